@@ -1,0 +1,81 @@
+// parentis actions: actions across plans, filtered, as a table, CSV or JSON.
+import type { Command } from 'commander';
+import { parseRef } from '../../domain/action-key.ts';
+import { parseBrag } from '../../domain/brag.ts';
+import { ValidationError } from '../../domain/errors.ts';
+import type { ActionSummary } from '../../services/action.service.ts';
+import { parseFormat, render, write, type Format } from '../output.ts';
+import { withSession, type GlobalOptions } from '../session.ts';
+
+export function actionJson(a: ActionSummary): Record<string, unknown> {
+  return {
+    plan: a.plan,
+    number: a.number,
+    key: a.key,
+    title: a.title,
+    status: a.status,
+    statusAsAt: a.statusAsAt,
+    forecast: a.forecast,
+    pendingProposal: a.pendingProposal,
+    owners: a.owners.map((o) => o.label),
+    deadline: a.deadline,
+    originalDeadline: a.originalDeadline,
+    deadlineRevisions: a.slippage.revisions,
+    daysMoved: a.slippage.daysMoved,
+    overdue: a.overdue,
+    lastUpdate: a.lastUpdate,
+    daysSinceUpdate: a.daysSinceUpdate,
+    refs: a.refs.map((r) => `${r.kind}:${r.value}`),
+    flags: a.flags,
+    version: a.version,
+  };
+}
+
+function statuses(value: string): string[] {
+  try {
+    return value.split(',').map(parseBrag);
+  } catch (err) {
+    throw new ValidationError(`--status: ${(err as Error).message}`, 'status');
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('actions')
+    .description('list actions with their status, owners, deadline and last update')
+    .option('--plan <slug>', 'only this plan')
+    .option('--status <BRAG>', 'only these statuses, e.g. R or R,A', statuses)
+    .option('--owner <text>', "part of an owner's name or role title")
+    .option('--overdue', 'only actions past their deadline and not Blue')
+    .option('--ref <kind:value>', 'only actions with this cross-reference, e.g. inspection:11 or challenge:4', parseRef)
+    .option('--search <text>', 'words in the action or its updates')
+    .option('--format <format>', 'table, csv or json', 'table')
+    .action(async (opts: { plan?: string; status?: ('B' | 'R' | 'A' | 'G')[]; owner?: string; overdue?: boolean; ref?: { kind: string; value: string }; search?: string; format: string }, cmd: Command) => {
+      const format = parseFormat(opts.format) as Format;
+      await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
+        const actions = await app.services.actions.list(ctx, {
+          plan: opts.plan,
+          status: opts.status,
+          owner: opts.owner,
+          overdue: opts.overdue,
+          ref: opts.ref,
+          text: opts.search,
+        });
+        write(
+          render<ActionSummary>(
+            actions,
+            [
+              { header: 'action', value: (a) => a.key },
+              { header: 'title', value: (a) => a.title, width: 48 },
+              { header: 'status', value: (a) => a.status ?? '–' },
+              { header: 'owners', value: (a) => a.owners.map((o) => o.name ?? o.role).join('; '), width: 30 },
+              { header: 'deadline', value: (a) => (a.deadline ?? '') + (a.overdue ? ' (overdue)' : '') },
+              { header: 'last update', value: (a) => a.lastUpdate },
+            ],
+            format,
+            actionJson,
+          ),
+        );
+      });
+    });
+}

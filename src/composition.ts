@@ -1,0 +1,70 @@
+// Wires the database to repositories and services; shared by the server, the command line and tests.
+import type { Config } from './config.ts';
+import { openEmbedded, openServer, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { Store } from './repositories/store.ts';
+import { ActionService } from './services/action.service.ts';
+import { AuditService } from './services/audit.service.ts';
+import { DemoService } from './services/demo.service.ts';
+import { GlossaryService } from './services/glossary.service.ts';
+import { OrganisationService } from './services/organisation.service.ts';
+import { PlanService } from './services/plan.service.ts';
+import { RiskService } from './services/risk.service.ts';
+import { VoiceService } from './services/voice.service.ts';
+
+export interface Services {
+  organisations: OrganisationService;
+  plans: PlanService;
+  actions: ActionService;
+  risks: RiskService;
+  voice: VoiceService;
+  glossary: GlossaryService;
+  audit: AuditService;
+  demo: DemoService;
+}
+
+export interface App {
+  handle: DatabaseHandle;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export function createServices(handle: DatabaseHandle): Services {
+  const store = new Store(handle.db);
+  return {
+    organisations: new OrganisationService(store),
+    plans: new PlanService(store),
+    actions: new ActionService(store),
+    risks: new RiskService(store),
+    voice: new VoiceService(store),
+    glossary: new GlossaryService(store),
+    audit: new AuditService(store),
+    demo: new DemoService(store),
+  };
+}
+
+export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
+  return config.databaseUrl !== undefined ? openServer(config.databaseUrl) : openEmbedded(config.dataDir);
+}
+
+/** Opens the configured database, brings its schema up to date and builds the services. */
+export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<App> {
+  const handle = await openDatabase(config);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return { handle, services: createServices(handle), close: () => handle.close() };
+}
+
+/** Opens the database only to migrate it; returns the migrations applied. */
+export async function migrateDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<string[]> {
+  const handle = await openDatabase(config);
+  try {
+    return await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,53 @@
+// Typed configuration from the environment: the only module that reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PARENTIS_USER: z.string().min(1).optional(),
+  TEST_DATABASE_URL: z.string().optional(),
+});
+
+export interface Config {
+  /** Set: a PostgreSQL server. Unset: the embedded database under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Name recorded in the audit trail for command-line changes when --by is not given. */
+  cliUser: string | undefined;
+  /** Embedded database: demonstration mode, an empty database gets the demo authority. */
+  demoMode: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Configuration error in ${String(issue?.path.join('.'))}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    cliUser: e.PARENTIS_USER,
+    demoMode: e.DATABASE_URL === undefined,
+  };
+}
+
+/** The PostgreSQL server for the server-backed test run, when one is configured. */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_DATABASE_URL && env.TEST_DATABASE_URL !== '' ? env.TEST_DATABASE_URL : undefined;
+}
+
+/** PARENTIS_DEBUG set: the command line prints stack traces after its one-line message. */
+export const debugEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => Boolean(env.PARENTIS_DEBUG);

@@ -1,0 +1,133 @@
+// Opens the database: the embedded PGlite (files under DATA_DIR) or a PostgreSQL server (DATABASE_URL).
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './types.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'embedded' | 'server';
+  /** Where the data lives, for messages: the data directory or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// Dates stay yyyy-mm-dd text and 64-bit integers stay text on both drivers, so the code sees one shape.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const identity = (v: string): string => v;
+
+const plugins = [new CamelCasePlugin()];
+
+export async function openServer(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+        oid === DATE_OID || oid === INT8_OID || oid === NUMERIC_OID ? identity : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  try {
+    await pool.query('select 1');
+  } catch (err) {
+    await pool.end();
+    throw new Error(`Cannot reach the PostgreSQL server at ${redact(url)}: ${(err as Error).message}`, { cause: err });
+  }
+  return { db, kind: 'server', location: redact(url), close: () => db.destroy() };
+}
+
+/** An embedded database in a directory, or in memory when dataDir is undefined (tests). */
+export async function openEmbedded(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+  let release = (): void => undefined;
+  if (dataDir !== undefined) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(dataDir !== undefined ? { dataDir: path.join(dataDir, 'pg') } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers: { [DATE_OID]: identity, [INT8_OID]: identity, [NUMERIC_OID]: identity },
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins });
+  return {
+    db,
+    kind: 'embedded',
+    location: dataDir ?? 'memory',
+    close: async () => {
+      await db.destroy();
+      release();
+    },
+  };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable DATABASE_URL)';
+  }
+}
+
+/**
+ * PGlite is a single-process database: two processes writing one data directory would corrupt it.
+ * A lock file holding the owner's pid keeps a second process out; a lock left by a process that has
+ * died (kill -9) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = path.join(dataDir, 'parentis.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        process.removeListener('exit', release);
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by another Parentis process (pid ${owner}). ` +
+            'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
+          { cause: err },
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,38 @@
+// Calendar dates as ISO strings (yyyy-mm-dd), compared and subtracted without time zones.
+import { z } from 'zod';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a date written yyyy-mm-dd' });
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must be a date and time in ISO 8601, e.g. 2018-02-09T10:00:00Z' });
+
+export function toIsoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function today(): string {
+  return toIsoDate(new Date());
+}
+
+/** Whole days from a to b (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Accepts yyyy-mm-dd or the dd/mm/yyyy councils write; returns yyyy-mm-dd. */
+export function parseDateInput(value: string): string {
+  const v = value.trim();
+  if (isIsoDate(v)) return v;
+  const m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(v);
+  if (m) {
+    const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+    if (isIsoDate(iso)) return iso;
+  }
+  throw new RangeError(`"${value}" is not a date: write yyyy-mm-dd or dd/mm/yyyy`);
+}

@@ -1,0 +1,45 @@
+// The repositories bound to one connection or transaction, and the unit of work services use.
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database } from '../db/types.ts';
+import { ActionRepository } from './action.repository.ts';
+import { AuditRepository } from './audit.repository.ts';
+import { GlossaryRepository } from './glossary.repository.ts';
+import { OrganisationRepository } from './organisation.repository.ts';
+import { PlanRepository } from './plan.repository.ts';
+import { RiskRepository } from './risk.repository.ts';
+import { VoiceRepository } from './voice.repository.ts';
+
+export interface Repositories {
+  organisations: OrganisationRepository;
+  plans: PlanRepository;
+  actions: ActionRepository;
+  risks: RiskRepository;
+  voice: VoiceRepository;
+  glossary: GlossaryRepository;
+  audit: AuditRepository;
+}
+
+function bind(db: Kysely<Database>): Repositories {
+  return {
+    organisations: new OrganisationRepository(db),
+    plans: new PlanRepository(db),
+    actions: new ActionRepository(db),
+    risks: new RiskRepository(db),
+    voice: new VoiceRepository(db),
+    glossary: new GlossaryRepository(db),
+    audit: new AuditRepository(db),
+  };
+}
+
+export class Store {
+  readonly read: Repositories;
+  constructor(private readonly db: Db) {
+    this.read = bind(db);
+  }
+
+  /** Runs fn in one transaction: everything it writes lands together or not at all. */
+  transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(bind(trx)));
+  }
+}

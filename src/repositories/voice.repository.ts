@@ -1,0 +1,55 @@
+// Voice of the child: the young people's councils' priorities, "you said, we did", and linked actions.
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, VoiceItemTable } from '../db/types.ts';
+
+export type VoiceItem = Selectable<VoiceItemTable>;
+
+export interface VoiceLink {
+  voiceItemId: number;
+  actionId: number;
+  planSlug: string;
+  number: string;
+}
+
+export class VoiceRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  list(organisationId: number): Promise<VoiceItem[]> {
+    return this.db
+      .selectFrom('voiceItem')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .orderBy('raisedOn')
+      .orderBy('id')
+      .execute();
+  }
+
+  insert(v: Insertable<VoiceItemTable>): Promise<VoiceItem> {
+    return this.db.insertInto('voiceItem').values(v).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async linkActions(voiceItemId: number, actionIds: number[]): Promise<void> {
+    if (actionIds.length > 0)
+      await this.db
+        .insertInto('voiceItemAction')
+        .values(actionIds.map((actionId) => ({ voiceItemId, actionId })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  }
+
+  /** Links with the action keys, for the given voice items or for the actions of one plan. */
+  links(filter: { voiceItemIds?: number[]; planId?: number; actionId?: number }): Promise<VoiceLink[]> {
+    let q = this.db
+      .selectFrom('voiceItemAction')
+      .innerJoin('action', 'action.id', 'voiceItemAction.actionId')
+      .innerJoin('plan', 'plan.id', 'action.planId')
+      .select(['voiceItemAction.voiceItemId', 'voiceItemAction.actionId', 'plan.slug as planSlug', 'action.number']);
+    if (filter.voiceItemIds !== undefined) {
+      if (filter.voiceItemIds.length === 0) return Promise.resolve([]);
+      q = q.where('voiceItemAction.voiceItemId', 'in', filter.voiceItemIds);
+    }
+    if (filter.planId !== undefined) q = q.where('action.planId', '=', filter.planId);
+    if (filter.actionId !== undefined) q = q.where('action.id', '=', filter.actionId);
+    return q.orderBy('voiceItemAction.voiceItemId').orderBy('action.id').execute();
+  }
+}

@@ -1,0 +1,419 @@
+// Use cases for actions: listing with derived figures, the full record, and the writes owners and
+// managers make (status, deadline revision, progress update, edits), each audited and version-checked.
+import {
+  currentDeadline,
+  daysSinceUpdate,
+  isOverdue,
+  pendingProposals,
+  slippage,
+  statusAt,
+  type DeadlineEntry,
+  type Slippage,
+  type StatusEntry,
+} from '../domain/action-derived.ts';
+import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
+import type { Brag } from '../domain/brag.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
+import type { ActionFlag, RefKind } from '../domain/plan-document.ts';
+import type { ActionWithPlan, ActionDeadline, ActionStatus, ActionQuery } from '../repositories/action.repository.ts';
+import type { Repositories, Store } from '../repositories/store.ts';
+import { asOfDate, type Ctx } from './context.ts';
+
+export interface OwnerView {
+  name: string | null;
+  role: string | null;
+  /** "Name, Role", or whichever of the two is known. */
+  label: string;
+}
+
+export interface ActionSummary {
+  id: number;
+  key: string;
+  planId: number;
+  plan: string;
+  planTitle: string;
+  nodeId: number;
+  parentActionId: number | null;
+  number: string;
+  title: string;
+  owners: OwnerView[];
+  flags: ActionFlag[];
+  refs: { kind: RefKind; value: string }[];
+  status: Brag | null;
+  statusAsAt: string | null;
+  forecast: Brag | null;
+  pendingProposal: Brag | null;
+  deadline: string | null;
+  originalDeadline: string | null;
+  slippage: Slippage;
+  overdue: boolean;
+  lastUpdate: string | null;
+  updateCount: number;
+  daysSinceUpdate: number | null;
+  version: number;
+}
+
+export interface StatusHistoryEntry extends StatusEntry {
+  id: number;
+  reason: string;
+  proposedBy: string;
+}
+
+export interface ActionDetail extends ActionSummary {
+  description: string;
+  successMeasures: string;
+  outcome: string;
+  path: { kind: string; number: string; title: string }[];
+  deadlines: (DeadlineEntry & { id: number })[];
+  statuses: StatusHistoryEntry[];
+  updates: { id: number; date: string; author: string; body: string; createdAt: string }[];
+  kpis: { title: string; measureCode: string | null; unit: string; targets: { by: string; value: number }[] }[];
+  subActions: ActionSummary[];
+  risks: { reference: string; title: string; owner: string; status: string }[];
+  voiceItems: { council: string; priority: string; status: string }[];
+}
+
+export interface ActionFilters {
+  plan?: string | undefined;
+  status?: Brag[] | undefined;
+  owner?: string | undefined;
+  overdue?: boolean | undefined;
+  ref?: { kind: string; value: string } | undefined;
+  text?: string | undefined;
+}
+
+export const ownerLabel = (o: { name: string | null; role: string | null }): string =>
+  [o.name, o.role].filter((x): x is string => x !== null && x !== '').join(', ');
+
+const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+export const toStatusEntry = (s: ActionStatus): StatusHistoryEntry => ({
+  id: s.id,
+  status: s.status as Brag,
+  kind: s.kind as 'current' | 'forecast',
+  asAt: s.asAt,
+  approvedBy: s.approvedBy,
+  recordedAt: iso(s.recordedAt),
+  reason: s.reason,
+  proposedBy: s.proposedBy,
+});
+
+export const toDeadlineEntry = (d: ActionDeadline): DeadlineEntry & { id: number } => ({
+  id: d.id,
+  date: d.dueDate,
+  reason: d.reason,
+  setBy: d.setBy,
+  setAt: iso(d.setAt),
+});
+
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** Builds summaries with every derived figure for a set of action rows, in a handful of queries. */
+export async function summarise(repos: Repositories, rows: ActionWithPlan[], asOf: string): Promise<ActionSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const [owners, deadlines, statuses, stats, refs] = await Promise.all([
+    repos.actions.owners(ids),
+    repos.actions.deadlines(ids),
+    repos.actions.statuses(ids),
+    repos.actions.updateStats(ids),
+    repos.actions.refs(ids),
+  ]);
+  const ownersBy = groupBy(owners, (o) => o.actionId);
+  const deadlinesBy = groupBy(deadlines, (d) => d.actionId);
+  const statusesBy = groupBy(statuses, (s) => s.actionId);
+  const refsBy = groupBy(refs, (r) => r.actionId);
+  return rows.map((a) => {
+    const history = (statusesBy.get(a.id) ?? []).map(toStatusEntry);
+    const dl = (deadlinesBy.get(a.id) ?? []).map(toDeadlineEntry);
+    const current = statusAt(history);
+    const forecast = statusAt(history, undefined, 'forecast');
+    const pending = pendingProposals(history);
+    const deadline = currentDeadline(dl)?.date ?? null;
+    const stat = stats.get(a.id);
+    const lastUpdate = stat?.last ?? null;
+    return {
+      id: a.id,
+      key: formatActionKey({ plan: a.planSlug, number: a.number }),
+      planId: a.planId,
+      plan: a.planSlug,
+      planTitle: a.planTitle,
+      nodeId: a.nodeId,
+      parentActionId: a.parentActionId,
+      number: a.number,
+      title: a.title,
+      owners: (ownersBy.get(a.id) ?? []).map((o) => ({ name: o.name, role: o.role, label: ownerLabel(o) })),
+      flags: a.flags as ActionFlag[],
+      refs: (refsBy.get(a.id) ?? []).map((r) => ({ kind: r.kind as RefKind, value: r.value })),
+      status: current?.status ?? null,
+      statusAsAt: current?.asAt ?? null,
+      forecast: forecast?.status ?? null,
+      pendingProposal: pending.length > 0 ? pending[pending.length - 1]!.status : null,
+      deadline,
+      originalDeadline: dl[0]?.date ?? null,
+      slippage: slippage(dl),
+      overdue: isOverdue(deadline, current?.status ?? null, asOf),
+      lastUpdate,
+      updateCount: stat?.count ?? 0,
+      daysSinceUpdate: daysSinceUpdate(lastUpdate, asOf),
+      version: a.version,
+    };
+  });
+}
+
+export class ActionService {
+  constructor(private readonly store: Store) {}
+
+  async list(ctx: Ctx, filters: ActionFilters = {}): Promise<ActionSummary[]> {
+    const repos = this.store.read;
+    const query: ActionQuery = { organisationId: ctx.organisationId, owner: filters.owner, ref: filters.ref, text: filters.text };
+    if (filters.plan !== undefined) {
+      const plan = await repos.plans.findBySlug(ctx.organisationId, filters.plan);
+      if (!plan) throw new NotFoundError(`There is no plan "${filters.plan}". Run "parentis plans" to see the plans.`);
+      query.planId = plan.id;
+    }
+    const rows = await repos.actions.list(query);
+    let out = await summarise(repos, rows, asOfDate(ctx));
+    if (filters.status !== undefined && filters.status.length > 0) {
+      const wanted = new Set(filters.status);
+      out = out.filter((a) => a.status !== null && wanted.has(a.status));
+    }
+    if (filters.overdue === true) out = out.filter((a) => a.overdue);
+    return out;
+  }
+
+  async show(ctx: Ctx, key: string): Promise<ActionDetail> {
+    return this.detail(this.store.read, ctx, await this.find(this.store.read, ctx, key));
+  }
+
+  private async find(repos: Repositories, ctx: Ctx, keyText: string): Promise<ActionWithPlan> {
+    const key = parseActionKey(keyText);
+    const plan = await repos.plans.findBySlug(ctx.organisationId, key.plan);
+    if (!plan) throw new NotFoundError(`There is no plan "${key.plan}". Run "parentis plans" to see the plans.`);
+    const action = await repos.actions.findByNumber(plan.id, key.number);
+    if (!action) throw new NotFoundError(`Plan "${key.plan}" has no action numbered ${key.number}.`);
+    return action;
+  }
+
+  private async detail(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionDetail> {
+    const asOf = asOfDate(ctx);
+    const [summary] = await summarise(repos, [a], asOf);
+    const [deadlines, statuses, updates, kpis, nodes, subRows, risks, voiceLinks] = await Promise.all([
+      repos.actions.deadlines([a.id]),
+      repos.actions.statuses([a.id]),
+      repos.actions.updates([a.id]),
+      repos.actions.kpis([a.id]),
+      repos.plans.nodes(a.planId),
+      repos.actions.list({ organisationId: ctx.organisationId, planId: a.planId }),
+      repos.risks.forAction(a.id),
+      repos.voice.links({ actionId: a.id }),
+    ]);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const path: ActionDetail['path'] = [];
+    for (let n = byId.get(a.nodeId); n; n = n.parentId === null ? undefined : byId.get(n.parentId)) {
+      path.unshift({ kind: n.kind, number: n.number, title: n.title });
+    }
+    const subActions = await summarise(
+      repos,
+      subRows.filter((r) => r.parentActionId === a.id),
+      asOf,
+    );
+    const voiceIds = new Set(voiceLinks.map((l) => l.voiceItemId));
+    const voiceItems = voiceIds.size === 0 ? [] : (await repos.voice.list(ctx.organisationId)).filter((v) => voiceIds.has(v.id));
+    return {
+      ...summary!,
+      description: a.description,
+      successMeasures: a.successMeasures,
+      outcome: a.outcome,
+      path,
+      deadlines: deadlines.map(toDeadlineEntry),
+      statuses: statuses.map(toStatusEntry),
+      updates: updates.map((u) => ({ id: u.id, date: u.updateDate, author: u.author, body: u.body, createdAt: iso(u.createdAt) })),
+      kpis: kpis.map((k) => ({ title: k.title, measureCode: k.measureCode, unit: k.unit, targets: k.targets })),
+      subActions,
+      risks: risks.map((r) => ({ reference: r.reference, title: r.title, owner: r.owner, status: r.status })),
+      voiceItems: voiceItems.map((v) => ({ council: v.council, priority: v.priority, status: v.status })),
+    };
+  }
+
+  /**
+   * Runs one change to an action in a transaction: locks the row, checks the caller's version is
+   * still current, applies the change, moves the version on and writes the audit event.
+   */
+  private async change<T>(
+    ctx: Ctx,
+    keyText: string,
+    expectedVersion: number | undefined,
+    event: string,
+    apply: (repos: Repositories, a: ActionWithPlan) => Promise<{ before: unknown; after: unknown; result: T }>,
+  ): Promise<T> {
+    return this.store.transaction(async (repos) => {
+      const a = await this.find(repos, ctx, keyText);
+      const locked = await repos.actions.lock(a.id);
+      const version = locked?.version ?? a.version;
+      if (expectedVersion !== undefined && expectedVersion !== version) {
+        throw await staleError(repos, 'action', a.id, `Action ${formatActionKey({ plan: a.planSlug, number: a.number })}`, expectedVersion, version);
+      }
+      const { before, after, result } = await apply(repos, { ...a, version });
+      await repos.actions.bumpVersion(a.id, version);
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event,
+        entityType: 'action',
+        entityId: a.id,
+        entityKey: formatActionKey({ plan: a.planSlug, number: a.number }),
+        before,
+        after,
+      });
+      return result;
+    });
+  }
+
+  /** Records a BRAG status. Approved at once unless `approve` is false (a proposal for a lead to approve). */
+  async setStatus(
+    ctx: Ctx,
+    key: string,
+    input: {
+      status: Brag;
+      asAt: string;
+      reason: string;
+      kind?: 'current' | 'forecast';
+      proposedBy?: string | undefined;
+      approve?: boolean;
+      expectedVersion?: number | undefined;
+    },
+  ): Promise<ActionDetail> {
+    if (!isIsoDate(input.asAt)) throw new ValidationError('The as-at date must be a real date written yyyy-mm-dd', 'asAt');
+    const kind = input.kind ?? 'current';
+    await this.change(ctx, key, input.expectedVersion, kind === 'forecast' ? 'action.forecast.set' : 'action.status.set', async (repos, a) => {
+      const before = statusAt((await repos.actions.statuses([a.id])).map(toStatusEntry), undefined, kind);
+      const row = {
+        actionId: a.id,
+        kind,
+        status: input.status,
+        asAt: input.asAt,
+        reason: input.reason.trim(),
+        proposedBy: input.proposedBy ?? ctx.actor,
+        approvedBy: input.approve === false ? null : ctx.actor,
+      };
+      await repos.actions.insertStatuses([row]);
+      return {
+        before: before ? { status: before.status, asAt: before.asAt } : null,
+        after: { status: row.status, asAt: row.asAt, reason: row.reason, proposedBy: row.proposedBy, approvedBy: row.approvedBy },
+        result: undefined,
+      };
+    });
+    return this.show(ctx, key);
+  }
+
+  async reviseDeadline(
+    ctx: Ctx,
+    key: string,
+    input: { date: string; reason: string; expectedVersion?: number | undefined },
+  ): Promise<ActionDetail> {
+    if (!isIsoDate(input.date)) throw new ValidationError('The new deadline must be a real date written yyyy-mm-dd', 'date');
+    const reason = input.reason.trim();
+    await this.change(ctx, key, input.expectedVersion, 'action.deadline.revised', async (repos, a) => {
+      const history = (await repos.actions.deadlines([a.id])).map(toDeadlineEntry);
+      const before = currentDeadline(history);
+      if (before !== null && reason === '') {
+        throw new ValidationError('Give the reason the deadline is being revised', 'reason');
+      }
+      if (before?.date === input.date) throw new ValidationError(`The deadline is already ${input.date}`, 'date');
+      await repos.actions.insertDeadlines([
+        { actionId: a.id, dueDate: input.date, reason: reason === '' ? 'Original deadline' : reason, setBy: ctx.actor },
+      ]);
+      return { before: before ? { deadline: before.date } : null, after: { deadline: input.date, reason }, result: undefined };
+    });
+    return this.show(ctx, key);
+  }
+
+  async addUpdate(
+    ctx: Ctx,
+    key: string,
+    input: { date: string; body: string; expectedVersion?: number | undefined },
+  ): Promise<ActionDetail> {
+    if (!isIsoDate(input.date)) throw new ValidationError('The update date must be a real date written yyyy-mm-dd', 'date');
+    const body = input.body.trim();
+    if (body === '') throw new ValidationError('Write the progress update', 'body');
+    await this.change(ctx, key, input.expectedVersion, 'action.update.added', async (repos, a) => {
+      const [row] = await repos.actions.insertUpdates([{ actionId: a.id, updateDate: input.date, author: ctx.actor, body }]);
+      return { before: null, after: { id: row?.id, date: input.date, body }, result: undefined };
+    });
+    return this.show(ctx, key);
+  }
+
+  async edit(
+    ctx: Ctx,
+    key: string,
+    input: {
+      expectedVersion: number;
+      title?: string;
+      description?: string;
+      successMeasures?: string;
+      outcome?: string;
+      flags?: ActionFlag[];
+      owners?: { name: string | null; role: string | null }[];
+    },
+  ): Promise<ActionDetail> {
+    if (input.title !== undefined && input.title.trim() === '') throw new ValidationError('Enter a title for the action', 'title');
+    if (input.owners !== undefined && input.owners.length === 0) throw new ValidationError('An action needs at least one owner', 'owners');
+    await this.change(ctx, key, input.expectedVersion, 'action.edited', async (repos, a) => {
+      const fields = {
+        ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+        ...(input.successMeasures !== undefined ? { successMeasures: input.successMeasures.trim() } : {}),
+        ...(input.outcome !== undefined ? { outcome: input.outcome.trim() } : {}),
+        ...(input.flags !== undefined ? { flags: input.flags } : {}),
+      };
+      const before: Record<string, unknown> = {};
+      for (const k of Object.keys(fields) as (keyof typeof fields)[]) before[k] = a[k];
+      const after: Record<string, unknown> = { ...fields };
+      if (Object.keys(fields).length > 0) await repos.actions.setFields(a.id, fields);
+      if (input.owners !== undefined) {
+        before.owners = (await repos.actions.owners([a.id])).map(ownerLabel);
+        await repos.actions.replaceOwners(a.id, input.owners);
+        after.owners = input.owners.map(ownerLabel);
+      }
+      return { before, after, result: undefined };
+    });
+    return this.show(ctx, key);
+  }
+
+  /** Actions carrying a cross-reference ("inspection 11" → its actions). */
+  byRef(ctx: Ctx, kind: string, value: string): Promise<ActionSummary[]> {
+    return this.list(ctx, { ref: { kind, value } });
+  }
+
+  refs(ctx: Ctx) {
+    return this.store.read.actions.refCounts(ctx.organisationId);
+  }
+}
+
+/** The message a user sees when their edit is stale: what changed, by whom, and that nothing was saved. */
+export async function staleError(
+  repos: Repositories,
+  entityType: string,
+  entityId: number,
+  what: string,
+  expected: number,
+  current: number,
+): Promise<StaleWriteError> {
+  const last = await repos.audit.latestFor(entityType, entityId);
+  const by = last ? ` (${last.event.replace(/\./g, ' ')} by ${last.actor} at ${last.occurredAt.toISOString().slice(0, 16).replace('T', ' ')})` : '';
+  return new StaleWriteError(
+    `${what} was changed by someone else since you opened it: you had version ${expected}, it is now version ${current}${by}. Nothing was saved; look at the action again and re-apply your change.`,
+    current,
+    last ? { actor: last.actor, event: last.event, at: last.occurredAt, after: last.after } : undefined,
+  );
+}

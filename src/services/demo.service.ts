@@ -1,0 +1,86 @@
+// Loads the demonstration authority (Westmere County Council, fictional) in steps that each land
+// whole: an interrupted load leaves a consistent database, and running it again completes it.
+import { authority, demoPlans, glossary, voiceItems } from '../demo/content/index.ts';
+import { planDocumentSchema } from '../domain/plan-document.ts';
+import type { Organisation } from '../repositories/organisation.repository.ts';
+import type { Store } from '../repositories/store.ts';
+import type { Ctx } from './context.ts';
+import { addGlossaryTerms } from './glossary.service.ts';
+import { writePlan } from './plan.service.ts';
+import { addVoiceItem } from './voice.service.ts';
+
+export const DEMO_ACTOR = 'Parentis demonstration loader';
+const DEMO_SETTING = 'demo';
+
+export interface DemoResult {
+  organisation: Organisation;
+  /** Slugs of the plans this run added (empty when the demo was already complete). */
+  added: string[];
+  complete: boolean;
+}
+
+export class DemoService {
+  constructor(private readonly store: Store) {}
+
+  /** True once a demo load has finished in this database. */
+  async isComplete(): Promise<boolean> {
+    const org = await this.store.read.organisations.findByShortName(authority.shortName);
+    if (!org) return false;
+    const state = (await this.store.read.organisations.getSetting(org.id, DEMO_SETTING)) as { state?: string } | undefined;
+    return state?.state === 'complete';
+  }
+
+  async load(onStep: (message: string) => void = () => undefined): Promise<DemoResult> {
+    const organisation = await this.store.transaction(async (repos) => {
+      const existing = await repos.organisations.findByShortName(authority.shortName);
+      if (existing) return existing;
+      const org = await repos.organisations.insert({ ...authority });
+      await repos.organisations.putSetting(org.id, DEMO_SETTING, { state: 'loading' });
+      await repos.audit.record({
+        organisationId: org.id,
+        actor: DEMO_ACTOR,
+        event: 'organisation.created',
+        entityType: 'organisation',
+        entityId: org.id,
+        entityKey: org.shortName,
+        before: null,
+        after: authority,
+      });
+      return org;
+    });
+    const ctx: Ctx = { organisationId: organisation.id, actor: DEMO_ACTOR };
+    const added: string[] = [];
+    for (const raw of demoPlans) {
+      const doc = planDocumentSchema.parse(raw);
+      const done = await this.store.transaction(async (repos) => {
+        if (await repos.plans.findBySlug(organisation.id, doc.plan.slug)) return false;
+        const { planId, actionIds } = await writePlan(repos, organisation.id, doc);
+        await repos.audit.record({
+          organisationId: organisation.id,
+          actor: DEMO_ACTOR,
+          event: 'plan.imported',
+          entityType: 'plan',
+          entityId: planId,
+          entityKey: doc.plan.slug,
+          before: null,
+          after: { slug: doc.plan.slug, title: doc.plan.title, actions: actionIds.size },
+        });
+        return true;
+      });
+      if (done) {
+        added.push(doc.plan.slug);
+        onStep(`Loaded plan ${doc.plan.title}`);
+      }
+    }
+    await this.store.transaction(async (repos) => {
+      if ((await repos.voice.list(organisation.id)).length === 0) {
+        for (const v of voiceItems) await addVoiceItem(repos, ctx, v);
+        onStep(`Loaded ${voiceItems.length} young people's priorities`);
+      }
+      const n = await addGlossaryTerms(repos, ctx, glossary);
+      if (n > 0) onStep(`Loaded ${n} glossary terms`);
+      await repos.organisations.putSetting(organisation.id, DEMO_SETTING, { state: 'complete' });
+    });
+    return { organisation, added, complete: true };
+  }
+}

@@ -1,0 +1,46 @@
+// Use cases for the glossary of the sector's acronyms and terms.
+import { ValidationError } from '../domain/errors.ts';
+import { glossaryTermSchema, issuePath } from '../domain/plan-document.ts';
+import type { GlossaryTerm } from '../repositories/glossary.repository.ts';
+import type { Repositories, Store } from '../repositories/store.ts';
+import type { Ctx } from './context.ts';
+
+export class GlossaryService {
+  constructor(private readonly store: Store) {}
+
+  list(ctx: Ctx): Promise<GlossaryTerm[]> {
+    return this.store.read.glossary.list(ctx.organisationId);
+  }
+
+  async add(ctx: Ctx, terms: unknown[]): Promise<number> {
+    return this.store.transaction((repos) => addGlossaryTerms(repos, ctx, terms));
+  }
+}
+
+/** Adds the terms not yet in the glossary, inside the caller's transaction; returns how many were new. */
+export async function addGlossaryTerms(repos: Repositories, ctx: Ctx, terms: unknown[]): Promise<number> {
+  const parsed = terms.map((t, i) => {
+    const r = glossaryTermSchema.safeParse(t);
+    if (!r.success) {
+      const issue = r.error.issues[0]!;
+      throw new ValidationError(`terms[${i}].${issuePath(issue.path)}: ${issue.message}`, issuePath(issue.path));
+    }
+    return r.data;
+  });
+  const existing = new Set((await repos.glossary.list(ctx.organisationId)).map((t) => t.term));
+  const fresh = parsed.filter((t) => !existing.has(t.term));
+  await repos.glossary.insertMany(ctx.organisationId, fresh);
+  if (fresh.length > 0) {
+    await repos.audit.record({
+      organisationId: ctx.organisationId,
+      actor: ctx.actor,
+      event: 'glossary.added',
+      entityType: 'glossary',
+      entityId: null,
+      entityKey: null,
+      before: null,
+      after: { terms: fresh.map((t) => t.term) },
+    });
+  }
+  return fresh.length;
+}

@@ -1,0 +1,452 @@
+// Use cases for plans: the list with BRAG roll-ups, a plan's tree, and import / export of the plan
+// document (all or nothing, audited).
+import { addToRollUp, emptyRollUp, mergeRollUp, type RollUp } from '../domain/action-derived.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import {
+  issuePath,
+  PLAN_FORMAT,
+  planDocumentSchema,
+  type ActionDocument,
+  type NodeDocument,
+  type PlanDocument,
+} from '../domain/plan-document.ts';
+import { planToCsv, planToXlsx } from '../exports/plan-tables.ts';
+import type { ActionWithPlan } from '../repositories/action.repository.ts';
+import type { Plan, PlanNode } from '../repositories/plan.repository.ts';
+import type { Repositories, Store } from '../repositories/store.ts';
+import { summarise, toDeadlineEntry, toStatusEntry, type ActionSummary } from './action.service.ts';
+import { asOfDate, type Ctx } from './context.ts';
+
+export interface PlanSummary {
+  id: number;
+  slug: string;
+  title: string;
+  kind: string;
+  status: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  rollUp: RollUp;
+  version: number;
+}
+
+export interface PlanTreeNode {
+  id: number;
+  kind: string;
+  number: string;
+  title: string;
+  description: string;
+  lead: string | null;
+  seniorResponsibleOwner: string | null;
+  deliveryGroup: string | null;
+  chair: string | null;
+  status: { status: string; trend: string | null; reason: string; asAt: string | null } | null;
+  children: PlanTreeNode[];
+  /** Top-level actions of this node; each carries its sub-actions. */
+  actions: (ActionSummary & { subActions: ActionSummary[] })[];
+  /** Counts over this node, its descendants, and all their actions and sub-actions. */
+  rollUp: RollUp;
+}
+
+export interface PlanTree extends PlanSummary {
+  description: string;
+  nodes: PlanTreeNode[];
+}
+
+export interface ImportResult {
+  slug: string;
+  title: string;
+  actions: number;
+  updates: number;
+  risks: number;
+  replaced: boolean;
+}
+
+const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+
+/** Parses and checks a plan document; a failure names the field at fault (and the file, when given). */
+export function parsePlanDocument(raw: unknown, source?: string): PlanDocument {
+  const where = source === undefined ? '' : `${source}: `;
+  const parsed = planDocumentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issuePath(issue.path) || '(document)';
+    throw new ValidationError(`${where}${field}: ${issue.message}`, field);
+  }
+  const doc = parsed.data;
+  const seen = new Map<string, string>();
+  const check = (a: ActionDocument, path: string): void => {
+    const previous = seen.get(a.number);
+    if (previous !== undefined) {
+      throw new ValidationError(`${where}${path}.number: action number ${a.number} is used twice in the plan (also at ${previous})`, `${path}.number`);
+    }
+    seen.set(a.number, path);
+    a.subActions.forEach((s, i) => check(s, `${path}.subActions[${i}]`));
+  };
+  const walk = (n: NodeDocument, path: string): void => {
+    n.actions.forEach((a, i) => check(a, `${path}.actions[${i}]`));
+    n.children.forEach((c, i) => walk(c, `${path}.children[${i}]`));
+  };
+  doc.plan.nodes.forEach((n, i) => walk(n, `plan.nodes[${i}]`));
+  const nodeNumbers = new Set<string>();
+  const collect = (n: NodeDocument): void => {
+    nodeNumbers.add(n.number);
+    n.children.forEach(collect);
+  };
+  doc.plan.nodes.forEach(collect);
+  doc.plan.risks.forEach((r, i) => {
+    if (r.programme !== undefined && !nodeNumbers.has(r.programme)) {
+      throw new ValidationError(`${where}plan.risks[${i}].programme: the plan has no programme or node numbered ${r.programme}`, `plan.risks[${i}].programme`);
+    }
+    r.actions.forEach((n, j) => {
+      if (!seen.has(n)) throw new ValidationError(`${where}plan.risks[${i}].actions[${j}]: the plan has no action numbered ${n}`, `plan.risks[${i}].actions[${j}]`);
+    });
+  });
+  return doc;
+}
+
+export class PlanService {
+  constructor(private readonly store: Store) {}
+
+  async list(ctx: Ctx): Promise<PlanSummary[]> {
+    const repos = this.store.read;
+    const plans = await repos.plans.list(ctx.organisationId);
+    const actions = await summarise(repos, await repos.actions.list({ organisationId: ctx.organisationId }), asOfDate(ctx));
+    const rollUps = new Map<number, RollUp>(plans.map((p) => [p.id, emptyRollUp()]));
+    for (const a of actions) addToRollUp(rollUps.get(a.planId)!, a.status, a.overdue);
+    return plans.map((p) => toSummary(p, rollUps.get(p.id)!));
+  }
+
+  private async get(repos: Repositories, ctx: Ctx, slug: string): Promise<Plan> {
+    const plan = await repos.plans.findBySlug(ctx.organisationId, slug);
+    if (!plan) throw new NotFoundError(`There is no plan "${slug}". Run "parentis plans" to see the plans.`);
+    return plan;
+  }
+
+  async tree(ctx: Ctx, slug: string): Promise<PlanTree> {
+    const repos = this.store.read;
+    const plan = await this.get(repos, ctx, slug);
+    const [nodes, rows] = await Promise.all([repos.plans.nodes(plan.id), repos.actions.list({ organisationId: ctx.organisationId, planId: plan.id })]);
+    const summaries = await summarise(repos, rows, asOfDate(ctx));
+    const treeNodes = new Map<number, PlanTreeNode>(nodes.map((n) => [n.id, toTreeNode(n)]));
+    const roots: PlanTreeNode[] = [];
+    for (const n of nodes) {
+      const t = treeNodes.get(n.id)!;
+      if (n.parentId === null) roots.push(t);
+      else treeNodes.get(n.parentId)?.children.push(t);
+    }
+    const byId = new Map(summaries.map((s) => [s.id, { ...s, subActions: [] as ActionSummary[] }]));
+    for (const s of summaries) {
+      const node = treeNodes.get(s.nodeId)!;
+      addToRollUp(node.rollUp, s.status, s.overdue);
+      if (s.parentActionId === null) node.actions.push(byId.get(s.id)!);
+      else byId.get(s.parentActionId)?.subActions.push(s);
+    }
+    const total = emptyRollUp();
+    const rollUp = (n: PlanTreeNode): RollUp => {
+      for (const c of n.children) mergeRollUp(n.rollUp, rollUp(c));
+      return n.rollUp;
+    };
+    for (const r of roots) mergeRollUp(total, rollUp(r));
+    return { ...toSummary(plan, total), description: plan.description, nodes: roots };
+  }
+
+  async importDocument(ctx: Ctx, raw: unknown, options: { replace?: boolean; source?: string } = {}): Promise<ImportResult> {
+    const doc = parsePlanDocument(raw, options.source);
+    return this.store.transaction(async (repos) => {
+      const existing = await repos.plans.findBySlug(ctx.organisationId, doc.plan.slug);
+      if (existing && options.replace !== true) {
+        throw new ConflictError(`A plan with slug "${doc.plan.slug}" already exists. Import with --replace to overwrite it, or change the slug.`);
+      }
+      let voiceLinks: { voiceItemId: number; number: string }[] = [];
+      if (existing) {
+        voiceLinks = await repos.voice.links({ planId: existing.id });
+        await repos.plans.delete(existing.id);
+      }
+      const result = await writePlan(repos, ctx.organisationId, doc);
+      for (const link of voiceLinks) {
+        const id = result.actionIds.get(link.number);
+        if (id !== undefined) await repos.voice.linkActions(link.voiceItemId, [id]);
+      }
+      const summary: ImportResult = {
+        slug: doc.plan.slug,
+        title: doc.plan.title,
+        actions: result.actionIds.size,
+        updates: result.updates,
+        risks: doc.plan.risks.length,
+        replaced: existing !== undefined,
+      };
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: existing ? 'plan.replaced' : 'plan.imported',
+        entityType: 'plan',
+        entityId: result.planId,
+        entityKey: doc.plan.slug,
+        before: existing ? { slug: existing.slug, title: existing.title, version: existing.version } : null,
+        after: summary,
+      });
+      return summary;
+    });
+  }
+
+  async exportDocument(ctx: Ctx, slug: string): Promise<PlanDocument> {
+    const repos = this.store.read;
+    const plan = await this.get(repos, ctx, slug);
+    return readPlan(repos, ctx.organisationId, plan);
+  }
+
+  /** The plan as a file: the JSON document (which import reads back), a CSV of actions, or a workbook. */
+  async exportFile(ctx: Ctx, slug: string, format: 'json' | 'csv' | 'xlsx'): Promise<string | Buffer> {
+    const doc = await this.exportDocument(ctx, slug);
+    if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
+    if (format === 'csv') return planToCsv(doc, asOfDate(ctx));
+    return planToXlsx(doc, asOfDate(ctx));
+  }
+}
+
+function toSummary(p: Plan, rollUp: RollUp): PlanSummary {
+  return {
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    kind: p.kind,
+    status: p.status,
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    rollUp,
+    version: p.version,
+  };
+}
+
+function toTreeNode(n: PlanNode): PlanTreeNode {
+  return {
+    id: n.id,
+    kind: n.kind,
+    number: n.number,
+    title: n.title,
+    description: n.description,
+    lead: n.lead,
+    seniorResponsibleOwner: n.seniorResponsibleOwner,
+    deliveryGroup: n.deliveryGroup,
+    chair: n.chair,
+    status: n.status === null ? null : { status: n.status, trend: n.statusTrend, reason: n.statusReason, asAt: n.statusAsAt },
+    children: [],
+    actions: [],
+    rollUp: emptyRollUp(),
+  };
+}
+
+/** Writes a checked plan document; returns the new plan's id and its actions' ids by number. */
+export async function writePlan(
+  repos: Repositories,
+  organisationId: number,
+  doc: PlanDocument,
+): Promise<{ planId: number; actionIds: Map<string, number>; updates: number }> {
+  const p = doc.plan;
+  const plan = await repos.plans.insert({
+    organisationId,
+    slug: p.slug,
+    title: p.title,
+    kind: p.kind,
+    periodStart: p.periodStart ?? null,
+    periodEnd: p.periodEnd ?? null,
+    status: p.status,
+    description: p.description,
+  });
+  const actionIds = new Map<string, number>();
+  const nodeIds = new Map<string, number>();
+  let position = 0;
+  let updates = 0;
+
+  const writeAction = async (a: ActionDocument, nodeId: number, parentActionId: number | null): Promise<void> => {
+    const row = await repos.actions.insert({
+      planId: plan.id,
+      nodeId,
+      parentActionId,
+      position: position++,
+      number: a.number,
+      title: a.title,
+      description: a.description,
+      successMeasures: a.successMeasures,
+      outcome: a.outcome,
+      flags: a.flags,
+    });
+    actionIds.set(a.number, row.id);
+    await repos.actions.replaceOwners(row.id, a.owners.map((o) => ({ name: o.name ?? null, role: o.role ?? null })));
+    await repos.actions.insertDeadlines(a.deadlines.map((d) => ({ actionId: row.id, dueDate: d.date, reason: d.reason, setBy: d.setBy, setAt: d.setAt })));
+    await repos.actions.insertStatuses(
+      a.statuses.map((s) => ({
+        actionId: row.id,
+        kind: s.kind,
+        status: s.status,
+        asAt: s.asAt,
+        reason: s.reason,
+        proposedBy: s.proposedBy,
+        approvedBy: s.approvedBy,
+        recordedAt: s.recordedAt,
+      })),
+    );
+    await repos.actions.insertUpdates(a.updates.map((u) => ({ actionId: row.id, updateDate: u.date, author: u.author, body: u.body })));
+    updates += a.updates.length;
+    await repos.actions.insertRefs(a.refs.map((r) => ({ actionId: row.id, kind: r.kind, value: r.value })));
+    await repos.actions.insertKpis(
+      a.kpis.map((k, i) => ({
+        actionId: row.id,
+        position: i,
+        title: k.title,
+        measureCode: k.measureCode ?? null,
+        unit: k.unit,
+        targets: JSON.stringify(k.targets),
+      })),
+    );
+    for (const s of a.subActions) await writeAction(s, nodeId, row.id);
+  };
+
+  const writeNode = async (n: NodeDocument, parentId: number | null): Promise<void> => {
+    const node = await repos.plans.insertNode({
+      planId: plan.id,
+      parentId,
+      position: position++,
+      kind: n.kind,
+      number: n.number,
+      title: n.title,
+      description: n.description,
+      lead: n.lead ?? null,
+      seniorResponsibleOwner: n.seniorResponsibleOwner ?? null,
+      deliveryGroup: n.deliveryGroup ?? null,
+      chair: n.chair ?? null,
+      status: n.status?.status ?? null,
+      statusTrend: n.status?.trend ?? null,
+      statusReason: n.status?.reason ?? '',
+      statusAsAt: n.status?.asAt ?? null,
+    });
+    // Top-level nodes win when a number repeats deeper down: risks name programmes.
+    if (!nodeIds.has(n.number) || parentId === null) nodeIds.set(n.number, node.id);
+    for (const a of n.actions) await writeAction(a, node.id, null);
+    for (const c of n.children) await writeNode(c, node.id);
+  };
+
+  for (const n of p.nodes) await writeNode(n, null);
+
+  for (const r of p.risks) {
+    const risk = await repos.risks.insert({
+      organisationId,
+      planId: plan.id,
+      nodeId: r.programme === undefined ? null : (nodeIds.get(r.programme) ?? null),
+      reference: r.reference,
+      title: r.title,
+      impact: r.impact,
+      mitigation: r.mitigation,
+      owner: r.owner,
+      reviewDate: r.reviewDate ?? null,
+      status: r.status,
+    });
+    await repos.risks.insertScores(
+      r.scores.map((s) => ({ riskId: risk.id, likelihood: s.likelihood, impact: s.impact, recordedAt: s.recordedAt, recordedBy: s.recordedBy, note: s.note })),
+    );
+    await repos.risks.linkActions(
+      risk.id,
+      r.actions.map((n) => actionIds.get(n)!),
+    );
+  }
+  return { planId: plan.id, actionIds, updates };
+}
+
+/** Reads a plan back into the interchange document, in the order it was written. */
+async function readPlan(repos: Repositories, organisationId: number, plan: Plan): Promise<PlanDocument> {
+  const [nodes, actions] = await Promise.all([repos.plans.nodes(plan.id), repos.actions.list({ organisationId, planId: plan.id })]);
+  const ids = actions.map((a) => a.id);
+  const [owners, deadlines, statuses, updates, refs, kpis, risks] = await Promise.all([
+    repos.actions.owners(ids),
+    repos.actions.deadlines(ids),
+    repos.actions.statuses(ids),
+    repos.actions.updates(ids),
+    repos.actions.refs(ids),
+    repos.actions.kpis(ids),
+    repos.risks.list(organisationId, plan.id),
+  ]);
+  const riskIds = risks.map((r) => r.id);
+  const [scores, links] = await Promise.all([repos.risks.scores(riskIds), repos.risks.links(riskIds)]);
+  const of = <T extends { actionId: number }>(rows: T[], id: number): T[] => rows.filter((r) => r.actionId === id);
+  const numberById = new Map(actions.map((a) => [a.id, a.number]));
+  const sorted = [...actions].sort((a, b) => a.position - b.position);
+
+  const toAction = (a: ActionWithPlan): ActionDocument => ({
+    number: a.number,
+    title: a.title,
+    description: a.description,
+    owners: of(owners, a.id).map((o) => ({ ...(o.name !== null ? { name: o.name } : {}), ...(o.role !== null ? { role: o.role } : {}) })),
+    successMeasures: a.successMeasures,
+    outcome: a.outcome,
+    flags: a.flags as ActionDocument['flags'],
+    refs: of(refs, a.id).map((r) => ({ kind: r.kind as ActionDocument['refs'][number]['kind'], value: r.value })),
+    deadlines: of(deadlines, a.id).map((d) => {
+      const e = toDeadlineEntry(d);
+      return { date: e.date, reason: e.reason, setBy: e.setBy, setAt: e.setAt };
+    }),
+    statuses: of(statuses, a.id).map((s) => {
+      const e = toStatusEntry(s);
+      return { status: e.status, kind: e.kind, asAt: e.asAt, reason: e.reason, proposedBy: e.proposedBy, approvedBy: e.approvedBy, recordedAt: e.recordedAt };
+    }),
+    updates: of(updates, a.id).map((u) => ({ date: u.updateDate, author: u.author, body: u.body })),
+    kpis: of(kpis, a.id).map((k) => ({ title: k.title, ...(k.measureCode !== null ? { measureCode: k.measureCode } : {}), unit: k.unit as '%', targets: k.targets })),
+    subActions: sorted.filter((s) => s.parentActionId === a.id).map(toAction),
+  });
+
+  const toNode = (n: PlanNode): NodeDocument => ({
+    kind: n.kind as NodeDocument['kind'],
+    number: n.number,
+    title: n.title,
+    description: n.description,
+    ...(n.lead !== null ? { lead: n.lead } : {}),
+    ...(n.seniorResponsibleOwner !== null ? { seniorResponsibleOwner: n.seniorResponsibleOwner } : {}),
+    ...(n.deliveryGroup !== null ? { deliveryGroup: n.deliveryGroup } : {}),
+    ...(n.chair !== null ? { chair: n.chair } : {}),
+    ...(n.status !== null
+      ? {
+          status: {
+            status: n.status as 'B',
+            ...(n.statusTrend !== null ? { trend: n.statusTrend as 'stable' } : {}),
+            reason: n.statusReason,
+            asAt: n.statusAsAt ?? '',
+          },
+        }
+      : {}),
+    children: nodes.filter((c) => c.parentId === n.id).map(toNode),
+    actions: sorted.filter((a) => a.nodeId === n.id && a.parentActionId === null).map(toAction),
+  });
+
+  const nodeNumber = new Map(nodes.map((n) => [n.id, n.number]));
+  return planDocumentSchema.parse({
+    format: PLAN_FORMAT,
+    formatVersion: 1,
+    plan: {
+      slug: plan.slug,
+      title: plan.title,
+      kind: plan.kind,
+      ...(plan.periodStart !== null ? { periodStart: plan.periodStart } : {}),
+      ...(plan.periodEnd !== null ? { periodEnd: plan.periodEnd } : {}),
+      status: plan.status,
+      description: plan.description,
+      nodes: nodes.filter((n) => n.parentId === null).map(toNode),
+      risks: risks.map((r) => ({
+        reference: r.reference,
+        ...(r.nodeId !== null && nodeNumber.has(r.nodeId) ? { programme: nodeNumber.get(r.nodeId) } : {}),
+        title: r.title,
+        impact: r.impact,
+        mitigation: r.mitigation,
+        owner: r.owner,
+        ...(r.reviewDate !== null ? { reviewDate: r.reviewDate } : {}),
+        status: r.status,
+        scores: scores
+          .filter((s) => s.riskId === r.id)
+          .map((s) => ({ likelihood: s.likelihood, impact: s.impact, recordedAt: iso(s.recordedAt), recordedBy: s.recordedBy, note: s.note })),
+        actions: links
+          .filter((l) => l.riskId === r.id)
+          .map((l) => numberById.get(l.actionId))
+          .filter((x): x is string => x !== undefined),
+      })),
+    },
+  });
+}
+

@@ -1,0 +1,84 @@
+// Use cases for voice of the child: the young people's councils' priorities and "you said, we did".
+import { parseActionKey } from '../domain/action-key.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { voiceItemSchema, issuePath, type VoiceItemInput } from '../domain/plan-document.ts';
+import type { Repositories, Store } from '../repositories/store.ts';
+import type { Ctx } from './context.ts';
+
+export interface VoiceView {
+  id: number;
+  council: string;
+  priority: string;
+  youSaid: string;
+  weDid: string;
+  raisedBy: string;
+  raisedOn: string;
+  status: string;
+  actions: string[];
+  version: number;
+}
+
+export class VoiceService {
+  constructor(private readonly store: Store) {}
+
+  async list(ctx: Ctx): Promise<VoiceView[]> {
+    const repos = this.store.read;
+    const items = await repos.voice.list(ctx.organisationId);
+    const links = await repos.voice.links({ voiceItemIds: items.map((i) => i.id) });
+    return items.map((v) => ({
+      id: v.id,
+      council: v.council,
+      priority: v.priority,
+      youSaid: v.youSaid,
+      weDid: v.weDid,
+      raisedBy: v.raisedBy,
+      raisedOn: v.raisedOn,
+      status: v.status,
+      actions: links.filter((l) => l.voiceItemId === v.id).map((l) => `${l.planSlug}:${l.number}`),
+      version: v.version,
+    }));
+  }
+
+  async add(ctx: Ctx, raw: VoiceItemInput): Promise<void> {
+    await this.store.transaction((repos) => addVoiceItem(repos, ctx, raw));
+  }
+}
+
+/** Adds one item inside the caller's transaction, linking it to the actions it names. */
+export async function addVoiceItem(repos: Repositories, ctx: Ctx, raw: VoiceItemInput): Promise<void> {
+  const parsed = voiceItemSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ValidationError(`${issuePath(issue.path)}: ${issue.message}`, issuePath(issue.path));
+  }
+  const v = parsed.data;
+  const actionIds: number[] = [];
+  for (const keyText of v.actions) {
+    const key = parseActionKey(keyText);
+    const plan = await repos.plans.findBySlug(ctx.organisationId, key.plan);
+    const action = plan ? await repos.actions.findByNumber(plan.id, key.number) : undefined;
+    if (!action) throw new NotFoundError(`Voice item "${v.priority}" links to ${keyText}, which does not exist.`);
+    actionIds.push(action.id);
+  }
+  const row = await repos.voice.insert({
+    organisationId: ctx.organisationId,
+    council: v.council,
+    priority: v.priority,
+    youSaid: v.youSaid,
+    weDid: v.weDid,
+    raisedBy: v.raisedBy,
+    raisedOn: v.raisedOn,
+    status: v.status,
+  });
+  await repos.voice.linkActions(row.id, actionIds);
+  await repos.audit.record({
+    organisationId: ctx.organisationId,
+    actor: ctx.actor,
+    event: 'voice.added',
+    entityType: 'voice_item',
+    entityId: row.id,
+    entityKey: null,
+    before: null,
+    after: v,
+  });
+}
