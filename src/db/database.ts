@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   /** Where the data lives, for messages: the data directory or the server URL without its password. */
   location: string;
   close(): Promise<void>;
+  /** Embedded only: the whole data directory as a tarball (tests load it instead of running initdb). */
+  dump?: () => Promise<Blob>;
 }
 
 // Dates stay yyyy-mm-dd text and 64-bit integers stay text on both drivers, so the code sees one shape.
@@ -67,6 +69,7 @@ export async function openEmbedded(dataDir: string | undefined, options: { loadD
     db,
     kind: 'embedded',
     location: dataDir ?? 'memory',
+    dump: async () => (await client.dumpDataDir('none')),
     close: async () => {
       await db.destroy();
       release();
