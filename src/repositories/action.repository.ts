@@ -37,6 +37,11 @@ export interface RefCount {
   actions: number;
 }
 
+/** Multi-row inserts of at most 1,000 rows: one statement per row is ten times slower. */
+export function* chunks<T>(rows: readonly T[], size = 1000): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
 export class ActionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -137,25 +142,30 @@ export class ActionRepository {
         .execute();
   }
 
+  async insertOwners(rows: Insertable<ActionOwnerTable>[]): Promise<void> {
+    for (const part of chunks(rows)) await this.db.insertInto('actionOwner').values(part).execute();
+  }
+
   async insertDeadlines(rows: Insertable<ActionDeadlineTable>[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto('actionDeadline').values(rows).execute();
+    for (const part of chunks(rows)) await this.db.insertInto('actionDeadline').values(part).execute();
   }
 
   async insertStatuses(rows: Insertable<ActionStatusTable>[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto('actionStatus').values(rows).execute();
+    for (const part of chunks(rows)) await this.db.insertInto('actionStatus').values(part).execute();
   }
 
   async insertUpdates(rows: Insertable<ProgressUpdateTable>[]): Promise<ProgressUpdate[]> {
-    if (rows.length === 0) return [];
-    return this.db.insertInto('progressUpdate').values(rows).returningAll().execute();
+    const out: ProgressUpdate[] = [];
+    for (const part of chunks(rows)) out.push(...(await this.db.insertInto('progressUpdate').values(part).returningAll().execute()));
+    return out;
   }
 
   async insertRefs(rows: Insertable<ActionRefTable>[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto('actionRef').values(rows).onConflict((oc) => oc.doNothing()).execute();
+    for (const part of chunks(rows)) await this.db.insertInto('actionRef').values(part).onConflict((oc) => oc.doNothing()).execute();
   }
 
   async insertKpis(rows: Insertable<ActionKpiTable>[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto('actionKpi').values(rows).execute();
+    for (const part of chunks(rows)) await this.db.insertInto('actionKpi').values(part).execute();
   }
 
   owners(actionIds: number[]): Promise<ActionOwner[]> {

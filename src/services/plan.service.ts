@@ -256,7 +256,14 @@ export async function writePlan(
   const actionIds = new Map<string, number>();
   const nodeIds = new Map<string, number>();
   let position = 0;
-  let updates = 0;
+
+  // Child rows are gathered while the tree is walked and written in a few multi-row inserts.
+  const owners: { actionId: number; position: number; name: string | null; role: string | null }[] = [];
+  const deadlines: Parameters<Repositories['actions']['insertDeadlines']>[0] = [];
+  const statuses: Parameters<Repositories['actions']['insertStatuses']>[0] = [];
+  const updateRows: Parameters<Repositories['actions']['insertUpdates']>[0] = [];
+  const refs: Parameters<Repositories['actions']['insertRefs']>[0] = [];
+  const kpis: Parameters<Repositories['actions']['insertKpis']>[0] = [];
 
   const writeAction = async (a: ActionDocument, nodeId: number, parentActionId: number | null): Promise<void> => {
     const row = await repos.actions.insert({
@@ -271,35 +278,19 @@ export async function writePlan(
       outcome: a.outcome,
       flags: a.flags,
     });
-    actionIds.set(a.number, row.id);
-    await repos.actions.replaceOwners(row.id, a.owners.map((o) => ({ name: o.name ?? null, role: o.role ?? null })));
-    await repos.actions.insertDeadlines(a.deadlines.map((d) => ({ actionId: row.id, dueDate: d.date, reason: d.reason, setBy: d.setBy, setAt: d.setAt })));
-    await repos.actions.insertStatuses(
-      a.statuses.map((s) => ({
-        actionId: row.id,
-        kind: s.kind,
-        status: s.status,
-        asAt: s.asAt,
-        reason: s.reason,
-        proposedBy: s.proposedBy,
-        approvedBy: s.approvedBy,
-        recordedAt: s.recordedAt,
-      })),
+    const actionId = row.id;
+    actionIds.set(a.number, actionId);
+    a.owners.forEach((o, i) => owners.push({ actionId, position: i, name: o.name ?? null, role: o.role ?? null }));
+    for (const d of a.deadlines) deadlines.push({ actionId, dueDate: d.date, reason: d.reason, setBy: d.setBy, setAt: d.setAt });
+    for (const s of a.statuses) {
+      statuses.push({ actionId, kind: s.kind, status: s.status, asAt: s.asAt, reason: s.reason, proposedBy: s.proposedBy, approvedBy: s.approvedBy, recordedAt: s.recordedAt });
+    }
+    for (const u of a.updates) updateRows.push({ actionId, updateDate: u.date, author: u.author, body: u.body });
+    for (const r of a.refs) refs.push({ actionId, kind: r.kind, value: r.value });
+    a.kpis.forEach((k, i) =>
+      kpis.push({ actionId, position: i, title: k.title, measureCode: k.measureCode ?? null, unit: k.unit, targets: JSON.stringify(k.targets) }),
     );
-    await repos.actions.insertUpdates(a.updates.map((u) => ({ actionId: row.id, updateDate: u.date, author: u.author, body: u.body })));
-    updates += a.updates.length;
-    await repos.actions.insertRefs(a.refs.map((r) => ({ actionId: row.id, kind: r.kind, value: r.value })));
-    await repos.actions.insertKpis(
-      a.kpis.map((k, i) => ({
-        actionId: row.id,
-        position: i,
-        title: k.title,
-        measureCode: k.measureCode ?? null,
-        unit: k.unit,
-        targets: JSON.stringify(k.targets),
-      })),
-    );
-    for (const s of a.subActions) await writeAction(s, nodeId, row.id);
+    for (const sub of a.subActions) await writeAction(sub, nodeId, actionId);
   };
 
   const writeNode = async (n: NodeDocument, parentId: number | null): Promise<void> => {
@@ -327,6 +318,13 @@ export async function writePlan(
   };
 
   for (const n of p.nodes) await writeNode(n, null);
+  await repos.actions.insertOwners(owners);
+  await repos.actions.insertDeadlines(deadlines);
+  await repos.actions.insertStatuses(statuses);
+  await repos.actions.insertUpdates(updateRows);
+  await repos.actions.insertRefs(refs);
+  await repos.actions.insertKpis(kpis);
+  const updates = updateRows.length;
 
   for (const r of p.risks) {
     const risk = await repos.risks.insert({
