@@ -1,5 +1,6 @@
 // Actions with their owners, deadline history, BRAG history, progress updates, references and KPIs.
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { bumpVersion } from './versioned.ts';
 import type {
   ActionDeadlineTable,
   ActionKpiTable,
@@ -112,16 +113,8 @@ export class ActionRepository {
     return this.db.selectFrom('action').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
-  /** Moves the version on when the caller's version is still current; undefined when it is stale. */
-  async bumpVersion(id: number, expectedVersion: number): Promise<number | undefined> {
-    const row = await this.db
-      .updateTable('action')
-      .set((eb) => ({ version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .returning('version')
-      .executeTakeFirst();
-    return row?.version;
+  bumpVersion(id: number, expectedVersion: number): Promise<number | undefined> {
+    return bumpVersion(this.db, 'action', id, expectedVersion);
   }
 
   /** Writes edited fields; the caller has locked the row and moves the version on. */

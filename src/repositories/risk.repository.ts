@@ -1,6 +1,7 @@
 // Programme risks, their likelihood × impact score history, and the actions that mitigate them.
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
+import { bumpVersion } from './versioned.ts';
 import type { Database, RiskScoreTable, RiskTable } from '../db/types.ts';
 
 export type Risk = Selectable<RiskTable> & { planSlug: string | null };
@@ -64,14 +65,7 @@ export class RiskRepository {
       .execute();
   }
 
-  async bumpVersion(id: number, expectedVersion: number): Promise<number | undefined> {
-    const row = await this.db
-      .updateTable('risk')
-      .set((eb) => ({ version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .returning('version')
-      .executeTakeFirst();
-    return row?.version;
+  bumpVersion(id: number, expectedVersion: number): Promise<number | undefined> {
+    return bumpVersion(this.db, 'risk', id, expectedVersion);
   }
 }
