@@ -9,6 +9,7 @@ import { register as exportCommand } from './cli/commands/export.command.ts';
 import { register as importCommand } from './cli/commands/import.command.ts';
 import { register as migrate } from './cli/commands/migrate.command.ts';
 import { register as plans } from './cli/commands/plans.command.ts';
+import { register as refs } from './cli/commands/refs.command.ts';
 import { register as risks } from './cli/commands/risks.command.ts';
 import { register as serve } from './cli/commands/serve.command.ts';
 import { register as status } from './cli/commands/status.command.ts';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .option('--as-of <date>', 'work out overdue and days since update as at this date', dateOption)
     .showHelpAfterError('(run "parentis --help" for the commands)')
     .exitOverride();
-  for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks]) r(program);
+  for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs]) r(program);
   return program;
 }
 

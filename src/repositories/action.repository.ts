@@ -157,6 +157,11 @@ export class ActionRepository {
     for (const part of chunks(rows)) await this.db.insertInto('actionRef').values(part).onConflict((oc) => oc.doNothing()).execute();
   }
 
+  async replaceRefs(actionId: number, rows: Insertable<ActionRefTable>[]): Promise<void> {
+    await this.db.deleteFrom('actionRef').where('actionId', '=', actionId).execute();
+    await this.insertRefs(rows);
+  }
+
   async insertKpis(rows: Insertable<ActionKpiTable>[]): Promise<void> {
     for (const part of chunks(rows)) await this.db.insertInto('actionKpi').values(part).execute();
   }

@@ -1,5 +1,5 @@
 // Plans and their tree of nodes.
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, PlanNodeTable, PlanTable } from '../db/types.ts';
 
 export type Plan = Selectable<PlanTable>;
@@ -44,5 +44,30 @@ export class PlanRepository {
 
   insertNode(node: Insertable<PlanNodeTable>): Promise<PlanNode> {
     return this.db.insertInto('planNode').values(node).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Reads a node and locks its row until the transaction ends. */
+  lockNode(planId: number, id: number): Promise<PlanNode | undefined> {
+    return this.db.selectFrom('planNode').selectAll().where('planId', '=', planId).where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  async updateNode(id: number, fields: Updateable<PlanNodeTable>): Promise<PlanNode> {
+    return this.db
+      .updateTable('planNode')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The next position after everything already in the plan, so new nodes and actions sort last. */
+  async nextPosition(planId: number): Promise<number> {
+    const r = await this.db
+      .selectFrom('planNode')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('planId', '=', planId)
+      .unionAll(this.db.selectFrom('action').select((eb) => eb.fn.max('position').as('p')).where('planId', '=', planId))
+      .execute();
+    return Math.max(-1, ...r.map((x) => (x.p === null ? -1 : Number(x.p)))) + 1;
   }
 }

@@ -1,5 +1,5 @@
 // Voice of the child: the young people's councils' priorities, "you said, we did", and linked actions.
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, VoiceItemTable } from '../db/types.ts';
 
 export type VoiceItem = Selectable<VoiceItemTable>;
@@ -26,6 +26,21 @@ export class VoiceRepository {
 
   insert(v: Insertable<VoiceItemTable>): Promise<VoiceItem> {
     return this.db.insertInto('voiceItem').values(v).returningAll().executeTakeFirstOrThrow();
+  }
+
+  findById(organisationId: number, id: number): Promise<VoiceItem | undefined> {
+    return this.db.selectFrom('voiceItem').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  /** Writes the response if the caller's version is still current; undefined when it is stale. */
+  respond(id: number, expectedVersion: number, fields: { weDid: string; status: string }): Promise<VoiceItem | undefined> {
+    return this.db
+      .updateTable('voiceItem')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   async linkActions(voiceItemId: number, actionIds: number[]): Promise<void> {

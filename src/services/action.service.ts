@@ -7,15 +7,18 @@ import {
   pendingProposals,
   slippage,
   statusAt,
+  trendBetween,
   type DeadlineEntry,
   type Slippage,
   type StatusEntry,
 } from '../domain/action-derived.ts';
 import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
-import type { Brag } from '../domain/brag.ts';
+import type { Brag, Trend } from '../domain/brag.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
-import type { ActionFlag, RefKind } from '../domain/plan-document.ts';
+import { z } from 'zod';
+import { isoDateSchema } from '../domain/dates.ts';
+import { ACTION_FLAGS, actionNumberSchema, issuePath, ownerSchema, refSchema, type ActionFlag, type RefKind } from '../domain/plan-document.ts';
 import type { ActionWithPlan, ActionDeadline, ActionStatus, ActionQuery } from '../repositories/action.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { asOfDate, type Ctx } from './context.ts';
@@ -51,6 +54,8 @@ export interface ActionSummary {
   lastUpdate: string | null;
   updateCount: number;
   daysSinceUpdate: number | null;
+  /** Status trend between two dates, when asked for (ActionFilters.since). */
+  trend?: Trend;
   version: number;
 }
 
@@ -81,7 +86,27 @@ export interface ActionFilters {
   overdue?: boolean | undefined;
   ref?: { kind: string; value: string } | undefined;
   text?: string | undefined;
+  /** Adds each action's status trend from this date to the as-of date. */
+  since?: string | undefined;
 }
+
+export const newActionSchema = z
+  .object({
+    /** The node (theme, objective …) the action sits under; not needed for a sub-action. */
+    nodeId: z.number().int().optional(),
+    /** Makes this a sub-action of the action with this number. */
+    parentNumber: actionNumberSchema.optional(),
+    number: actionNumberSchema,
+    title: z.string().trim().min(1, { message: 'Enter a title' }),
+    description: z.string().trim().default(''),
+    owners: z.array(ownerSchema).min(1, { message: 'an action needs at least one owner' }),
+    deadline: isoDateSchema.optional(),
+    successMeasures: z.string().trim().default(''),
+    outcome: z.string().trim().default(''),
+    flags: z.array(z.enum(ACTION_FLAGS)).default([]),
+    refs: z.array(refSchema).default([]),
+  })
+  .strict();
 
 export const ownerLabel = (o: { name: string | null; role: string | null }): string =>
   [o.name, o.role].filter((x): x is string => x !== null && x !== '').join(', ');
@@ -188,6 +213,16 @@ export class ActionService {
       out = out.filter((a) => a.status !== null && wanted.has(a.status));
     }
     if (filters.overdue === true) out = out.filter((a) => a.overdue);
+    if (filters.since !== undefined) {
+      const since = filters.since;
+      const history = new Map<number, StatusEntry[]>();
+      for (const s of await repos.actions.statuses(out.map((a) => a.id))) {
+        const list = history.get(s.actionId) ?? [];
+        list.push(toStatusEntry(s));
+        history.set(s.actionId, list);
+      }
+      out = out.map((a) => ({ ...a, trend: trendBetween(history.get(a.id) ?? [], since, asOfDate(ctx)) }));
+    }
     return out;
   }
 
@@ -390,6 +425,75 @@ export class ActionService {
     return this.show(ctx, key);
   }
 
+  /** Adds an action (or a sub-action, with parentNumber) under a node of a plan, with its first deadline. */
+  async create(ctx: Ctx, planSlug: string, raw: z.input<typeof newActionSchema>): Promise<ActionDetail> {
+    const parsed = newActionSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ValidationError(`${issuePath(issue.path)}: ${issue.message}`, issuePath(issue.path));
+    }
+    const input = parsed.data;
+    const key = formatActionKey({ plan: planSlug, number: input.number });
+    await this.store.transaction(async (repos) => {
+      const plan = await repos.plans.findBySlug(ctx.organisationId, planSlug);
+      if (!plan) throw new NotFoundError(`There is no plan "${planSlug}".`);
+      if (await repos.actions.findByNumber(plan.id, input.number)) {
+        throw new ValidationError(`Plan "${planSlug}" already has an action numbered ${input.number}`, 'number');
+      }
+      let nodeId = input.nodeId;
+      let parentActionId: number | null = null;
+      if (input.parentNumber !== undefined) {
+        const parent = await repos.actions.findByNumber(plan.id, input.parentNumber);
+        if (!parent) throw new ValidationError(`Plan "${planSlug}" has no action numbered ${input.parentNumber}`, 'parentNumber');
+        nodeId = parent.nodeId;
+        parentActionId = parent.id;
+      }
+      if (nodeId === undefined || !(await repos.plans.lockNode(plan.id, nodeId))) {
+        throw new ValidationError(`Choose the part of plan "${planSlug}" the action belongs to`, 'nodeId');
+      }
+      const row = await repos.actions.insert({
+        planId: plan.id,
+        nodeId,
+        parentActionId,
+        position: await repos.plans.nextPosition(plan.id),
+        number: input.number,
+        title: input.title,
+        description: input.description,
+        successMeasures: input.successMeasures,
+        outcome: input.outcome,
+        flags: input.flags,
+      });
+      await repos.actions.insertOwners(input.owners.map((o, position) => ({ actionId: row.id, position, name: o.name ?? null, role: o.role ?? null })));
+      if (input.deadline !== undefined) {
+        await repos.actions.insertDeadlines([{ actionId: row.id, dueDate: input.deadline, reason: 'Original deadline', setBy: ctx.actor }]);
+      }
+      await repos.actions.insertRefs(input.refs.map((r) => ({ actionId: row.id, kind: r.kind, value: r.value })));
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'action.created',
+        entityType: 'action',
+        entityId: row.id,
+        entityKey: key,
+        before: null,
+        after: input,
+      });
+    });
+    return this.show(ctx, key);
+  }
+
+  /** Replaces an action's cross-references (challenge, inspection recommendation, programme, measure, tag). */
+  async setRefs(ctx: Ctx, key: string, refs: { kind: RefKind; value: string }[], expectedVersion?: number): Promise<ActionDetail> {
+    const parsed = z.array(refSchema).safeParse(refs);
+    if (!parsed.success) throw new ValidationError(`refs: ${parsed.error.issues[0]!.message}`, 'refs');
+    await this.change(ctx, key, expectedVersion, 'action.refs.set', async (repos, a) => {
+      const before = (await repos.actions.refs([a.id])).map((r) => `${r.kind}:${r.value}`);
+      await repos.actions.replaceRefs(a.id, parsed.data.map((r) => ({ actionId: a.id, kind: r.kind, value: r.value })));
+      return { before: { refs: before }, after: { refs: parsed.data.map((r) => `${r.kind}:${r.value}`) }, result: undefined };
+    });
+    return this.show(ctx, key);
+  }
+
   /** Actions carrying a cross-reference ("inspection 11" → its actions). */
   byRef(ctx: Ctx, kind: string, value: string): Promise<ActionSummary[]> {
     return this.list(ctx, { ref: { kind, value } });
@@ -412,7 +516,7 @@ export async function staleError(
   const last = await repos.audit.latestFor(entityType, entityId);
   const by = last ? ` (${last.event.replace(/\./g, ' ')} by ${last.actor} at ${last.occurredAt.toISOString().slice(0, 16).replace('T', ' ')})` : '';
   return new StaleWriteError(
-    `${what} was changed by someone else since you opened it: you had version ${expected}, it is now version ${current}${by}. Nothing was saved; look at the action again and re-apply your change.`,
+    `${what} was changed by someone else since you opened it: you had version ${expected}, it is now version ${current}${by}. Nothing was saved; look at it again and re-apply your change.`,
     current,
     last ? { actor: last.actor, event: last.event, at: last.occurredAt, after: last.after } : undefined,
   );

@@ -2,8 +2,11 @@
 // document (all or nothing, audited).
 import { addToRollUp, emptyRollUp, mergeRollUp, type RollUp } from '../domain/action-derived.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { z } from 'zod';
 import {
   issuePath,
+  NODE_KINDS,
+  nodeStatusSchema,
   PLAN_FORMAT,
   planDocumentSchema,
   type ActionDocument,
@@ -14,7 +17,7 @@ import { planToCsv, planToXlsx } from '../exports/plan-tables.ts';
 import type { ActionWithPlan } from '../repositories/action.repository.ts';
 import type { Plan, PlanNode } from '../repositories/plan.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { summarise, toDeadlineEntry, toStatusEntry, type ActionSummary } from './action.service.ts';
+import { staleError, summarise, toDeadlineEntry, toStatusEntry, type ActionSummary } from './action.service.ts';
 import { asOfDate, type Ctx } from './context.ts';
 
 export interface PlanSummary {
@@ -195,6 +198,55 @@ export class PlanService {
     return readPlan(repos, ctx.organisationId, plan);
   }
 
+  /** Creates an empty plan; nodes and actions are added to it afterwards. */
+  async create(ctx: Ctx, raw: z.input<typeof newPlanSchema>): Promise<PlanSummary> {
+    const input = parseInput(newPlanSchema, raw);
+    return this.store.transaction(async (repos) => {
+      if (await repos.plans.findBySlug(ctx.organisationId, input.slug)) {
+        throw new ValidationError(`A plan with slug "${input.slug}" already exists: choose another`, 'slug');
+      }
+      const plan = await repos.plans.insert({ organisationId: ctx.organisationId, ...input, periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null });
+      await audit(repos, ctx, 'plan.created', 'plan', plan.id, plan.slug, null, input);
+      return toSummary(plan, emptyRollUp());
+    });
+  }
+
+  /** Adds a programme, priority, theme, objective, task group or area, at the top or under a node. */
+  async addNode(ctx: Ctx, slug: string, raw: z.input<typeof nodeFieldsSchema> & { parentId?: number | null }): Promise<PlanTreeNode> {
+    const input = parseInput(nodeFieldsSchema, raw);
+    return this.store.transaction(async (repos) => {
+      const plan = await this.get(repos, ctx, slug);
+      const parentId = raw.parentId ?? null;
+      if (parentId !== null && !(await repos.plans.lockNode(plan.id, parentId))) {
+        throw new ValidationError(`Plan "${slug}" has no node ${parentId} to add under`, 'parentId');
+      }
+      const node = await repos.plans.insertNode({
+        planId: plan.id,
+        parentId,
+        position: await repos.plans.nextPosition(plan.id),
+        ...nodeColumns(input),
+      });
+      await audit(repos, ctx, 'plan.node.added', 'plan_node', node.id, `${slug}#${node.id}`, null, input);
+      return toTreeNode(node);
+    });
+  }
+
+  /** Edits a node (its titles, people and programme status) if nobody has changed it since expectedVersion. */
+  async editNode(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number, raw: z.input<typeof nodeFieldsSchema>): Promise<PlanTreeNode> {
+    const input = parseInput(nodeFieldsSchema, raw);
+    return this.store.transaction(async (repos) => {
+      const plan = await this.get(repos, ctx, slug);
+      const node = await repos.plans.lockNode(plan.id, nodeId);
+      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
+      if (node.version !== expectedVersion) {
+        throw await staleError(repos, 'plan_node', node.id, `"${node.title}"`, expectedVersion, node.version);
+      }
+      const updated = await repos.plans.updateNode(node.id, nodeColumns(input));
+      await audit(repos, ctx, 'plan.node.edited', 'plan_node', node.id, `${slug}#${node.id}`, nodeColumns(nodeDocumentOf(node)), nodeColumns(input));
+      return toTreeNode(updated);
+    });
+  }
+
   /** The plan as a file: the JSON document (which import reads back), a CSV of actions, or a workbook. */
   async exportFile(ctx: Ctx, slug: string, format: 'json' | 'csv' | 'xlsx'): Promise<string | Buffer> {
     const doc = await this.exportDocument(ctx, slug);
@@ -202,6 +254,71 @@ export class PlanService {
     if (format === 'csv') return planToCsv(doc, asOfDate(ctx));
     return planToXlsx(doc, asOfDate(ctx));
   }
+}
+
+const newPlanSchema = planDocumentSchema.shape.plan.pick({ slug: true, title: true, kind: true, periodStart: true, periodEnd: true, status: true, description: true });
+
+export const nodeFieldsSchema = z
+  .object({
+    kind: z.enum(NODE_KINDS),
+    number: z.string().trim().default(''),
+    title: z.string().trim().min(1, { message: 'Enter a title' }),
+    description: z.string().trim().default(''),
+    lead: z.string().trim().optional(),
+    seniorResponsibleOwner: z.string().trim().optional(),
+    deliveryGroup: z.string().trim().optional(),
+    chair: z.string().trim().optional(),
+    status: nodeStatusSchema.optional(),
+  })
+  .strict();
+type NodeFields = z.infer<typeof nodeFieldsSchema>;
+
+/** Parses service input; the first problem names its field. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const field = issuePath(issue.path);
+    throw new ValidationError(field === '' ? issue.message : `${field}: ${issue.message}`, field);
+  }
+  return r.data;
+}
+
+const blank = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
+
+function nodeColumns(n: NodeFields) {
+  return {
+    kind: n.kind,
+    number: n.number,
+    title: n.title,
+    description: n.description,
+    lead: blank(n.lead),
+    seniorResponsibleOwner: blank(n.seniorResponsibleOwner),
+    deliveryGroup: blank(n.deliveryGroup),
+    chair: blank(n.chair),
+    status: n.status?.status ?? null,
+    statusTrend: n.status?.trend ?? null,
+    statusReason: n.status?.reason ?? '',
+    statusAsAt: n.status?.asAt ?? null,
+  };
+}
+
+function nodeDocumentOf(n: PlanNode): NodeFields {
+  return {
+    kind: n.kind as NodeFields['kind'],
+    number: n.number,
+    title: n.title,
+    description: n.description,
+    lead: n.lead ?? undefined,
+    seniorResponsibleOwner: n.seniorResponsibleOwner ?? undefined,
+    deliveryGroup: n.deliveryGroup ?? undefined,
+    chair: n.chair ?? undefined,
+    status: n.status === null ? undefined : { status: n.status as 'B', trend: (n.statusTrend ?? undefined) as 'stable' | undefined, reason: n.statusReason, asAt: n.statusAsAt ?? '' },
+  };
+}
+
+function audit(repos: Repositories, ctx: Ctx, event: string, entityType: string, entityId: number, entityKey: string, before: unknown, after: unknown): Promise<void> {
+  return repos.audit.record({ organisationId: ctx.organisationId, actor: ctx.actor, event, entityType, entityId, entityKey, before, after });
 }
 
 function toSummary(p: Plan, rollUp: RollUp): PlanSummary {

@@ -3,6 +3,7 @@ import { parseActionKey } from '../domain/action-key.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { voiceItemSchema, issuePath, type VoiceItemInput } from '../domain/plan-document.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
+import { staleError } from './action.service.ts';
 import type { Ctx } from './context.ts';
 
 export interface VoiceView {
@@ -37,6 +38,27 @@ export class VoiceService {
       actions: links.filter((l) => l.voiceItemId === v.id).map((l) => `${l.planSlug}:${l.number}`),
       version: v.version,
     }));
+  }
+
+  /** Records what was done in answer ("we did") and the item's status, unless someone else got there first. */
+  async respond(ctx: Ctx, id: number, input: { weDid: string; status: 'open' | 'in-progress' | 'done'; expectedVersion: number }): Promise<void> {
+    if (!['open', 'in-progress', 'done'].includes(input.status)) throw new ValidationError('status must be open, in-progress or done', 'status');
+    await this.store.transaction(async (repos) => {
+      const item = await repos.voice.findById(ctx.organisationId, id);
+      if (!item) throw new NotFoundError(`There is no voice of the child item ${id}.`);
+      const updated = await repos.voice.respond(id, input.expectedVersion, { weDid: input.weDid.trim(), status: input.status });
+      if (!updated) throw await staleError(repos, 'voice_item', id, `"${item.priority}"`, input.expectedVersion, item.version);
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'voice.responded',
+        entityType: 'voice_item',
+        entityId: id,
+        entityKey: null,
+        before: { weDid: item.weDid, status: item.status },
+        after: { weDid: updated.weDid, status: updated.status },
+      });
+    });
   }
 
   async add(ctx: Ctx, raw: VoiceItemInput): Promise<void> {

@@ -4,6 +4,7 @@ import { parseRef } from '../../domain/action-key.ts';
 import { parseBrag } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { ActionSummary } from '../../services/action.service.ts';
+import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -27,6 +28,7 @@ export function actionJson(a: ActionSummary): Record<string, unknown> {
     daysSinceUpdate: a.daysSinceUpdate,
     refs: a.refs.map((r) => `${r.kind}:${r.value}`),
     flags: a.flags,
+    ...(a.trend !== undefined ? { trend: a.trend } : {}),
     version: a.version,
   };
 }
@@ -49,8 +51,9 @@ export function register(program: Command): void {
     .option('--overdue', 'only actions past their deadline and not Blue')
     .option('--ref <kind:value>', 'only actions with this cross-reference, e.g. inspection:11 or challenge:4', parseRef)
     .option('--search <text>', 'words in the action or its updates')
+    .option('--since <date>', 'add each action\'s status trend from this date (to today, or --as-of)', dateOption)
     .option('--format <format>', 'table, csv or json', 'table')
-    .action(async (opts: { plan?: string; status?: ('B' | 'R' | 'A' | 'G')[]; owner?: string; overdue?: boolean; ref?: { kind: string; value: string }; search?: string; format: string }, cmd: Command) => {
+    .action(async (opts: { plan?: string; status?: ('B' | 'R' | 'A' | 'G')[]; owner?: string; overdue?: boolean; ref?: { kind: string; value: string }; search?: string; since?: string; format: string }, cmd: Command) => {
       const format = parseFormat(opts.format) as Format;
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
         const actions = await app.services.actions.list(ctx, {
@@ -60,6 +63,7 @@ export function register(program: Command): void {
           overdue: opts.overdue,
           ref: opts.ref,
           text: opts.search,
+          since: opts.since,
         });
         write(
           render<ActionSummary>(
@@ -71,6 +75,7 @@ export function register(program: Command): void {
               { header: 'owners', value: (a) => a.owners.map((o) => o.name ?? o.role).join('; '), width: 30 },
               { header: 'deadline', value: (a) => (a.deadline ?? '') + (a.overdue ? ' (overdue)' : '') },
               { header: 'last update', value: (a) => a.lastUpdate },
+              ...(opts.since !== undefined ? [{ header: `since ${opts.since}`, value: (a: ActionSummary) => a.trend }] : []),
             ],
             format,
             actionJson,
