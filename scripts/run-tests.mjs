@@ -19,7 +19,12 @@ function find(dir) {
 }
 
 const args = process.argv.slice(2);
-const files = args.length > 0 ? args : [...find('src'), ...find('test')].sort();
+// Directories are searched here: node 20's --test looks only for .js files in a directory.
+const files = (args.length > 0 ? args.flatMap((a) => (fs.statSync(a).isDirectory() ? find(a) : [a])) : [...find('src'), ...find('test')]).sort();
+if (files.length === 0) {
+  console.error(`No test files found in ${args.join(' ') || 'src and test'}.`);
+  process.exit(1);
+}
 
 const env = { ...process.env };
 if (!env.TEST_DATABASE_URL) {

@@ -1,0 +1,227 @@
+// Runs Parentis as separate processes, as a person would, against a store of the test's own: an
+// embedded data directory under the system temp directory, or a fresh database on the PostgreSQL
+// server named by TEST_DATABASE_URL.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { testDatabaseUrl } from '../../src/config.ts';
+import { planDocumentSchema, type ActionDocument, type NodeDocument, type PlanDocument } from '../../src/domain/plan-document.ts';
+import { demoPlans } from '../../src/demo/content/index.ts';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+/** Longest any one command may take before the test gives up on it. */
+const COMMAND_TIMEOUT_MS = 60_000;
+
+export interface Store {
+  kind: 'embedded' | 'server';
+  /** Embedded: the data directory (DATA_DIR). */
+  dataDir: string | undefined;
+  /** The environment a Parentis process needs to use this store, and nothing else of the caller's. */
+  env: NodeJS.ProcessEnv;
+}
+
+export const serverMode = (): boolean => testDatabaseUrl() !== undefined;
+
+const cleanups: (() => Promise<void>)[] = [];
+
+/** Removes every directory and drops every database this file made. Call it in after(). */
+export async function disposeStores(): Promise<void> {
+  for (const c of cleanups.splice(0).reverse()) await c();
+}
+
+/** A new empty directory under the system temp directory, removed by disposeStores. */
+export function tempDir(prefix = 'parentis-cli-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })));
+  return dir;
+}
+
+/** The caller's environment without any setting that would point Parentis at another store. */
+export function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'TEST_DATABASE_URL', 'PARENTIS_TEST_TEMPLATE', 'PARENTIS_USER', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) {
+    delete env[k];
+  }
+  return { ...env, ...settings };
+}
+
+/** An empty store: a new data directory, or a new database on the server. */
+export async function freshStore(): Promise<Store> {
+  const serverUrl = testDatabaseUrl();
+  if (serverUrl !== undefined) {
+    // Loaded only here: it brings in the whole application, which an embedded run does not need in this process.
+    const { createServerDatabase } = await import('../helpers/database.ts');
+    const db = await createServerDatabase(serverUrl);
+    cleanups.push(() => db.drop());
+    return { kind: 'server', dataDir: undefined, env: childEnv({ DATABASE_URL: db.url }) };
+  }
+  const dir = tempDir();
+  return { kind: 'embedded', dataDir: dir, env: childEnv({ DATA_DIR: dir }) };
+}
+
+/**
+ * A store to change without disturbing other tests: a copy of the data directory when embedded
+ * (no process may hold it while it is copied). On the server, the same database.
+ */
+export function copyOf(store: Store): Store {
+  if (store.dataDir === undefined) return store;
+  const dir = tempDir();
+  fs.cpSync(store.dataDir, dir, { recursive: true });
+  return { kind: 'embedded', dataDir: dir, env: childEnv({ DATA_DIR: dir }) };
+}
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A running process with everything it has printed so far. */
+export class Running {
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<Run>;
+
+  constructor(readonly child: ChildProcess) {
+    child.stdout?.setEncoding('utf8').on('data', (s: string) => (this.stdout += s));
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => (this.stderr += s));
+    this.exited = new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, signal) => resolve({ code, signal, stdout: this.stdout, stderr: this.stderr }));
+    });
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves with the first match of pattern in standard output; fails on timeout or exit. */
+  waitForOutput(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const m = pattern.exec(this.stdout);
+        if (!m) return false;
+        done();
+        resolve(m);
+        return true;
+      };
+      const onExit = (): void => {
+        if (check()) return;
+        done();
+        reject(new Error(`the process exited before printing ${String(pattern)}\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no ${String(pattern)} within ${timeoutMs} ms\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.child.stdout?.off('data', check);
+        this.child.off('close', onExit);
+      };
+      if (check()) return;
+      this.child.stdout?.on('data', check);
+      this.child.once('close', onExit);
+    });
+  }
+
+  /** Kills the process if it is still running (after a failed test). */
+  async kill(): Promise<void> {
+    if (this.running) this.child.kill('SIGKILL');
+    await this.exited.catch(() => undefined);
+  }
+}
+
+/** Starts node with these arguments in the project directory. */
+export function startNode(args: readonly string[], env: NodeJS.ProcessEnv): Running {
+  return new Running(spawn(process.execPath, [...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** Runs `parentis …` (bin/parentis.js) to the end. */
+export async function parentis(store: Store, args: readonly string[]): Promise<Run> {
+  const p = startNode(['bin/parentis.js', ...args], store.env);
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
+  try {
+    return await p.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const describeRun = (args: readonly string[], r: Run): string =>
+  `parentis ${args.join(' ')} exited ${r.code ?? r.signal}\nstderr:\n${r.stderr}\nstdout:\n${r.stdout.slice(0, 2000)}`;
+
+/** Runs a command that must succeed; returns what it printed. */
+export async function ok(store: Store, args: readonly string[]): Promise<string> {
+  const r = await parentis(store, args);
+  assert.equal(r.code, 0, describeRun(args, r));
+  return r.stdout;
+}
+
+/** Runs a command that must succeed and print JSON; returns it parsed. */
+export async function okJson<T>(store: Store, args: readonly string[]): Promise<T> {
+  return JSON.parse(await ok(store, args)) as T;
+}
+
+/** Runs a command that must fail; returns its result. */
+export async function fails(store: Store, args: readonly string[]): Promise<Run> {
+  const r = await parentis(store, args);
+  assert.notEqual(r.code, 0, describeRun(args, r));
+  assert.equal(r.signal, null, describeRun(args, r));
+  return r;
+}
+
+/** The single line a failed command prints on standard error. */
+export function oneLine(r: Run): string {
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `expected one line on standard error, got:\n${r.stderr}`);
+  return lines[0]!;
+}
+
+/** A TCP port nobody is listening on just now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The demonstration plans as the loader reads them: what a complete `parentis demo` holds. */
+export const demoDocuments: PlanDocument[] = demoPlans.map((p) => planDocumentSchema.parse(p));
+
+/** Every action and sub-action of a plan document, depth first. */
+export function allActions(doc: PlanDocument): ActionDocument[] {
+  const out: ActionDocument[] = [];
+  const visitAction = (a: ActionDocument): void => {
+    out.push(a);
+    a.subActions.forEach(visitAction);
+  };
+  const visitNode = (n: NodeDocument): void => {
+    n.actions.forEach(visitAction);
+    n.children.forEach(visitNode);
+  };
+  doc.plan.nodes.forEach(visitNode);
+  return out;
+}
+
+/** Action counts by plan slug in the demonstration content. */
+export const demoActionCounts = (): Record<string, number> =>
+  Object.fromEntries(demoDocuments.map((d) => [d.plan.slug, allActions(d).length]));
+
+/** One action of the demonstration content, by plan slug and number. */
+export function demoAction(slug: string, number: string): ActionDocument {
+  const doc = demoDocuments.find((d) => d.plan.slug === slug);
+  const action = doc === undefined ? undefined : allActions(doc).find((a) => a.number === number);
+  assert.ok(action, `the demonstration content has no action ${slug}:${number}`);
+  return action;
+}
