@@ -6,6 +6,7 @@ import { register as audit } from './cli/commands/audit.command.ts';
 import { register as deadline } from './cli/commands/deadline.command.ts';
 import { register as demo } from './cli/commands/demo.command.ts';
 import { register as exportCommand } from './cli/commands/export.command.ts';
+import { register as glossary } from './cli/commands/glossary.command.ts';
 import { register as importCommand } from './cli/commands/import.command.ts';
 import { register as migrate } from './cli/commands/migrate.command.ts';
 import { register as plans } from './cli/commands/plans.command.ts';
@@ -14,6 +15,7 @@ import { register as risks } from './cli/commands/risks.command.ts';
 import { register as serve } from './cli/commands/serve.command.ts';
 import { register as status } from './cli/commands/status.command.ts';
 import { register as update } from './cli/commands/update.command.ts';
+import { register as voice } from './cli/commands/voice.command.ts';
 import { dateOption } from './cli/options.ts';
 import { debugEnabled } from './config.ts';
 
@@ -25,7 +27,7 @@ export function buildProgram(): Command {
     .option('--as-of <date>', 'work out overdue and days since update as at this date', dateOption)
     .showHelpAfterError('(run "parentis --help" for the commands)')
     .exitOverride();
-  for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs]) r(program);
+  for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary]) r(program);
   return program;
 }
 

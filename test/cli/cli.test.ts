@@ -104,6 +104,22 @@ void describe('parentis command line on the demonstration authority', { concurre
     }
   });
 
+  void test('list risks, references, voice of the child and glossary as JSON gives the registers the demo loaded', async () => {
+    const store = copyOf(demo);
+    const risks = await okJson<{ reference: string; score: number; likelihood: number; impactScore: number; actions: string[] }[]>(store, ['risks', '--format', 'json']);
+    const expectedRisks = demoDocuments.flatMap((d) => d.plan.risks);
+    assert.deepEqual(risks.map((r) => r.reference), expectedRisks.map((r) => r.reference));
+    for (const r of risks) assert.equal(r.score, r.likelihood * r.impactScore, r.reference);
+    const refs = await okJson<{ kind: string; value: string; actions: number }[]>(store, ['refs', '--format', 'json']);
+    const inspection11 = demoDocuments.flatMap((d) => allActions(d)).filter((a) => a.refs.some((r) => r.kind === 'inspection' && r.value === '11'));
+    assert.equal(refs.find((r) => r.kind === 'inspection' && r.value === '11')?.actions, inspection11.length);
+    const voice = await okJson<{ youSaid: string; actions: string[] }[]>(store, ['voice', '--format', 'json']);
+    assert.ok(voice.length > 0 && voice.every((v) => v.youSaid.length > 0));
+    assert.ok(voice.some((v) => v.actions.length > 0));
+    const glossary = await okJson<{ term: string; expansion: string }[]>(store, ['glossary', '--format', 'json']);
+    assert.ok(glossary.some((t) => t.term === 'UASC'), 'UASC is in the glossary');
+  });
+
   void test('list actions by inspection reference gives exactly the actions carrying it, as JSON and as a table', async () => {
     const store = copyOf(demo);
     const expected = demoDocuments
