@@ -9,7 +9,6 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARENTIS_USER: z.string().min(1).optional(),
-  TEST_DATABASE_URL: z.string().optional(),
 });
 
 export interface Config {

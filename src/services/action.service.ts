@@ -18,7 +18,8 @@ import { isIsoDate } from '../domain/dates.ts';
 import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/dates.ts';
-import { ACTION_FLAGS, actionNumberSchema, issuePath, ownerSchema, refSchema, type ActionFlag, type RefKind } from '../domain/plan-document.ts';
+import { parseInput } from '../domain/validation.ts';
+import { ACTION_FLAGS, actionNumberSchema, ownerSchema, refSchema, type ActionFlag, type RefKind } from '../domain/plan-document.ts';
 import type { ActionWithPlan, ActionDeadline, ActionStatus, ActionQuery } from '../repositories/action.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { asOfDate, type Ctx } from './context.ts';
@@ -427,12 +428,7 @@ export class ActionService {
 
   /** Adds an action (or a sub-action, with parentNumber) under a node of a plan, with its first deadline. */
   async create(ctx: Ctx, planSlug: string, raw: z.input<typeof newActionSchema>): Promise<ActionDetail> {
-    const parsed = newActionSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new ValidationError(`${issuePath(issue.path)}: ${issue.message}`, issuePath(issue.path));
-    }
-    const input = parsed.data;
+    const input = parseInput(newActionSchema, raw);
     const key = formatActionKey({ plan: planSlug, number: input.number });
     await this.store.transaction(async (repos) => {
       const plan = await repos.plans.findBySlug(ctx.organisationId, planSlug);
@@ -484,12 +480,11 @@ export class ActionService {
 
   /** Replaces an action's cross-references (challenge, inspection recommendation, programme, measure, tag). */
   async setRefs(ctx: Ctx, key: string, refs: { kind: RefKind; value: string }[], expectedVersion?: number): Promise<ActionDetail> {
-    const parsed = z.array(refSchema).safeParse(refs);
-    if (!parsed.success) throw new ValidationError(`refs: ${parsed.error.issues[0]!.message}`, 'refs');
+    const checked = parseInput(z.array(refSchema), refs, 'refs');
     await this.change(ctx, key, expectedVersion, 'action.refs.set', async (repos, a) => {
       const before = (await repos.actions.refs([a.id])).map((r) => `${r.kind}:${r.value}`);
-      await repos.actions.replaceRefs(a.id, parsed.data.map((r) => ({ actionId: a.id, kind: r.kind, value: r.value })));
-      return { before: { refs: before }, after: { refs: parsed.data.map((r) => `${r.kind}:${r.value}`) }, result: undefined };
+      await repos.actions.replaceRefs(a.id, checked.map((r) => ({ actionId: a.id, kind: r.kind, value: r.value })));
+      return { before: { refs: before }, after: { refs: checked.map((r) => `${r.kind}:${r.value}`) }, result: undefined };
     });
     return this.show(ctx, key);
   }

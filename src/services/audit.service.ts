@@ -1,5 +1,5 @@
 // Reading the audit trail: every change, who made it, when, and the state before and after.
-import { parseActionKey } from '../domain/action-key.ts';
+import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
 import type { AuditEvent } from '../repositories/audit.repository.ts';
 
 export type { AuditEvent };
@@ -13,7 +13,8 @@ export class AuditService {
   list(ctx: Ctx, filters: { entity?: string | undefined; actor?: string | undefined; limit?: number | undefined } = {}): Promise<AuditEvent[]> {
     let entityKey: string | undefined;
     if (filters.entity !== undefined) {
-      entityKey = filters.entity.includes(':') ? `${parseActionKey(filters.entity).plan}:${parseActionKey(filters.entity).number}` : filters.entity;
+      // Written as people type it ("plan : 4" works too); stored as plan-slug:number or a plan slug.
+      entityKey = filters.entity.includes(':') ? formatActionKey(parseActionKey(filters.entity)) : filters.entity.trim();
     }
     return this.store.read.audit.list({ organisationId: ctx.organisationId, entityKey, actor: filters.actor, limit: filters.limit });
   }

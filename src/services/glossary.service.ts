@@ -1,6 +1,6 @@
 // Use cases for the glossary of the sector's acronyms and terms.
-import { ValidationError } from '../domain/errors.ts';
-import { glossaryTermSchema, issuePath } from '../domain/plan-document.ts';
+import { glossaryTermSchema } from '../domain/plan-document.ts';
+import { parseInput } from '../domain/validation.ts';
 import type { GlossaryTerm } from '../repositories/glossary.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import type { Ctx } from './context.ts';
@@ -19,14 +19,7 @@ export class GlossaryService {
 
 /** Adds the terms not yet in the glossary, inside the caller's transaction; returns how many were new. */
 export async function addGlossaryTerms(repos: Repositories, ctx: Ctx, terms: unknown[]): Promise<number> {
-  const parsed = terms.map((t, i) => {
-    const r = glossaryTermSchema.safeParse(t);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new ValidationError(`terms[${i}].${issuePath(issue.path)}: ${issue.message}`, issuePath(issue.path));
-    }
-    return r.data;
-  });
+  const parsed = terms.map((t, i) => parseInput(glossaryTermSchema, t, `terms[${i}].`));
   const existing = new Set((await repos.glossary.list(ctx.organisationId)).map((t) => t.term));
   const fresh = parsed.filter((t) => !existing.has(t.term));
   await repos.glossary.insertMany(ctx.organisationId, fresh);

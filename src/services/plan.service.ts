@@ -2,9 +2,9 @@
 // document (all or nothing, audited).
 import { addToRollUp, emptyRollUp, mergeRollUp, type RollUp } from '../domain/action-derived.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { parseInput } from '../domain/validation.ts';
 import { z } from 'zod';
 import {
-  issuePath,
   NODE_KINDS,
   nodeStatusSchema,
   PLAN_FORMAT,
@@ -69,13 +69,13 @@ const iso = (d: Date | string): string => (d instanceof Date ? d.toISOString() :
 /** Parses and checks a plan document; a failure names the field at fault (and the file, when given). */
 export function parsePlanDocument(raw: unknown, source?: string): PlanDocument {
   const where = source === undefined ? '' : `${source}: `;
-  const parsed = planDocumentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issuePath(issue.path) || '(document)';
-    throw new ValidationError(`${where}${field}: ${issue.message}`, field);
+  let doc: PlanDocument;
+  try {
+    doc = parseInput(planDocumentSchema, raw);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new ValidationError(`${where}${err.message}`, err.field);
+    throw err;
   }
-  const doc = parsed.data;
   const seen = new Map<string, string>();
   const check = (a: ActionDocument, path: string): void => {
     const previous = seen.get(a.number);
@@ -272,17 +272,6 @@ export const nodeFieldsSchema = z
   })
   .strict();
 type NodeFields = z.infer<typeof nodeFieldsSchema>;
-
-/** Parses service input; the first problem names its field. */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const field = issuePath(issue.path);
-    throw new ValidationError(field === '' ? issue.message : `${field}: ${issue.message}`, field);
-  }
-  return r.data;
-}
 
 const blank = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
 

@@ -1,7 +1,8 @@
 // Use cases for voice of the child: the young people's councils' priorities and "you said, we did".
 import { parseActionKey } from '../domain/action-key.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { voiceItemSchema, issuePath, type VoiceItemInput } from '../domain/plan-document.ts';
+import { voiceItemSchema, type VoiceItemInput } from '../domain/plan-document.ts';
+import { parseInput } from '../domain/validation.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { staleError } from './action.service.ts';
 import type { Ctx } from './context.ts';
@@ -68,12 +69,7 @@ export class VoiceService {
 
 /** Adds one item inside the caller's transaction, linking it to the actions it names. */
 export async function addVoiceItem(repos: Repositories, ctx: Ctx, raw: VoiceItemInput): Promise<void> {
-  const parsed = voiceItemSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ValidationError(`${issuePath(issue.path)}: ${issue.message}`, issuePath(issue.path));
-  }
-  const v = parsed.data;
+  const v = parseInput(voiceItemSchema, raw);
   const actionIds: number[] = [];
   for (const keyText of v.actions) {
     const key = parseActionKey(keyText);

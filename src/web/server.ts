@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { App } from '../composition.ts';
 import type { Config } from '../config.ts';
-import { ParentisError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ParentisError, StaleWriteError } from '../domain/errors.ts';
 import type { PlanSummary } from '../services/plan.service.ts';
 
 const escapeHtml = (s: string): string =>
@@ -59,7 +59,10 @@ export function buildServer(app: App, config: Pick<Config, 'logLevel'>): Fastify
   });
 
   server.setErrorHandler((err: Error & { statusCode?: number }, request, reply) => {
-    if (err instanceof ParentisError) return reply.code(400).send({ error: err.message });
+    if (err instanceof ParentisError) {
+      const code = err instanceof NotFoundError ? 404 : err instanceof StaleWriteError || err instanceof ConflictError ? 409 : 400;
+      return reply.code(code).send({ error: err.message });
+    }
     request.log.error(err);
     return reply.code(err.statusCode ?? 500).send({ error: 'Something went wrong. The error has been logged.' });
   });
