@@ -272,7 +272,8 @@ export class ActionService {
       outcome: a.outcome,
       path,
       deadlines: deadlines.map(toDeadlineEntry),
-      statuses: statuses.map(toStatusEntry),
+      // In the order of the dates they describe; entries for one date in the order they were recorded.
+      statuses: statuses.map(toStatusEntry).sort((x, y) => (x.asAt === y.asAt ? x.recordedAt.localeCompare(y.recordedAt) : x.asAt.localeCompare(y.asAt))),
       updates: updates.map((u) => ({ id: u.id, date: u.updateDate, author: u.author, body: u.body, createdAt: iso(u.createdAt) })),
       kpis: kpis.map((k) => ({ title: k.title, measureCode: k.measureCode, unit: k.unit, targets: k.targets })),
       subActions,

@@ -44,7 +44,7 @@ ${rows}
 }
 
 export function buildServer(app: App, config: Pick<Config, 'logLevel'>): FastifyInstance {
-  const server = Fastify({ logger: { level: config.logLevel }, disableRequestLogging: false });
+  const server = Fastify({ logger: { level: config.logLevel } });
 
   server.get('/health', async () => {
     await app.services.organisations.list();

@@ -141,3 +141,9 @@ test('rescore risk outside 1 to 5 is refused and changes nothing', async () => {
   await assert.rejects(db.services.risks.rescore(ctx, { plan: 'test-plan', reference: 'R1', likelihood: 6, impact: 1, note: '' }), ValidationError);
   assert.deepEqual(await db.counts(), before);
 });
+
+test('set status for an earlier date files it in date order and leaves the later status in force', async () => {
+  const a = await db.services.actions.setStatus(ctx, 'test-plan:1', { status: 'R', asAt: '2018-04-30', reason: 'Recorded late' });
+  assert.equal(a.status, 'A');
+  assert.deepEqual(a.statuses.map((s) => `${s.asAt} ${s.status}`), ['2018-04-30 R', '2018-05-31 A']);
+});

@@ -44,11 +44,17 @@ export function register(program: Command): void {
             expectedVersion: opts.ifVersion,
           });
           const what = opts.forecast ? 'Forecast' : 'Status';
-          write(
-            opts.proposeOnly
-              ? `Proposed ${BRAG_LABEL[brag]} for ${a.key}; it waits for approval (now version ${a.version}).\n`
-              : `${what} of ${a.key} is now ${BRAG_LABEL[brag]} (now version ${a.version}).\n`,
-          );
+          const inForce = opts.forecast ? a.forecast : a.status;
+          const asAt = opts.asAt ?? 'today';
+          if (opts.proposeOnly) write(`Proposed ${BRAG_LABEL[brag]} for ${a.key} as at ${asAt}; it waits for approval (now version ${a.version}).\n`);
+          else if (inForce === brag) write(`${what} of ${a.key} is now ${BRAG_LABEL[brag]} as at ${asAt} (now version ${a.version}).\n`);
+          else {
+            const later = a.statuses.filter((s) => s.kind === (opts.forecast ? 'forecast' : 'current') && s.approvedBy !== null).at(-1);
+            write(
+              `Recorded ${BRAG_LABEL[brag]} for ${a.key} as at ${asAt}, but a later entry stays in force: ` +
+                `${inForce === null ? 'none' : BRAG_LABEL[inForce]}${later ? ` as at ${later.asAt}` : ''} (now version ${a.version}).\n`,
+            );
+          }
         });
       },
     );
