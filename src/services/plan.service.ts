@@ -400,23 +400,7 @@ export async function writePlan(
   };
 
   const writeNode = async (n: NodeDocument, parentId: number | null): Promise<void> => {
-    const node = await repos.plans.insertNode({
-      planId: plan.id,
-      parentId,
-      position: position++,
-      kind: n.kind,
-      number: n.number,
-      title: n.title,
-      description: n.description,
-      lead: n.lead ?? null,
-      seniorResponsibleOwner: n.seniorResponsibleOwner ?? null,
-      deliveryGroup: n.deliveryGroup ?? null,
-      chair: n.chair ?? null,
-      status: n.status?.status ?? null,
-      statusTrend: n.status?.trend ?? null,
-      statusReason: n.status?.reason ?? '',
-      statusAsAt: n.status?.asAt ?? null,
-    });
+    const node = await repos.plans.insertNode({ planId: plan.id, parentId, position: position++, ...nodeColumns(n) });
     // Top-level nodes win when a number repeats deeper down: risks name programmes.
     if (!nodeIds.has(n.number) || parentId === null) nodeIds.set(n.number, node.id);
     for (const a of n.actions) await writeAction(a, node.id, null);
