@@ -25,7 +25,8 @@ export function buildProgram(): Command {
     .option('--org <name>', 'the authority, when the database holds more than one')
     .option('--by <name>', 'who is making the change, for the audit trail (default: PARENTIS_USER or your login)')
     .option('--as-of <date>', 'work out overdue and days since update as at this date', dateOption)
-    .showHelpAfterError('(run "parentis --help" for the commands)')
+    // Commander's own errors (unknown option, missing argument) become the same single line as ours.
+    .configureOutput({ outputError: (text, write) => write(`parentis: ${text.replace(/^error: /, '').trim()} (see "parentis --help")\n`) })
     .exitOverride();
   for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary]) r(program);
   return program;
