@@ -2,6 +2,7 @@
 // fresh database on the PostgreSQL server named by TEST_DATABASE_URL, dropped again at the end.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { after, before, beforeEach } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createServices, type Services } from '../../src/composition.ts';
@@ -94,4 +95,23 @@ export async function authority(db: TestDatabase, actor = 'Test Officer'): Promi
     .returning('id')
     .executeTakeFirstOrThrow();
   return { organisationId: org.id, actor, asOf: '2018-06-30' };
+}
+
+/**
+ * One database for the test file; before each test it is emptied and an authority created, acting
+ * as `actor`. Read `db` and `ctx` from the returned object inside tests.
+ */
+export function useTestDatabase(actor = 'Test Officer'): { db: TestDatabase; ctx: Ctx } {
+  const state = {} as { db: TestDatabase; ctx: Ctx };
+  before(async () => {
+    state.db = await openTestDatabase();
+  });
+  after(async () => {
+    await state.db.close();
+  });
+  beforeEach(async () => {
+    await state.db.reset();
+    state.ctx = await authority(state.db, actor);
+  });
+  return state;
 }

@@ -1,29 +1,19 @@
 // Action services on a real database: status, deadline and update writes, their history and audit,
 // stale edits refused, derived figures and filters.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { StaleWriteError, ValidationError, NotFoundError } from '../../src/domain/errors.ts';
 import type { Ctx } from '../../src/services/context.ts';
-import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useTestDatabase } from '../helpers/database.ts';
 import { planFixture } from '../helpers/plan-fixture.ts';
 
-let db: TestDatabase;
-let ctx: Ctx;
-
-before(async () => {
-  db = await openTestDatabase();
-});
-after(async () => {
-  await db.close();
-});
+const t = useTestDatabase('Jo Example');
 beforeEach(async () => {
-  await db.reset();
-  ctx = await authority(db, 'Jo Example');
-  await db.services.plans.importDocument(ctx, planFixture());
+  await t.db.services.plans.importDocument(t.ctx, planFixture());
 });
 
 test('show action derives status, deadline, overdue and days since update', async () => {
-  const a = await db.services.actions.show({ ...ctx, asOf: '2018-10-15' }, 'test-plan:1');
+  const a = await t.db.services.actions.show({ ...t.ctx, asOf: '2018-10-15' }, 'test-plan:1');
   assert.equal(a.status, 'A');
   assert.equal(a.deadline, '2018-09-30');
   assert.equal(a.overdue, true);
@@ -36,12 +26,12 @@ test('show action derives status, deadline, overdue and days since update', asyn
 });
 
 test('set status appends to the history and records the audit event with before and after', async () => {
-  const a = await db.services.actions.setStatus(ctx, 'test-plan:1', { status: 'R', asAt: '2018-06-30', reason: 'No applicants in June' });
+  const a = await t.db.services.actions.setStatus(t.ctx, 'test-plan:1', { status: 'R', asAt: '2018-06-30', reason: 'No applicants in June' });
   assert.equal(a.status, 'R');
   assert.deepEqual(a.statuses.map((s) => s.status), ['A', 'R']);
   assert.equal(a.statuses[1]!.approvedBy, 'Jo Example');
   assert.equal(a.version, 2);
-  const [event] = await db.services.audit.list(ctx, { entity: 'test-plan:1' });
+  const [event] = await t.db.services.audit.list(t.ctx, { entity: 'test-plan:1' });
   assert.equal(event!.event, 'action.status.set');
   assert.equal(event!.actor, 'Jo Example');
   assert.deepEqual(event!.before, { status: 'A', asAt: '2018-05-31' });
@@ -49,87 +39,87 @@ test('set status appends to the history and records the audit event with before 
 });
 
 test('propose status leaves the current status until a lead approves', async () => {
-  const a = await db.services.actions.setStatus(ctx, 'test-plan:1', { status: 'G', asAt: '2018-06-30', reason: 'Back on track', approve: false });
+  const a = await t.db.services.actions.setStatus(t.ctx, 'test-plan:1', { status: 'G', asAt: '2018-06-30', reason: 'Back on track', approve: false });
   assert.equal(a.status, 'A');
   assert.equal(a.pendingProposal, 'G');
 });
 
 test('set forecast keeps the current status apart', async () => {
-  const a = await db.services.actions.setStatus(ctx, 'test-plan:1', { status: 'G', asAt: '2018-06-30', reason: 'Expected by autumn', kind: 'forecast' });
+  const a = await t.db.services.actions.setStatus(t.ctx, 'test-plan:1', { status: 'G', asAt: '2018-06-30', reason: 'Expected by autumn', kind: 'forecast' });
   assert.equal(a.status, 'A');
   assert.equal(a.forecast, 'G');
 });
 
 test('revise deadline keeps every earlier deadline and derives slippage', async () => {
-  await db.services.actions.reviseDeadline(ctx, 'test-plan:1', { date: '2018-12-31', reason: 'Campaign moved to autumn' });
-  const a = await db.services.actions.reviseDeadline(ctx, 'test-plan:1', { date: '2019-01-31', reason: 'Panel dates' });
+  await t.db.services.actions.reviseDeadline(t.ctx, 'test-plan:1', { date: '2018-12-31', reason: 'Campaign moved to autumn' });
+  const a = await t.db.services.actions.reviseDeadline(t.ctx, 'test-plan:1', { date: '2019-01-31', reason: 'Panel dates' });
   assert.deepEqual(a.deadlines.map((d) => d.date), ['2018-09-30', '2018-12-31', '2019-01-31']);
   assert.deepEqual(a.slippage, { revisions: 2, daysMoved: 123 });
   assert.equal(a.deadline, '2019-01-31');
-  const events = await db.services.audit.list(ctx, { entity: 'test-plan:1' });
+  const events = await t.db.services.audit.list(t.ctx, { entity: 'test-plan:1' });
   assert.deepEqual(events[0]!.before, { deadline: '2018-12-31' });
   assert.deepEqual(events[0]!.after, { deadline: '2019-01-31', reason: 'Panel dates' });
 });
 
 test('revise deadline without a reason is refused naming the field', async () => {
   await assert.rejects(
-    db.services.actions.reviseDeadline(ctx, 'test-plan:1', { date: '2018-12-31', reason: '  ' }),
+    t.db.services.actions.reviseDeadline(t.ctx, 'test-plan:1', { date: '2018-12-31', reason: '  ' }),
     (err: unknown) => err instanceof ValidationError && err.field === 'reason',
   );
 });
 
 test('add update records the author and moves last update on', async () => {
-  const a = await db.services.actions.addUpdate({ ...ctx, asOf: '2018-07-01' }, 'test-plan:1', { date: '2018-06-20', body: 'Two enquiries.' });
+  const a = await t.db.services.actions.addUpdate({ ...t.ctx, asOf: '2018-07-01' }, 'test-plan:1', { date: '2018-06-20', body: 'Two enquiries.' });
   assert.equal(a.lastUpdate, '2018-06-20');
   assert.equal(a.daysSinceUpdate, 11);
   assert.equal(a.updates.at(-1)!.author, 'Jo Example');
 });
 
 test('two edits from the same version land once and refuse the other', async () => {
-  const { version } = await db.services.actions.show(ctx, 'test-plan:1');
-  const other: Ctx = { ...ctx, actor: 'Sam Sample' };
-  await db.services.actions.setStatus(other, 'test-plan:1', { status: 'R', asAt: '2018-06-30', reason: 'Slipping', expectedVersion: version });
+  const { version } = await t.db.services.actions.show(t.ctx, 'test-plan:1');
+  const other: Ctx = { ...t.ctx, actor: 'Sam Sample' };
+  await t.db.services.actions.setStatus(other, 'test-plan:1', { status: 'R', asAt: '2018-06-30', reason: 'Slipping', expectedVersion: version });
   await assert.rejects(
-    db.services.actions.reviseDeadline(ctx, 'test-plan:1', { date: '2018-12-31', reason: 'Later', expectedVersion: version }),
+    t.db.services.actions.reviseDeadline(t.ctx, 'test-plan:1', { date: '2018-12-31', reason: 'Later', expectedVersion: version }),
     (err: unknown) =>
       err instanceof StaleWriteError && /Sam Sample/.test(err.message) && /Nothing was saved/.test(err.message) && err.currentVersion === version + 1,
   );
-  const a = await db.services.actions.show(ctx, 'test-plan:1');
+  const a = await t.db.services.actions.show(t.ctx, 'test-plan:1');
   assert.equal(a.status, 'R');
   assert.equal(a.deadline, '2018-09-30');
   assert.equal(a.version, version + 1);
 });
 
 test('edit action changes fields and owners and refuses a stale version', async () => {
-  const a = await db.services.actions.edit(ctx, 'test-plan:2', {
+  const a = await t.db.services.actions.edit(t.ctx, 'test-plan:2', {
     expectedVersion: 1,
     title: 'Offer every care leaver a personal adviser to 25',
     owners: [{ name: 'Lee Leaver', role: 'Personal Adviser Lead' }],
   });
   assert.equal(a.title, 'Offer every care leaver a personal adviser to 25');
   assert.deepEqual(a.owners.map((o) => o.label), ['Lee Leaver, Personal Adviser Lead']);
-  await assert.rejects(db.services.actions.edit(ctx, 'test-plan:2', { expectedVersion: 1, outcome: 'x' }), StaleWriteError);
-  const [event] = await db.services.audit.list(ctx, { entity: 'test-plan:2' });
+  await assert.rejects(t.db.services.actions.edit(t.ctx, 'test-plan:2', { expectedVersion: 1, outcome: 'x' }), StaleWriteError);
+  const [event] = await t.db.services.audit.list(t.ctx, { entity: 'test-plan:2' });
   assert.deepEqual((event!.before as { owners: string[] }).owners, ['Leaving Care Manager']);
 });
 
 test('list actions filters by status, owner, overdue and reference', async () => {
-  const asOf = { ...ctx, asOf: '2018-10-01' };
-  assert.deepEqual((await db.services.actions.list(asOf, { status: ['A'] })).map((a) => a.key), ['test-plan:1']);
-  assert.deepEqual((await db.services.actions.list(asOf, { owner: 'fostering' })).map((a) => a.key), ['test-plan:1']);
-  assert.deepEqual((await db.services.actions.list(asOf, { overdue: true })).map((a) => a.key), ['test-plan:1', 'test-plan:1.1']);
-  assert.deepEqual((await db.services.actions.list(asOf, { ref: { kind: 'inspection', value: '12' } })).map((a) => a.key), ['test-plan:2']);
-  assert.deepEqual((await db.services.actions.list(asOf, { text: 'radio advert' })).map((a) => a.key), ['test-plan:1']);
+  const asOf = { ...t.ctx, asOf: '2018-10-01' };
+  assert.deepEqual((await t.db.services.actions.list(asOf, { status: ['A'] })).map((a) => a.key), ['test-plan:1']);
+  assert.deepEqual((await t.db.services.actions.list(asOf, { owner: 'fostering' })).map((a) => a.key), ['test-plan:1']);
+  assert.deepEqual((await t.db.services.actions.list(asOf, { overdue: true })).map((a) => a.key), ['test-plan:1', 'test-plan:1.1']);
+  assert.deepEqual((await t.db.services.actions.list(asOf, { ref: { kind: 'inspection', value: '12' } })).map((a) => a.key), ['test-plan:2']);
+  assert.deepEqual((await t.db.services.actions.list(asOf, { text: 'radio advert' })).map((a) => a.key), ['test-plan:1']);
 });
 
 test('show action for an unknown plan or number names what is missing', async () => {
-  await assert.rejects(db.services.actions.show(ctx, 'nope:1'), (e: unknown) => e instanceof NotFoundError && /no plan "nope"/.test(e.message));
-  await assert.rejects(db.services.actions.show(ctx, 'test-plan:9'), (e: unknown) => e instanceof NotFoundError && /no action numbered 9/.test(e.message));
+  await assert.rejects(t.db.services.actions.show(t.ctx, 'nope:1'), (e: unknown) => e instanceof NotFoundError && /no plan "nope"/.test(e.message));
+  await assert.rejects(t.db.services.actions.show(t.ctx, 'test-plan:9'), (e: unknown) => e instanceof NotFoundError && /no action numbered 9/.test(e.message));
 });
 
 test('rescore risk keeps the score history and reports the trend', async () => {
-  await db.services.risks.rescore(ctx, { plan: 'test-plan', reference: 'R1', likelihood: 3, impact: 4, note: 'Campaign under way' });
-  const [risk] = await db.services.risks.list(ctx);
+  await t.db.services.risks.rescore(t.ctx, { plan: 'test-plan', reference: 'R1', likelihood: 3, impact: 4, note: 'Campaign under way' });
+  const [risk] = await t.db.services.risks.list(t.ctx);
   assert.equal(risk!.score, 12);
   assert.equal(risk!.previousScore, 16);
   assert.equal(risk!.trend, 'falling');
@@ -137,13 +127,13 @@ test('rescore risk keeps the score history and reports the trend', async () => {
 });
 
 test('rescore risk outside 1 to 5 is refused and changes nothing', async () => {
-  const before = await db.counts();
-  await assert.rejects(db.services.risks.rescore(ctx, { plan: 'test-plan', reference: 'R1', likelihood: 6, impact: 1, note: '' }), ValidationError);
-  assert.deepEqual(await db.counts(), before);
+  const before = await t.db.counts();
+  await assert.rejects(t.db.services.risks.rescore(t.ctx, { plan: 'test-plan', reference: 'R1', likelihood: 6, impact: 1, note: '' }), ValidationError);
+  assert.deepEqual(await t.db.counts(), before);
 });
 
 test('set status for an earlier date files it in date order and leaves the later status in force', async () => {
-  const a = await db.services.actions.setStatus(ctx, 'test-plan:1', { status: 'R', asAt: '2018-04-30', reason: 'Recorded late' });
+  const a = await t.db.services.actions.setStatus(t.ctx, 'test-plan:1', { status: 'R', asAt: '2018-04-30', reason: 'Recorded late' });
   assert.equal(a.status, 'A');
   assert.deepEqual(a.statuses.map((s) => `${s.asAt} ${s.status}`), ['2018-04-30 R', '2018-05-31 A']);
 });

@@ -1,45 +1,32 @@
 // Plan services on a real database: import all-or-nothing, export round trip, roll-ups, the demo load.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { demoPlans } from '../../src/demo/content/index.ts';
 import { ConflictError, StaleWriteError, ValidationError } from '../../src/domain/errors.ts';
 import type { PlanDocumentInput } from '../../src/domain/plan-document.ts';
-import type { Ctx } from '../../src/services/context.ts';
-import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { useTestDatabase } from '../helpers/database.ts';
 import { planFixture } from '../helpers/plan-fixture.ts';
 
-let db: TestDatabase;
-let ctx: Ctx;
-
-before(async () => {
-  db = await openTestDatabase();
-});
-after(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await db.reset();
-  ctx = await authority(db);
-});
+const t = useTestDatabase();
 
 const clone = <T>(v: T): T => structuredClone(v);
 
 async function rejectsLeavingNothing(doc: unknown, pattern: RegExp): Promise<void> {
-  const before = await db.counts();
-  await assert.rejects(db.services.plans.importDocument(ctx, doc, { source: 'plan.json' }), (err: unknown) => {
+  const before = await t.db.counts();
+  await assert.rejects(t.db.services.plans.importDocument(t.ctx, doc, { source: 'plan.json' }), (err: unknown) => {
     assert.ok(err instanceof ValidationError || err instanceof ConflictError, String(err));
     assert.match((err).message, pattern);
     return true;
   });
-  assert.deepEqual(await db.counts(), before);
+  assert.deepEqual(await t.db.counts(), before);
 }
 
 test('export then import of every demo plan gives the same document back', async () => {
   for (const raw of demoPlans) {
-    const imported = await db.services.plans.importDocument(ctx, raw);
-    const first = await db.services.plans.exportDocument(ctx, imported.slug);
-    await db.services.plans.importDocument(ctx, { ...first, plan: { ...first.plan, slug: `${imported.slug}-copy` } });
-    const second = await db.services.plans.exportDocument(ctx, `${imported.slug}-copy`);
+    const imported = await t.db.services.plans.importDocument(t.ctx, raw);
+    const first = await t.db.services.plans.exportDocument(t.ctx, imported.slug);
+    await t.db.services.plans.importDocument(t.ctx, { ...first, plan: { ...first.plan, slug: `${imported.slug}-copy` } });
+    const second = await t.db.services.plans.exportDocument(t.ctx, `${imported.slug}-copy`);
     assert.deepEqual({ ...second, plan: { ...second.plan, slug: imported.slug } }, first, `round trip of ${imported.slug}`);
   }
 });
@@ -75,18 +62,18 @@ test('import plan with an unknown field is refused naming it', async () => {
 });
 
 test('import plan whose slug exists is refused unless replacing', async () => {
-  await db.services.plans.importDocument(ctx, planFixture());
+  await t.db.services.plans.importDocument(t.ctx, planFixture());
   await rejectsLeavingNothing(planFixture(), /already exists.*--replace/);
   const doc = clone(planFixture());
   doc.plan.title = 'Test improvement plan (revised)';
-  const r = await db.services.plans.importDocument(ctx, doc, { replace: true });
+  const r = await t.db.services.plans.importDocument(t.ctx, doc, { replace: true });
   assert.equal(r.replaced, true);
-  assert.equal((await db.services.plans.list(ctx))[0]!.title, 'Test improvement plan (revised)');
+  assert.equal((await t.db.services.plans.list(t.ctx))[0]!.title, 'Test improvement plan (revised)');
 });
 
 test('replace plan keeps young people\'s links to actions that still exist', async () => {
-  await db.services.plans.importDocument(ctx, planFixture());
-  await db.services.voice.add(ctx, {
+  await t.db.services.plans.importDocument(t.ctx, planFixture());
+  await t.db.services.voice.add(t.ctx, {
     council: 'In Care Council',
     priority: 'More foster carers near school',
     youSaid: 'We want to stay at our school',
@@ -94,61 +81,61 @@ test('replace plan keeps young people\'s links to actions that still exist', asy
     raisedOn: '2018-03-01',
     actions: ['test-plan:1'],
   });
-  await db.services.plans.importDocument(ctx, planFixture(), { replace: true });
-  assert.deepEqual((await db.services.voice.list(ctx))[0]!.actions, ['test-plan:1']);
+  await t.db.services.plans.importDocument(t.ctx, planFixture(), { replace: true });
+  assert.deepEqual((await t.db.services.voice.list(t.ctx))[0]!.actions, ['test-plan:1']);
 });
 
 test('plan tree rolls action statuses up through the nodes', async () => {
-  await db.services.plans.importDocument(ctx, planFixture());
-  const tree = await db.services.plans.tree({ ...ctx, asOf: '2018-10-01' }, 'test-plan');
+  await t.db.services.plans.importDocument(t.ctx, planFixture());
+  const tree = await t.db.services.plans.tree({ ...t.ctx, asOf: '2018-10-01' }, 'test-plan');
   assert.equal(tree.rollUp.actions, 3);
   assert.deepEqual(tree.rollUp.counts, { B: 0, R: 0, A: 1, G: 1, none: 1 });
   assert.equal(tree.rollUp.overdue, 2);
   assert.equal(tree.nodes[0]!.rollUp.actions, 2);
   assert.deepEqual(tree.nodes[0]!.actions[0]!.subActions.map((s) => s.number), ['1.1']);
-  const [summary] = await db.services.plans.list({ ...ctx, asOf: '2018-10-01' });
+  const [summary] = await t.db.services.plans.list({ ...t.ctx, asOf: '2018-10-01' });
   assert.deepEqual(summary!.rollUp, tree.rollUp);
 });
 
 test('concurrent writes from one version let exactly one land', async () => {
-  await db.services.plans.importDocument(ctx, planFixture());
+  await t.db.services.plans.importDocument(t.ctx, planFixture());
   const results = await Promise.allSettled([
-    db.services.actions.setStatus({ ...ctx, actor: 'First' }, 'test-plan:2', { status: 'R', asAt: '2018-06-30', reason: 'a', expectedVersion: 1 }),
-    db.services.actions.setStatus({ ...ctx, actor: 'Second' }, 'test-plan:2', { status: 'A', asAt: '2018-06-30', reason: 'b', expectedVersion: 1 }),
+    t.db.services.actions.setStatus({ ...t.ctx, actor: 'First' }, 'test-plan:2', { status: 'R', asAt: '2018-06-30', reason: 'a', expectedVersion: 1 }),
+    t.db.services.actions.setStatus({ ...t.ctx, actor: 'Second' }, 'test-plan:2', { status: 'A', asAt: '2018-06-30', reason: 'b', expectedVersion: 1 }),
   ]);
   assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
   const failed = results.find((r) => r.status === 'rejected');
   assert.ok(failed && failed.reason instanceof StaleWriteError);
-  const a = await db.services.actions.show(ctx, 'test-plan:2');
+  const a = await t.db.services.actions.show(t.ctx, 'test-plan:2');
   assert.equal(a.statuses.length, 2);
   assert.equal(a.version, 2);
 });
 
 test('load demo twice adds nothing the second time', async () => {
-  const first = await db.services.demo.load();
+  const first = await t.db.services.demo.load();
   assert.deepEqual(first.added, ['sufficiency-2016-19', 'cpb-task-groups-2017-18', 'cypp-2016-19']);
-  const counts = await db.counts();
-  const second = await db.services.demo.load();
+  const counts = await t.db.counts();
+  const second = await t.db.services.demo.load();
   assert.deepEqual(second.added, []);
-  assert.deepEqual(await db.counts(), counts);
-  assert.equal(await db.services.demo.isComplete(), true);
+  assert.deepEqual(await t.db.counts(), counts);
+  assert.equal(await t.db.services.demo.isComplete(), true);
 });
 
 test('load demo after an interrupted load completes it', async () => {
-  await db.reset();
-  await db.services.demo.load();
-  const full = await db.counts();
+  await t.db.reset();
+  await t.db.services.demo.load();
+  const full = await t.db.counts();
   // Put the database in the state a load killed after its first plan leaves: each step is one
   // transaction, so the organisation and the first plan are there and nothing after them.
-  const q = db.handle.db;
+  const q = t.db.handle.db;
   await q.deleteFrom('plan').where('slug', '!=', 'sufficiency-2016-19').execute();
   await q.deleteFrom('voiceItem').execute();
   await q.deleteFrom('glossaryTerm').execute();
   await q.updateTable('setting').set({ value: JSON.stringify({ state: 'loading' }) }).execute();
-  assert.equal(await db.services.demo.isComplete(), false);
-  const resumed = await db.services.demo.load();
+  assert.equal(await t.db.services.demo.isComplete(), false);
+  const resumed = await t.db.services.demo.load();
   assert.deepEqual(resumed.added, ['cpb-task-groups-2017-18', 'cypp-2016-19']);
-  const after = await db.counts();
+  const after = await t.db.counts();
   assert.deepEqual({ ...after, audit_event: 0 }, { ...full, audit_event: 0 });
-  assert.equal(await db.services.demo.isComplete(), true);
+  assert.equal(await t.db.services.demo.isComplete(), true);
 });
