@@ -16,27 +16,8 @@ export class GlossaryRepository {
       .execute();
   }
 
-  findByTerm(organisationId: number, term: string): Promise<GlossaryTerm | undefined> {
-    return this.db
-      .selectFrom('glossaryTerm')
-      .selectAll()
-      .where('organisationId', '=', organisationId)
-      .where('term', '=', term)
-      .executeTakeFirst();
-  }
-
   insertMany(organisationId: number, terms: { term: string; expansion: string; definition: string }[]): Promise<unknown> {
     if (terms.length === 0) return Promise.resolve();
     return this.db.insertInto('glossaryTerm').values(terms.map((t) => ({ ...t, organisationId }))).execute();
-  }
-
-  async update(id: number, expectedVersion: number, t: { expansion: string; definition: string }): Promise<GlossaryTerm | undefined> {
-    return this.db
-      .updateTable('glossaryTerm')
-      .set((eb) => ({ ...t, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
   }
 }

@@ -11,10 +11,6 @@ export class OrganisationRepository {
     return this.db.selectFrom('organisation').selectAll().orderBy('id').execute();
   }
 
-  findById(id: number): Promise<Organisation | undefined> {
-    return this.db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
   findByShortName(shortName: string): Promise<Organisation | undefined> {
     return this.db
       .selectFrom('organisation')

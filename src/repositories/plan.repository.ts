@@ -21,10 +21,6 @@ export class PlanRepository {
       .executeTakeFirst();
   }
 
-  findById(id: number): Promise<Plan | undefined> {
-    return this.db.selectFrom('plan').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
   insert(plan: Insertable<PlanTable>): Promise<Plan> {
     return this.db.insertInto('plan').values(plan).returningAll().executeTakeFirstOrThrow();
   }
@@ -35,11 +31,6 @@ export class PlanRepository {
 
   nodes(planId: number): Promise<PlanNode[]> {
     return this.db.selectFrom('planNode').selectAll().where('planId', '=', planId).orderBy('position').orderBy('id').execute();
-  }
-
-  nodesOfPlans(planIds: number[]): Promise<PlanNode[]> {
-    if (planIds.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom('planNode').selectAll().where('planId', 'in', planIds).orderBy('position').orderBy('id').execute();
   }
 
   insertNode(node: Insertable<PlanNodeTable>): Promise<PlanNode> {

@@ -28,7 +28,8 @@ export class VoiceRepository {
     return this.db.insertInto('voiceItem').values(v).returningAll().executeTakeFirstOrThrow();
   }
 
-  findById(organisationId: number, id: number): Promise<VoiceItem | undefined> {
+  /** Reads an item and locks its row until the transaction ends. */
+  lock(organisationId: number, id: number): Promise<VoiceItem | undefined> {
     return this.db.selectFrom('voiceItem').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).forUpdate().executeTakeFirst();
   }
 

@@ -11,10 +11,6 @@ export class GlossaryService {
   list(ctx: Ctx): Promise<GlossaryTerm[]> {
     return this.store.read.glossary.list(ctx.organisationId);
   }
-
-  async add(ctx: Ctx, terms: unknown[]): Promise<number> {
-    return this.store.transaction((repos) => addGlossaryTerms(repos, ctx, terms));
-  }
 }
 
 /** Adds the terms not yet in the glossary, inside the caller's transaction; returns how many were new. */

@@ -45,7 +45,7 @@ export class VoiceService {
   async respond(ctx: Ctx, id: number, input: { weDid: string; status: 'open' | 'in-progress' | 'done'; expectedVersion: number }): Promise<void> {
     if (!['open', 'in-progress', 'done'].includes(input.status)) throw new ValidationError('status must be open, in-progress or done', 'status');
     await this.store.transaction(async (repos) => {
-      const item = await repos.voice.findById(ctx.organisationId, id);
+      const item = await repos.voice.lock(ctx.organisationId, id);
       if (!item) throw new NotFoundError(`There is no voice of the child item ${id}.`);
       const updated = await repos.voice.respond(id, input.expectedVersion, { weDid: input.weDid.trim(), status: input.status });
       if (!updated) throw await staleError(repos, 'voice_item', id, `"${item.priority}"`, input.expectedVersion, item.version);
