@@ -30,6 +30,8 @@ export interface ActionQuery {
   /** Words to find in the action's number, title, description or its updates. */
   text?: string | undefined;
   ids?: number[] | undefined;
+  /** Only the sub-actions of this action. */
+  parentActionId?: number | undefined;
 }
 
 export interface RefCount {
@@ -57,6 +59,7 @@ export class ActionRepository {
   async list(q: ActionQuery): Promise<ActionWithPlan[]> {
     let query = this.base().where('plan.organisationId', '=', q.organisationId);
     if (q.planId !== undefined) query = query.where('action.planId', '=', q.planId);
+    if (q.parentActionId !== undefined) query = query.where('action.parentActionId', '=', q.parentActionId);
     if (q.ids !== undefined) {
       if (q.ids.length === 0) return [];
       query = query.where('action.id', 'in', q.ids);

@@ -24,6 +24,18 @@ export class VoiceRepository {
       .execute();
   }
 
+  /** The items an action answers. */
+  forAction(actionId: number): Promise<VoiceItem[]> {
+    return this.db
+      .selectFrom('voiceItem')
+      .innerJoin('voiceItemAction', 'voiceItemAction.voiceItemId', 'voiceItem.id')
+      .selectAll('voiceItem')
+      .where('voiceItemAction.actionId', '=', actionId)
+      .orderBy('voiceItem.raisedOn')
+      .orderBy('voiceItem.id')
+      .execute();
+  }
+
   insert(v: Insertable<VoiceItemTable>): Promise<VoiceItem> {
     return this.db.insertInto('voiceItem').values(v).returningAll().executeTakeFirstOrThrow();
   }
@@ -54,7 +66,7 @@ export class VoiceRepository {
   }
 
   /** Links with the action keys, for the given voice items or for the actions of one plan. */
-  links(filter: { voiceItemIds?: number[]; planId?: number; actionId?: number }): Promise<VoiceLink[]> {
+  links(filter: { voiceItemIds?: number[]; planId?: number }): Promise<VoiceLink[]> {
     let q = this.db
       .selectFrom('voiceItemAction')
       .innerJoin('action', 'action.id', 'voiceItemAction.actionId')
@@ -65,7 +77,6 @@ export class VoiceRepository {
       q = q.where('voiceItemAction.voiceItemId', 'in', filter.voiceItemIds);
     }
     if (filter.planId !== undefined) q = q.where('action.planId', '=', filter.planId);
-    if (filter.actionId !== undefined) q = q.where('action.id', '=', filter.actionId);
     return q.orderBy('voiceItemAction.voiceItemId').orderBy('action.id').execute();
   }
 }

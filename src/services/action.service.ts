@@ -20,7 +20,8 @@ import { z } from 'zod';
 import { isoDateSchema } from '../domain/dates.ts';
 import { parseInput } from '../domain/validation.ts';
 import { ACTION_FLAGS, actionNumberSchema, ownerSchema, refSchema, type ActionFlag, type RefKind } from '../domain/plan-document.ts';
-import type { ActionWithPlan, ActionDeadline, ActionStatus, ActionQuery } from '../repositories/action.repository.ts';
+import { groupBy } from '../domain/collections.ts';
+import type { ActionDeadline, ActionOwner, ActionQuery, ActionRef, ActionStatus, ActionWithPlan } from '../repositories/action.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { asOfDate, type Ctx } from './context.ts';
 
@@ -133,20 +134,16 @@ export const toDeadlineEntry = (d: ActionDeadline): DeadlineEntry & { id: number
   setAt: iso(d.setAt),
 });
 
-function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = m.get(k);
-    if (list) list.push(r);
-    else m.set(k, [r]);
-  }
-  return m;
+/** What the derived figures of a set of actions are worked out from, read in a handful of queries. */
+interface ActionParts {
+  owners: Map<number, ActionOwner[]>;
+  deadlines: Map<number, (DeadlineEntry & { id: number })[]>;
+  statuses: Map<number, StatusHistoryEntry[]>;
+  stats: Map<number, { last: string; count: number }>;
+  refs: Map<number, ActionRef[]>;
 }
 
-/** Builds summaries with every derived figure for a set of action rows, in a handful of queries. */
-export async function summarise(repos: Repositories, rows: ActionWithPlan[], asOf: string): Promise<ActionSummary[]> {
-  const ids = rows.map((r) => r.id);
+async function loadParts(repos: Repositories, ids: number[]): Promise<ActionParts> {
   const [owners, deadlines, statuses, stats, refs] = await Promise.all([
     repos.actions.owners(ids),
     repos.actions.deadlines(ids),
@@ -154,46 +151,65 @@ export async function summarise(repos: Repositories, rows: ActionWithPlan[], asO
     repos.actions.updateStats(ids),
     repos.actions.refs(ids),
   ]);
-  const ownersBy = groupBy(owners, (o) => o.actionId);
-  const deadlinesBy = groupBy(deadlines, (d) => d.actionId);
-  const statusesBy = groupBy(statuses, (s) => s.actionId);
-  const refsBy = groupBy(refs, (r) => r.actionId);
-  return rows.map((a) => {
-    const history = (statusesBy.get(a.id) ?? []).map(toStatusEntry);
-    const dl = (deadlinesBy.get(a.id) ?? []).map(toDeadlineEntry);
-    const current = statusAt(history);
-    const forecast = statusAt(history, undefined, 'forecast');
-    const pending = pendingProposals(history);
-    const deadline = currentDeadline(dl)?.date ?? null;
-    const stat = stats.get(a.id);
-    const lastUpdate = stat?.last ?? null;
-    return {
-      id: a.id,
-      key: formatActionKey({ plan: a.planSlug, number: a.number }),
-      planId: a.planId,
-      plan: a.planSlug,
-      planTitle: a.planTitle,
-      nodeId: a.nodeId,
-      parentActionId: a.parentActionId,
-      number: a.number,
-      title: a.title,
-      owners: (ownersBy.get(a.id) ?? []).map((o) => ({ name: o.name, role: o.role, label: ownerLabel(o) })),
-      flags: a.flags as ActionFlag[],
-      refs: (refsBy.get(a.id) ?? []).map((r) => ({ kind: r.kind as RefKind, value: r.value })),
-      status: current?.status ?? null,
-      statusAsAt: current?.asAt ?? null,
-      forecast: forecast?.status ?? null,
-      pendingProposal: pending.length > 0 ? pending[pending.length - 1]!.status : null,
-      deadline,
-      originalDeadline: dl[0]?.date ?? null,
-      slippage: slippage(dl),
-      overdue: isOverdue(deadline, current?.status ?? null, asOf),
-      lastUpdate,
-      updateCount: stat?.count ?? 0,
-      daysSinceUpdate: daysSinceUpdate(lastUpdate, asOf),
-      version: a.version,
-    };
-  });
+  const byAction = <T extends { actionId: number }, U>(rows: T[], map: (r: T) => U): Map<number, U[]> =>
+    new Map([...groupBy(rows, (r) => r.actionId)].map(([k, v]) => [k, v.map(map)]));
+  return {
+    owners: byAction(owners, (o) => o),
+    deadlines: byAction(deadlines, toDeadlineEntry),
+    statuses: byAction(statuses, toStatusEntry),
+    stats,
+    refs: byAction(refs, (r) => r),
+  };
+}
+
+function summaryOf(a: ActionWithPlan, parts: ActionParts, asOf: string, since?: string): ActionSummary {
+  const history = parts.statuses.get(a.id) ?? [];
+  const dl = parts.deadlines.get(a.id) ?? [];
+  const current = statusAt(history);
+  const forecast = statusAt(history, undefined, 'forecast');
+  const pending = pendingProposals(history);
+  const deadline = currentDeadline(dl)?.date ?? null;
+  const stat = parts.stats.get(a.id);
+  const lastUpdate = stat?.last ?? null;
+  return {
+    id: a.id,
+    key: formatActionKey({ plan: a.planSlug, number: a.number }),
+    planId: a.planId,
+    plan: a.planSlug,
+    planTitle: a.planTitle,
+    nodeId: a.nodeId,
+    parentActionId: a.parentActionId,
+    number: a.number,
+    title: a.title,
+    owners: (parts.owners.get(a.id) ?? []).map((o) => ({ name: o.name, role: o.role, label: ownerLabel(o) })),
+    flags: a.flags as ActionFlag[],
+    refs: (parts.refs.get(a.id) ?? []).map((r) => ({ kind: r.kind as RefKind, value: r.value })),
+    status: current?.status ?? null,
+    statusAsAt: current?.asAt ?? null,
+    forecast: forecast?.status ?? null,
+    pendingProposal: pending.length > 0 ? pending[pending.length - 1]!.status : null,
+    deadline,
+    originalDeadline: dl[0]?.date ?? null,
+    slippage: slippage(dl),
+    overdue: isOverdue(deadline, current?.status ?? null, asOf),
+    lastUpdate,
+    updateCount: stat?.count ?? 0,
+    daysSinceUpdate: daysSinceUpdate(lastUpdate, asOf),
+    ...(since !== undefined ? { trend: trendBetween(history, since, asOf) } : {}),
+    version: a.version,
+  };
+}
+
+/**
+ * Builds summaries with every derived figure for a set of action rows, in a handful of queries;
+ * with `since`, each also carries its status trend from that date to asOf.
+ */
+export async function summarise(repos: Repositories, rows: ActionWithPlan[], asOf: string, since?: string): Promise<ActionSummary[]> {
+  const parts = await loadParts(
+    repos,
+    rows.map((r) => r.id),
+  );
+  return rows.map((a) => summaryOf(a, parts, asOf, since));
 }
 
 export class ActionService {
@@ -208,22 +224,12 @@ export class ActionService {
       query.planId = plan.id;
     }
     const rows = await repos.actions.list(query);
-    let out = await summarise(repos, rows, asOfDate(ctx));
+    let out = await summarise(repos, rows, asOfDate(ctx), filters.since);
     if (filters.status !== undefined && filters.status.length > 0) {
       const wanted = new Set(filters.status);
       out = out.filter((a) => a.status !== null && wanted.has(a.status));
     }
     if (filters.overdue === true) out = out.filter((a) => a.overdue);
-    if (filters.since !== undefined) {
-      const since = filters.since;
-      const history = new Map<number, StatusEntry[]>();
-      for (const s of await repos.actions.statuses(out.map((a) => a.id))) {
-        const list = history.get(s.actionId) ?? [];
-        list.push(toStatusEntry(s));
-        history.set(s.actionId, list);
-      }
-      out = out.map((a) => ({ ...a, trend: trendBetween(history.get(a.id) ?? [], since, asOfDate(ctx)) }));
-    }
     return out;
   }
 
@@ -242,38 +248,31 @@ export class ActionService {
 
   private async detail(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionDetail> {
     const asOf = asOfDate(ctx);
-    const [summary] = await summarise(repos, [a], asOf);
-    const [deadlines, statuses, updates, kpis, nodes, subRows, risks, voiceLinks] = await Promise.all([
-      repos.actions.deadlines([a.id]),
-      repos.actions.statuses([a.id]),
+    const [parts, updates, kpis, nodes, subRows, risks, voiceItems] = await Promise.all([
+      loadParts(repos, [a.id]),
       repos.actions.updates([a.id]),
       repos.actions.kpis([a.id]),
       repos.plans.nodes(a.planId),
-      repos.actions.list({ organisationId: ctx.organisationId, planId: a.planId }),
+      repos.actions.list({ organisationId: ctx.organisationId, parentActionId: a.id }),
       repos.risks.forAction(a.id),
-      repos.voice.links({ actionId: a.id }),
+      repos.voice.forAction(a.id),
     ]);
+    const summary = summaryOf(a, parts, asOf);
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const path: ActionDetail['path'] = [];
     for (let n = byId.get(a.nodeId); n; n = n.parentId === null ? undefined : byId.get(n.parentId)) {
       path.unshift({ kind: n.kind, number: n.number, title: n.title });
     }
-    const subActions = await summarise(
-      repos,
-      subRows.filter((r) => r.parentActionId === a.id),
-      asOf,
-    );
-    const voiceIds = new Set(voiceLinks.map((l) => l.voiceItemId));
-    const voiceItems = voiceIds.size === 0 ? [] : (await repos.voice.list(ctx.organisationId)).filter((v) => voiceIds.has(v.id));
+    const subActions = await summarise(repos, subRows, asOf);
     return {
-      ...summary!,
+      ...summary,
       description: a.description,
       successMeasures: a.successMeasures,
       outcome: a.outcome,
       path,
-      deadlines: deadlines.map(toDeadlineEntry),
+      deadlines: parts.deadlines.get(a.id) ?? [],
       // In the order of the dates they describe; entries for one date in the order they were recorded.
-      statuses: statuses.map(toStatusEntry).sort((x, y) => (x.asAt === y.asAt ? x.recordedAt.localeCompare(y.recordedAt) : x.asAt.localeCompare(y.asAt))),
+      statuses: [...(parts.statuses.get(a.id) ?? [])].sort((x, y) => (x.asAt === y.asAt ? x.recordedAt.localeCompare(y.recordedAt) : x.asAt.localeCompare(y.asAt))),
       updates: updates.map((u) => ({ id: u.id, date: u.updateDate, author: u.author, body: u.body, createdAt: iso(u.createdAt) })),
       kpis: kpis.map((k) => ({ title: k.title, measureCode: k.measureCode, unit: k.unit, targets: k.targets })),
       subActions,

@@ -3,6 +3,7 @@
 import { addToRollUp, emptyRollUp, mergeRollUp, type RollUp } from '../domain/action-derived.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
+import { groupBy } from '../domain/collections.ts';
 import { z } from 'zod';
 import {
   NODE_KINDS,
@@ -455,7 +456,17 @@ async function readPlan(repos: Repositories, organisationId: number, plan: Plan)
   ]);
   const riskIds = risks.map((r) => r.id);
   const [scores, links] = await Promise.all([repos.risks.scores(riskIds), repos.risks.links(riskIds)]);
-  const of = <T extends { actionId: number }>(rows: T[], id: number): T[] => rows.filter((r) => r.actionId === id);
+  // Grouped once: a plan of 1,500 actions would otherwise scan every child table per action.
+  const grouped = <T extends { actionId: number }>(rows: T[]) => {
+    const m = groupBy(rows, (r) => r.actionId);
+    return (id: number): T[] => m.get(id) ?? [];
+  };
+  const ownersOf = grouped(owners);
+  const refsOf = grouped(refs);
+  const deadlinesOf = grouped(deadlines);
+  const statusesOf = grouped(statuses);
+  const updatesOf = grouped(updates);
+  const kpisOf = grouped(kpis);
   const numberById = new Map(actions.map((a) => [a.id, a.number]));
   const sorted = [...actions].sort((a, b) => a.position - b.position);
 
@@ -463,21 +474,21 @@ async function readPlan(repos: Repositories, organisationId: number, plan: Plan)
     number: a.number,
     title: a.title,
     description: a.description,
-    owners: of(owners, a.id).map((o) => ({ ...(o.name !== null ? { name: o.name } : {}), ...(o.role !== null ? { role: o.role } : {}) })),
+    owners: ownersOf(a.id).map((o) => ({ ...(o.name !== null ? { name: o.name } : {}), ...(o.role !== null ? { role: o.role } : {}) })),
     successMeasures: a.successMeasures,
     outcome: a.outcome,
     flags: a.flags as ActionDocument['flags'],
-    refs: of(refs, a.id).map((r) => ({ kind: r.kind as ActionDocument['refs'][number]['kind'], value: r.value })),
-    deadlines: of(deadlines, a.id).map((d) => {
+    refs: refsOf(a.id).map((r) => ({ kind: r.kind as ActionDocument['refs'][number]['kind'], value: r.value })),
+    deadlines: deadlinesOf(a.id).map((d) => {
       const e = toDeadlineEntry(d);
       return { date: e.date, reason: e.reason, setBy: e.setBy, setAt: e.setAt };
     }),
-    statuses: of(statuses, a.id).map((s) => {
+    statuses: statusesOf(a.id).map((s) => {
       const e = toStatusEntry(s);
       return { status: e.status, kind: e.kind, asAt: e.asAt, reason: e.reason, proposedBy: e.proposedBy, approvedBy: e.approvedBy, recordedAt: e.recordedAt };
     }),
-    updates: of(updates, a.id).map((u) => ({ date: u.updateDate, author: u.author, body: u.body })),
-    kpis: of(kpis, a.id).map((k) => ({ title: k.title, ...(k.measureCode !== null ? { measureCode: k.measureCode } : {}), unit: k.unit as '%', targets: k.targets })),
+    updates: updatesOf(a.id).map((u) => ({ date: u.updateDate, author: u.author, body: u.body })),
+    kpis: kpisOf(a.id).map((k) => ({ title: k.title, ...(k.measureCode !== null ? { measureCode: k.measureCode } : {}), unit: k.unit as '%', targets: k.targets })),
     subActions: sorted.filter((s) => s.parentActionId === a.id).map(toAction),
   });
 

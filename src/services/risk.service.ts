@@ -1,4 +1,5 @@
 // Use cases for the risk register: risks with their current score and trend, and re-scoring.
+import { groupBy } from '../domain/collections.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { riskRating, riskScore, riskTrend } from '../domain/risk.ts';
 import type { Store } from '../repositories/store.ts';
@@ -42,8 +43,10 @@ export class RiskService {
     const [scores, links] = await Promise.all([repos.risks.scores(ids), repos.risks.links(ids)]);
     const actionRows = await repos.actions.list({ organisationId: ctx.organisationId, ids: [...new Set(links.map((l) => l.actionId))] });
     const keyOf = new Map(actionRows.map((a) => [a.id, `${a.planSlug}:${a.number}`]));
+    const scoresOf = groupBy(scores, (s) => s.riskId);
+    const linksOf = groupBy(links, (l) => l.riskId);
     return risks.map((r) => {
-      const history = scores.filter((s) => s.riskId === r.id);
+      const history = scoresOf.get(r.id) ?? [];
       const current = history[history.length - 1] ?? { likelihood: 0, impact: 0 };
       const previous = history.length > 1 ? history[history.length - 2]! : null;
       return {
@@ -70,7 +73,7 @@ export class RiskService {
           recordedBy: s.recordedBy,
           note: s.note,
         })),
-        actions: links.filter((l) => l.riskId === r.id).map((l) => keyOf.get(l.actionId) ?? String(l.actionId)),
+        actions: (linksOf.get(r.id) ?? []).map((l) => keyOf.get(l.actionId) ?? String(l.actionId)),
         version: r.version,
       };
     });

@@ -1,0 +1,13 @@
+// Small helpers for shaping rows read in bulk.
+
+/** Rows grouped by a key, each group in the order the rows came. */
+export function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
