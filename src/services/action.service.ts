@@ -21,9 +21,11 @@ import { isoDateSchema } from '../domain/dates.ts';
 import { parseInput } from '../domain/validation.ts';
 import { ACTION_FLAGS, actionNumberSchema, ownerSchema, refSchema, type ActionFlag, type RefKind } from '../domain/plan-document.ts';
 import { groupBy } from '../domain/collections.ts';
-import type { ActionDeadline, ActionOwner, ActionQuery, ActionRef, ActionStatus, ActionWithPlan } from '../repositories/action.repository.ts';
+import type { ActionDeadline, ActionOwner, ActionQuery, ActionRef, ActionStatus, ActionWithPlan, RefCount } from '../repositories/action.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { asOfDate, type Ctx } from './context.ts';
+
+export type { RefCount };
 
 export interface OwnerView {
   name: string | null;
@@ -494,7 +496,7 @@ export class ActionService {
     return this.list(ctx, { ref: { kind, value } });
   }
 
-  refs(ctx: Ctx) {
+  refs(ctx: Ctx): Promise<RefCount[]> {
     return this.store.read.actions.refCounts(ctx.organisationId);
   }
 }

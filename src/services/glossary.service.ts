@@ -2,6 +2,8 @@
 import { glossaryTermSchema } from '../domain/plan-document.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { GlossaryTerm } from '../repositories/glossary.repository.ts';
+
+export type { GlossaryTerm };
 import type { Repositories, Store } from '../repositories/store.ts';
 import type { Ctx } from './context.ts';
 

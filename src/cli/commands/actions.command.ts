@@ -5,8 +5,7 @@ import { parseBrag } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { ActionSummary } from '../../services/action.service.ts';
 import { dateOption } from '../options.ts';
-import { parseFormat, render, write, type Format } from '../output.ts';
-import { withSession, type GlobalOptions } from '../session.ts';
+import { listCommand } from '../list-command.ts';
 
 export function actionJson(a: ActionSummary): Record<string, unknown> {
   return {
@@ -41,46 +40,48 @@ function statuses(value: string): string[] {
   }
 }
 
+interface ActionsOptions {
+  plan?: string;
+  status?: ('B' | 'R' | 'A' | 'G')[];
+  owner?: string;
+  overdue?: boolean;
+  ref?: { kind: string; value: string };
+  search?: string;
+  since?: string;
+}
+
 export function register(program: Command): void {
-  program
-    .command('actions')
-    .description('list actions with their status, owners, deadline and last update')
-    .option('--plan <slug>', 'only this plan')
-    .option('--status <BRAG>', 'only these statuses, e.g. R or R,A', statuses)
-    .option('--owner <text>', "part of an owner's name or role title")
-    .option('--overdue', 'only actions past their deadline and not Blue')
-    .option('--ref <kind:value>', 'only actions with this cross-reference, e.g. inspection:11 or challenge:4', parseRef)
-    .option('--search <text>', 'words in the action or its updates')
-    .option('--since <date>', 'add each action\'s status trend from this date (to today, or --as-of)', dateOption)
-    .option('--format <format>', 'table, csv or json', 'table')
-    .action(async (opts: { plan?: string; status?: ('B' | 'R' | 'A' | 'G')[]; owner?: string; overdue?: boolean; ref?: { kind: string; value: string }; search?: string; since?: string; format: string }, cmd: Command) => {
-      const format = parseFormat(opts.format) as Format;
-      await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
-        const actions = await app.services.actions.list(ctx, {
-          plan: opts.plan,
-          status: opts.status,
-          owner: opts.owner,
-          overdue: opts.overdue,
-          ref: opts.ref,
-          text: opts.search,
-          since: opts.since,
-        });
-        write(
-          render<ActionSummary>(
-            actions,
-            [
-              { header: 'action', value: (a) => a.key },
-              { header: 'title', value: (a) => a.title, width: 48 },
-              { header: 'status', value: (a) => a.status ?? '–' },
-              { header: 'owners', value: (a) => a.owners.map((o) => o.name ?? o.role).join('; '), width: 30 },
-              { header: 'deadline', value: (a) => (a.deadline ?? '') + (a.overdue ? ' (overdue)' : '') },
-              { header: 'last update', value: (a) => a.lastUpdate },
-              ...(opts.since !== undefined ? [{ header: `since ${opts.since}`, value: (a: ActionSummary) => a.trend }] : []),
-            ],
-            format,
-            actionJson,
-          ),
-        );
-      });
-    });
+  listCommand<ActionSummary, ActionsOptions>(program, {
+    name: 'actions',
+    description: 'list actions with their status, owners, deadline and last update',
+    options: (cmd) =>
+      cmd
+        .option('--plan <slug>', 'only this plan')
+        .option('--status <BRAG>', 'only these statuses, e.g. R or R,A', statuses)
+        .option('--owner <text>', "part of an owner's name or role title")
+        .option('--overdue', 'only actions past their deadline and not Blue')
+        .option('--ref <kind:value>', 'only actions with this cross-reference, e.g. inspection:11 or challenge:4', parseRef)
+        .option('--search <text>', 'words in the action or its updates')
+        .option('--since <date>', "add each action's status trend from this date (to today, or --as-of)", dateOption),
+    load: ({ app, ctx }, opts) =>
+      app.services.actions.list(ctx, {
+        plan: opts.plan,
+        status: opts.status,
+        owner: opts.owner,
+        overdue: opts.overdue,
+        ref: opts.ref,
+        text: opts.search,
+        since: opts.since,
+      }),
+    columns: (opts) => [
+      { header: 'action', value: (a) => a.key },
+      { header: 'title', value: (a) => a.title, width: 48 },
+      { header: 'status', value: (a) => a.status ?? '–' },
+      { header: 'owners', value: (a) => a.owners.map((o) => o.name ?? o.role).join('; '), width: 30 },
+      { header: 'deadline', value: (a) => (a.deadline ?? '') + (a.overdue ? ' (overdue)' : '') },
+      { header: 'last update', value: (a) => a.lastUpdate },
+      ...(opts.since !== undefined ? [{ header: `since ${opts.since}`, value: (a: ActionSummary) => a.trend }] : []),
+    ],
+    json: actionJson,
+  });
 }
