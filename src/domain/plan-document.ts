@@ -233,3 +233,21 @@ export function issuePath(path: readonly PropertyKey[]): string {
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
     .join('');
 }
+
+/** Every action and sub-action of a plan document, depth first, with where it stands in the document. */
+export function planActions(doc: PlanDocument): { action: ActionDocument; path: string }[] {
+  const out: { action: ActionDocument; path: string }[] = [];
+  const visitAction = (action: ActionDocument, path: string): void => {
+    out.push({ action, path });
+    action.subActions.forEach((s, i) => visitAction(s, `${path}.subActions[${i}]`));
+  };
+  const visitNode = (node: NodeDocument, path: string): void => {
+    node.actions.forEach((a, i) => visitAction(a, `${path}.actions[${i}]`));
+    node.children.forEach((c, i) => visitNode(c, `${path}.children[${i}]`));
+  };
+  doc.plan.nodes.forEach((n, i) => visitNode(n, `plan.nodes[${i}]`));
+  return out;
+}
+
+/** Every action and sub-action of a plan document, depth first. */
+export const allActions = (doc: PlanDocument): ActionDocument[] => planActions(doc).map((e) => e.action);

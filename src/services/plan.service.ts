@@ -9,6 +9,7 @@ import {
   NODE_KINDS,
   nodeStatusSchema,
   PLAN_FORMAT,
+  planActions,
   planDocumentSchema,
   type ActionDocument,
   type NodeDocument,
@@ -78,19 +79,13 @@ export function parsePlanDocument(raw: unknown, source?: string): PlanDocument {
     throw err;
   }
   const seen = new Map<string, string>();
-  const check = (a: ActionDocument, path: string): void => {
+  for (const { action: a, path } of planActions(doc)) {
     const previous = seen.get(a.number);
     if (previous !== undefined) {
       throw new ValidationError(`${where}${path}.number: action number ${a.number} is used twice in the plan (also at ${previous})`, `${path}.number`);
     }
     seen.set(a.number, path);
-    a.subActions.forEach((s, i) => check(s, `${path}.subActions[${i}]`));
-  };
-  const walk = (n: NodeDocument, path: string): void => {
-    n.actions.forEach((a, i) => check(a, `${path}.actions[${i}]`));
-    n.children.forEach((c, i) => walk(c, `${path}.children[${i}]`));
-  };
-  doc.plan.nodes.forEach((n, i) => walk(n, `plan.nodes[${i}]`));
+  }
   const nodeNumbers = new Set<string>();
   const collect = (n: NodeDocument): void => {
     nodeNumbers.add(n.number);

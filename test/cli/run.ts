@@ -8,7 +8,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { testDatabaseUrl } from '../../src/config.ts';
-import { planDocumentSchema, type ActionDocument, type NodeDocument, type PlanDocument } from '../../src/domain/plan-document.ts';
+import { allActions, planDocumentSchema, type ActionDocument, type PlanDocument } from '../../src/domain/plan-document.ts';
+
+export { allActions };
 import { demoPlans } from '../../src/demo/content/index.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -199,20 +201,6 @@ export function freePort(): Promise<number> {
 /** The demonstration plans as the loader reads them: what a complete `parentis demo` holds. */
 export const demoDocuments: PlanDocument[] = demoPlans.map((p) => planDocumentSchema.parse(p));
 
-/** Every action and sub-action of a plan document, depth first. */
-export function allActions(doc: PlanDocument): ActionDocument[] {
-  const out: ActionDocument[] = [];
-  const visitAction = (a: ActionDocument): void => {
-    out.push(a);
-    a.subActions.forEach(visitAction);
-  };
-  const visitNode = (n: NodeDocument): void => {
-    n.actions.forEach(visitAction);
-    n.children.forEach(visitNode);
-  };
-  doc.plan.nodes.forEach(visitNode);
-  return out;
-}
 
 /** Action counts by plan slug in the demonstration content. */
 export const demoActionCounts = (): Record<string, number> =>

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  allActions,
   glossaryTermSchema,
   planDocumentSchema,
   voiceItemSchema,
-  type ActionDocument,
-  type NodeDocument,
   type PlanDocument,
   type PlanDocumentInput,
 } from '../../domain/plan-document.ts';
@@ -32,20 +31,6 @@ function parsePlan(plan: PlanDocumentInput): PlanDocument {
   return planDocumentSchema.parse(plan);
 }
 
-/** Every action and sub-action of a plan, depth first. */
-function allActions(plan: PlanDocument): ActionDocument[] {
-  const out: ActionDocument[] = [];
-  const visitAction = (action: ActionDocument): void => {
-    out.push(action);
-    action.subActions.forEach(visitAction);
-  };
-  const visitNode = (node: NodeDocument): void => {
-    node.actions.forEach(visitAction);
-    node.children.forEach(visitNode);
-  };
-  plan.plan.nodes.forEach(visitNode);
-  return out;
-}
 
 function duplicateNumbers(plan: PlanDocument): string[] {
   const seen = new Set<string>();
