@@ -34,3 +34,8 @@ export class StaleWriteError extends ParentisError {
 export class ConflictError extends ParentisError {
   override name = 'ConflictError';
 }
+
+/** The signed-in person's role does not allow this; nothing was read or written. */
+export class ForbiddenError extends ParentisError {
+  override name = 'ForbiddenError';
+}

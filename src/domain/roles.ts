@@ -1,0 +1,15 @@
+// The roles a person can hold in Parentis, and what each may do; services enforce these.
+
+export const roles = ['admin', 'manager', 'lead', 'owner', 'analyst', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  admin: 'Administrator',
+  manager: 'Partnership manager',
+  lead: 'Programme lead',
+  owner: 'Action owner',
+  analyst: 'Performance analyst',
+  viewer: 'Board member (read only)',
+};
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (roles as readonly string[]).includes(value);
