@@ -19,8 +19,11 @@ export interface Ctx {
 
 export const asOfDate = (ctx: Ctx): string => ctx.asOf ?? today();
 
-/** Refuses the call unless the caller is the command line or holds one of the roles. */
+/**
+ * Refuses the call unless the caller is the command line or holds one of the roles. Administrators
+ * are listed where they are allowed: they do not see child-level data.
+ */
 export function requireRole(ctx: Ctx, allowed: readonly Role[], what: string): void {
-  if (ctx.role === undefined || ctx.role === 'admin' || allowed.includes(ctx.role)) return;
+  if (ctx.role === undefined || allowed.includes(ctx.role)) return;
   throw new ForbiddenError(`Your role does not allow you to ${what}.`);
 }
