@@ -1,0 +1,139 @@
+// Each data-quality check fires on its own case with the right file, line, child and column.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkReturn, type DataQualityIssue } from './checks.ts';
+import { computeIndicators } from './indicators.ts';
+import { ep, files, header, history, oc2, valueOf } from './test-fixtures.ts';
+
+const EPISODES_2025 = '903/2025/episodes.csv';
+
+function only(issues: DataQualityIssue[], check: string): Omit<DataQualityIssue, 'message'>[] {
+  return issues.filter((i) => i.check === check).map(({ message: _m, ...rest }) => rest);
+}
+
+test('check reports overlapping episodes as an error on the later episode', () => {
+  const ret = history(files(2025, { Episodes: [ep('A', '01/05/2024', 'S', 'C2', 'U1', '01/08/2024', 'E4A'), ep('A', '01/07/2024', 'S', 'C2', 'U1')] }));
+  assert.deepEqual(only(checkReturn(ret), 'overlapping-episodes'), [{ severity: 'error', check: 'overlapping-episodes', file: EPISODES_2025, line: 3, column: 'DECOM', child: 'A' }]);
+});
+
+test('check reports broken X1 chains: a gap, a last episode ending X1 and a continuation after a ceasing', () => {
+  const ret = history(
+    files(2025, {
+      Episodes: [
+        ep('G', '01/05/2024', 'S', 'C2', 'U1', '01/06/2024', 'X1'),
+        ep('G', '05/06/2024', 'P', 'C2', 'K2'),
+        ep('L', '01/05/2024', 'S', 'C2', 'U1', '01/06/2024', 'X1'),
+        ep('C', '01/05/2024', 'S', 'C2', 'U1', '01/06/2024', 'E4A'),
+        ep('C', '01/06/2024', 'P', 'C2', 'U1'),
+      ],
+    }),
+  );
+  assert.deepEqual(only(checkReturn(ret), 'broken-chain'), [
+    { severity: 'error', check: 'broken-chain', file: EPISODES_2025, line: 2, column: 'REC', child: 'G' },
+    { severity: 'error', check: 'broken-chain', file: EPISODES_2025, line: 4, column: 'REC', child: 'L' },
+    { severity: 'error', check: 'broken-chain', file: EPISODES_2025, line: 6, column: 'RNE', child: 'C' },
+  ]);
+});
+
+test('check reports bad dates and unknown codes naming the column', () => {
+  const ret = history(
+    files(2025, {
+      Header: [header('A', '31/02/2012')],
+      Episodes: [ep('A', '2024-05-01', 'S', 'C2', 'U1'), ep('B', '01/05/2024', 'Q', 'C9', 'U9', '', '', { CIN: 'N1' })],
+      Missing: [{ CHILD: 'B', DOB: '01/01/2012', MISSING: 'X', MIS_START: '01/06/2024', MIS_END: '' }],
+    }),
+  );
+  const issues = checkReturn(ret);
+  assert.deepEqual(only(issues, 'bad-date'), [
+    { severity: 'error', check: 'bad-date', file: '903/2025/header.csv', line: 2, column: 'DOB', child: 'A' },
+    { severity: 'error', check: 'bad-date', file: EPISODES_2025, line: 2, column: 'DECOM', child: 'A' },
+  ]);
+  assert.deepEqual(
+    only(issues, 'unknown-code').map((i) => [i.file, i.line, i.child, i.column]),
+    [
+      [EPISODES_2025, 3, 'B', 'RNE'],
+      [EPISODES_2025, 3, 'B', 'LS'],
+      [EPISODES_2025, 3, 'B', 'PLACE'],
+      ['903/2025/missing.csv', 2, 'B', 'MISSING'],
+    ],
+  );
+});
+
+test('check reports dates after the end of the collection year as errors and an episode ended before it as a warning', () => {
+  const ret = history(files(2025, { Episodes: [ep('A', '01/05/2024', 'S', 'C2', 'U1', '02/04/2025', 'E4A'), ep('B', '01/01/2023', 'S', 'C2', 'U1', '01/02/2024', 'E4A')] }));
+  const issues = checkReturn(ret);
+  assert.deepEqual(only(issues, 'date-outside-year'), [{ severity: 'error', check: 'date-outside-year', file: EPISODES_2025, line: 2, column: 'DEC', child: 'A' }]);
+  assert.deepEqual(only(issues, 'ended-before-year'), [{ severity: 'warning', check: 'ended-before-year', file: EPISODES_2025, line: 3, column: 'DEC', child: 'B' }]);
+});
+
+test('check warns about a period open at the end of one year and not carried on in the next', () => {
+  const ret = history(
+    files(2024, { Episodes: [ep('A', '01/05/2023', 'S', 'C2', 'U1'), ep('B', '01/05/2023', 'S', 'C2', 'U1')] }),
+    files(2025, { Episodes: [ep('A', '01/05/2023', 'S', 'C2', 'U1')] }),
+  );
+  assert.deepEqual(only(checkReturn(ret), 'open-not-continued'), [{ severity: 'warning', check: 'open-not-continued', file: '903/2024/episodes.csv', line: 3, column: 'DEC', child: 'B' }]);
+});
+
+test('check warns about missing postcodes except for UASC and short breaks', () => {
+  const ret = history(
+    files(2025, {
+      Episodes: [
+        ep('A', '01/05/2024', 'S', 'C2', 'U1', '', '', { HOME_POST: '' }),
+        ep('U', '01/05/2024', 'S', 'C2', 'U1', '', '', { HOME_POST: '', PL_POST: '' }),
+        ep('V', '01/05/2024', 'S', 'V3', 'U1', '03/05/2024', 'E4A', { PL_POST: '' }),
+      ],
+      UASC: [{ CHILD: 'U', SEX: 'M', DOB: '01/01/2009', DUC: '' }],
+    }),
+  );
+  assert.deepEqual(only(checkReturn(ret), 'missing-postcode'), [{ severity: 'warning', check: 'missing-postcode', file: EPISODES_2025, line: 2, column: 'HOME_POST', child: 'A' }]);
+});
+
+test('check warns about OC2 rows outside the 12-month cohort and cohort children missing from OC2', () => {
+  const ret = history(
+    files(2025, {
+      Episodes: [ep('IN', '01/04/2024', 'S', 'C2', 'U1'), ep('LATE', '15/04/2024', 'S', 'C2', 'U1'), ep('GONE', '01/01/2022', 'S', 'C2', 'U1')],
+      OC2: [oc2('IN', '01/01/2012'), oc2('LATE', '01/01/2012')],
+    }),
+  );
+  assert.deepEqual(only(checkReturn(ret), 'oc2-cohort'), [
+    { severity: 'warning', check: 'oc2-cohort', file: '903/2025/oc2.csv', line: 3, column: 'CHILD', child: 'LATE' },
+    { severity: 'warning', check: 'oc2-cohort', file: EPISODES_2025, line: 4, column: 'CHILD', child: 'GONE' },
+  ]);
+});
+
+test('check warns about OC3 rows for young people outside the 17th to 21st birthday cohort', () => {
+  const ret = history(
+    files(2025, {
+      OC3: [
+        { CHILD: 'OK', DOB: '01/06/2006', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'D1' },
+        { CHILD: 'YOUNG', DOB: '01/06/2009', IN_TOUCH: 'YES', ACTIV: 'F2', ACCOM: 'D1' },
+      ],
+    }),
+  );
+  assert.deepEqual(only(checkReturn(ret), 'oc3-cohort'), [{ severity: 'warning', check: 'oc3-cohort', file: '903/2025/oc3.csv', line: 3, column: 'DOB', child: 'YOUNG' }]);
+});
+
+test('compute indicators still works on a return with errors, skipping unusable rows', () => {
+  const ret = history(files(2025, { Episodes: [ep('A', 'not a date', 'S', 'C2', 'U1'), ep('B', '01/05/2024', 'S', 'C2', 'U1', '01/08/2024', 'X1'), ep('B', '01/07/2024', 'P', 'C2', 'K2')] }));
+  assert.ok(checkReturn(ret).some((i) => i.severity === 'error'));
+  const values = computeIndicators(ret, ['2025-03-31']);
+  assert.equal(valueOf(values, 'cla', '2025-03-31').value, 1);
+  assert.equal(valueOf(values, 'starters', '2025-03-31').value, 1);
+});
+
+test('check finds nothing wrong in a clean return', () => {
+  const ret = history(files(2025, { Header: [header('A', '01/01/2012')], Episodes: [ep('A', '01/04/2024', 'S', 'C2', 'U1', '01/06/2024', 'X1'), ep('A', '01/06/2024', 'P', 'C2', 'K2')], OC2: [oc2('A', '01/01/2012')] }));
+  assert.deepEqual(checkReturn(ret), []);
+});
+
+test('check reports a missing incident after the collection year and a DEC before its DECOM', () => {
+  const ret = history(
+    files(2025, {
+      Episodes: [ep('A', '01/05/2024', 'S', 'C2', 'U1', '01/04/2024', 'E4A')],
+      Missing: [{ CHILD: 'A', DOB: '01/01/2012', MISSING: 'M', MIS_START: '05/04/2025', MIS_END: '' }],
+    }),
+  );
+  const issues = checkReturn(ret);
+  assert.deepEqual(only(issues, 'date-outside-year'), [{ severity: 'error', check: 'date-outside-year', file: '903/2025/missing.csv', line: 2, column: 'MIS_START', child: 'A' }]);
+  assert.deepEqual(only(issues, 'bad-date'), [{ severity: 'error', check: 'bad-date', file: EPISODES_2025, line: 2, column: 'DEC', child: 'A' }]);
+});

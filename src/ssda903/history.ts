@@ -1,0 +1,396 @@
+// Typed rows and the stitched multi-year history of each child: episodes, periods of care and placement spells.
+import { dayFromUk, type Ymd, ymdFromDay, yearEnd } from './days.ts';
+import type { ParsedFile, ParsedRow } from './parse.ts';
+import { ADOPTION_WITH_CURRENT_CARER, SHORT_BREAK_LS, TEMPORARY_PLACE, type TableName } from './tables.ts';
+
+export interface Source {
+  file: string;
+  line: number;
+}
+
+/** One episode after stitching. Dates are day numbers; an open episode ends at Infinity. */
+export interface Episode {
+  decom: number;
+  dec: number;
+  rne: string;
+  ls: string;
+  place: string;
+  rec: string;
+  plPost: string;
+  homePost: string;
+  urn: string;
+  /** PL_DISTANCE when the file carried one (999.9 = not known). */
+  plDistance: number | null;
+  /** PL_LOCATION when the file carried one: IN or OUT. */
+  plLocation: string;
+  shortBreak: boolean;
+  /** Closed by stitching because the next year's file did not continue it. */
+  closedByStitch: boolean;
+  period: number;
+  spell: number;
+  year: number;
+  source: Source;
+}
+
+/** Episodes chained by X1 (§2.1.1). */
+export interface Period {
+  start: number;
+  end: number;
+  endRec: string;
+  first: number;
+  last: number;
+  startsWithS: boolean;
+  /** Every episode is LS V3/V4 (short breaks). */
+  shortBreakOnly: boolean;
+}
+
+/** One placement with one carer (§2.0): starts at RNE S, P or B; L, T, U and temporary detours continue it. */
+export interface Spell {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  period: number;
+}
+
+export interface Oc2Row {
+  sdq: number | null;
+  convicted: boolean;
+  healthCheck: boolean;
+  immunisations: boolean;
+  teethCheck: boolean;
+  healthAssessment: boolean;
+  source: Source;
+}
+
+export interface Oc3Row {
+  dob: Ymd | null;
+  inTouch: string;
+  activ: string;
+  accom: string;
+  source: Source;
+}
+
+export interface Ad1Row {
+  dateMatch: number | null;
+  fosterCare: boolean;
+}
+
+export interface MissingIncident {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+export interface ChildHistory {
+  id: string;
+  dob: Ymd | null;
+  sex: string;
+  episodes: Episode[];
+  periods: Period[];
+  spells: Spell[];
+  uasc: boolean;
+  duc: number | null;
+  oc2: Map<number, Oc2Row>;
+  oc3: Map<number, Oc3Row>;
+  ad1: Ad1Row | null;
+  missing: MissingIncident[];
+  /** First DECOM and last DEC (Infinity while open); -Infinity/Infinity-free when the child has no episode. */
+  firstDay: number;
+  lastDay: number;
+}
+
+export interface PostcodePoint {
+  easting: number;
+  northing: number;
+  laCode: string;
+}
+
+export interface Ssda903Return {
+  /** The files as parsed, kept for the data-quality checks. */
+  files: ParsedFile[];
+  /** Collection years for which each table was supplied. */
+  tableYears: Map<TableName, Set<number>>;
+  children: ChildHistory[];
+  byId: Map<string, ChildHistory>;
+  postcodes: Map<string, PostcodePoint>;
+  /** Some Episodes file carried PL_DISTANCE. */
+  hasDistance: boolean;
+}
+
+interface Pending {
+  id: string;
+  episodesByYear: Map<number, { row: ParsedRow; file: string }[]>;
+  header: { year: number; row: ParsedRow } | null;
+  dobFallback: { year: number; value: string } | null;
+  uasc: { year: number; row: ParsedRow } | null;
+  oc2: Map<number, Oc2Row>;
+  oc3: Map<number, Oc3Row>;
+  ad1: { year: number; row: ParsedRow } | null;
+  missing: Map<string, { year: number; incident: MissingIncident }>;
+}
+
+const USED_TABLES = new Set<TableName>(['Header', 'Episodes', 'UASC', 'OC2', 'OC3', 'AD1', 'Missing']);
+
+export function normalisePostcode(p: string): string {
+  return p.includes(' ') ? p.replace(/\s+/g, '') : p;
+}
+
+/** Builds each child's history from every year's files; where years overlap, the latest year's file wins (§2.1.5). */
+export function buildReturn(files: ParsedFile[]): Ssda903Return {
+  const ordered = [...files].sort((a, b) => a.collectionYear - b.collectionYear);
+  const tableYears = new Map<TableName, Set<number>>();
+  const pending = new Map<string, Pending>();
+  const postcodes = new Map<string, PostcodePoint>();
+  let hasDistance = false;
+  const get = (id: string): Pending => {
+    let p = pending.get(id);
+    if (!p) {
+      p = { id, episodesByYear: new Map(), header: null, dobFallback: null, uasc: null, oc2: new Map(), oc3: new Map(), ad1: null, missing: new Map() };
+      pending.set(id, p);
+    }
+    return p;
+  };
+
+  for (const file of ordered) {
+    const year = file.collectionYear;
+    let years = tableYears.get(file.table);
+    if (!years) tableYears.set(file.table, (years = new Set()));
+    years.add(year);
+    if (file.table === 'Postcodes') {
+      for (const { fields } of file.rows) {
+        const e = Number(fields.EASTING);
+        const n = Number(fields.NORTHING);
+        if (fields.POSTCODE && fields.EASTING && fields.NORTHING && Number.isFinite(e) && Number.isFinite(n)) {
+          postcodes.set(normalisePostcode(fields.POSTCODE), { easting: e, northing: n, laCode: fields.LA_CODE ?? '' });
+        }
+      }
+      continue;
+    }
+    // Reviews, previous permanence, adoption decisions and social workers feed no figure: only the checks read them.
+    if (!USED_TABLES.has(file.table)) continue;
+    for (const row of file.rows) {
+      const f = row.fields;
+      const id = f.CHILD ?? '';
+      if (id === '') continue;
+      const p = get(id);
+      const source = { file: file.name, line: row.line };
+      if (file.table !== 'Episodes' && file.table !== 'Header' && f.DOB && (!p.dobFallback || p.dobFallback.year <= year) && dayFromUk(f.DOB) !== null) {
+        p.dobFallback = { year, value: f.DOB };
+      }
+      switch (file.table) {
+        case 'Episodes': {
+          if (f.PL_DISTANCE) hasDistance = true;
+          let list = p.episodesByYear.get(year);
+          if (!list) p.episodesByYear.set(year, (list = []));
+          list.push({ row, file: file.name });
+          break;
+        }
+        case 'Header':
+          p.header = { year, row };
+          break;
+        case 'UASC':
+          p.uasc = { year, row };
+          break;
+        case 'OC2': {
+          const score = /^\d{1,2}$/.test(f.SDQ_SCORE ?? '') ? Number(f.SDQ_SCORE) : null;
+          p.oc2.set(year, {
+            sdq: score !== null && score <= 40 ? score : null,
+            convicted: f.CONVICTED === '1',
+            healthCheck: f.HEALTH_CHECK === '1',
+            immunisations: f.IMMUNISATIONS === '1',
+            teethCheck: f.TEETH_CHECK === '1',
+            healthAssessment: f.HEALTH_ASSESSMENT === '1',
+            source,
+          });
+          break;
+        }
+        case 'OC3': {
+          const dob = dayFromUk(f.DOB ?? '');
+          p.oc3.set(year, { dob: dob === null ? null : ymdFromDay(dob), inTouch: f.IN_TOUCH ?? '', activ: f.ACTIV ?? '', accom: f.ACCOM ?? '', source });
+          break;
+        }
+        case 'AD1':
+          p.ad1 = { year, row };
+          break;
+        case 'Missing': {
+          const start = dayFromUk(f.MIS_START ?? '');
+          if (start === null) break;
+          const end = f.MIS_END ? (dayFromUk(f.MIS_END) ?? Infinity) : Infinity;
+          // The same incident restated in a later year's file replaces the earlier copy.
+          p.missing.set(`${f.MISSING}|${start}`, { year, incident: { kind: f.MISSING ?? '', start, end } });
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  const latestEpisodesYear = Math.max(...(tableYears.get('Episodes') ?? new Set([0])));
+  const children: ChildHistory[] = [];
+  const byId = new Map<string, ChildHistory>();
+  for (const p of pending.values()) {
+    const child = finishChild(p, latestEpisodesYear);
+    children.push(child);
+    byId.set(child.id, child);
+  }
+  return { files, tableYears, children, byId, postcodes, hasDistance };
+}
+
+function finishChild(p: Pending, latestEpisodesYear: number): ChildHistory {
+  const dobText = p.header?.row.fields.DOB || p.dobFallback?.value || '';
+  const dobDay = dayFromUk(dobText);
+  const uascRow = p.uasc?.row.fields;
+  const ad1 = p.ad1?.row.fields;
+  const episodes = stitchEpisodes(p, latestEpisodesYear);
+  const { periods, spells } = periodsAndSpells(episodes);
+  const missing = [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
+  return {
+    id: p.id,
+    dob: dobDay === null ? null : ymdFromDay(dobDay),
+    sex: p.header?.row.fields.SEX ?? uascRow?.SEX ?? '',
+    episodes,
+    periods,
+    spells,
+    uasc: p.uasc !== null,
+    duc: uascRow?.DUC ? dayFromUk(uascRow.DUC) : null,
+    oc2: p.oc2,
+    oc3: p.oc3,
+    ad1: ad1 ? { dateMatch: dayFromUk(ad1.DATE_MATCH ?? ''), fosterCare: ad1.FOSTER_CARE === '1' } : null,
+    missing,
+    firstDay: episodes.length ? episodes[0]!.decom : Infinity,
+    lastDay: episodes.length ? Math.max(...episodes.map((e) => e.dec)) : -Infinity,
+  };
+}
+
+function toEpisode(row: ParsedRow, file: string, year: number): Episode | null {
+  const f = row.fields;
+  const decom = dayFromUk(f.DECOM ?? '');
+  if (decom === null) return null;
+  // An unreadable DEC is treated as open: the next episode clips it, and the checks report it.
+  const dec = f.DEC ? (dayFromUk(f.DEC) ?? Infinity) : Infinity;
+  const distance = f.PL_DISTANCE ? Number(f.PL_DISTANCE) : NaN;
+  return {
+    decom,
+    dec: dec < decom ? decom : dec,
+    rne: f.RNE ?? '',
+    ls: f.LS ?? '',
+    place: f.PLACE ?? '',
+    rec: dec === Infinity ? '' : (f.REC ?? ''),
+    plPost: normalisePostcode(f.PL_POST ?? ''),
+    homePost: normalisePostcode(f.HOME_POST ?? ''),
+    urn: f.URN ?? '',
+    plDistance: Number.isFinite(distance) ? distance : null,
+    plLocation: f.PL_LOCATION ?? '',
+    shortBreak: SHORT_BREAK_LS.has(f.LS ?? ''),
+    closedByStitch: false,
+    period: 0,
+    spell: 0,
+    year,
+    source: { file, line: row.line },
+  };
+}
+
+/**
+ * Latest file wins: an older year's episodes are kept only before the first DECOM the later files restate, and an
+ * older episode still open (or running past that DECOM) is closed there — with X1 when the later episode continues
+ * the period — or at 31 March of its own year when the later files do not carry it on (ssda903.md §2.1.5).
+ */
+function stitchEpisodes(p: Pending, latestEpisodesYear: number): Episode[] {
+  const years = [...p.episodesByYear.keys()].sort((a, b) => b - a);
+  let kept: Episode[] = [];
+  for (const year of years) {
+    const byDecom = new Map<number, Episode>();
+    for (const { row, file } of p.episodesByYear.get(year)!) {
+      const e = toEpisode(row, file, year);
+      if (e) byDecom.set(e.decom, e); // a repeated DECOM: the later line wins
+    }
+    const mine = [...byDecom.values()].sort((a, b) => a.decom - b.decom);
+    const next = kept[0];
+    const older: Episode[] = [];
+    for (const e of mine) {
+      if (next && e.decom >= next.decom) continue;
+      older.push(e);
+    }
+    const last = older[older.length - 1];
+    if (last && next && last.dec >= next.decom) {
+      if (next.rne !== 'S') {
+        last.dec = next.decom;
+        last.rec = 'X1';
+      } else if (last.dec === Infinity || last.dec > next.decom) {
+        last.dec = Math.min(yearEnd(year), next.decom);
+        last.rec = '';
+        last.closedByStitch = true;
+      }
+    } else if (last && !next && last.dec === Infinity && year < latestEpisodesYear) {
+      last.dec = Math.max(yearEnd(year), last.decom);
+      last.closedByStitch = true;
+    }
+    kept = older.concat(kept);
+  }
+  // Overlaps inside one file are errors the checks report; for the figures, clip each episode at the next DECOM.
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const e = kept[i]!;
+    const n = kept[i + 1]!;
+    if (e.dec > n.decom) {
+      e.dec = n.decom;
+      if (n.rne !== 'S') e.rec = 'X1';
+    }
+  }
+  return kept;
+}
+
+const SPELL_START_RNE = new Set(['S', 'P', 'B']);
+
+export function periodsAndSpells(episodes: Episode[]): { periods: Period[]; spells: Spell[] } {
+  const periods: Period[] = [];
+  const spells: Spell[] = [];
+  let prev: Episode | undefined;
+  let lastSettled: Episode | undefined; // the last non-temporary episode of the current spell
+  for (let i = 0; i < episodes.length; i++) {
+    const e = episodes[i]!;
+    const continues = prev !== undefined && e.rne !== 'S' && prev.rec === 'X1' && prev.dec === e.decom;
+    if (!continues) {
+      periods.push({ start: e.decom, end: e.dec, endRec: e.rec, first: i, last: i, startsWithS: e.rne === 'S', shortBreakOnly: e.shortBreak });
+      spells.push({ start: e.decom, end: e.dec, first: i, last: i, period: periods.length - 1 });
+      lastSettled = TEMPORARY_PLACE.has(e.place) ? undefined : e;
+    } else {
+      const period = periods[periods.length - 1]!;
+      period.end = e.dec;
+      period.endRec = e.rec;
+      period.last = i;
+      period.shortBreakOnly &&= e.shortBreak;
+      const temporary = TEMPORARY_PLACE.has(e.place);
+      const back = prev!.place !== e.place && TEMPORARY_PLACE.has(prev!.place) && lastSettled !== undefined && lastSettled.place === e.place && lastSettled.plPost === e.plPost;
+      const newCarer = SPELL_START_RNE.has(e.rne) && !temporary && !back && !ADOPTION_WITH_CURRENT_CARER.has(e.place);
+      if (newCarer) spells.push({ start: e.decom, end: e.dec, first: i, last: i, period: periods.length - 1 });
+      const spell = spells[spells.length - 1]!;
+      spell.end = e.dec;
+      spell.last = i;
+      if (!temporary) lastSettled = e;
+    }
+    e.period = periods.length - 1;
+    e.spell = spells.length - 1;
+    prev = e;
+  }
+  return { periods, spells };
+}
+
+/**
+ * Looked after continuously for the 12 months from w0 to a (the OC2 cohort at 31 March, §2.1.3, after the DfE
+ * validation rule): in care during those months, with no new period (RNE S) starting after the first day, no
+ * episode ending before the last day other than by X1, and no short break (V3/V4) in them.
+ */
+export function inContinuousCare(child: ChildHistory, w0: number, a: number): boolean {
+  let any = false;
+  for (const e of child.episodes) {
+    if (e.decom > a) break;
+    if (e.dec < w0) continue;
+    if (e.shortBreak) return false;
+    if (e.rne === 'S' && e.decom > w0) return false;
+    if (e.dec < a && e.rec !== 'X1') return false;
+    any = true;
+  }
+  return any;
+}

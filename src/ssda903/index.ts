@@ -1,0 +1,7 @@
+// The 903 engine's public interface: parse → build the stitched history → check → indicators. Pure: no I/O.
+export { parseFiles, Ssda903FileError, type InputFile, type ParsedFile } from './parse.ts';
+export type { TableName } from './tables.ts';
+export { buildReturn, type Ssda903Return } from './history.ts';
+export { checkReturn, type DataQualityIssue } from './checks.ts';
+export { computeIndicators, monthEndsBetween, type IndicatorOptions, type IndicatorValue } from './indicators.ts';
+export { indicatorDefinitions, type IndicatorDefinition } from './definitions.ts';

@@ -1,0 +1,440 @@
+// Works out every indicator from the stitched history as at any month end (definitions.ts says what each one means).
+import { ValidationError } from '../domain/errors.ts';
+import { ageOn, collectionYearOf, dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthEndShift, type Ymd, ymdFromDay } from './days.ts';
+import { type ChildHistory, type Episode, inContinuousCare, type Ssda903Return } from './history.ts';
+import { ADOPTED_REC, ADOPTION_PLACE, EET_ACTIV, NEET_ACTIV } from './tables.ts';
+
+export interface IndicatorOptions {
+  /** ONS mid-year estimates of children aged 0–17 in the authority. */
+  population?: { year: number; count: number }[];
+  /** The authority's own code, for "out of area" when the Postcodes table carries LA codes. */
+  laCode?: string;
+}
+
+export type IndicatorUnit = 'percent' | 'rate per 10,000' | 'count' | 'days' | 'score';
+
+export interface IndicatorValue {
+  code: string;
+  asAt: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  unit: IndicatorUnit;
+  breakdown?: { dimension: 'age band' | 'sex' | 'UASC' | 'placement type'; category: string };
+}
+
+/** Every month end from `from` to `to`, both inclusive (yyyy-mm-dd). */
+export function monthEndsBetween(from: string, to: string): string[] {
+  const start = dayFromIso(from);
+  const end = dayFromIso(to);
+  if (start === null) throw new ValidationError(`"${from}" is not a date: write yyyy-mm-dd`, 'from');
+  if (end === null) throw new ValidationError(`"${to}" is not a date: write yyyy-mm-dd`, 'to');
+  const out: string[] = [];
+  let { y, m } = ymdFromDay(start);
+  for (;;) {
+    const day = dayFromParts(y, m, daysInMonth(y, m))!;
+    if (day > end) break;
+    if (day >= start) out.push(isoFromDay(day));
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+export const AGE_BANDS = ['0 to 4', '5 to 9', '10 to 15', '16 to 17'] as const;
+export const PLACEMENT_GROUPS = [
+  'Foster placements',
+  'Placed for adoption',
+  'Placed with parents',
+  "Children's homes and residential settings",
+  'Supported accommodation',
+  'Other placements',
+] as const;
+
+const PLACEMENT_GROUP: Record<string, (typeof PLACEMENT_GROUPS)[number]> = {};
+for (const c of ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Q1', 'Q2']) PLACEMENT_GROUP[c] = 'Foster placements';
+for (const c of ['A3', 'A4', 'A5', 'A6', 'A1', 'A2']) PLACEMENT_GROUP[c] = 'Placed for adoption';
+PLACEMENT_GROUP.P1 = 'Placed with parents';
+for (const c of ['K1', 'K2', 'R1', 'R2', 'R3', 'R5', 'S1', 'P3']) PLACEMENT_GROUP[c] = "Children's homes and residential settings";
+for (const c of ['K3', 'H5', 'P2']) PLACEMENT_GROUP[c] = 'Supported accommodation';
+
+export function placementGroup(place: string): (typeof PLACEMENT_GROUPS)[number] {
+  return PLACEMENT_GROUP[place] ?? 'Other placements';
+}
+
+function sexCategory(sex: string): string {
+  if (sex === '1' || sex === 'M') return 'Male';
+  if (sex === '2' || sex === 'F') return 'Female';
+  return 'Not known';
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function percent(code: string, asAt: string, numerator: number | null, denominator: number | null): IndicatorValue {
+  const value = numerator === null || !denominator ? null : round1((numerator / denominator) * 100);
+  return { code, asAt, numerator, denominator, value, unit: 'percent' };
+}
+
+function count(code: string, asAt: string, n: number, breakdown?: IndicatorValue['breakdown']): IndicatorValue {
+  const v: IndicatorValue = { code, asAt, numerator: n, denominator: null, value: n, unit: 'count' };
+  if (breakdown) v.breakdown = breakdown;
+  return v;
+}
+
+function average(code: string, asAt: string, total: number | null, n: number | null, unit: 'days' | 'score'): IndicatorValue {
+  const value = total === null || !n ? null : unit === 'days' ? Math.round(total / n) : round1(total / n);
+  return { code, asAt, numerator: total, denominator: n, value, unit };
+}
+
+function rate(code: string, asAt: string, n: number, population: number | null): IndicatorValue {
+  return { code, asAt, numerator: n, denominator: population, value: population ? Math.round((n / population) * 10_000) : null, unit: 'rate per 10,000' };
+}
+
+/** The start of the 12 months ending on `day`: at 31 March, 1 April of the year before. */
+function windowStart(day: number, monthsBack: number): number {
+  const ymd = ymdFromDay(day);
+  if (ymd.d === daysInMonth(ymd.y, ymd.m)) return monthEndShift(day, monthsBack) + 1;
+  const y = ymd.y - monthsBack / 12;
+  return dayFromParts(y, ymd.m, Math.min(ymd.d, daysInMonth(y, ymd.m)))! + 1;
+}
+
+/** The same day `months` calendar months earlier, clamped to the month's end (31/03/2025 − 30 months = 30/09/2022). */
+function monthsBefore(day: number, months: number): number {
+  const { y, m, d } = ymdFromDay(day);
+  const index = y * 12 + (m - 1) - months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  return dayFromParts(ty, tm, Math.min(d, daysInMonth(ty, tm)))!;
+}
+
+/** Estimate for mid-(Y−1) where Y is the collection year the date falls in; else the latest one before it. */
+function populationFor(day: number, population: IndicatorOptions['population']): number | null {
+  const wanted = collectionYearOf(day) - 1;
+  let best: { year: number; count: number } | null = null;
+  for (const p of population ?? []) {
+    if (p.year <= wanted && p.count > 0 && (!best || p.year > best.year)) best = p;
+  }
+  return best ? best.count : null;
+}
+
+interface Adoption {
+  end: number;
+  a1: number;
+  a10: number;
+  a2: number | null;
+}
+
+/** Days for the adoption measures (§2.2): entry to moving in (A1), moving in with the adopters (A10), order to match (A2). */
+function adoptionsOf(child: ChildHistory): Adoption[] {
+  const out: Adoption[] = [];
+  for (const period of child.periods) {
+    if (!ADOPTED_REC.has(period.endRec) || period.end === Infinity) continue;
+    let placed: Episode | undefined;
+    let order: Episode | undefined;
+    for (let i = period.first; i <= period.last; i++) {
+      const e = child.episodes[i]!;
+      if (!placed && ADOPTION_PLACE.has(e.place)) placed = e;
+      if (!order && (e.ls === 'E1' || e.ls === 'D1')) order = e;
+    }
+    if (!placed) continue;
+    const a1 = placed.decom - period.start;
+    const movedIn = child.ad1?.fosterCare ? child.spells[placed.spell]!.start : placed.decom;
+    const match = child.ad1?.dateMatch ?? null;
+    const a2 = order && match !== null && order.decom <= placed.decom ? Math.max(0, match - order.decom) : null;
+    out.push({ end: period.end, a1, a10: movedIn - period.start, a2 });
+  }
+  return out;
+}
+
+interface LeaverTotals {
+  group: number;
+  inTouch: number;
+  eet: number;
+  neet: number;
+  suitable: number;
+  suitableGroup: number;
+}
+
+/** OC3 figures for one collection year, by band 17–18 and 19–21 of the age at the birthday in the year (§2.0). */
+function careLeavers(ret: Ssda903Return, year: number): Record<'17-18' | '19-21', LeaverTotals> {
+  const zero = (): LeaverTotals => ({ group: 0, inTouch: 0, eet: 0, neet: 0, suitable: 0, suitableGroup: 0 });
+  const out = { '17-18': zero(), '19-21': zero() };
+  for (const child of ret.children) {
+    const row = child.oc3.get(year);
+    if (!row) continue;
+    const dob = row.dob ?? child.dob;
+    if (!dob) continue;
+    const age = (dob.m >= 4 ? year - 1 : year) - dob.y;
+    const band = age === 17 || age === 18 ? '17-18' : age >= 19 && age <= 21 ? '19-21' : null;
+    if (!band) continue;
+    if (row.inTouch === 'DIED' || row.inTouch === 'RHOM') continue;
+    if (child.episodes.length > 0 && child.episodes.every((e) => e.shortBreak)) continue;
+    if (child.episodes.length > 0 && child.episodes[child.episodes.length - 1]!.rec === 'E3') continue;
+    const t = out[band];
+    t.group += 1;
+    if (row.inTouch === 'YES') t.inTouch += 1;
+    if (EET_ACTIV.has(row.activ)) t.eet += 1;
+    if (NEET_ACTIV.has(row.activ)) t.neet += 1;
+    const letter = row.accom.charAt(0);
+    if (letter !== 'G' && letter !== 'H' && letter !== 'R') {
+      t.suitableGroup += 1;
+      if (row.accom.length === 2 && row.accom.endsWith('1')) t.suitable += 1;
+    }
+  }
+  return out;
+}
+
+/** Miles between two postcodes by the DfE formula (§1.2), and whether the placement is outside the authority. */
+function derivedDistance(ret: Ssda903Return, e: Episode, laCode: string | undefined): { miles: number | null; out: boolean | null } {
+  const home = ret.postcodes.get(e.homePost);
+  const placed = ret.postcodes.get(e.plPost);
+  const miles = e.plDistance ?? (home && placed ? round1(Math.sqrt((home.easting - placed.easting) ** 2 + (home.northing - placed.northing) ** 2) / 1000 / 1.6093) : null);
+  let out: boolean | null = null;
+  if (e.plLocation === 'IN' || e.plLocation === 'OUT') out = e.plLocation === 'OUT';
+  else if (placed?.laCode) {
+    const own = laCode ?? home?.laCode;
+    if (own) out = placed.laCode.toUpperCase() !== own.toUpperCase();
+  }
+  return { miles, out };
+}
+
+export function computeIndicators(ret: Ssda903Return, asAts: string[], options: IndicatorOptions = {}): IndicatorValue[] {
+  const days = asAts.map((asAt) => {
+    const day = dayFromIso(asAt);
+    if (day === null) throw new ValidationError(`as-at date "${asAt}" is not a date: write yyyy-mm-dd`, 'asAt');
+    return day;
+  });
+  const adoptions: Adoption[] = [];
+  for (const child of ret.children) if (child.periods.length) adoptions.push(...adoptionsOf(child));
+  const leaversByYear = new Map<number, ReturnType<typeof careLeavers>>();
+  const distanceKnown = ret.hasDistance || ret.postcodes.size > 0;
+  const distances = new Map<Episode, { miles: number | null; out: boolean | null }>();
+  const out: IndicatorValue[] = [];
+  // Children with episodes, and their first and last days packed together, so skipping those outside a window
+  // reads two arrays instead of touching every child object.
+  const active = ret.children.filter((c) => c.episodes.length > 0);
+  const firstDays = Float64Array.from(active, (c) => c.firstDay);
+  const lastDays = Float64Array.from(active, (c) => c.lastDay);
+
+  for (let k = 0; k < days.length; k++) {
+    const a = days[k]!;
+    const asAt = isoFromDay(a);
+    const at: Ymd = ymdFromDay(a);
+    const w0 = windowStart(a, 12);
+    const lts30 = monthsBefore(a, 30);
+    const lts24 = monthsBefore(a, 24);
+    // Annual tables (OC2, OC3) come from the collection year ending on this date or the latest one before it.
+    const annualYear = at.m > 3 || (at.m === 3 && at.d === 31) ? at.y : at.y - 1;
+    const oc2Year = ret.tableYears.get('OC2')?.has(annualYear) ? annualYear : null;
+    const oc3Year = ret.tableYears.get('OC3')?.has(annualYear) ? annualYear : null;
+
+    let cla = 0;
+    let starters = 0;
+    let reentries = 0;
+    let ceased = 0;
+    let adopted = 0;
+    let threePlus = 0;
+    let ltsDen = 0;
+    let ltsNum = 0;
+    let uasc = 0;
+    let far = 0;
+    const byAge = new Map<string, number>(AGE_BANDS.map((b) => [b, 0]));
+    const bySex = new Map<string, number>([
+      ['Male', 0],
+      ['Female', 0],
+    ]);
+    const byPlace = new Map<string, number>(PLACEMENT_GROUPS.map((g) => [g, 0]));
+    let oc2Cohort = 0;
+    let health = 0;
+    let dental = 0;
+    let immunised = 0;
+    let devDen = 0;
+    let devNum = 0;
+    let convDen = 0;
+    let convNum = 0;
+    let sdqDen = 0;
+    let sdqReceived = 0;
+    let sdqTotal = 0;
+    let sdqConcern = 0;
+    let duringYear = 0;
+    let missingChildren = 0;
+    let missingIncidents = 0;
+    let awayChildren = 0;
+    let awayIncidents = 0;
+
+    for (let c = 0; c < active.length; c++) {
+      if (firstDays[c]! > a || lastDays[c]! < w0) continue;
+      const child = active[c]!;
+      const eps = child.episodes;
+      let current: Episode | undefined;
+      let inYear = false;
+      let spellsInYear = 0;
+      let lastSpell = -1;
+      for (let i = 0; i < eps.length; i++) {
+        const e = eps[i]!;
+        if (e.decom > a) break;
+        if (e.dec <= a) {
+          if (e.dec < w0) continue;
+        } else current = e;
+        // Overlaps the 12 months (an episode ending on the first day still touches them).
+        if (!e.shortBreak) inYear = true;
+        if (e.dec > w0 && e.spell !== lastSpell) {
+          const spell = child.spells[e.spell]!;
+          if (spell.end > spell.start) spellsInYear += 1;
+          lastSpell = e.spell;
+        }
+      }
+      const lookedAfter = current !== undefined && !current.shortBreak;
+      const age = child.dob ? ageOn(child.dob, at) : null;
+
+      if (lookedAfter) {
+        cla += 1;
+        const band = age === null ? 'Not known' : age < 5 ? '0 to 4' : age < 10 ? '5 to 9' : age < 16 ? '10 to 15' : age < 18 ? '16 to 17' : '18 and over';
+        byAge.set(band, (byAge.get(band) ?? 0) + 1);
+        const sex = sexCategory(child.sex);
+        bySex.set(sex, (bySex.get(sex) ?? 0) + 1);
+        const group = placementGroup(current!.place);
+        byPlace.set(group, byPlace.get(group)! + 1);
+        if (spellsInYear >= 3) threePlus += 1;
+        const isUasc = child.uasc && (child.duc === null || child.duc > a);
+        if (isUasc) uasc += 1;
+        if (distanceKnown) {
+          let d = distances.get(current!);
+          if (!d) distances.set(current!, (d = derivedDistance(ret, current!, options.laCode)));
+          if (d.out === true && d.miles !== null && d.miles !== 999.9 && d.miles > 20) far += 1;
+        }
+        const period = child.periods[current!.period]!;
+        if (age !== null && age < 16 && period.start <= lts30) {
+          ltsDen += 1;
+          const spell = child.spells[current!.spell]!;
+          const before = child.spells[current!.spell - 1];
+          if (spell.start <= lts24) ltsNum += 1;
+          else if (ADOPTION_PLACE.has(current!.place) && before && before.period === current!.period && before.start <= lts24) ltsNum += 1;
+        }
+      }
+
+      // Starters and leavers, counted once per child: the first start and the last ceasing in the 12 months.
+      let started = false;
+      let reentered = false;
+      let lastCeasedRec: string | null = null;
+      for (let p = 0; p < child.periods.length; p++) {
+        const period = child.periods[p]!;
+        if (period.start > a) break;
+        if (period.startsWithS && period.start >= w0 && !eps[period.first]!.shortBreak) {
+          started = true;
+          for (let q = 0; q < p && !reentered; q++) if (!child.periods[q]!.shortBreakOnly) reentered = true;
+        }
+        if (period.end >= w0 && period.end <= a && period.endRec !== 'X1' && !eps[period.last]!.shortBreak) lastCeasedRec = period.endRec;
+      }
+      if (started) starters += 1;
+      if (reentered) reentries += 1;
+      if (lastCeasedRec !== null) {
+        ceased += 1;
+        if (ADOPTED_REC.has(lastCeasedRec)) adopted += 1;
+      }
+
+      if (oc2Year !== null && child.oc2.has(oc2Year) && inContinuousCare(child, w0, a)) {
+        const row = child.oc2.get(oc2Year);
+        if (row) {
+          oc2Cohort += 1;
+          if (row.healthAssessment) health += 1;
+          if (row.teethCheck) dental += 1;
+          if (row.immunisations) immunised += 1;
+          if (age !== null && age <= 4) {
+            devDen += 1;
+            if (row.healthCheck) devNum += 1;
+          }
+          if (age !== null && age >= 10 && age <= 17) {
+            convDen += 1;
+            if (row.convicted) convNum += 1;
+          }
+          if (age !== null && age >= 5 && age <= 16) {
+            sdqDen += 1;
+            if (row.sdq !== null) {
+              sdqReceived += 1;
+              sdqTotal += row.sdq;
+              if (row.sdq >= 17) sdqConcern += 1;
+            }
+          }
+        }
+      }
+
+      if (inYear) {
+        duringYear += 1;
+        let m = 0;
+        let aw = 0;
+        for (const incident of child.missing) {
+          if (incident.start > a) break;
+          if (incident.end < w0) continue;
+          if (incident.kind === 'M') m += 1;
+          else if (incident.kind === 'A') aw += 1;
+        }
+        if (m) missingChildren += 1;
+        if (aw) awayChildren += 1;
+        missingIncidents += m;
+        awayIncidents += aw;
+      }
+    }
+
+    const population = populationFor(a, options.population);
+    out.push(count('cla', asAt, cla), rate('cla-rate', asAt, cla, population));
+    out.push(count('starters', asAt, starters), rate('starters-rate', asAt, starters, population));
+    out.push(count('ceased', asAt, ceased), rate('ceased-rate', asAt, ceased, population));
+    out.push(percent('placements-3plus', asAt, threePlus, cla));
+    out.push(percent('long-term-stability', asAt, ltsNum, ltsDen));
+    out.push(percent('re-entry', asAt, reentries, starters));
+    out.push(percent('uasc', asAt, uasc, cla));
+    out.push(distanceKnown ? percent('placed-20-miles-out', asAt, far, cla) : percent('placed-20-miles-out', asAt, null, null));
+
+    const oc2 = (code: string, num: number, den: number) => (oc2Year === null ? percent(code, asAt, null, null) : percent(code, asAt, num, den));
+    out.push(oc2('health-assessments', health, oc2Cohort), oc2('dental-checks', dental, oc2Cohort), oc2('immunisations', immunised, oc2Cohort));
+    out.push(oc2('development-checks', devNum, devDen), oc2('convictions', convNum, convDen), oc2('sdq-received', sdqReceived, sdqDen));
+    out.push(oc2Year === null ? average('sdq-average', asAt, null, null, 'score') : average('sdq-average', asAt, sdqTotal, sdqReceived, 'score'));
+    out.push(oc2('sdq-concern', sdqConcern, sdqReceived));
+
+    let leavers = oc3Year === null ? null : leaversByYear.get(oc3Year);
+    if (oc3Year !== null && !leavers) leaversByYear.set(oc3Year, (leavers = careLeavers(ret, oc3Year)));
+    for (const band of ['17-18', '19-21'] as const) {
+      const t = leavers?.[band];
+      const code = `care-leavers-${band}`;
+      out.push(percent(`${code}-in-touch`, asAt, t ? t.inTouch : null, t ? t.group : null));
+      out.push(percent(`${code}-eet`, asAt, t ? t.eet : null, t ? t.group : null));
+      out.push(percent(`${code}-neet`, asAt, t ? t.neet : null, t ? t.group : null));
+      out.push(percent(`${code}-suitable-accommodation`, asAt, t ? t.suitable : null, t ? t.suitableGroup : null));
+    }
+
+    out.push(percent('missing-children', asAt, missingChildren, duringYear), count('missing-incidents', asAt, missingIncidents));
+    out.push(percent('away-children', asAt, awayChildren, duringYear), count('away-incidents', asAt, awayIncidents));
+
+    out.push(percent('adopted', asAt, adopted, ceased));
+    const from3 = windowStart(a, 36);
+    let n1 = 0;
+    let t1 = 0;
+    let t10 = 0;
+    let n2 = 0;
+    let t2 = 0;
+    for (const ad of adoptions) {
+      if (ad.end < from3 || ad.end > a) continue;
+      n1 += 1;
+      t1 += ad.a1;
+      t10 += ad.a10;
+      if (ad.a2 !== null) {
+        n2 += 1;
+        t2 += ad.a2;
+      }
+    }
+    out.push(average('adoption-a1', asAt, t1, n1, 'days'), average('adoption-a2', asAt, t2, n2, 'days'), average('adoption-a10', asAt, t10, n1, 'days'));
+
+    for (const [category, n] of byAge) {
+      if (n > 0 || AGE_BANDS.includes(category as (typeof AGE_BANDS)[number])) out.push(count('cla', asAt, n, { dimension: 'age band', category }));
+    }
+    for (const [category, n] of bySex) out.push(count('cla', asAt, n, { dimension: 'sex', category }));
+    out.push(count('cla', asAt, uasc, { dimension: 'UASC', category: 'UASC' }), count('cla', asAt, cla - uasc, { dimension: 'UASC', category: 'Not UASC' }));
+    for (const [category, n] of byPlace) out.push(count('cla', asAt, n, { dimension: 'placement type', category }));
+  }
+  return out;
+}
+

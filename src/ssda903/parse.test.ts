@@ -1,0 +1,123 @@
+// Reading 903 files: table recognition by columns, BOM, case, collection years, refusal of bad files, the XML form.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseFiles, Ssda903FileError, yearFromPath } from './parse.ts';
+import { ValidationError } from '../domain/errors.ts';
+
+test('parse a CSV with a BOM, columns in any order and lower-case values', () => {
+  const text = '\uFEFFdecom,CHILD,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n01/06/2024,c1,s,c2,n1,u1,pr1,,,, ab1 2cd ,ef3 4gh,sc1\r\n';
+  const [file] = parseFiles([{ name: '903/2025/episodes.csv', text }]);
+  assert.equal(file?.table, 'Episodes');
+  assert.equal(file?.collectionYear, 2025);
+  assert.deepEqual(file?.rows[0], {
+    line: 2,
+    fields: { DECOM: '01/06/2024', CHILD: 'C1', RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'U1', PLACE_PROVIDER: 'PR1', DEC: '', REC: '', REASON_PLACE_CHANGE: '', HOME_POST: 'AB1 2CD', PL_POST: 'EF3 4GH', URN: 'SC1' },
+  });
+});
+
+test('parse refuses a file with a missing column, naming the file and the column', () => {
+  const text = 'CHILD,SEX,DOB,UPN,MOTHER,MC_DOB\nC1,M,01/01/2010,A123,,\n';
+  assert.throws(
+    () => parseFiles([{ name: 'returns/header.csv', text }]),
+    (e: unknown) => e instanceof Ssda903FileError && e instanceof ValidationError && /returns\/header\.csv/.test(e.message) && /missing column ETHNIC/.test(e.message) && e.missingColumns.join() === 'ETHNIC',
+  );
+});
+
+test('parse refuses a file with an unexpected column and one matching no table', () => {
+  assert.throws(() => parseFiles([{ name: 'oc3.csv', text: 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM,NOTES\n' }]), /oc3\.csv: looks like the OC3 table but has unexpected column NOTES/);
+  assert.throws(() => parseFiles([{ name: 'other.csv', text: 'A,B\n1,2\n' }]), /other\.csv: the columns \(A, B\) do not match any 903 table/);
+});
+
+test('parse accepts the optional PL_DISTANCE and PL_LOCATION columns and a Postcodes table', () => {
+  const episodes = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN,PL_DISTANCE,PL_LOCATION\nC1,01/06/2024,S,C2,N1,U1,PR1,,,,A,B,U,12.5,out\n';
+  const [e, p] = parseFiles([
+    { name: '2025/episodes.csv', text: episodes },
+    { name: '2025/postcodes.csv', text: 'POSTCODE,EASTING,NORTHING,LA_CODE\nAB1 2CD,400000,300000,E10000001\n' },
+  ]);
+  assert.equal(e?.rows[0]?.fields.PL_LOCATION, 'OUT');
+  assert.equal(p?.table, 'Postcodes');
+});
+
+test('parse reads quoted CSV cells and reports the line each row starts on', () => {
+  const text = 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n"C1","01/06/2006","yes","F2","D1"\n"C2","01/06/2006","NO","G5","R2"\n';
+  const [file] = parseFiles([{ name: 'oc3_2025.csv', text }]);
+  assert.deepEqual(
+    file?.rows.map((r) => [r.line, r.fields.CHILD, r.fields.IN_TOUCH]),
+    [
+      [2, 'C1', 'YES'],
+      [3, 'C2', 'NO'],
+    ],
+  );
+});
+
+test('parse takes the collection year from the path, a 2017-18 span, or the latest date in the file', () => {
+  assert.equal(yearFromPath('903/2018/episodes.csv'), 2018);
+  assert.equal(yearFromPath('episodes_2017-18.csv'), 2018);
+  assert.equal(yearFromPath('episodes.csv'), null);
+  const text = 'CHILD,DOB,MISSING,MIS_START,MIS_END\nC1,01/01/2010,M,05/04/2024,06/04/2024\nC1,01/01/2010,M,01/02/2024,02/02/2024\n';
+  assert.equal(parseFiles([{ name: 'missing.csv', text }])[0]?.collectionYear, 2025);
+});
+
+const XML = `<?xml version="1.0" encoding="UTF-8"?>
+<EXPSSDA903>
+  <CHILD>
+    <HEADER>
+      <CHILDID>c1</CHILDID><SEX>M</SEX><DOB>01/02/2012</DOB><ETHNIC>WBRI</ETHNIC><UPN>A123</UPN><MOTHER/><MC_DOB/>
+      <UASC>1</UASC><DUC/>
+      <AREVIEW><REVIEW>01/05/2024</REVIEW><REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW>
+      <AMISSING><MISSING>M</MISSING><MIS_START>01/06/2024</MIS_START><MIS_END>02/06/2024</MIS_END></AMISSING>
+      <OC2><SDQ_SCORE>12</SDQ_SCORE><CONVICTED>0</CONVICTED><HEALTH_CHECK>0</HEALTH_CHECK><IMMUNISATIONS>1</IMMUNISATIONS><TEETH_CHECK>1</TEETH_CHECK><HEALTH_ASSESSMENT>1</HEALTH_ASSESSMENT><SUBSTANCE_MISUSE>0</SUBSTANCE_MISUSE><INTERVENTION_RECEIVED>0</INTERVENTION_RECEIVED><INTERVENTION_OFFERED>0</INTERVENTION_OFFERED></OC2>
+    </HEADER>
+    <EPISODE><DECOM>01/01/2023</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>U4</PL><PL_POST>AB1 2CD</PL_POST><HOME_POST>EF3 4GH</HOME_POST><URN>SC1</URN><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC>01/06/2024</DEC><REC>X1</REC><REASON_PLACE_CHANGE>CARPL</REASON_PLACE_CHANGE></EPISODE>
+    <EPISODE><DECOM>01/06/2024</DECOM><RNE>P</RNE><LS>C2</LS><CIN>N1</CIN><PL>k2</PL><PL_POST>AB1 2CD</PL_POST><HOME_POST>EF3 4GH</HOME_POST><URN>SC2</URN><PLACE_PROVIDER>PR4</PLACE_PROVIDER><DEC/><REC/><REASON_PLACE_CHANGE/></EPISODE>
+  </CHILD>
+  <CHILD>
+    <HEADER><CHILDID>C2</CHILDID><SEX>F</SEX><DOB>01/06/2006</DOB><ETHNIC>WBRI</ETHNIC><UPN>UN1</UPN><IN_TOUCH>YES</IN_TOUCH><ACTIV>F2</ACTIV><ACCOM>D1</ACCOM></HEADER>
+  </CHILD>
+</EXPSSDA903>
+`;
+
+test('parse the XML form of the return into its tables with PL renamed PLACE and the line of each element', () => {
+  const parsed = parseFiles([{ name: '903/2025/return.xml', text: XML }]);
+  const byTable = new Map(parsed.map((f) => [f.table, f]));
+  assert.deepEqual([...byTable.keys()].sort(), ['Episodes', 'Header', 'Missing', 'OC2', 'OC3', 'Reviews', 'UASC']);
+  assert.ok(parsed.every((f) => f.collectionYear === 2025 && f.name === '903/2025/return.xml'));
+  const episodes = byTable.get('Episodes')!.rows;
+  assert.deepEqual(
+    episodes.map((r) => [r.line, r.fields.CHILD, r.fields.PLACE, r.fields.DEC]),
+    [
+      [11, 'C1', 'U4', '01/06/2024'],
+      [12, 'C1', 'K2', ''],
+    ],
+  );
+  assert.equal(byTable.get('Header')!.rows.length, 2);
+  assert.equal(byTable.get('OC2')!.rows[0]!.fields.SDQ_SCORE, '12');
+  assert.equal(byTable.get('OC3')!.rows[0]!.fields.CHILD, 'C2');
+  assert.equal(byTable.get('UASC')!.rows[0]!.fields.DOB, '01/02/2012');
+  assert.equal(byTable.get('Missing')!.rows[0]!.fields.MIS_START, '01/06/2024');
+});
+
+test('parse refuses XML that is not a 903 return', () => {
+  assert.throws(() => parseFiles([{ name: 'x.xml', text: '<root><a>1</a></root>' }]), /x\.xml: no CHILD elements/);
+});
+
+test('parse takes the collection year written in the XML itself before the path', () => {
+  const text = XML.replace('<EXPSSDA903>', '<EXPSSDA903><COLLECTIONYEAR>2024</COLLECTIONYEAR>');
+  assert.ok(parseFiles([{ name: '903/2025/return.xml', text }]).every((f) => f.collectionYear === 2024));
+});
+
+test('parse gives a file with no dates and no year in its path the year of the other files', () => {
+  const parsed = parseFiles([
+    { name: 'upload/header.csv', text: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2012,WBRI,A1,,\n' },
+    { name: 'upload/episodes.csv', text: 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\nC1,01/06/2024,S,C2,N1,U1,PR1,,,,A,B,U\n' },
+  ]);
+  assert.deepEqual(
+    parsed.map((f) => [f.table, f.collectionYear]),
+    [
+      ['Header', 2025],
+      ['Episodes', 2025],
+    ],
+  );
+  const xml = parseFiles([{ name: 'return.xml', text: XML }]);
+  assert.ok(xml.every((f) => f.collectionYear === 2025), 'the XML year comes from its latest event date');
+});

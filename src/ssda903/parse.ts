@@ -1,0 +1,295 @@
+// Reads 903 files (CSV or the DfE XML form) into recognised tables of upper-cased, trimmed string rows.
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import { ValidationError } from '../domain/errors.ts';
+import { collectionYearOf, dayFromUk } from './days.ts';
+import { OPTIONAL_COLUMNS, TABLE_COLUMNS, TABLE_NAMES, type TableName } from './tables.ts';
+
+export interface InputFile {
+  name: string;
+  text: string;
+}
+
+export interface ParsedRow {
+  line: number;
+  fields: Record<string, string>;
+}
+
+export interface ParsedFile {
+  name: string;
+  table: TableName;
+  collectionYear: number;
+  rows: ParsedRow[];
+}
+
+/** A file that cannot be read as a 903 table; nothing from any file is returned. */
+export class Ssda903FileError extends ValidationError {
+  override name = 'Ssda903FileError';
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly missingColumns: string[] = [],
+    readonly unexpectedColumns: string[] = [],
+  ) {
+    super(message, file);
+  }
+}
+
+export function parseFiles(files: InputFile[]): ParsedFile[] {
+  const out: ParsedFile[] = [];
+  for (const file of files) {
+    const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+    if (/^\s*</.test(text)) out.push(...parseXml(file.name, text));
+    else out.push(parseCsvFile(file.name, text));
+  }
+  // A table with no event dates (Header, OC2, OC3 …) and no year in its path takes the year of the other files
+  // when they all share one.
+  const years = new Set(out.filter((f) => f.table !== 'Postcodes' && f.collectionYear > 0).map((f) => f.collectionYear));
+  if (years.size === 1) {
+    const [year] = years;
+    for (const f of out) if (f.collectionYear === 0 && f.table !== 'Postcodes') f.collectionYear = year!;
+  }
+  return out;
+}
+
+/** Picks the table whose columns the header carries exactly (required ones all present, extras only optional ones). */
+export function matchTable(fileName: string, header: string[]): TableName {
+  const present = new Set(header);
+  let best: { table: TableName; missing: string[]; unexpected: string[]; score: number } | undefined;
+  for (const table of TABLE_NAMES) {
+    const required = TABLE_COLUMNS[table];
+    const allowed = new Set([...required, ...(OPTIONAL_COLUMNS[table] ?? [])]);
+    const missing = required.filter((c) => !present.has(c));
+    const unexpected = header.filter((c) => !allowed.has(c));
+    if (missing.length === 0 && unexpected.length === 0) return table;
+    const score = required.length - missing.length - unexpected.length / 100;
+    if (!best || score > best.score) best = { table, missing, unexpected, score };
+  }
+  if (!best || best.score < 2) {
+    throw new Ssda903FileError(`${fileName}: the columns (${header.join(', ')}) do not match any 903 table`, fileName, [], header);
+  }
+  const parts = [
+    best.missing.length ? `missing column${best.missing.length > 1 ? 's' : ''} ${best.missing.join(', ')}` : '',
+    best.unexpected.length ? `unexpected column${best.unexpected.length > 1 ? 's' : ''} ${best.unexpected.join(', ')}` : '',
+  ].filter(Boolean);
+  throw new Ssda903FileError(`${fileName}: looks like the ${best.table} table but has ${parts.join(' and ')}`, fileName, best.missing, best.unexpected);
+}
+
+function parseCsvFile(name: string, text: string): ParsedFile {
+  // Files without any quote character are split directly: the result is what a CSV parser gives, several times
+  // faster on a large return. Anything quoted goes through csv-parse.
+  const records = text.includes('"') ? readQuotedCsv(name, text) : null;
+  let header: string[] | undefined;
+  let table: TableName | undefined;
+  const rows: ParsedRow[] = [];
+  const take = (cells: string[], line: number) => {
+    if (!header) {
+      header = cells.map((c) => c.trim().toUpperCase());
+      const duplicate = header.find((c, i) => header!.indexOf(c) !== i);
+      if (duplicate) throw new Ssda903FileError(`${name}: column ${duplicate} appears twice`, name, [], [duplicate]);
+      table = matchTable(name, header);
+      return;
+    }
+    const fields: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) fields[header[c]!] = cell(cells[c]);
+    rows.push({ line, fields });
+  };
+  if (records) {
+    for (const r of records) if (!(r.cells.length === 1 && r.cells[0]!.trim() === '')) take(r.cells, r.line);
+  } else {
+    let line = 0;
+    for (let from = 0; from < text.length; ) {
+      let to = text.indexOf('\n', from);
+      if (to === -1) to = text.length;
+      line += 1;
+      let l = text.slice(from, to);
+      from = to + 1;
+      if (l.endsWith('\r')) l = l.slice(0, -1);
+      if (l.trim() !== '') take(l.split(','), line);
+    }
+  }
+  if (!header || !table) throw new Ssda903FileError(`${name}: the file is empty`, name);
+  return { name, table, collectionYear: yearFromPath(name) ?? inferYear(table, rows), rows };
+}
+
+/** Trimmed and upper-cased; most cells already are, and are then kept as they are. */
+function cell(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '';
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  const v = first <= 32 || last <= 32 ? raw.trim() : raw;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 97 && c <= 122) return v.toUpperCase();
+    if (c > 127) return v.toUpperCase();
+  }
+  return v;
+}
+
+function readQuotedCsv(name: string, text: string): { cells: string[]; line: number }[] {
+  try {
+    const records = parseCsv(text, { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    // info.lines is the line a record ends on; step back over newlines inside quoted cells.
+    return records.map(({ record, info }) => ({
+      cells: record,
+      line: info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0),
+    }));
+  } catch (e) {
+    throw new Ssda903FileError(`${name}: not a readable CSV file (${(e as Error).message})`, name);
+  }
+}
+
+/** A 20xx year in the path ("903/2018/episodes.csv"); "2017-18" or "2017_18" means the year ending 2018. */
+export function yearFromPath(path: string): number | null {
+  const span = [...path.matchAll(/(?<!\d)(20\d{2})[-_](\d{2})(?!\d)/g)].pop();
+  if (span) return 2000 + Number(span[2]);
+  const single = [...path.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].pop();
+  return single ? Number(single[1]) : null;
+}
+
+const YEAR_DATE_COLUMNS: Partial<Record<TableName, string[]>> = {
+  Episodes: ['DECOM', 'DEC'],
+  Missing: ['MIS_START', 'MIS_END'],
+  Reviews: ['REVIEW'],
+  SWEpisodes: ['SW_DECOM', 'SW_DEC'],
+  AD1: ['DATE_MATCH'],
+  PlacedAdoption: ['DATE_PLACED'],
+};
+
+/** The 31 March on or after the latest event date in the file; 0 when the file has none. */
+function inferYear(table: TableName, rows: ParsedRow[]): number {
+  const columns = YEAR_DATE_COLUMNS[table] ?? [];
+  let latest: number | null = null;
+  for (const row of rows) {
+    for (const c of columns) {
+      const d = dayFromUk(row.fields[c] ?? '');
+      if (d !== null && (latest === null || d > latest)) latest = d;
+    }
+  }
+  return latest === null ? 0 : collectionYearOf(latest);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// XML: EXPSSDA903 > CHILD > HEADER (child fields, AREVIEW, AMISSING, OC2, PERMANENCE, AD_PLACED …) + EPISODE …
+// Tag names follow the DfE schema; CHILDID becomes CHILD and PL becomes PLACE, as in the validator's reader.
+
+const BLOCKS: Record<string, TableName> = {
+  EPISODE: 'Episodes',
+  AREVIEW: 'Reviews',
+  AMISSING: 'Missing',
+  OC2: 'OC2',
+  OC3: 'OC3',
+  AD1: 'AD1',
+  PERMANENCE: 'PrevPerm',
+  AD_PLACED: 'PlacedAdoption',
+  SW_EPISODE: 'SWEpisodes',
+  SWEPISODE: 'SWEpisodes',
+};
+const RENAME: Record<string, string> = { CHILDID: 'CHILD', PL: 'PLACE' };
+const REPEATED = new Set(['CHILD', ...Object.keys(BLOCKS)]);
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+type XmlNode = Record<string, unknown>;
+
+function parseXml(name: string, text: string): ParsedFile[] {
+  const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    captureMetaData: true,
+    isArray: (tag) => REPEATED.has(tag.toUpperCase()),
+    transformTagName: (tag) => tag.toUpperCase(),
+  });
+  let doc: XmlNode;
+  try {
+    doc = parser.parse(text, true) as XmlNode;
+  } catch (e) {
+    throw new Ssda903FileError(`${name}: not a readable XML file (${(e as Error).message})`, name);
+  }
+  const rootName = Object.keys(doc).find((k) => typeof doc[k] === 'object' && doc[k] !== null);
+  const root = rootName ? (doc[rootName] as XmlNode) : undefined;
+  const children = root?.CHILD as XmlNode[] | undefined;
+  if (!root || !Array.isArray(children)) throw new Ssda903FileError(`${name}: no CHILD elements found; not a 903 XML return`, name);
+
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  const lineOf = (node: unknown): number => {
+    const start = (node as Record<symbol, { startIndex?: number } | undefined>)[META]?.startIndex ?? 0;
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlines[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+
+  const rows = new Map<TableName, ParsedRow[]>();
+  const add = (table: TableName, line: number, fields: Record<string, string>) => {
+    let list = rows.get(table);
+    if (!list) rows.set(table, (list = []));
+    const full: Record<string, string> = {};
+    for (const c of [...TABLE_COLUMNS[table], ...(OPTIONAL_COLUMNS[table] ?? [])]) {
+      if (c in fields || TABLE_COLUMNS[table].includes(c)) full[c] = fields[c] ?? '';
+    }
+    list.push({ line, fields: full });
+  };
+
+  for (const child of children) {
+    const header = (child.HEADER as XmlNode | undefined) ?? {};
+    const own: Record<string, string> = { ...leaves(child), ...leaves(header) };
+    const line = lineOf(child);
+    add('Header', line, own);
+    if (own.UASC === '1' || (own.DUC ?? '') !== '') add('UASC', line, own);
+    if ((own.IN_TOUCH ?? '') !== '' || (own.ACTIV ?? '') !== '' || (own.ACCOM ?? '') !== '') add('OC3', line, own);
+    if ((own.DATE_INT ?? '') !== '' || (own.DATE_MATCH ?? '') !== '') add('AD1', line, own);
+    for (const holder of [child, header]) {
+      for (const [tag, table] of Object.entries(BLOCKS)) {
+        for (const block of (holder[tag] as XmlNode[] | undefined) ?? []) {
+          add(table, lineOf(block), { ...own, ...leaves(block) });
+        }
+      }
+    }
+  }
+  const year = xmlYear(root) ?? yearFromPath(name) ?? Math.max(0, ...[...rows].map(([table, list]) => inferYear(table, list)));
+  return [...rows].map(([table, list]) => ({ name, table, collectionYear: year, rows: list }));
+}
+
+/** Leaf elements of a node as upper-cased strings; ISO dates are rewritten dd/mm/yyyy like the CSV form. */
+function leaves(node: XmlNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [tag, value] of Object.entries(node)) {
+    if (value !== null && typeof value === 'object') continue;
+    let v = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value).trim().toUpperCase() : '';
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (iso) v = `${iso[3]}/${iso[2]}/${iso[1]}`;
+    out[RENAME[tag] ?? tag] = v;
+  }
+  return out;
+}
+
+/** A collection year written in the XML's own header, when there is one (a YEAR element or a reference date). */
+function xmlYear(root: XmlNode): number | null {
+  const found: string[] = [];
+  const walk = (node: XmlNode, depth: number) => {
+    for (const [tag, value] of Object.entries(node)) {
+      if (tag === 'CHILD') continue;
+      if (value !== null && typeof value === 'object' && depth < 3) walk(value as XmlNode, depth + 1);
+      else if (/YEAR|REFERENCEDATE/.test(tag)) found.push(String(value));
+    }
+  };
+  walk(root, 0);
+  for (const v of found) {
+    const year = /^\s*(20\d{2})\s*$/.exec(v);
+    if (year) return Number(year[1]);
+    const day = dayFromUk(v.trim()) ?? null;
+    if (day !== null) return collectionYearOf(day);
+    const iso = /^(20\d{2})-(\d{2})-(\d{2})/.exec(v);
+    if (iso) return Number(iso[2]) >= 4 ? Number(iso[1]) + 1 : Number(iso[1]);
+  }
+  return null;
+}
