@@ -1,0 +1,188 @@
+// Measures: the library of definitions, their values, targets and benchmarks, and the reference
+// figures behind rates and comparisons (population, statistical neighbours, DfE authorities).
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type {
+  BenchmarkTable,
+  Database,
+  DfeAuthorityTable,
+  MeasureTable,
+  MeasureTargetTable,
+  MeasureValueTable,
+  PopulationTable,
+  StatisticalNeighbourTable,
+} from '../db/types.ts';
+
+export type MeasureRow = Selectable<MeasureTable>;
+export type MeasureValueRow = Selectable<MeasureValueTable>;
+export type MeasureTargetRow = Selectable<MeasureTargetTable>;
+export type BenchmarkRow = Selectable<BenchmarkTable>;
+export type PopulationRowDb = Selectable<PopulationTable>;
+export type NeighbourRowDb = Selectable<StatisticalNeighbourTable>;
+export type DfeAuthorityRow = Selectable<DfeAuthorityTable>;
+
+/** PGlite is slow per statement: bulk rows go in statements of this many. */
+const CHUNK = 1000;
+
+async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+export class MeasureRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  list(organisationId: number): Promise<MeasureRow[]> {
+    return this.db.selectFrom('measure').selectAll().where('organisationId', '=', organisationId).orderBy('code').execute();
+  }
+
+  findByCode(organisationId: number, code: string): Promise<MeasureRow | undefined> {
+    return this.db.selectFrom('measure').selectAll().where('organisationId', '=', organisationId).where('code', '=', code).executeTakeFirst();
+  }
+
+  insert(m: Insertable<MeasureTable>): Promise<MeasureRow> {
+    return this.db.insertInto('measure').values(m).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Writes the fields when the caller's version is still current; undefined when it is stale. */
+  update(id: number, expectedVersion: number, fields: Partial<Insertable<MeasureTable>>): Promise<MeasureRow | undefined> {
+    return this.db
+      .updateTable('measure')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  values(measureId: number, window?: string): Promise<MeasureValueRow[]> {
+    let q = this.db.selectFrom('measureValue').selectAll().where('measureId', '=', measureId);
+    if (window !== undefined) q = q.where('periodWindow', '=', window);
+    return q.orderBy('periodEnd').orderBy('breakdownDimension').orderBy('breakdownCategory').execute();
+  }
+
+  /** The latest value of each measure without a breakdown, in one window. */
+  latestValues(organisationId: number, window: string): Promise<MeasureValueRow[]> {
+    return this.db
+      .selectFrom('measureValue')
+      .selectAll()
+      .distinctOn('measureId')
+      .where('organisationId', '=', organisationId)
+      .where('periodWindow', '=', window)
+      .where('breakdownDimension', '=', '')
+      .orderBy('measureId')
+      .orderBy('periodEnd', 'desc')
+      .execute();
+  }
+
+  countValues(organisationId: number, source?: string): Promise<number> {
+    let q = this.db.selectFrom('measureValue').select((eb) => eb.fn.countAll<string>().as('n')).where('organisationId', '=', organisationId);
+    if (source !== undefined) q = q.where('source', '=', source);
+    return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+  }
+
+  /** Inserts values, replacing any with the same measure, period, window and breakdown. */
+  async upsertValues(rows: Insertable<MeasureValueTable>[]): Promise<void> {
+    await insertChunked(rows, (chunk) =>
+      this.db
+        .insertInto('measureValue')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['measureId', 'periodEnd', 'periodWindow', 'breakdownDimension', 'breakdownCategory']).doUpdateSet((eb) => ({
+            numerator: eb.ref('excluded.numerator'),
+            denominator: eb.ref('excluded.denominator'),
+            value: eb.ref('excluded.value'),
+            symbol: eb.ref('excluded.symbol'),
+            source: eb.ref('excluded.source'),
+            importedAt: eb.ref('excluded.importedAt'),
+            importedBy: eb.ref('excluded.importedBy'),
+          })),
+        )
+        .execute(),
+    );
+  }
+
+  async deleteValuesBySource(organisationId: number, source: string): Promise<number> {
+    const r = await this.db.deleteFrom('measureValue').where('organisationId', '=', organisationId).where('source', '=', source).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  targets(measureId: number): Promise<MeasureTargetRow[]> {
+    return this.db.selectFrom('measureTarget').selectAll().where('measureId', '=', measureId).orderBy('effectiveFrom').orderBy('id').execute();
+  }
+
+  targetsFor(organisationId: number): Promise<MeasureTargetRow[]> {
+    return this.db.selectFrom('measureTarget').selectAll().where('organisationId', '=', organisationId).orderBy('effectiveFrom').orderBy('id').execute();
+  }
+
+  insertTarget(t: Insertable<MeasureTargetTable>): Promise<MeasureTargetRow> {
+    return this.db.insertInto('measureTarget').values(t).returningAll().executeTakeFirstOrThrow();
+  }
+
+  benchmarks(organisationId: number, measureCode?: string): Promise<BenchmarkRow[]> {
+    let q = this.db.selectFrom('benchmark').selectAll().where('organisationId', '=', organisationId);
+    if (measureCode !== undefined) q = q.where('measureCode', '=', measureCode);
+    return q.orderBy('measureCode').orderBy('timePeriod').orderBy('comparator').execute();
+  }
+
+  /** Replaces the benchmarks of these measure codes with the rows given. */
+  async replaceBenchmarks(organisationId: number, codes: string[], rows: Insertable<BenchmarkTable>[]): Promise<void> {
+    if (codes.length > 0) await this.db.deleteFrom('benchmark').where('organisationId', '=', organisationId).where('measureCode', 'in', codes).execute();
+    await insertChunked(rows, (chunk) => this.db.insertInto('benchmark').values(chunk).execute());
+  }
+
+  population(organisationId: number, laCode: string): Promise<PopulationRowDb[]> {
+    return this.db.selectFrom('population').selectAll().where('organisationId', '=', organisationId).where('laCode', '=', laCode).orderBy('year').execute();
+  }
+
+  async upsertPopulation(rows: Insertable<PopulationTable>[]): Promise<void> {
+    await insertChunked(rows, (chunk) =>
+      this.db
+        .insertInto('population')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['organisationId', 'laCode', 'year']).doUpdateSet((eb) => ({ count: eb.ref('excluded.count') })))
+        .execute(),
+    );
+  }
+
+  neighbours(organisationId: number, model: string, laCode: string): Promise<NeighbourRowDb[]> {
+    return this.db
+      .selectFrom('statisticalNeighbour')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .where('model', '=', model)
+      .where('laCode', '=', laCode)
+      .orderBy('rank')
+      .execute();
+  }
+
+  async neighbourModels(organisationId: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('statisticalNeighbour').select('model').distinct().where('organisationId', '=', organisationId).orderBy('model', 'desc').execute();
+    return rows.map((r) => r.model);
+  }
+
+  /** Replaces a model's groupings whole. */
+  async replaceNeighbours(organisationId: number, model: string, rows: Insertable<StatisticalNeighbourTable>[]): Promise<void> {
+    await this.db.deleteFrom('statisticalNeighbour').where('organisationId', '=', organisationId).where('model', '=', model).execute();
+    await insertChunked(rows, (chunk) => this.db.insertInto('statisticalNeighbour').values(chunk).execute());
+  }
+
+  dfeAuthority(organisationId: number, oldLaCode: string): Promise<DfeAuthorityRow | undefined> {
+    return this.db.selectFrom('dfeAuthority').selectAll().where('organisationId', '=', organisationId).where('oldLaCode', '=', oldLaCode).executeTakeFirst();
+  }
+
+  async upsertDfeAuthorities(rows: Insertable<DfeAuthorityTable>[]): Promise<void> {
+    await insertChunked(rows, (chunk) =>
+      this.db
+        .insertInto('dfeAuthority')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(['organisationId', 'oldLaCode']).doUpdateSet((eb) => ({
+            newLaCode: eb.ref('excluded.newLaCode'),
+            name: eb.ref('excluded.name'),
+            regionCode: eb.ref('excluded.regionCode'),
+            regionName: eb.ref('excluded.regionName'),
+          })),
+        )
+        .execute(),
+    );
+  }
+}

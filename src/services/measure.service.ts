@@ -1,0 +1,466 @@
+// Use cases for performance measures: the measure library, values (imported from a CSV or .xlsx file
+// or computed from the SSDA903 return), targets and tolerances, and the RAG and benchmarks beside the
+// latest value. Reading is open to every role; changing figures is the analyst's.
+import { z } from 'zod';
+import { isoDateSchema, parseDateInput } from '../domain/dates.ts';
+import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
+import { parseInput } from '../domain/validation.ts';
+import {
+  POLARITIES,
+  UNITS,
+  monthEnd,
+  ragFor,
+  readCsv,
+  targetOn,
+  valueOf,
+  WINDOWS,
+  windowSeries,
+  type CsvRow,
+  type Polarity,
+  type Rag,
+  type Unit,
+  type Window,
+  type WindowFigure,
+} from '../measures/index.ts';
+import type { MeasureRow, MeasureTargetRow, MeasureValueRow } from '../repositories/measure.repository.ts';
+import type { Repositories, Store } from '../repositories/store.ts';
+import { requireRole, type Ctx } from './context.ts';
+
+export const MEASURE_SOURCES = ['ssda903', 'manual', 'import'] as const;
+export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
+
+const text = z.string().trim();
+
+export const measureDefinitionSchema = z
+  .object({
+    code: text.regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'a code is lower-case letters, digits and hyphens, e.g. placements-3plus' }),
+    title: text.min(1, { message: 'title is required' }),
+    description: text.default(''),
+    numerator: text.default(''),
+    denominator: text.default(''),
+    unit: z.enum(UNITS),
+    polarity: z.enum(POLARITIES),
+    frequency: z.enum(FREQUENCIES),
+    source: z.enum(MEASURE_SOURCES).default('manual'),
+    amberBand: z.number().min(0).nullable().default(null),
+  })
+  .strict();
+export type MeasureDefinitionInput = z.input<typeof measureDefinitionSchema>;
+export type MeasureDefinition = z.infer<typeof measureDefinitionSchema>;
+
+export const targetSchema = z
+  .object({
+    effectiveFrom: isoDateSchema,
+    effectiveTo: isoDateSchema.nullable().default(null),
+    value: z.number(),
+    staged: z.boolean().default(false),
+    label: text.default(''),
+  })
+  .strict()
+  .refine((t) => t.effectiveTo === null || t.effectiveTo >= t.effectiveFrom, { message: 'effectiveTo must not be before effectiveFrom', path: ['effectiveTo'] });
+export type TargetInput = z.input<typeof targetSchema>;
+
+export interface Measure {
+  code: string;
+  title: string;
+  description: string;
+  numerator: string;
+  denominator: string;
+  unit: Unit;
+  polarity: Polarity;
+  frequency: string;
+  source: string;
+  amberBand: number | null;
+  version: number;
+}
+
+export interface MeasureValue {
+  periodEnd: string;
+  window: Window;
+  breakdown: { dimension: string; category: string } | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  symbol: string | null;
+  source: string;
+}
+
+export interface TargetView {
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  value: number;
+  staged: boolean;
+  label: string;
+}
+
+export interface BenchmarkView {
+  comparator: string;
+  name: string;
+  timePeriod: number;
+  breakdown: { dimension: string; category: string } | null;
+  value: number | null;
+  symbol: string | null;
+  authorities: number | null;
+  indicatorKey: string;
+}
+
+export interface MeasureSummary extends Measure {
+  latest: MeasureValue | null;
+  target: TargetView | null;
+  rag: Rag | null;
+  /** The latest year's figure for each comparator (no breakdown). */
+  benchmarks: BenchmarkView[];
+}
+
+export interface MeasureDetail extends MeasureSummary {
+  values: MeasureValue[];
+  targets: TargetView[];
+  allBenchmarks: BenchmarkView[];
+}
+
+export interface ValuesImportResult {
+  file: string;
+  rows: number;
+  measures: string[];
+}
+
+const num = (v: string | null): number | null => (v === null ? null : Number(v));
+
+export function toMeasure(r: MeasureRow): Measure {
+  return {
+    code: r.code,
+    title: r.title,
+    description: r.description,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    unit: r.unit as Unit,
+    polarity: r.polarity as Polarity,
+    frequency: r.frequency,
+    source: r.source,
+    amberBand: num(r.amberBand),
+    version: r.version,
+  };
+}
+
+function toValue(r: MeasureValueRow): MeasureValue {
+  return {
+    periodEnd: r.periodEnd,
+    window: r.periodWindow as Window,
+    breakdown: r.breakdownDimension === '' ? null : { dimension: r.breakdownDimension, category: r.breakdownCategory },
+    numerator: num(r.numerator),
+    denominator: num(r.denominator),
+    value: num(r.value),
+    symbol: r.symbol,
+    source: r.source,
+  };
+}
+
+function toTarget(r: MeasureTargetRow): TargetView {
+  return { effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, value: Number(r.value), staged: r.staged, label: r.label };
+}
+
+/** The figure a comparison shows: the unrounded value for tables, never a symbol turned into zero. */
+export const comparatorLabels: Record<string, string> = {
+  england: 'England',
+  region: 'Region',
+  'sn-mean': 'Statistical neighbours (mean)',
+  'sn-median': 'Statistical neighbours (median)',
+  'judged-good': 'Authorities judged good',
+};
+
+/** Creates the measure or, when the code exists, updates its definition; inside the caller's transaction. */
+export async function defineMeasure(repos: Repositories, ctx: Ctx, raw: unknown, options: { expectedVersion?: number } = {}): Promise<Measure> {
+  const d = parseInput(measureDefinitionSchema, raw);
+  const existing = await repos.measures.findByCode(ctx.organisationId, d.code);
+  if (!existing) {
+    const row = await repos.measures.insert({ ...d, organisationId: ctx.organisationId });
+    await repos.audit.record({
+      organisationId: ctx.organisationId,
+      actor: ctx.actor,
+      event: 'measure.defined',
+      entityType: 'measure',
+      entityId: row.id,
+      entityKey: row.code,
+      before: null,
+      after: d,
+    });
+    return toMeasure(row);
+  }
+  const expected = options.expectedVersion ?? existing.version;
+  const row = await repos.measures.update(existing.id, expected, d);
+  if (!row) throw new StaleWriteError(`The measure ${d.code} has changed since version ${expected}; read it again before changing it.`, existing.version);
+  await repos.audit.record({
+    organisationId: ctx.organisationId,
+    actor: ctx.actor,
+    event: 'measure.updated',
+    entityType: 'measure',
+    entityId: row.id,
+    entityKey: row.code,
+    before: toMeasure(existing),
+    after: d,
+  });
+  return toMeasure(row);
+}
+
+/** Adds a target (annual or one step of a staged target) inside the caller's transaction. */
+export async function addTarget(repos: Repositories, ctx: Ctx, code: string, raw: unknown): Promise<TargetView> {
+  const t = parseInput(targetSchema, raw);
+  const measure = await repos.measures.findByCode(ctx.organisationId, code);
+  if (!measure) throw new NotFoundError(`There is no measure "${code}". Run "parentis measures" to see the measures.`);
+  const row = await repos.measures.insertTarget({ ...t, organisationId: ctx.organisationId, measureId: measure.id, createdBy: ctx.actor });
+  await repos.audit.record({
+    organisationId: ctx.organisationId,
+    actor: ctx.actor,
+    event: 'measure.target-added',
+    entityType: 'measure',
+    entityId: measure.id,
+    entityKey: code,
+    before: null,
+    after: t,
+  });
+  return toTarget(row);
+}
+
+const VALUE_COLUMNS = ['code', 'period', 'numerator', 'denominator'];
+
+/** Reads the rows of a values file: CSV (text) or the first worksheet of an .xlsx workbook. */
+async function readValuesFile(name: string, data: Uint8Array): Promise<{ header: string[]; rows: CsvRow[] }> {
+  if (/\.xlsx$/i.test(name)) {
+    // exceljs is large: load it only when a workbook is read.
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    try {
+      await wb.xlsx.load(new Uint8Array(data).buffer);
+    } catch (err) {
+      throw new ValidationError(`${name}: not a readable .xlsx workbook (${(err as Error).message})`, 'file');
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) throw new ValidationError(`${name}: the workbook has no worksheet`, 'file');
+    const cellText = (v: unknown): string => {
+      if (v === null || v === undefined) return '';
+      if (v instanceof Date) return v.toISOString().slice(0, 10);
+      if (typeof v === 'object' && 'result' in v) return cellText(v.result);
+      if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v).trim() : '';
+    };
+    const header: string[] = [];
+    ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = cellText(cell.value).toLowerCase()));
+    const rows: CsvRow[] = [];
+    ws.eachRow((row, line) => {
+      if (line === 1) return;
+      const fields: Record<string, string> = {};
+      header.forEach((h, i) => (fields[h] = cellText(row.getCell(i + 1).value)));
+      if (Object.values(fields).some((v) => v !== '')) rows.push({ line, fields });
+    });
+    return { header, rows };
+  }
+  const parsed = readCsv(name, Buffer.from(data).toString('utf8'));
+  const header = parsed.header.map((h) => h.toLowerCase());
+  return {
+    header,
+    rows: parsed.rows.map((r) => ({ line: r.line, fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k.toLowerCase(), v])) })),
+  };
+}
+
+function parseNumberCell(name: string, row: CsvRow, column: string, required: boolean): number | null {
+  const raw = (row.fields[column] ?? '').trim();
+  if (raw === '') {
+    if (required) throw new ValidationError(`${name}: row ${row.line}, column ${column}: a number is required`, column);
+    return null;
+  }
+  const n = Number(raw.replace(/,/g, ''));
+  if (!Number.isFinite(n)) throw new ValidationError(`${name}: row ${row.line}, column ${column}: "${raw}" is not a number`, column);
+  return n;
+}
+
+/** A period written yyyy-mm-dd, dd/mm/yyyy or yyyy-mm; monthly measures keep the month end. */
+function parsePeriod(name: string, row: CsvRow, frequency: string): string {
+  const raw = (row.fields.period ?? '').trim();
+  let date: string;
+  if (/^\d{4}-\d{2}$/.test(raw)) date = monthEnd(`${raw}-01`);
+  else {
+    try {
+      date = parseDateInput(raw);
+    } catch {
+      throw new ValidationError(`${name}: row ${row.line}, column period: "${raw}" is not a date (write yyyy-mm-dd, dd/mm/yyyy or yyyy-mm)`, 'period');
+    }
+  }
+  return frequency === 'monthly' ? monthEnd(date) : date;
+}
+
+export class MeasureService {
+  constructor(private readonly store: Store) {}
+
+  /** The library with each measure's latest value, target in force, RAG and latest benchmarks. */
+  async list(ctx: Ctx, filters: { code?: string | undefined } = {}): Promise<MeasureSummary[]> {
+    const repos = this.store.read;
+    let measures = await repos.measures.list(ctx.organisationId);
+    if (filters.code !== undefined) {
+      measures = measures.filter((m) => m.code === filters.code);
+      if (measures.length === 0) throw new NotFoundError(`There is no measure "${filters.code}". Run "parentis measures" to see the measures.`);
+    }
+    const [latest, targets, benchmarks] = await Promise.all([
+      repos.measures.latestValues(ctx.organisationId, 'month'),
+      repos.measures.targetsFor(ctx.organisationId),
+      repos.measures.benchmarks(ctx.organisationId),
+    ]);
+    const latestYear = await repos.measures.latestValues(ctx.organisationId, 'year');
+    return measures.map((m) => {
+      const value = latest.find((v) => v.measureId === m.id) ?? latestYear.find((v) => v.measureId === m.id);
+      return summarise(
+        m,
+        value ? toValue(value) : null,
+        targets.filter((t) => t.measureId === m.id).map(toTarget),
+        benchmarks.filter((b) => b.measureCode === m.code).map(toBenchmark),
+      );
+    });
+  }
+
+  /** One measure with every value, target and benchmark. */
+  async get(ctx: Ctx, code: string): Promise<MeasureDetail> {
+    const repos = this.store.read;
+    const m = await repos.measures.findByCode(ctx.organisationId, code);
+    if (!m) throw new NotFoundError(`There is no measure "${code}". Run "parentis measures" to see the measures.`);
+    const [values, targets, benchmarks] = await Promise.all([repos.measures.values(m.id), repos.measures.targets(m.id), repos.measures.benchmarks(ctx.organisationId, code)]);
+    const all = values.map(toValue);
+    const plain = all.filter((v) => v.breakdown === null);
+    const latest = plain.filter((v) => v.window === 'month').at(-1) ?? plain.at(-1) ?? null;
+    const tv = targets.map(toTarget);
+    const bv = benchmarks.map(toBenchmark);
+    return { ...summarise(m, latest, tv, bv), values: all, targets: tv, allBenchmarks: bv };
+  }
+
+  /**
+   * A measure's figures in one window at every month end its monthly values cover: the month itself,
+   * the year to date from 1 April, or the rolling 12 months, summed from numerators and denominators.
+   */
+  async series(ctx: Ctx, code: string, window: Window, breakdown: { dimension: string; category: string } | null = null): Promise<WindowFigure[]> {
+    const repos = this.store.read;
+    const m = await repos.measures.findByCode(ctx.organisationId, code);
+    if (!m) throw new NotFoundError(`There is no measure "${code}". Run "parentis measures" to see the measures.`);
+    const monthly = (await repos.measures.values(m.id, 'month'))
+      .filter((v) => v.breakdownDimension === (breakdown?.dimension ?? '') && v.breakdownCategory === (breakdown?.category ?? ''))
+      .map((v) => ({ periodEnd: v.periodEnd, numerator: num(v.numerator), denominator: num(v.denominator) }));
+    return windowSeries(m.unit as Unit, monthly, window);
+  }
+
+  /** Creates or updates a definition: analysts and administrators. */
+  async define(ctx: Ctx, raw: unknown, options: { expectedVersion?: number } = {}): Promise<Measure> {
+    requireRole(ctx, ['analyst', 'admin'], 'change measure definitions');
+    return this.store.transaction((repos) => defineMeasure(repos, ctx, raw, options));
+  }
+
+  async addTarget(ctx: Ctx, code: string, raw: unknown): Promise<TargetView> {
+    requireRole(ctx, ['analyst'], 'set targets');
+    return this.store.transaction((repos) => addTarget(repos, ctx, code, raw));
+  }
+
+  /**
+   * Imports values from a CSV or .xlsx file with the columns code, period, numerator, denominator and
+   * optionally breakdown ("dimension: category") and window (month, ytd, rolling12 or year). Every row
+   * is checked before anything is written; a bad row names the file, row and column; all or nothing.
+   */
+  async importValues(ctx: Ctx, file: { name: string; data: Uint8Array }): Promise<ValuesImportResult> {
+    requireRole(ctx, ['analyst'], 'import figures');
+    const { name } = file;
+    const { header, rows } = await readValuesFile(name, file.data);
+    const missing = VALUE_COLUMNS.filter((c) => !header.includes(c));
+    if (missing.length > 0) {
+      throw new ValidationError(
+        `${name}: the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (a values file has the columns code, period, numerator, denominator, and optionally breakdown and window)`,
+        missing[0],
+      );
+    }
+    if (rows.length === 0) throw new ValidationError(`${name}: the file holds no values`, 'file');
+    return this.store.transaction(async (repos) => {
+      const measures = new Map((await repos.measures.list(ctx.organisationId)).map((m) => [m.code, m]));
+      const seen = new Map<string, number>();
+      const values = rows.map((row) => {
+        const code = (row.fields.code ?? '').trim();
+        const m = measures.get(code);
+        if (!m) throw new ValidationError(`${name}: row ${row.line}, column code: there is no measure "${code}" (run "parentis measures" to see the codes)`, 'code');
+        const periodEnd = parsePeriod(name, row, m.frequency);
+        const numerator = parseNumberCell(name, row, 'numerator', true);
+        const denominator = parseNumberCell(name, row, 'denominator', m.unit !== 'count');
+        if (denominator !== null && denominator < 0) throw new ValidationError(`${name}: row ${row.line}, column denominator: must not be negative`, 'denominator');
+        let breakdownDimension = '';
+        let breakdownCategory = '';
+        const b = (row.fields.breakdown ?? '').trim();
+        if (b !== '') {
+          const at = b.indexOf(':');
+          if (at <= 0 || at === b.length - 1) throw new ValidationError(`${name}: row ${row.line}, column breakdown: write "dimension: category", e.g. "age band: 10-15"`, 'breakdown');
+          breakdownDimension = b.slice(0, at).trim();
+          breakdownCategory = b.slice(at + 1).trim();
+        }
+        const w = (row.fields.window ?? '').trim() || 'month';
+        if (!(WINDOWS as readonly string[]).includes(w)) throw new ValidationError(`${name}: row ${row.line}, column window: must be one of ${WINDOWS.join(', ')}`, 'window');
+        const key = [code, periodEnd, w, breakdownDimension, breakdownCategory].join('|');
+        const previous = seen.get(key);
+        if (previous !== undefined) throw new ValidationError(`${name}: row ${row.line}: the same measure, period and breakdown as row ${previous}`, 'period');
+        seen.set(key, row.line);
+        return {
+          organisationId: ctx.organisationId,
+          measureId: m.id,
+          periodEnd,
+          periodWindow: w,
+          breakdownDimension,
+          breakdownCategory,
+          numerator,
+          denominator,
+          value: valueOf(m.unit as Unit, numerator, denominator),
+          symbol: null,
+          source: 'import',
+          importedBy: ctx.actor,
+        };
+      });
+      await repos.measures.upsertValues(values);
+      const codes = [...new Set(rows.map((r) => (r.fields.code ?? '').trim()))].sort();
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'measure.values-imported',
+        entityType: 'measure',
+        entityId: null,
+        entityKey: codes.length === 1 ? codes[0]! : null,
+        before: null,
+        after: { file: name, rows: values.length, measures: codes },
+      });
+      return { file: name, rows: values.length, measures: codes };
+    });
+  }
+}
+
+function toBenchmark(b: { comparator: string; comparatorName: string; timePeriod: number; breakdownDimension: string; breakdownCategory: string; value: string | null; symbol: string | null; authorities: number | null; indicatorKey: string }): BenchmarkView {
+  return {
+    comparator: b.comparator,
+    name: b.comparatorName || (comparatorLabels[b.comparator] ?? b.comparator),
+    timePeriod: b.timePeriod,
+    breakdown: b.breakdownDimension === '' ? null : { dimension: b.breakdownDimension, category: b.breakdownCategory },
+    value: num(b.value),
+    symbol: b.symbol,
+    authorities: b.authorities,
+    indicatorKey: b.indicatorKey,
+  };
+}
+
+const COMPARATOR_ORDER = ['england', 'region', 'sn-mean', 'sn-median', 'judged-good'];
+
+function summarise(m: MeasureRow, latest: MeasureValue | null, targets: TargetView[], benchmarks: BenchmarkView[]): MeasureSummary {
+  const measure = toMeasure(m);
+  const target = latest === null ? null : (targetOn(targets, latest.periodEnd) ?? null);
+  const plain = benchmarks.filter((b) => b.breakdown === null);
+  const latestBenchmarks = COMPARATOR_ORDER.flatMap((c) => {
+    const mine = plain.filter((b) => b.comparator === c);
+    // The year matching the value's year ending 31 March when there is one, else the latest published.
+    const year = latest === null ? undefined : Number(latest.periodEnd.slice(0, 4)) + (Number(latest.periodEnd.slice(5, 7)) >= 4 ? 1 : 0);
+    const chosen = mine.find((b) => b.timePeriod === year) ?? mine.sort((a, b) => a.timePeriod - b.timePeriod).at(-1);
+    return chosen ? [chosen] : [];
+  });
+  return {
+    ...measure,
+    latest,
+    target,
+    rag: latest === null ? null : ragFor(latest.value, target?.value, measure.polarity, measure.amberBand),
+    benchmarks: latestBenchmarks,
+  };
+}

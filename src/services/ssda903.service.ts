@@ -1,0 +1,328 @@
+// Use cases for the SSDA903 return: check a set of files, store them (replacing the authority's
+// previous child-level data) and recompute the indicators month by month, in one transaction; and
+// work the indicators out again from what is stored. Child-level rows are read by analysts only.
+import { ValidationError } from '../domain/errors.ts';
+import { monthEnd } from '../measures/index.ts';
+import type { Ssda903RecordRow } from '../repositories/ssda903.repository.ts';
+import type { Repositories, Store } from '../repositories/store.ts';
+import {
+  buildReturn,
+  checkReturn,
+  computeIndicators,
+  indicatorDefinitions,
+  monthEndsBetween,
+  parseFiles,
+  type DataQualityIssue,
+  type InputFile,
+  type IndicatorValue,
+  type ParsedFile,
+  type Ssda903Return,
+  type TableName,
+} from '../ssda903/index.ts';
+import { ownPopulation } from './benchmark.service.ts';
+import { requireRole, type Ctx } from './context.ts';
+import { defineMeasure } from './measure.service.ts';
+
+export type { DataQualityIssue, IndicatorValue, InputFile };
+export { indicatorDefinitions, monthEndsBetween };
+
+export interface IssueSummary {
+  errors: number;
+  warnings: number;
+  byCheck: { check: string; severity: 'error' | 'warning'; count: number }[];
+}
+
+export interface CheckedReturn {
+  files: ParsedFile[];
+  ret: Ssda903Return;
+  issues: DataQualityIssue[];
+  summary: IssueSummary;
+  collectionYears: number[];
+  rows: number;
+}
+
+export interface StoreOptions {
+  /** Store despite warnings (the analyst has read them). */
+  proceedWithWarnings?: boolean;
+  /** Store despite errors: the figures then carry them. Implies proceeding with warnings. */
+  proceedWithErrors?: boolean;
+  /** Progress while storing: the phase, and how far through it. */
+  onProgress?: (phase: 'records' | 'indicators', done: number, total: number) => void;
+}
+
+export interface StoreResult {
+  uploadId: number;
+  rows: number;
+  collectionYears: number[];
+  monthEnds: number;
+  values: number;
+  replacedRows: number;
+}
+
+export interface UploadSummary {
+  id: number;
+  uploadedBy: string;
+  uploadedAt: Date;
+  files: { name: string; table: string; collectionYear: number; rows: number }[];
+  collectionYears: number[];
+  rows: number;
+  errors: number;
+  warnings: number;
+  current: boolean;
+}
+
+export function summariseIssues(issues: DataQualityIssue[]): IssueSummary {
+  const counts = new Map<string, { check: string; severity: 'error' | 'warning'; count: number }>();
+  for (const i of issues) {
+    const k = `${i.severity}|${i.check}`;
+    const c = counts.get(k);
+    if (c) c.count += 1;
+    else counts.set(k, { check: i.check, severity: i.severity, count: 1 });
+  }
+  const byCheck = [...counts.values()].sort((a, b) => (a.severity === b.severity ? b.count - a.count || a.check.localeCompare(b.check) : a.severity === 'error' ? -1 : 1));
+  return { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length, byCheck };
+}
+
+/** Parses and checks a set of files; a file with a missing column or of an unknown table is refused whole (Ssda903FileError). */
+export function checkFiles(input: InputFile[]): CheckedReturn {
+  if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
+  const files = parseFiles(input);
+  const ret = buildReturn(files);
+  const issues = checkReturn(ret);
+  return {
+    files,
+    ret,
+    issues,
+    summary: summariseIssues(issues),
+    // Postcodes belong to no collection year.
+    collectionYears: [...new Set(files.filter((f) => f.table !== 'Postcodes' && f.collectionYear > 0).map((f) => f.collectionYear))].sort(),
+    rows: files.reduce((n, f) => n + f.rows.length, 0),
+  };
+}
+
+/** Every month end the collection years cover: 30 April of the first to 31 March of the last. */
+/**
+ * The indicators straight from files, with no database at all: an analyst checking a return before
+ * sending it. Rates need a population (children aged 0 to 17), given here when wanted.
+ */
+export function indicatorsFromFiles(files: InputFile[], asAts: string[], options: { population?: number; laCode?: string } = {}): IndicatorValue[] {
+  const { ret } = checkFiles(files);
+  // One figure for every date: the engine takes the latest estimate on or before each year's own.
+  const population = options.population === undefined ? [] : [{ year: 1900, count: options.population }];
+  return computeIndicators(ret, asAts, { population, ...(options.laCode ? { laCode: options.laCode } : {}) });
+}
+
+export function monthEndsCovered(collectionYears: number[]): string[] {
+  if (collectionYears.length === 0) return [];
+  const first = Math.min(...collectionYears);
+  const last = Math.max(...collectionYears);
+  return monthEndsBetween(monthEnd(`${first - 1}-04-01`), `${last}-03-31`);
+}
+
+/** Setting: the LA code the authority's own postcodes carry in the 903 Postcodes table, when it has no DfE code of its own. */
+export const OWN_LA_CODE_SETTING = 'ssda903.la-code';
+
+/** The code that tells a placement in the authority from one outside it. */
+async function ownLaCode(repos: Repositories, ctx: Ctx): Promise<string | undefined> {
+  const org = (await repos.organisations.list()).find((o) => o.id === ctx.organisationId);
+  if (org?.laCode) return org.laCode;
+  const setting = (await repos.organisations.getSetting(ctx.organisationId, OWN_LA_CODE_SETTING)) as { laCode?: string } | undefined;
+  return setting?.laCode;
+}
+
+const annual = new Set(indicatorDefinitions.filter((d) => d.frequency === 'annual').map((d) => d.code));
+
+/** The file list kept on the upload, so a file with no rows is rebuilt too. */
+interface StoredFile {
+  name: string;
+  table: TableName;
+  collectionYear: number;
+  rows: number;
+}
+
+function rebuild(files: StoredFile[], records: Ssda903RecordRow[]): ParsedFile[] {
+  const byName = new Map<string, ParsedFile>(files.map((f) => [f.name, { name: f.name, table: f.table, collectionYear: f.collectionYear, rows: [] }]));
+  for (const r of records) {
+    let f = byName.get(r.file);
+    if (!f) {
+      f = { name: r.file, table: r.tableName as TableName, collectionYear: r.collectionYear, rows: [] };
+      byName.set(r.file, f);
+    }
+    f.rows.push({ line: r.line, fields: r.fields });
+  }
+  return [...byName.values()];
+}
+
+/** Ensures the library holds a measure for every 903 indicator (new ones only; definitions an analyst edited stay). */
+export async function ensureIndicatorMeasures(repos: Repositories, ctx: Ctx): Promise<number> {
+  const existing = new Set((await repos.measures.list(ctx.organisationId)).map((m) => m.code));
+  let added = 0;
+  for (const d of indicatorDefinitions) {
+    if (existing.has(d.code)) continue;
+    await defineMeasure(repos, ctx, {
+      code: d.code,
+      title: d.title,
+      description: d.description,
+      numerator: d.numerator,
+      denominator: d.denominator,
+      unit: d.unit,
+      polarity: d.polarity,
+      frequency: d.frequency,
+      source: 'ssda903',
+    });
+    added += 1;
+  }
+  return added;
+}
+
+export class Ssda903Service {
+  constructor(private readonly store: Store) {}
+
+  /** Parses and checks files without storing anything. */
+  check(files: InputFile[]): CheckedReturn {
+    return checkFiles(files);
+  }
+
+  /**
+   * Stores a checked return: replaces the authority's child-level rows, then recomputes the 903
+   * measure values for every month end the return covers, all in one transaction. Refused when the
+   * checks found errors (or warnings) the caller has not chosen to proceed with.
+   */
+  async storeReturn(ctx: Ctx, checked: CheckedReturn, options: StoreOptions = {}): Promise<StoreResult> {
+    requireRole(ctx, ['analyst'], 'import child-level data');
+    const { summary } = checked;
+    if (summary.errors > 0 && options.proceedWithErrors !== true) {
+      throw new ValidationError(
+        `The files have ${summary.errors} data-quality error${summary.errors === 1 ? '' : 's'}: nothing was stored. Correct them, or store them anyway with --proceed-with-errors.`,
+        'files',
+      );
+    }
+    if (summary.warnings > 0 && options.proceedWithWarnings !== true && options.proceedWithErrors !== true) {
+      throw new ValidationError(
+        `The files have ${summary.warnings} data-quality warning${summary.warnings === 1 ? '' : 's'}: nothing was stored. Read them, then store with --proceed-with-warnings.`,
+        'files',
+      );
+    }
+    const progress = options.onProgress ?? ((): void => undefined);
+    return this.store.transaction(async (repos) => {
+      const replacedRows = await repos.ssda903.clear(ctx.organisationId);
+      const storedFiles: StoredFile[] = checked.files.map((f) => ({ name: f.name, table: f.table, collectionYear: f.collectionYear, rows: f.rows.length }));
+      const upload = await repos.ssda903.insertUpload({
+        organisationId: ctx.organisationId,
+        uploadedBy: ctx.actor,
+        files: JSON.stringify(storedFiles),
+        collectionYears: checked.collectionYears,
+        rowCount: checked.rows,
+        errors: summary.errors,
+        warnings: summary.warnings,
+        issueSummary: JSON.stringify(summary.byCheck),
+      });
+      const records = checked.files.flatMap((f) =>
+        f.rows.map((r) => ({ tableName: f.table, collectionYear: f.collectionYear, file: f.name, line: r.line, child: r.fields.CHILD ?? '', fields: r.fields })),
+      );
+      progress('records', 0, records.length);
+      await repos.ssda903.insertRecords(ctx.organisationId, upload.id, records, (done) => progress('records', done, records.length));
+
+      await ensureIndicatorMeasures(repos, ctx);
+      const measures = new Map((await repos.measures.list(ctx.organisationId)).map((m) => [m.code, m]));
+      await repos.measures.deleteValuesBySource(ctx.organisationId, 'ssda903');
+      const ends = monthEndsCovered(checked.collectionYears);
+      const population = await ownPopulation(repos, ctx);
+      const laCode = await ownLaCode(repos, ctx);
+      let values = 0;
+      progress('indicators', 0, ends.length);
+      // A year at a time keeps memory flat and the progress moving.
+      for (let i = 0; i < ends.length; i += 12) {
+        const batch = ends.slice(i, i + 12);
+        const computed = computeIndicators(checked.ret, batch, { population, ...(laCode ? { laCode } : {}) });
+        const rows = computed.flatMap((v) => {
+          const m = measures.get(v.code);
+          if (!m) return [];
+          const isAnnual = annual.has(v.code);
+          if (isAnnual && !v.asAt.endsWith('-03-31')) return [];
+          return [
+            {
+              organisationId: ctx.organisationId,
+              measureId: m.id,
+              periodEnd: v.asAt,
+              periodWindow: isAnnual ? 'year' : 'month',
+              breakdownDimension: v.breakdown?.dimension ?? '',
+              breakdownCategory: v.breakdown?.category ?? '',
+              numerator: v.numerator,
+              denominator: v.denominator,
+              value: v.value,
+              symbol: null,
+              source: 'ssda903',
+              importedBy: ctx.actor,
+            },
+          ];
+        });
+        await repos.measures.upsertValues(rows);
+        values += rows.length;
+        progress('indicators', Math.min(i + 12, ends.length), ends.length);
+      }
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'ssda903.imported',
+        entityType: 'ssda903-upload',
+        entityId: upload.id,
+        entityKey: null,
+        before: replacedRows > 0 ? { rows: replacedRows } : null,
+        // Counts only: the audit trail is read more widely than child-level data may be.
+        after: { files: storedFiles, collectionYears: checked.collectionYears, rows: checked.rows, errors: summary.errors, warnings: summary.warnings, monthEnds: ends.length, values },
+      });
+      return { uploadId: upload.id, rows: checked.rows, collectionYears: checked.collectionYears, monthEnds: ends.length, values, replacedRows };
+    });
+  }
+
+  /** Checks and stores in one call (the demonstration load and scripts). */
+  async importFiles(ctx: Ctx, files: InputFile[], options: StoreOptions = {}): Promise<StoreResult & { summary: IssueSummary }> {
+    requireRole(ctx, ['analyst'], 'import child-level data');
+    const checked = checkFiles(files);
+    return { ...(await this.storeReturn(ctx, checked, options)), summary: checked.summary };
+  }
+
+  /** The uploads, newest first: who loaded what and when, with counts (no child-level data). */
+  async uploads(ctx: Ctx): Promise<UploadSummary[]> {
+    const rows = await this.store.read.ssda903.uploads(ctx.organisationId);
+    return rows.map((u) => ({
+      id: u.id,
+      uploadedBy: u.uploadedBy,
+      uploadedAt: u.uploadedAt,
+      files: u.files as StoredFile[],
+      collectionYears: u.collectionYears,
+      rows: u.rowCount,
+      errors: u.errors,
+      warnings: u.warnings,
+      current: u.replacedAt === null,
+    }));
+  }
+
+  /** The stored child-level rows, file by file in line order: analysts only. */
+  async records(ctx: Ctx): Promise<ParsedFile[]> {
+    requireRole(ctx, ['analyst'], 'see child-level data');
+    const repos = this.store.read;
+    const upload = await repos.ssda903.current(ctx.organisationId);
+    if (!upload) return [];
+    return rebuild(upload.files as StoredFile[], await repos.ssda903.records(ctx.organisationId, upload.id));
+  }
+
+  /**
+   * The indicators at each as-at date: from the stored return (analysts only: it reads child-level
+   * rows), or from files given here, which are not stored.
+   */
+  async indicators(ctx: Ctx, asAts: string[], options: { files?: InputFile[] } = {}): Promise<IndicatorValue[]> {
+    let ret: Ssda903Return;
+    if (options.files !== undefined) ret = checkFiles(options.files).ret;
+    else {
+      const files = await this.records(ctx);
+      if (files.length === 0) throw new ValidationError('No 903 data is stored for this authority: run "parentis import 903 <dir>" first, or give --files.', 'files');
+      ret = buildReturn(files);
+    }
+    const repos = this.store.read;
+    const population = await ownPopulation(repos, ctx);
+    const laCode = await ownLaCode(repos, ctx);
+    return computeIndicators(ret, asAts, { population, ...(laCode ? { laCode } : {}) });
+  }
+}
