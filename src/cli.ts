@@ -6,15 +6,22 @@ import { register as audit } from './cli/commands/audit.command.ts';
 import { register as deadline } from './cli/commands/deadline.command.ts';
 import { register as demo } from './cli/commands/demo.command.ts';
 import { register as exportCommand } from './cli/commands/export.command.ts';
+import { register as generate } from './cli/commands/generate.command.ts';
 import { register as glossary } from './cli/commands/glossary.command.ts';
 import { register as importCommand } from './cli/commands/import.command.ts';
+import { register as import903 } from './cli/commands/import-903.command.ts';
+import { register as importFigures } from './cli/commands/import-figures.command.ts';
+import { register as indicators } from './cli/commands/indicators.command.ts';
+import { register as measures } from './cli/commands/measures.command.ts';
 import { register as migrate } from './cli/commands/migrate.command.ts';
 import { register as plans } from './cli/commands/plans.command.ts';
 import { register as refs } from './cli/commands/refs.command.ts';
 import { register as risks } from './cli/commands/risks.command.ts';
 import { register as serve } from './cli/commands/serve.command.ts';
 import { register as status } from './cli/commands/status.command.ts';
+import { register as token } from './cli/commands/token.command.ts';
 import { register as update } from './cli/commands/update.command.ts';
+import { register as user } from './cli/commands/user.command.ts';
 import { register as voice } from './cli/commands/voice.command.ts';
 import { dateOption } from './cli/options.ts';
 import { debugEnabled } from './config.ts';
@@ -28,7 +35,10 @@ export function buildProgram(): Command {
     // Commander's own errors (unknown option, missing argument) become the same single line as ours.
     .configureOutput({ outputError: (text, write) => write(`parentis: ${text.replace(/^error: /, '').trim()} (see "parentis --help")\n`) })
     .exitOverride();
-  for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary]) r(program);
+  for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary, generate]) r(program);
+  // Registered after import so that their sub-commands join it.
+  for (const r of [import903, importFigures, indicators, measures]) r(program);
+  for (const r of [user, token]) r(program);
   return program;
 }
 

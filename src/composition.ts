@@ -3,14 +3,20 @@ import type { Config } from './config.ts';
 import { openEmbedded, openServer, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { Store } from './repositories/store.ts';
+import { AccountService } from './services/account.service.ts';
 import { ActionService } from './services/action.service.ts';
 import { AuditService } from './services/audit.service.ts';
+import { BenchmarkService } from './services/benchmark.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
+import { MeasureService } from './services/measure.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
 import { PlanService } from './services/plan.service.ts';
 import { RiskService } from './services/risk.service.ts';
+import { Ssda903Service } from './services/ssda903.service.ts';
 import { VoiceService } from './services/voice.service.ts';
+import { SearchRepository } from './repositories/search.repository.ts';
+import { SearchService } from './services/search.service.ts';
 
 export interface Services {
   organisations: OrganisationService;
@@ -21,6 +27,11 @@ export interface Services {
   glossary: GlossaryService;
   audit: AuditService;
   demo: DemoService;
+  measures: MeasureService;
+  benchmarks: BenchmarkService;
+  ssda903: Ssda903Service;
+  accounts: AccountService;
+  search: SearchService;
 }
 
 export interface App {
@@ -40,6 +51,11 @@ export function createServices(handle: DatabaseHandle): Services {
     glossary: new GlossaryService(store),
     audit: new AuditService(store),
     demo: new DemoService(store),
+    measures: new MeasureService(store),
+    benchmarks: new BenchmarkService(store),
+    ssda903: new Ssda903Service(store),
+    accounts: new AccountService(store),
+    search: new SearchService(store, new SearchRepository(handle.db)),
   };
 }
 

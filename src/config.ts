@@ -9,6 +9,8 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARENTIS_USER: z.string().min(1).optional(),
+  SECURE_COOKIES: z.enum(['auto', 'always', 'never'], { message: 'SECURE_COOKIES must be auto, always or never' }).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }).default('false'),
 });
 
 export interface Config {
@@ -22,6 +24,10 @@ export interface Config {
   cliUser: string | undefined;
   /** Embedded database: demonstration mode, an empty database gets the demo authority. */
   demoMode: boolean;
+  /** Cookies marked Secure: always, never, or when the request came over https (auto). */
+  secureCookies: 'auto' | 'always' | 'never';
+  /** Behind a reverse proxy: believe its X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cliUser: e.PARENTIS_USER,
     demoMode: e.DATABASE_URL === undefined,
+    secureCookies: e.SECURE_COOKIES,
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 }
 
@@ -47,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TEST_DATABASE_URL && env.TEST_DATABASE_URL !== '' ? env.TEST_DATABASE_URL : undefined;
 }
+
+/** PARENTIS_PASSWORD: the password for `parentis user add` when nobody is there to type it. */
+export const passwordFromEnv = (env: NodeJS.ProcessEnv = process.env): string | undefined =>
+  env.PARENTIS_PASSWORD && env.PARENTIS_PASSWORD !== '' ? env.PARENTIS_PASSWORD : undefined;
 
 /** PARENTIS_DEBUG set: the command line prints stack traces after its one-line message. */
 export const debugEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => Boolean(env.PARENTIS_DEBUG);

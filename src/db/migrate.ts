@@ -2,9 +2,17 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_accounts.ts';
+import * as m0003 from './migrations/0003_measures.ts';
+import * as m0004 from './migrations/0004_approvals.ts';
+import * as m0005 from './migrations/0005_read_paths.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_accounts': m0002,
+  '0003_measures': m0003,
+  '0004_approvals': m0004,
+  '0005_read_paths': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -99,6 +99,10 @@ export interface ActionStatusTable {
   proposedBy: string;
   approvedBy: string | null;
   recordedAt: Stamp;
+  /** A proposal turned down (approvedBy stays null); see 0004_approvals. */
+  rejectedBy: string | null;
+  decidedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decisionReason: Generated<string>;
 }
 
 export interface ProgressUpdateTable {
@@ -201,6 +205,183 @@ export interface AuditEventTable {
   after: ColumnType<unknown, string | null, never>;
 }
 
+/** A numeric column: read back as text (exact decimals, see database.ts), written as a number or text. */
+type NumCol = ColumnType<string | null, number | string | null, number | string | null>;
+
+export interface MeasureTable {
+  id: Generated<number>;
+  organisationId: number;
+  code: string;
+  title: string;
+  description: string;
+  numerator: string;
+  denominator: string;
+  unit: string;
+  polarity: string;
+  frequency: string;
+  source: string;
+  amberBand: NumCol;
+  version: Generated<number>;
+  createdAt: Stamp;
+  updatedAt: Stamp;
+}
+
+export interface MeasureValueTable {
+  id: Generated<string>;
+  organisationId: number;
+  measureId: number;
+  periodEnd: DateCol;
+  periodWindow: string;
+  breakdownDimension: string;
+  breakdownCategory: string;
+  numerator: NumCol;
+  denominator: NumCol;
+  value: NumCol;
+  symbol: string | null;
+  source: string;
+  importedAt: Stamp;
+  importedBy: string;
+}
+
+export interface MeasureTargetTable {
+  id: Generated<number>;
+  organisationId: number;
+  measureId: number;
+  effectiveFrom: DateCol;
+  effectiveTo: DateCol | null;
+  value: ColumnType<string, number | string, number | string>;
+  staged: boolean;
+  label: string;
+  createdBy: string;
+  createdAt: Stamp;
+}
+
+export interface BenchmarkTable {
+  id: Generated<string>;
+  organisationId: number;
+  measureCode: string;
+  indicatorKey: string;
+  comparator: string;
+  comparatorName: string;
+  timePeriod: number;
+  breakdownDimension: string;
+  breakdownCategory: string;
+  value: NumCol;
+  symbol: string | null;
+  authorities: number | null;
+  importedAt: Stamp;
+  importedBy: string;
+}
+
+export interface PopulationTable {
+  organisationId: number;
+  laCode: string;
+  year: number;
+  count: number;
+}
+
+export interface StatisticalNeighbourTable {
+  organisationId: number;
+  model: string;
+  laCode: string;
+  neighbourLaCode: string;
+  rank: number;
+  closeness: string;
+}
+
+export interface DfeAuthorityTable {
+  organisationId: number;
+  oldLaCode: string;
+  newLaCode: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+}
+
+export interface Ssda903UploadTable {
+  id: Generated<number>;
+  organisationId: number;
+  uploadedBy: string;
+  uploadedAt: Stamp;
+  files: ColumnType<unknown, string, string>;
+  collectionYears: ColumnType<number[], number[], number[]>;
+  rowCount: number;
+  errors: number;
+  warnings: number;
+  issueSummary: ColumnType<unknown, string, string>;
+  replacedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface Ssda903RecordTable {
+  id: Generated<string>;
+  organisationId: number;
+  uploadId: number;
+  tableName: string;
+  collectionYear: number;
+  file: string;
+  line: number;
+  child: string;
+  fields: ColumnType<Record<string, string>, string, string>;
+}
+
+export interface UserAccountTable {
+  id: Generated<number>;
+  organisationId: number;
+  /** Always lower case: one account per address however it is typed. */
+  email: string;
+  name: string;
+  role: string;
+  /** Null for accounts that sign in only through the authority's identity provider. */
+  passwordHash: string | null;
+  identityProvider: string | null;
+  subject: string | null;
+  disabledAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: Stamp;
+  version: Generated<number>;
+}
+
+export interface UserSessionTable {
+  /** sha256 of the cookie's token: a copy of the table does not let anyone sign in. */
+  id: string;
+  userId: number;
+  createdAt: Stamp;
+  expiresAt: Stamp;
+  lastSeenAt: Stamp;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface SignInAttemptTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  at: Stamp;
+  succeeded: boolean;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  createdAt: Stamp;
+  lastUsedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revokedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** An owner's request to move a deadline, until a lead or manager approves or rejects it. */
+export interface DeadlineRequestTable {
+  id: Generated<number>;
+  actionId: number;
+  dueDate: DateCol;
+  reason: string;
+  requestedBy: string;
+  requestedAt: Stamp;
+  decision: string | null;
+  decidedBy: string | null;
+  decidedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decisionReason: Generated<string>;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   setting: SettingTable;
@@ -220,6 +401,20 @@ export interface Database {
   voiceItemAction: VoiceItemActionTable;
   glossaryTerm: GlossaryTermTable;
   auditEvent: AuditEventTable;
+  userAccount: UserAccountTable;
+  userSession: UserSessionTable;
+  signInAttempt: SignInAttemptTable;
+  apiToken: ApiTokenTable;
+  measure: MeasureTable;
+  measureValue: MeasureValueTable;
+  measureTarget: MeasureTargetTable;
+  benchmark: BenchmarkTable;
+  population: PopulationTable;
+  statisticalNeighbour: StatisticalNeighbourTable;
+  dfeAuthority: DfeAuthorityTable;
+  ssda903Upload: Ssda903UploadTable;
+  ssda903Record: Ssda903RecordTable;
+  deadlineRequest: DeadlineRequestTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -2,12 +2,15 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/types.ts';
+import { AccountRepository } from './account.repository.ts';
 import { ActionRepository } from './action.repository.ts';
 import { AuditRepository } from './audit.repository.ts';
 import { GlossaryRepository } from './glossary.repository.ts';
+import { MeasureRepository } from './measure.repository.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
 import { PlanRepository } from './plan.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
+import { Ssda903Repository } from './ssda903.repository.ts';
 import { VoiceRepository } from './voice.repository.ts';
 
 export interface Repositories {
@@ -18,6 +21,9 @@ export interface Repositories {
   voice: VoiceRepository;
   glossary: GlossaryRepository;
   audit: AuditRepository;
+  measures: MeasureRepository;
+  ssda903: Ssda903Repository;
+  accounts: AccountRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -29,6 +35,9 @@ function bind(db: Kysely<Database>): Repositories {
     voice: new VoiceRepository(db),
     glossary: new GlossaryRepository(db),
     audit: new AuditRepository(db),
+    measures: new MeasureRepository(db),
+    ssda903: new Ssda903Repository(db),
+    accounts: new AccountRepository(db),
   };
 }
 

@@ -4,8 +4,11 @@ import { authority, demoPlans, glossary, voiceItems } from '../demo/content/inde
 import { planDocumentSchema } from '../domain/plan-document.ts';
 import type { Organisation } from '../repositories/organisation.repository.ts';
 import type { Store } from '../repositories/store.ts';
+import { DEMO_PASSWORD, demoAccounts } from '../demo/content/accounts.ts';
 import type { Ctx } from './context.ts';
+import { hashPassword, insertUser } from './account.service.ts';
 import { addGlossaryTerms } from './glossary.service.ts';
+import { demoMeasuresComplete, loadDemoMeasures } from './demo-measures.ts';
 import { writePlan } from './plan.service.ts';
 import { addVoiceItem } from './voice.service.ts';
 
@@ -27,7 +30,23 @@ export class DemoService {
     const org = await this.store.read.organisations.findByShortName(authority.shortName);
     if (!org) return false;
     const state = (await this.store.read.organisations.getSetting(org.id, DEMO_SETTING)) as { state?: string } | undefined;
-    return state?.state === 'complete';
+    return state?.state === 'complete' && (await this.accountsPresent()) && (await demoMeasuresComplete(this.store, org.id));
+  }
+
+  /** The demonstration accounts, so `npm start` can print how to sign in. */
+  accounts(): { role: string; email: string; name: string; password: string }[] {
+    return demoAccounts.map((a) => ({ role: a.role, email: a.email, name: a.name, password: DEMO_PASSWORD }));
+  }
+
+  /** Databases whose demonstration finished before sign-in existed lack the accounts: load() adds them. */
+  private async accountsPresent(): Promise<boolean> {
+    for (const a of demoAccounts) if (!(await this.store.read.accounts.findByEmail(a.email))) return false;
+    return true;
+  }
+
+  /** Measures step: the 903 return, measure library, targets, population and DfE benchmarks (demo-measures.ts). */
+  private loadMeasures(ctx: Ctx, onStep: (message: string) => void): Promise<void> {
+    return loadDemoMeasures(this.store, ctx, onStep);
   }
 
   async load(onStep: (message: string) => void = () => undefined): Promise<DemoResult> {
@@ -72,6 +91,19 @@ export class DemoService {
         onStep(`Loaded plan ${doc.plan.title}`);
       }
     }
+    // Sign-in accounts: one per role, in one step of their own.
+    await this.store.transaction(async (repos) => {
+      let added = 0;
+      let passwordHash: string | undefined;
+      for (const a of demoAccounts) {
+        if (await repos.accounts.findByEmail(a.email)) continue;
+        passwordHash ??= await hashPassword(DEMO_PASSWORD);
+        await insertUser(repos, ctx, { email: a.email, name: a.name, role: a.role, password: DEMO_PASSWORD }, { passwordHash });
+        added++;
+      }
+      if (added > 0) onStep(`Added ${added} sign-in accounts, one per role`);
+    });
+    await this.loadMeasures(ctx, onStep);
     await this.store.transaction(async (repos) => {
       if ((await repos.voice.list(organisation.id)).length === 0) {
         for (const v of voiceItems) await addVoiceItem(repos, ctx, v);

@@ -1,70 +1,89 @@
-// The HTTP server: health check and, for now, a plain page listing the plans.
+// The HTTP server: security headers, cookies, database sessions, CSRF, assets, Nunjucks pages, the
+// sign-in pages, every feature's page routes (routes.ts) and the JSON API under /api/v1.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyView from '@fastify/view';
 import type { App } from '../composition.ts';
 import type { Config } from '../config.ts';
-import { ConflictError, NotFoundError, ParentisError, StaleWriteError } from '../domain/errors.ts';
-import type { PlanSummary } from '../services/plan.service.ts';
+import { signInRoutes } from './auth/sign-in.routes.ts';
+import homeRoutes from './home/home.routes.ts';
+import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
+import { pagesPlugin } from './plugins/pages.ts';
+import { sessionPlugin } from './plugins/session.ts';
+import { pageRoutes, type PageRoutes } from './routes.ts';
+import { createViewEnvironment } from './view.ts';
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy'>>;
 
-function plansPage(authority: string, plans: PlanSummary[]): string {
-  const rows = plans
-    .map(
-      (p) =>
-        `<tr><th scope="row">${escapeHtml(p.title)}<br><small>${escapeHtml(p.slug)}</small></th>` +
-        `<td>${p.rollUp.actions}</td><td>${p.rollUp.counts.B}</td><td>${p.rollUp.counts.R}</td>` +
-        `<td>${p.rollUp.counts.A}</td><td>${p.rollUp.counts.G}</td><td>${p.rollUp.overdue}</td></tr>`,
-    )
-    .join('\n');
-  return `<!doctype html>
-<html lang="en-GB">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Plans – ${escapeHtml(authority)} – Parentis</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.4}table{border-collapse:collapse}th,td{padding:.4rem .8rem;border-bottom:1px solid #b1b4b6;text-align:left;vertical-align:top}td{text-align:right}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(authority)}: plans</h1>
-${
-  plans.length === 0
-    ? '<p>There are no plans yet. Import one with <code>parentis import plan FILE.json</code>.</p>'
-    : `<table>
-<caption>Actions by BRAG status: Blue (complete), Red, Amber, Green; and overdue</caption>
-<thead><tr><th scope="col">Plan</th><th scope="col">Actions</th><th scope="col">Blue</th><th scope="col">Red</th><th scope="col">Amber</th><th scope="col">Green</th><th scope="col">Overdue</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`
-}
-</main>
-</body>
-</html>
-`;
-}
+/** The JSON API's routes: a default export of type PageRoutes, registered under /api/v1 when present. */
+const API_ENTRY = path.resolve(import.meta.dirname, '../api/api.routes.ts');
 
-export function buildServer(app: App, config: Pick<Config, 'logLevel'>): FastifyInstance {
-  const server = Fastify({ logger: { level: config.logLevel } });
+export function buildServer(app: App, config: ServerConfig): FastifyInstance {
+  const settings = { secureCookies: config.secureCookies ?? 'auto' } as const;
+  const server = Fastify({
+    logger: { level: config.logLevel },
+    // Every request gets its own id in the logs; the 500 page shows it so a report can be matched.
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: config.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  const env = createViewEnvironment();
+
+  void server.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // GOV.UK's template marks the body js-enabled with one inline script, allowed by its hash only.
+        scriptSrc: ["'self'", govukInlineScriptHash()],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // The HSTS header only matters over https; browsers ignore it on plain http.
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  void server.register(fastifyFormbody);
+  void server.register(fastifyCookie);
+  void server.register(async (assets) => registerAssets(assets));
+  // reply.view works too; pages use reply.page, which adds the locals every page needs.
+  void server.register(fastifyView, { engine: { nunjucks: { configure: () => env } }, templates: [] });
+  void server.register(sessionPlugin(app, settings));
+  void server.register(pagesPlugin(app, env));
 
   server.get('/health', async () => {
     await app.services.organisations.list();
     return { status: 'ok' };
   });
 
-  server.get('/', async (_request, reply) => {
-    const orgs = await app.services.organisations.list();
-    const org = orgs[0];
-    const plans = org ? await app.services.plans.list({ organisationId: org.id, actor: 'web' }) : [];
-    return reply.type('text/html; charset=utf-8').send(plansPage(org?.name ?? 'Parentis', plans));
+  const deps = { app };
+  void server.register(async (scope) => signInRoutes(settings)(scope, deps));
+  for (const routes of pageRoutes) void server.register(async (scope) => routes(scope, deps));
+  // The shell's own home page, unless a feature has registered one.
+  void server.register(async (scope) => {
+    if (!scope.hasRoute({ method: 'GET', url: '/' })) await homeRoutes(scope, deps);
   });
-
-  server.setErrorHandler((err: Error & { statusCode?: number }, request, reply) => {
-    if (err instanceof ParentisError) {
-      const code = err instanceof NotFoundError ? 404 : err instanceof StaleWriteError || err instanceof ConflictError ? 409 : 400;
-      return reply.code(code).send({ error: err.message });
-    }
-    request.log.error(err);
-    return reply.code(err.statusCode ?? 500).send({ error: 'Something went wrong. The error has been logged.' });
-  });
+  if (fs.existsSync(API_ENTRY)) {
+    void server.register(
+      async (scope) => {
+        const api = (await import(pathToFileURL(API_ENTRY).href)) as { default: PageRoutes };
+        await api.default(scope, deps);
+      },
+      { prefix: '/api/v1' },
+    );
+  }
   return server;
 }

@@ -11,6 +11,7 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
       say('Demonstration mode: loading the fictional Westmere County Council…');
       await app.services.demo.load((step) => say(`  ${step}`));
     }
+    if (config.demoMode) for (const line of demoSignInLines(app.services.demo.accounts())) say(line);
     const server = buildServer(app, config);
     await server.listen({ port: config.port, host: config.host });
     const address = server.server.address();
@@ -24,6 +25,16 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
     await app.close();
     throw err;
   }
+}
+
+/** The demonstration accounts as a small table: demonstration mode only, never for a real database. */
+export function demoSignInLines(accounts: { role: string; email: string; name: string; password: string }[]): string[] {
+  const rows = [['role', 'e-mail', 'name', 'password'], ...accounts.map((a) => [a.role, a.email, a.name, a.password])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return [
+    'Sign in with one of the demonstration accounts (demonstration mode only):',
+    ...rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`),
+  ];
 }
 
 /** Stops cleanly on Ctrl-C or a service manager's TERM, so the embedded database closes its files. */

@@ -16,7 +16,7 @@ import { demoPlans } from '../../src/demo/content/index.ts';
 export const root = path.resolve(import.meta.dirname, '../..');
 
 /** Longest any one command may take before the test gives up on it. */
-const COMMAND_TIMEOUT_MS = 60_000;
+const COMMAND_TIMEOUT_MS = 180_000;
 
 export interface Store {
   kind: 'embedded' | 'server';

@@ -1,5 +1,6 @@
 // `npm start` as a process: it migrates, loads the demonstration authority into an empty embedded
-// database (never into a PostgreSQL server), serves /health and the plan list, holds the embedded
+// database (never into a PostgreSQL server) with its sign-in accounts, serves /health and, once signed
+// in, the plan list; holds the embedded
 // data directory against other processes, stops cleanly on SIGTERM and keeps its data for a restart.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,7 +34,7 @@ async function startServer(): Promise<Running> {
   port = await freePort();
   const p = startNode(['--import', 'tsx', 'src/main.ts'], { ...store.env, PORT: String(port), HOST: '127.0.0.1' });
   server = p;
-  const m = await p.waitForOutput(LISTENING, 60_000);
+  const m = await p.waitForOutput(LISTENING, 120_000);
   assert.equal(Number(m[1]), port);
   return p;
 }
@@ -48,8 +49,36 @@ async function stopServer(p: Running): Promise<void> {
 
 const get = (pathname: string): Promise<Response> => fetch(`http://127.0.0.1:${port}${pathname}`);
 
+const DEMO_ACCOUNTS = 'Sign in with one of the demonstration accounts';
+
+/** Signs in through the form as a browser would; returns the Cookie header for the session. */
+async function signIn(email: string, password: string): Promise<string> {
+  const form = await get('/sign-in');
+  assert.equal(form.status, 200);
+  const csrfCookie = form.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+  const res = await fetch(`http://127.0.0.1:${port}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password, _csrf: token }).toString(),
+  });
+  assert.equal(res.status, 303, await res.text());
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('parentis_session='));
+  assert.ok(session, 'a session cookie is set');
+  return session.split(';')[0]!;
+}
+
+/** The home page: signed in as the demonstration viewer when embedded; a server database has no accounts yet. */
 async function homePage(): Promise<string> {
-  const res = await get('/');
+  const signedOut = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+  assert.equal(signedOut.status, 303);
+  assert.equal(signedOut.headers.get('location'), '/sign-in?next=%2F');
+  if (store.kind !== 'embedded') return '';
+  const email = /viewer\s+(\S+@\S+)/.exec(server?.stdout ?? '')?.[1];
+  const password = /viewer\s+\S+@\S+\s+.+?\s{2}(\S+)\s*$/m.exec(server?.stdout ?? '')?.[1];
+  assert.ok(email && password, `the viewer's sign-in details are printed:\n${server?.stdout ?? ''}`);
+  const res = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: await signIn(email, password) } });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
   return res.text();
@@ -62,8 +91,7 @@ function assertPlansShown(html: string): void {
     for (const d of demoDocuments) assert.ok(html.includes(d.plan.slug), `the page lists ${d.plan.slug}`);
     assert.ok(html.includes('Children and Young People’s Plan 2016–19'), 'a plan is listed by its title');
   } else {
-    assert.ok(html.includes('There are no plans yet'), 'an empty server database lists no plans');
-    assert.ok(!html.includes('Westmere'), 'the demonstration authority was not loaded');
+    assert.equal(html, '', 'a server database has no accounts until someone adds one');
   }
 }
 
@@ -82,8 +110,14 @@ void test('start server on a fresh store answers /health with status ok', async 
   const res = await get('/health');
   assert.equal(res.status, 200);
   assert.deepEqual(await res.json(), { status: 'ok' });
-  if (store.kind === 'embedded') assert.ok(p.stdout.includes(LOADING_DEMO), `stdout:\n${p.stdout}`);
-  else assert.ok(!p.stdout.includes(LOADING_DEMO), 'a PostgreSQL server never gets the demonstration data by itself');
+  if (store.kind === 'embedded') {
+    assert.ok(p.stdout.includes(LOADING_DEMO), `stdout:\n${p.stdout}`);
+    assert.ok(p.stdout.includes(DEMO_ACCOUNTS), `the demonstration accounts are printed:\n${p.stdout}`);
+    assert.match(p.stdout, /admin\s+admin@westmere\.example/);
+  } else {
+    assert.ok(!p.stdout.includes(LOADING_DEMO), 'a PostgreSQL server never gets the demonstration data by itself');
+    assert.ok(!p.stdout.includes(DEMO_ACCOUNTS), 'no demonstration accounts outside demonstration mode');
+  }
 });
 
 void test('get home page lists the plans the store holds', async () => {
@@ -117,5 +151,6 @@ void test('restart server on the same store keeps the plans without loading the 
   assert.deepEqual(await res.json(), { status: 'ok' });
   assertPlansShown(await homePage());
   assert.ok(!p.stdout.includes(LOADING_DEMO), `stdout:\n${p.stdout}`);
+  if (store.kind === 'embedded') assert.ok(p.stdout.includes(DEMO_ACCOUNTS), 'the sign-in details are printed at every start in demonstration mode');
   await stopServer(p);
 });

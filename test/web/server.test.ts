@@ -1,45 +1,45 @@
-// The HTTP server on injected requests: health, the plan list page, and text kept as text.
+// The HTTP server on injected requests: health, the home page behind sign-in, and text kept as text.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/web/server.ts';
-import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { planFixture } from '../helpers/plan-fixture.ts';
+import { openWebTest, type SignedIn, type WebTest } from '../helpers/web.ts';
 
-let db: TestDatabase;
-let server: FastifyInstance;
+let web: WebTest;
+let viewer: SignedIn;
 
 before(async () => {
-  db = await openTestDatabase();
-  await db.reset();
-  const ctx = await authority(db);
+  web = await openWebTest();
   const doc = planFixture();
   doc.plan.title = 'Plan <script>alert(1)</script> & more';
-  await db.services.plans.importDocument(ctx, doc);
-  server = buildServer({ handle: db.handle, services: db.services, close: () => Promise.resolve() }, { logLevel: 'silent' });
+  await web.db.services.plans.importDocument(web.ctx, doc);
+  viewer = await web.signIn('viewer');
 });
 after(async () => {
-  await server.close();
-  await db.close();
+  await web.close();
 });
 
 test('get health answers ok', async () => {
-  const r = await server.inject({ method: 'GET', url: '/health' });
+  const r = await web.get('/health', null);
   assert.equal(r.statusCode, 200);
   assert.deepEqual(r.json(), { status: 'ok' });
 });
 
-test('get home lists the plans with their counts and escapes their text', async () => {
-  const r = await server.inject({ method: 'GET', url: '/' });
+test('get home signed out redirects to sign-in', async () => {
+  const r = await web.get('/', null);
+  assert.equal(r.statusCode, 303);
+  assert.equal(r.headers.location, '/sign-in?next=%2F');
+});
+
+test('get home signed in lists the plans and escapes their text', async () => {
+  const r = await web.get('/', viewer);
   assert.equal(r.statusCode, 200);
   assert.match(r.headers['content-type'] as string, /text\/html/);
-  assert.match(r.body, /<h1>Testshire County Council: plans<\/h1>/);
+  assert.match(r.body, /Testshire County Council/);
   assert.match(r.body, /Plan &lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; more/);
-  assert.doesNotMatch(r.body, /<script>/);
-  assert.match(r.body, /<td>3<\/td><td>0<\/td><td>0<\/td><td>1<\/td><td>1<\/td>/);
+  assert.doesNotMatch(r.body, /<script>alert/);
 });
 
 test('get an unknown page answers 404', async () => {
-  const r = await server.inject({ method: 'GET', url: '/no-such-page' });
+  const r = await web.get('/no-such-page', viewer);
   assert.equal(r.statusCode, 404);
 });

@@ -1,0 +1,151 @@
+// User accounts, their database sessions, sign-in attempts (for throttling) and API tokens.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ApiTokenTable, Database, UserAccountTable, UserSessionTable } from '../db/types.ts';
+
+export type UserAccount = Selectable<UserAccountTable>;
+export type UserSession = Selectable<UserSessionTable>;
+export type ApiToken = Selectable<ApiTokenTable>;
+
+export interface NewUserAccount {
+  organisationId: number;
+  email: string;
+  name: string;
+  role: string;
+  passwordHash: string | null;
+  identityProvider?: string | null;
+  subject?: string | null;
+}
+
+export class AccountRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  insert(u: NewUserAccount): Promise<UserAccount> {
+    return this.db
+      .insertInto('userAccount')
+      .values({ ...u, email: u.email.toLowerCase() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  findByEmail(email: string): Promise<UserAccount | undefined> {
+    return this.db.selectFrom('userAccount').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  }
+
+  findById(id: number): Promise<UserAccount | undefined> {
+    return this.db.selectFrom('userAccount').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  list(organisationId: number): Promise<UserAccount[]> {
+    return this.db.selectFrom('userAccount').selectAll().where('organisationId', '=', organisationId).orderBy('email').execute();
+  }
+
+  // Sessions -----------------------------------------------------------------------------------
+
+  async insertSession(s: { id: string; userId: number; expiresAt: Date; data: Record<string, unknown> }): Promise<void> {
+    await this.db
+      .insertInto('userSession')
+      .values({ id: s.id, userId: s.userId, expiresAt: s.expiresAt, data: JSON.stringify(s.data) })
+      .execute();
+  }
+
+  /** A live session with its account; expired sessions and disabled accounts give nothing. */
+  async findSession(id: string, idleSince: Date): Promise<{ session: UserSession; user: UserAccount } | undefined> {
+    const session = await this.db
+      .selectFrom('userSession')
+      .selectAll()
+      .where('id', '=', id)
+      .where('expiresAt', '>', sql<Date>`now()`)
+      .where('lastSeenAt', '>', idleSince)
+      .executeTakeFirst();
+    if (!session) return undefined;
+    const user = await this.db.selectFrom('userAccount').selectAll().where('id', '=', session.userId).where('disabledAt', 'is', null).executeTakeFirst();
+    return user ? { session, user } : undefined;
+  }
+
+  async touchSession(id: string): Promise<void> {
+    await this.db.updateTable('userSession').set({ lastSeenAt: sql<Date>`now()` }).where('id', '=', id).execute();
+  }
+
+  async putSessionData(id: string, data: Record<string, unknown>): Promise<void> {
+    await this.db.updateTable('userSession').set({ data: JSON.stringify(data) }).where('id', '=', id).execute();
+  }
+
+  async deleteSession(id: string): Promise<number> {
+    const r = await this.db.deleteFrom('userSession').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async deleteExpiredSessions(idleSince: Date): Promise<void> {
+    await this.db
+      .deleteFrom('userSession')
+      .where((eb) => eb.or([eb('expiresAt', '<=', sql<Date>`now()`), eb('lastSeenAt', '<=', idleSince)]))
+      .execute();
+  }
+
+  // Sign-in attempts ---------------------------------------------------------------------------
+
+  async recordAttempt(a: { email: string; ip: string; succeeded: boolean }): Promise<void> {
+    await this.db.insertInto('signInAttempt').values({ email: a.email.toLowerCase(), ip: a.ip, succeeded: a.succeeded }).execute();
+  }
+
+  /** Failed attempts since a moment, by e-mail or by address, oldest first (their times). */
+  async failuresSince(by: { email: string } | { ip: string }, since: Date): Promise<Date[]> {
+    let q = this.db.selectFrom('signInAttempt').select('at').where('succeeded', '=', false).where('at', '>', since);
+    q = 'email' in by ? q.where('email', '=', by.email.toLowerCase()) : q.where('ip', '=', by.ip);
+    const rows = await q.orderBy('at').execute();
+    return rows.map((r) => r.at);
+  }
+
+  /** Attempts older than the throttling window are no longer needed. */
+  async deleteAttemptsBefore(before: Date): Promise<void> {
+    await this.db.deleteFrom('signInAttempt').where('at', '<', before).execute();
+  }
+
+  /** A successful sign-in clears the e-mail's failures, so the next mistake starts a fresh count. */
+  async clearFailures(email: string): Promise<void> {
+    await this.db.deleteFrom('signInAttempt').where('email', '=', email.toLowerCase()).where('succeeded', '=', false).execute();
+  }
+
+  // API tokens ---------------------------------------------------------------------------------
+
+  insertToken(t: { userId: number; name: string; tokenHash: string }): Promise<ApiToken> {
+    return this.db.insertInto('apiToken').values(t).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async findLiveToken(tokenHash: string): Promise<{ token: ApiToken; user: UserAccount } | undefined> {
+    const token = await this.db.selectFrom('apiToken').selectAll().where('tokenHash', '=', tokenHash).where('revokedAt', 'is', null).executeTakeFirst();
+    if (!token) return undefined;
+    const user = await this.db.selectFrom('userAccount').selectAll().where('id', '=', token.userId).where('disabledAt', 'is', null).executeTakeFirst();
+    return user ? { token, user } : undefined;
+  }
+
+  async markTokenUsed(id: number): Promise<void> {
+    await this.db.updateTable('apiToken').set({ lastUsedAt: sql<Date>`now()` }).where('id', '=', id).execute();
+  }
+
+  listTokens(organisationId: number): Promise<(ApiToken & { email: string })[]> {
+    return this.db
+      .selectFrom('apiToken')
+      .innerJoin('userAccount', 'userAccount.id', 'apiToken.userId')
+      .selectAll('apiToken')
+      .select('userAccount.email')
+      .where('userAccount.organisationId', '=', organisationId)
+      .orderBy('apiToken.id')
+      .execute();
+  }
+
+  findToken(organisationId: number, id: number): Promise<(ApiToken & { email: string }) | undefined> {
+    return this.db
+      .selectFrom('apiToken')
+      .innerJoin('userAccount', 'userAccount.id', 'apiToken.userId')
+      .selectAll('apiToken')
+      .select('userAccount.email')
+      .where('userAccount.organisationId', '=', organisationId)
+      .where('apiToken.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async revokeToken(id: number): Promise<void> {
+    await this.db.updateTable('apiToken').set({ revokedAt: sql<Date>`now()` }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+  }
+}

@@ -1,0 +1,129 @@
+// reply.page: renders a template inside the layout with the locals every page needs; and the
+// friendly error pages (400, 403, 404, 409, 500 with the request id) for everything that goes wrong.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type nunjucks from 'nunjucks';
+import type { App } from '../../composition.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ParentisError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { roleLabels } from '../../domain/roles.ts';
+import { navigationEntries } from '../routes.ts';
+import { render, type GlossaryEntry } from '../view.ts';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /**
+     * Renders `template` (e.g. "plans/plan.njk") with `data` over the base locals: user, csrfToken,
+     * organisationName, currentPath, glossaryTerms, navigation.
+     */
+    page(template: string, data?: object, status?: number): Promise<FastifyReply>;
+  }
+}
+
+export interface NavigationItem {
+  text: string;
+  href: string;
+  active: boolean;
+  current: boolean;
+}
+
+export function pagesPlugin(app: App, env: nunjucks.Environment) {
+  const plugin = (server: FastifyInstance): Promise<void> => {
+    async function organisationName(organisationId: number | undefined): Promise<string> {
+      const orgs = await app.services.organisations.list();
+      return (orgs.find((o) => o.id === organisationId) ?? orgs[0])?.name ?? 'Parentis';
+    }
+
+    function navigation(request: FastifyRequest): NavigationItem[] {
+      const user = request.user;
+      if (!user) return [];
+      const path = request.url.split('?')[0] ?? '/';
+      return navigationEntries
+        .filter((e) => e.roles === undefined || e.roles.includes(user.role))
+        .filter((e) => server.hasRoute({ method: 'GET', url: e.href }))
+        .map((e) => {
+          const current = path === e.href;
+          return { text: e.text, href: e.href, current, active: current || (e.href !== '/' && path.startsWith(`${e.href}/`)) };
+        });
+    }
+
+    async function glossaryTerms(request: FastifyRequest): Promise<GlossaryEntry[]> {
+      if (!request.user) return [];
+      try {
+        return (await app.services.glossary.list(request.ctx())).map((t) => ({ term: t.term, expansion: t.expansion }));
+      } catch (err) {
+        if (err instanceof ForbiddenError) return [];
+        throw err;
+      }
+    }
+
+    async function baseLocals(reply: FastifyReply): Promise<Record<string, unknown>> {
+      const request = reply.request;
+      const user = request.user;
+      const csrfToken = reply.generateCsrf();
+      await reply.saveSession();
+      return {
+        user: user ? { ...user, roleLabel: roleLabels[user.role] } : null,
+        csrfToken,
+        organisationName: await organisationName(user?.organisationId),
+        currentPath: request.url.split('?')[0] ?? '/',
+        glossaryTerms: await glossaryTerms(request),
+        navigation: navigation(request),
+      };
+    }
+
+    server.decorateReply('page', async function (this: FastifyReply, template: string, data: object = {}, status = 200): Promise<FastifyReply> {
+      const html = await render(env, template, { ...(await baseLocals(this)), ...data });
+      // Pages hold personal and sensitive information: never kept by a shared or browser cache.
+      return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    });
+
+    /** An error page, falling back to plain text if the page itself cannot be drawn. */
+    async function errorPage(reply: FastifyReply, status: number, template: string, data: object): Promise<FastifyReply> {
+      try {
+        return await reply.page(template, data, status);
+      } catch (err) {
+        reply.request.log.error({ err }, 'the error page could not be drawn');
+        return reply
+          .code(status)
+          .type('text/plain; charset=utf-8')
+          .send(`Sorry, there is a problem with the service (status ${status}, reference ${reply.request.id}).\n`);
+      }
+    }
+
+    server.setNotFoundHandler(async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'Not found' });
+      return errorPage(reply, 404, 'errors/404.njk', {});
+    });
+
+    server.setErrorHandler(async (err: FastifyError, request, reply) => {
+      const api = request.url.startsWith('/api/');
+      let status: number;
+      let template: string;
+      const data: Record<string, unknown> = { message: err.message };
+      if (err.code === 'FST_CSRF_MISSING_SECRET' || err.code === 'FST_CSRF_INVALID_TOKEN') {
+        status = 403;
+        template = 'errors/403.njk';
+        data.message = 'The form could not be checked, so it was not accepted.';
+        data.csrfFailure = true;
+      } else if (err instanceof NotFoundError) [status, template] = [404, 'errors/404.njk'];
+      else if (err instanceof ForbiddenError) [status, template] = [403, 'errors/403.njk'];
+      else if (err instanceof StaleWriteError || err instanceof ConflictError) [status, template] = [409, 'errors/409.njk'];
+      else if (err instanceof ValidationError || err instanceof ParentisError) [status, template] = [400, 'errors/400.njk'];
+      else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+        [status, template] = [err.statusCode, err.statusCode === 404 ? 'errors/404.njk' : err.statusCode === 403 ? 'errors/403.njk' : 'errors/400.njk'];
+      } else {
+        request.log.error({ err }, 'request failed');
+        status = 500;
+        template = 'errors/500.njk';
+        data.message = undefined;
+      }
+      if (status !== 500) request.log.info({ err: { message: err.message, code: err.code } }, `answered ${status}`);
+      if (api) {
+        return reply.code(status).send({ error: status === 500 ? `Something went wrong (reference ${request.id}). The error has been logged.` : String(data.message) });
+      }
+      return errorPage(reply, status, template, { ...data, requestId: request.id });
+    });
+    return Promise.resolve();
+  };
+  Object.assign(plugin, { [Symbol.for('skip-override')]: true });
+  return plugin;
+}

@@ -1,0 +1,50 @@
+// The page routes the server registers, one entry per feature (each in src/web/<feature>/), and the
+// service navigation. Add a feature with one import and one entry.
+import type { FastifyInstance } from 'fastify';
+import type { App } from '../composition.ts';
+import type { Role } from '../domain/roles.ts';
+import actionsRoutes from './actions/actions.routes.ts';
+import auditRoutes from './audit/audit.routes.ts';
+import glossaryRoutes from './glossary/glossary.routes.ts';
+import homeRoutes from './home/home.routes.ts';
+import plansRoutes from './plans/plans.routes.ts';
+import refsRoutes from './refs/refs.routes.ts';
+import risksRoutes from './risks/risks.routes.ts';
+import searchRoutes from './search/search.routes.ts';
+import voiceRoutes from './voice/voice.routes.ts';
+
+export type PageRoutes = (server: FastifyInstance, deps: { app: App }) => Promise<void>;
+
+export const pageRoutes: PageRoutes[] = [
+  homeRoutes,
+  plansRoutes,
+  actionsRoutes,
+  refsRoutes,
+  risksRoutes,
+  voiceRoutes,
+  glossaryRoutes,
+  auditRoutes,
+  searchRoutes,
+];
+
+export interface NavigationEntry {
+  text: string;
+  href: string;
+  /** Shown only to these roles; everyone when absent. */
+  roles?: readonly Role[];
+}
+
+/**
+ * The service navigation, in order. An entry is shown only once a GET route answers its href, so
+ * a feature appears in the menu when its pages are registered.
+ */
+export const navigationEntries: NavigationEntry[] = [
+  { text: 'Home', href: '/' },
+  { text: 'Plans', href: '/plans' },
+  { text: 'Risks', href: '/risks' },
+  { text: 'Voice of the child', href: '/voice' },
+  { text: 'Measures', href: '/measures' },
+  { text: 'Glossary', href: '/glossary' },
+  { text: 'Search', href: '/search' },
+  { text: 'Audit log', href: '/audit', roles: ['admin'] },
+];
