@@ -10,6 +10,8 @@ export interface StatusEntry {
   approvedBy: string | null;
   /** ISO date-time the entry was recorded; breaks ties between entries with one as-at date. */
   recordedAt: string;
+  /** Set when a proposal was turned down: it never becomes the status and no longer waits. */
+  rejectedBy?: string | null | undefined;
 }
 
 export interface DeadlineEntry {
@@ -34,9 +36,9 @@ export function statusAt(entries: readonly StatusEntry[], date?: string, kind: S
   return found;
 }
 
-/** Proposals still waiting for approval, oldest first. */
-export function pendingProposals(entries: readonly StatusEntry[]): StatusEntry[] {
-  return entries.filter((e) => e.approvedBy === null).sort(byAsAt);
+/** Proposals still waiting for a decision (neither approved nor rejected), oldest first. */
+export function pendingProposals<E extends StatusEntry>(entries: readonly E[]): E[] {
+  return entries.filter((e) => e.approvedBy === null && (e.rejectedBy ?? null) === null).sort(byAsAt);
 }
 
 export function currentDeadline(deadlines: readonly DeadlineEntry[]): DeadlineEntry | null {
@@ -83,6 +85,13 @@ export function addToRollUp(r: RollUp, status: Brag | null, overdue: boolean): v
   r.actions += 1;
   r.counts[status ?? 'none'] += 1;
   if (overdue) r.overdue += 1;
+}
+
+/** Adds a group of actions sharing one current status, of which `overdue` are overdue (counts grouped in SQL). */
+export function addCountsToRollUp(r: RollUp, status: Brag | null, actions: number, overdue: number): void {
+  r.actions += actions;
+  r.counts[status ?? 'none'] += actions;
+  r.overdue += overdue;
 }
 
 export function mergeRollUp(into: RollUp, from: RollUp): void {

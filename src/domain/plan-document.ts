@@ -44,8 +44,14 @@ export const statusEntrySchema = z
     /** null while a proposal waits for approval. */
     approvedBy: text.min(1).nullable().default(null),
     recordedAt: isoDateTimeSchema,
+    /** Set when a proposal was rejected: it never counts as the status and no longer waits. */
+    rejectedBy: text.min(1).optional(),
+    /** When a proposal was approved or rejected, and why. */
+    decidedAt: isoDateTimeSchema.optional(),
+    decisionReason: text.optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.approvedBy === null || s.rejectedBy === undefined, { message: 'a status is either approved or rejected, not both', path: ['rejectedBy'] });
 
 /** Body text: paragraphs separated by a blank line, lines starting "- " are bullets, URLs stay as written. */
 export const updateSchema = z

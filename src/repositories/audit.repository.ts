@@ -27,6 +27,17 @@ export interface AuditQuery {
   limit?: number | undefined;
 }
 
+export interface AuditPageQuery {
+  organisationId: number;
+  entityKey?: string | undefined;
+  entityType?: string | undefined;
+  actor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
 export class AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -49,6 +60,32 @@ export class AuditRepository {
     if (q.actor !== undefined) query = query.where((eb) => eb(eb.fn('lower', ['actor']), 'like', `%${q.actor!.toLowerCase()}%`));
     const rows = await query.orderBy('id', 'desc').limit(q.limit ?? 100).execute();
     return rows;
+  }
+
+  /**
+   * One page of events, newest first, and how many match in all. `entityKey` finds that entity and,
+   * for a plan slug, everything in the plan (its actions and risks are keyed plan-slug:…); `from` and
+   * `to` are dates, both included, in UTC.
+   */
+  async page(q: AuditPageQuery): Promise<{ events: AuditEvent[]; total: number }> {
+    let query = this.db.selectFrom('auditEvent').where('organisationId', '=', q.organisationId);
+    if (q.entityKey !== undefined) {
+      const key = q.entityKey;
+      const prefix = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}:%`;
+      query = query.where((eb) => eb.or([eb('entityKey', '=', key), eb('entityKey', 'like', prefix)]));
+    }
+    if (q.entityType !== undefined) query = query.where('entityType', '=', q.entityType);
+    if (q.actor !== undefined) {
+      const like = `%${q.actor.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb(eb.fn('lower', ['actor']), 'like', like));
+    }
+    if (q.from !== undefined) query = query.where('occurredAt', '>=', new Date(`${q.from}T00:00:00Z`));
+    if (q.to !== undefined) query = query.where('occurredAt', '<', new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000));
+    const [events, count] = await Promise.all([
+      query.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute(),
+      query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { events, total: Number(count.n) };
   }
 
   /** The newest event about one entity, to tell a user whose edit went stale who changed it. */

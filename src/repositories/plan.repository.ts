@@ -1,5 +1,5 @@
 // Plans and their tree of nodes.
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, PlanNodeTable, PlanTable } from '../db/types.ts';
 
 export type Plan = Selectable<PlanTable>;
@@ -31,6 +31,21 @@ export class PlanRepository {
 
   nodes(planId: number): Promise<PlanNode[]> {
     return this.db.selectFrom('planNode').selectAll().where('planId', '=', planId).orderBy('position').orderBy('id').execute();
+  }
+
+  /** The nodes of several plans in one query, in each plan's order. */
+  nodesOfPlans(planIds: readonly number[]): Promise<PlanNode[]> {
+    if (planIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('planNode').selectAll().where('planId', 'in', planIds).orderBy('planId').orderBy('position').orderBy('id').execute();
+  }
+
+  /**
+   * Refreshes the planner's statistics on the tables an import fills. The embedded database has no
+   * autovacuum to do it, and with the counts of an empty database the planner picks plans that
+   * read whole tables once they hold thousands of rows.
+   */
+  async analyse(): Promise<void> {
+    await sql`analyze plan, plan_node, action, action_owner, action_deadline, action_status, progress_update, action_ref, action_kpi, risk, risk_action, risk_score`.execute(this.db);
   }
 
   insertNode(node: Insertable<PlanNodeTable>): Promise<PlanNode> {

@@ -1,5 +1,7 @@
-// Use cases for actions: listing with derived figures, the full record, and the writes owners and
-// managers make (status, deadline revision, progress update, edits), each audited and version-checked.
+// Use cases for actions: listing with derived figures, the full record, and the writes owners, leads
+// and managers make (status, deadline revision, progress update, edits) with the approval workflow
+// (status proposals and deadline requests, approved or rejected), each role-checked, audited and
+// version-checked.
 import {
   currentDeadline,
   daysSinceUpdate,
@@ -13,17 +15,38 @@ import {
   type StatusEntry,
 } from '../domain/action-derived.ts';
 import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
-import type { Brag, Trend } from '../domain/brag.ts';
-import { isIsoDate } from '../domain/dates.ts';
-import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
+import {
+  actionPermissions,
+  isSamePerson,
+  leadsProgramme,
+  permissionWords,
+  topLevelNode,
+  type ActionPermission,
+  type ActionPermissions,
+  type ActionRelation,
+} from '../domain/action-permissions.ts';
+import { bragSchema, type Brag, type Trend } from '../domain/brag.ts';
+import { daysBetween, isIsoDate } from '../domain/dates.ts';
+import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
 import { z } from 'zod';
 import { isoDateSchema } from '../domain/dates.ts';
 import { parseInput } from '../domain/validation.ts';
 import { ACTION_FLAGS, actionNumberSchema, ownerSchema, refSchema, type ActionFlag, type RefKind } from '../domain/plan-document.ts';
 import { groupBy } from '../domain/collections.ts';
-import type { ActionDeadline, ActionOwner, ActionQuery, ActionRef, ActionStatus, ActionWithPlan, RefCount } from '../repositories/action.repository.ts';
+import type {
+  ActionDeadline,
+  ActionFacts,
+  ActionHead,
+  ActionOwner,
+  ActionQuery,
+  ActionRef,
+  ActionStatus,
+  ActionWithPlan,
+  DeadlineRequest,
+  RefCount,
+} from '../repositories/action.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { asOfDate, type Ctx } from './context.ts';
+import { asOfDate, requireRole, type Ctx } from './context.ts';
 
 export type { RefCount };
 
@@ -67,6 +90,42 @@ export interface StatusHistoryEntry extends StatusEntry {
   id: number;
   reason: string;
   proposedBy: string;
+  rejectedBy: string | null;
+  /** When a proposal was approved or rejected (null for entries recorded as approved, and for pending proposals). */
+  decidedAt: string | null;
+  decisionReason: string;
+}
+
+/** A status proposal waiting for a lead's or manager's decision. */
+export interface ProposalView {
+  id: number;
+  status: Brag;
+  kind: 'current' | 'forecast';
+  asAt: string;
+  reason: string;
+  proposedBy: string;
+  recordedAt: string;
+}
+
+/** A request to move an action's deadline, pending or decided. */
+export interface DeadlineRequestView {
+  id: number;
+  dueDate: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  decision: 'approved' | 'rejected' | 'withdrawn' | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string;
+}
+
+export type Decision = 'approve' | 'reject';
+
+/** An action with something waiting for a decision by the person asking. */
+export interface AwaitingDecision extends ActionSummary {
+  proposal: ProposalView | null;
+  pendingDeadlineRequest: DeadlineRequestView | null;
 }
 
 export interface ActionDetail extends ActionSummary {
@@ -81,6 +140,16 @@ export interface ActionDetail extends ActionSummary {
   subActions: ActionSummary[];
   risks: { reference: string; title: string; owner: string; status: string }[];
   voiceItems: { council: string; priority: string; status: string }[];
+  /**
+   * What the person asking may do to this action, so pages offer only those. decideProposal and
+   * decideDeadlineRequest are true only while there is something to decide.
+   */
+  may: ActionPermissions;
+  /** The status proposal waiting for a decision, in full (pendingProposal is just its BRAG letter). */
+  proposal: ProposalView | null;
+  pendingDeadlineRequest: DeadlineRequestView | null;
+  /** Every deadline request, oldest first, with its decision. */
+  deadlineRequests: DeadlineRequestView[];
 }
 
 export interface ActionFilters {
@@ -92,6 +161,8 @@ export interface ActionFilters {
   text?: string | undefined;
   /** Adds each action's status trend from this date to the as-of date. */
   since?: string | undefined;
+  /** Only open actions (not Blue) whose current deadline is on or before this date: overdue or due soon. */
+  dueBy?: string | undefined;
 }
 
 export const newActionSchema = z
@@ -126,7 +197,34 @@ export const toStatusEntry = (s: ActionStatus): StatusHistoryEntry => ({
   recordedAt: iso(s.recordedAt),
   reason: s.reason,
   proposedBy: s.proposedBy,
+  rejectedBy: s.rejectedBy,
+  decidedAt: s.decidedAt === null ? null : iso(s.decidedAt),
+  decisionReason: s.decisionReason,
 });
+
+const toProposalView = (s: StatusHistoryEntry): ProposalView => ({
+  id: s.id,
+  status: s.status,
+  kind: s.kind,
+  asAt: s.asAt,
+  reason: s.reason,
+  proposedBy: s.proposedBy,
+  recordedAt: s.recordedAt,
+});
+
+export const toDeadlineRequestView = (r: DeadlineRequest): DeadlineRequestView => ({
+  id: r.id,
+  dueDate: r.dueDate,
+  reason: r.reason,
+  requestedBy: r.requestedBy,
+  requestedAt: iso(r.requestedAt),
+  decision: r.decision as DeadlineRequestView['decision'],
+  decidedBy: r.decidedBy,
+  decidedAt: r.decidedAt === null ? null : iso(r.decidedAt),
+  decisionReason: r.decisionReason,
+});
+
+const latestPending = (history: readonly StatusHistoryEntry[]): StatusHistoryEntry | undefined => pendingProposals(history).at(-1);
 
 export const toDeadlineEntry = (d: ActionDeadline): DeadlineEntry & { id: number } => ({
   id: d.id,
@@ -164,7 +262,8 @@ async function loadParts(repos: Repositories, ids: number[]): Promise<ActionPart
   };
 }
 
-function summaryOf(a: ActionWithPlan, parts: ActionParts, asOf: string, since?: string): ActionSummary {
+/** An action's summary worked out from its whole history (the action page, which shows that history). */
+function summaryOf(a: ActionWithPlan, parts: ActionParts, asOf: string): ActionSummary {
   const history = parts.statuses.get(a.id) ?? [];
   const dl = parts.deadlines.get(a.id) ?? [];
   const current = statusAt(history);
@@ -197,21 +296,67 @@ function summaryOf(a: ActionWithPlan, parts: ActionParts, asOf: string, since?: 
     lastUpdate,
     updateCount: stat?.count ?? 0,
     daysSinceUpdate: daysSinceUpdate(lastUpdate, asOf),
-    ...(since !== undefined ? { trend: trendBetween(history, since, asOf) } : {}),
     version: a.version,
   };
 }
 
 /**
- * Builds summaries with every derived figure for a set of action rows, in a handful of queries;
- * with `since`, each also carries its status trend from that date to asOf.
+ * An action's summary from the figures SQL picked out of its history (ActionFacts): the same
+ * derived figures summaryOf works out from the whole history, without reading it.
+ */
+function summaryFromFacts(a: ActionHead, f: ActionFacts | undefined, asOf: string, trend?: Trend): ActionSummary {
+  const status = (f?.status ?? null) as Brag | null;
+  const deadline = f?.deadline ?? null;
+  const lastUpdate = f?.lastUpdate ?? null;
+  const owners = f?.owners ?? [];
+  return {
+    id: a.id,
+    key: formatActionKey({ plan: a.planSlug, number: a.number }),
+    planId: a.planId,
+    plan: a.planSlug,
+    planTitle: a.planTitle,
+    nodeId: a.nodeId,
+    parentActionId: a.parentActionId,
+    number: a.number,
+    title: a.title,
+    owners: owners.map((o) => ({ name: o.name, role: o.role, label: ownerLabel(o) })),
+    flags: a.flags as ActionFlag[],
+    refs: (f?.refs ?? []).map((r) => ({ kind: r.kind as RefKind, value: r.value })),
+    status,
+    statusAsAt: f?.statusAsAt ?? null,
+    forecast: (f?.forecast ?? null) as Brag | null,
+    pendingProposal: (f?.pendingProposal ?? null) as Brag | null,
+    deadline,
+    originalDeadline: f?.originalDeadline ?? null,
+    // slippage() over the history: revisions after the first, and days from the first set to the current.
+    slippage:
+      f === undefined || f.deadlineCount === 0 || f.firstSetDeadline === null || deadline === null
+        ? { revisions: 0, daysMoved: 0 }
+        : { revisions: f.deadlineCount - 1, daysMoved: daysBetween(f.firstSetDeadline, deadline) },
+    overdue: isOverdue(deadline, status, asOf),
+    lastUpdate,
+    updateCount: f?.updateCount ?? 0,
+    daysSinceUpdate: daysSinceUpdate(lastUpdate, asOf),
+    ...(trend !== undefined ? { trend } : {}),
+    version: a.version,
+  };
+}
+
+/**
+ * Builds summaries with every derived figure for a set of action rows in one query that reads only
+ * each action's current entries; with `since`, each also carries its status trend from that date
+ * to asOf, which needs the status history (one more query).
  */
 export async function summarise(repos: Repositories, rows: ActionWithPlan[], asOf: string, since?: string): Promise<ActionSummary[]> {
-  const parts = await loadParts(
-    repos,
-    rows.map((r) => r.id),
-  );
-  return rows.map((a) => summaryOf(a, parts, asOf, since));
+  const ids = rows.map((r) => r.id);
+  const [facts, statuses] = await Promise.all([repos.actions.facts(ids), since === undefined ? Promise.resolve([]) : repos.actions.statuses(ids)]);
+  const historyOf = new Map([...groupBy(statuses, (s) => s.actionId)].map(([k, v]) => [k, v.map(toStatusEntry)]));
+  return rows.map((a) => summaryFromFacts(a, facts.get(a.id), asOf, since === undefined ? undefined : trendBetween(historyOf.get(a.id) ?? [], since, asOf)));
+}
+
+/** Summaries of the actions a query finds, in plan order: one statement, no history read. */
+export async function summariesOf(repos: Repositories, query: ActionQuery, asOf: string, openDueBy?: string): Promise<ActionSummary[]> {
+  return (await repos.actions.summaries(query, { openDueBy })).map((row) => summaryFromFacts(row, row, asOf));
 }
 
 export class ActionService {
@@ -225,8 +370,12 @@ export class ActionService {
       if (!plan) throw new NotFoundError(`There is no plan "${filters.plan}". Run "parentis plans" to see the plans.`);
       query.planId = plan.id;
     }
-    const rows = await repos.actions.list(query);
-    let out = await summarise(repos, rows, asOfDate(ctx), filters.since);
+    let out =
+      filters.since === undefined
+        ? await summariesOf(repos, query, asOfDate(ctx), filters.dueBy)
+        : await summarise(repos, await repos.actions.list(query), asOfDate(ctx), filters.since);
+    const dueBy = filters.dueBy;
+    if (dueBy !== undefined) out = out.filter((a) => a.status !== 'B' && a.deadline !== null && a.deadline <= dueBy);
     if (filters.status !== undefined && filters.status.length > 0) {
       const wanted = new Set(filters.status);
       out = out.filter((a) => a.status !== null && wanted.has(a.status));
@@ -237,6 +386,60 @@ export class ActionService {
 
   async show(ctx: Ctx, key: string): Promise<ActionDetail> {
     return this.detail(this.store.read, ctx, await this.find(this.store.read, ctx, key));
+  }
+
+  /** The actions the signed-in person owns: an owner's name is theirs (ignoring case). */
+  async mine(ctx: Ctx, filters: Omit<ActionFilters, 'owner'> = {}): Promise<ActionSummary[]> {
+    const candidates = await this.list(ctx, { ...filters, owner: ctx.actor });
+    return candidates.filter((a) => a.owners.some((o) => isSamePerson(o.name, ctx.actor)));
+  }
+
+  /**
+   * Actions with a status proposal or deadline request the person asking may decide: all of them
+   * for managers and administrators (and the command line), those in their programmes for a lead,
+   * none for anyone else.
+   */
+  async awaitingDecision(ctx: Ctx): Promise<AwaitingDecision[]> {
+    if (ctx.role !== undefined && !['admin', 'manager', 'lead'].includes(ctx.role)) return [];
+    const repos = this.store.read;
+    const ids = await repos.actions.awaitingDecision(ctx.organisationId);
+    const rows = await repos.actions.list({ organisationId: ctx.organisationId, ids });
+    const nodesOf = groupBy(await repos.plans.nodesOfPlans([...new Set(rows.map((r) => r.planId))]), (n) => n.planId);
+    const decidable = rows.filter((a) => {
+      const may = actionPermissions(ctx.role, { owns: false, leads: leadsProgramme(topLevelNode(nodesOf.get(a.planId) ?? [], a.nodeId), ctx.actor) });
+      return may.decideProposal || may.decideDeadlineRequest;
+    });
+    // Only what waits is read: the newest pending proposal and request are picked from those.
+    const [summaries, statuses, requests] = await Promise.all([
+      summarise(repos, decidable, asOfDate(ctx)),
+      repos.actions.pendingStatuses(decidable.map((a) => a.id)),
+      repos.actions.pendingDeadlineRequests(decidable.map((a) => a.id)),
+    ]);
+    const statusesOf = new Map([...groupBy(statuses, (s) => s.actionId)].map(([id, rows]) => [id, rows.map(toStatusEntry)]));
+    const requestsOf = groupBy(requests, (r) => r.actionId);
+    return summaries.map((a) => {
+      const pending = latestPending(statusesOf.get(a.id) ?? []);
+      const request = (requestsOf.get(a.id) ?? []).filter((r) => r.decision === null).at(-1);
+      return { ...a, proposal: pending ? toProposalView(pending) : null, pendingDeadlineRequest: request ? toDeadlineRequestView(request) : null };
+    });
+  }
+
+  /** How the person asking stands to an action; only owners and leads need the lookups. */
+  private async relation(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionRelation> {
+    if (ctx.role !== 'owner' && ctx.role !== 'lead') return { owns: false, leads: false };
+    const [owners, nodes] = await Promise.all([repos.actions.owners([a.id]), ctx.role === 'lead' ? repos.plans.nodes(a.planId) : Promise.resolve([])]);
+    return {
+      owns: owners.some((o) => isSamePerson(o.name, ctx.actor)),
+      leads: ctx.role === 'lead' && leadsProgramme(topLevelNode(nodes, a.nodeId), ctx.actor),
+    };
+  }
+
+  /** Refuses with ForbiddenError, naming what was refused, unless the matrix allows it. */
+  private async authorise(repos: Repositories, ctx: Ctx, a: ActionWithPlan, permission: ActionPermission): Promise<void> {
+    if (ctx.role === undefined) return;
+    if (!actionPermissions(ctx.role, await this.relation(repos, ctx, a))[permission]) {
+      throw new ForbiddenError(`Your role does not allow you to ${permissionWords[permission]} (${formatActionKey({ plan: a.planSlug, number: a.number })}).`);
+    }
   }
 
   private async find(repos: Repositories, ctx: Ctx, keyText: string): Promise<ActionWithPlan> {
@@ -250,14 +453,16 @@ export class ActionService {
 
   private async detail(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionDetail> {
     const asOf = asOfDate(ctx);
-    const [parts, updates, kpis, nodes, subRows, risks, voiceItems] = await Promise.all([
+    const [parts, updates, kpis, nodes, subActions, risks, voiceItems, requests, relation] = await Promise.all([
       loadParts(repos, [a.id]),
       repos.actions.updates([a.id]),
       repos.actions.kpis([a.id]),
       repos.plans.nodes(a.planId),
-      repos.actions.list({ organisationId: ctx.organisationId, parentActionId: a.id }),
+      summariesOf(repos, { organisationId: ctx.organisationId, parentActionId: a.id }, asOf),
       repos.risks.forAction(a.id),
       repos.voice.forAction(a.id),
+      repos.actions.deadlineRequests([a.id]),
+      this.relation(repos, ctx, a),
     ]);
     const summary = summaryOf(a, parts, asOf);
     const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -265,7 +470,11 @@ export class ActionService {
     for (let n = byId.get(a.nodeId); n; n = n.parentId === null ? undefined : byId.get(n.parentId)) {
       path.unshift({ kind: n.kind, number: n.number, title: n.title });
     }
-    const subActions = await summarise(repos, subRows, asOf);
+    const pending = latestPending(parts.statuses.get(a.id) ?? []);
+    const pendingRequest = requests.filter((r) => r.decision === null).at(-1);
+    const may = actionPermissions(ctx.role, relation);
+    may.decideProposal &&= pending !== undefined;
+    may.decideDeadlineRequest &&= pendingRequest !== undefined;
     return {
       ...summary,
       description: a.description,
@@ -280,6 +489,10 @@ export class ActionService {
       subActions,
       risks: risks.map((r) => ({ reference: r.reference, title: r.title, owner: r.owner, status: r.status })),
       voiceItems: voiceItems.map((v) => ({ council: v.council, priority: v.priority, status: v.status })),
+      may,
+      proposal: pending ? toProposalView(pending) : null,
+      pendingDeadlineRequest: pendingRequest ? toDeadlineRequestView(pendingRequest) : null,
+      deadlineRequests: requests.map(toDeadlineRequestView),
     };
   }
 
@@ -291,33 +504,43 @@ export class ActionService {
     ctx: Ctx,
     keyText: string,
     expectedVersion: number | undefined,
+    permission: ActionPermission,
     event: string,
-    apply: (repos: Repositories, a: ActionWithPlan) => Promise<{ before: unknown; after: unknown; result: T }>,
+    apply: (
+      repos: Repositories,
+      a: ActionWithPlan,
+    ) => Promise<{ before: unknown; after: unknown; result: T; event?: string; also?: { event: string; before: unknown; after: unknown }[] }>,
   ): Promise<T> {
     return this.store.transaction(async (repos) => {
       const a = await this.find(repos, ctx, keyText);
+      await this.authorise(repos, ctx, a, permission);
       const locked = await repos.actions.lock(a.id);
       const version = locked?.version ?? a.version;
       if (expectedVersion !== undefined && expectedVersion !== version) {
         throw await staleError(repos, 'action', a.id, `Action ${formatActionKey({ plan: a.planSlug, number: a.number })}`, expectedVersion, version);
       }
-      const { before, after, result } = await apply(repos, { ...a, version });
+      const applied = await apply(repos, { ...a, version });
       await repos.actions.bumpVersion(a.id, version);
-      await repos.audit.record({
-        organisationId: ctx.organisationId,
-        actor: ctx.actor,
-        event,
-        entityType: 'action',
-        entityId: a.id,
-        entityKey: formatActionKey({ plan: a.planSlug, number: a.number }),
-        before,
-        after,
-      });
-      return result;
+      for (const e of [{ event: applied.event ?? event, before: applied.before, after: applied.after }, ...(applied.also ?? [])]) {
+        await repos.audit.record({
+          organisationId: ctx.organisationId,
+          actor: ctx.actor,
+          event: e.event,
+          entityType: 'action',
+          entityId: a.id,
+          entityKey: formatActionKey({ plan: a.planSlug, number: a.number }),
+          before: e.before,
+          after: e.after,
+        });
+      }
+      return applied.result;
     });
   }
 
-  /** Records a BRAG status. Approved at once unless `approve` is false (a proposal for a lead to approve). */
+  /**
+   * Records a BRAG status. Approved at once unless `approve` is false: then it is a proposal for a
+   * lead or manager to decide (as proposeStatus), which replaces any proposal still waiting.
+   */
   async setStatus(
     ctx: Ctx,
     key: string,
@@ -332,22 +555,78 @@ export class ActionService {
     },
   ): Promise<ActionDetail> {
     if (!isIsoDate(input.asAt)) throw new ValidationError('The as-at date must be a real date written yyyy-mm-dd', 'asAt');
+    const status = parseInput(bragSchema, input.status, 'status');
     const kind = input.kind ?? 'current';
-    await this.change(ctx, key, input.expectedVersion, kind === 'forecast' ? 'action.forecast.set' : 'action.status.set', async (repos, a) => {
-      const before = statusAt((await repos.actions.statuses([a.id])).map(toStatusEntry), undefined, kind);
+    const propose = input.approve === false;
+    const event = propose ? 'action.status.proposed' : kind === 'forecast' ? 'action.forecast.set' : 'action.status.set';
+    await this.change(ctx, key, input.expectedVersion, propose ? 'proposeStatus' : 'setStatus', event, async (repos, a) => {
+      const history = (await repos.actions.statuses([a.id])).map(toStatusEntry);
+      const before = statusAt(history, undefined, kind);
       const row = {
         actionId: a.id,
         kind,
-        status: input.status,
+        status,
         asAt: input.asAt,
         reason: input.reason.trim(),
         proposedBy: input.proposedBy ?? ctx.actor,
-        approvedBy: input.approve === false ? null : ctx.actor,
+        approvedBy: propose ? null : ctx.actor,
       };
+      const replaced = propose ? await this.withdrawProposals(repos, ctx, history) : [];
       await repos.actions.insertStatuses([row]);
       return {
-        before: before ? { status: before.status, asAt: before.asAt } : null,
+        before: before ? { status: before.status, asAt: before.asAt, ...(replaced.length > 0 ? { replacedProposals: replaced } : {}) } : null,
         after: { status: row.status, asAt: row.asAt, reason: row.reason, proposedBy: row.proposedBy, approvedBy: row.approvedBy },
+        result: undefined,
+      };
+    });
+    return this.show(ctx, key);
+  }
+
+  /** Closes the proposals still waiting when a new one is made: only the newest waits for a decision. */
+  private async withdrawProposals(repos: Repositories, ctx: Ctx, history: StatusHistoryEntry[]): Promise<{ status: Brag; asAt: string; proposedBy: string }[]> {
+    const pending = pendingProposals(history);
+    for (const p of pending) await repos.actions.decideStatus(p.id, { rejectedBy: ctx.actor }, 'Replaced by a later proposal');
+    return pending.map((p) => ({ status: p.status, asAt: p.asAt, proposedBy: p.proposedBy }));
+  }
+
+  /**
+   * An owner (or lead, or manager) proposes a BRAG status with the reason; it waits for a lead or
+   * manager to approve it and never counts as the status until then. The as-at date is today (or asOf).
+   */
+  async proposeStatus(
+    ctx: Ctx,
+    key: string,
+    input: { status: Brag; reason: string; asAt?: string | undefined; expectedVersion?: number | undefined },
+  ): Promise<ActionDetail> {
+    if (input.reason.trim() === '') throw new ValidationError('Give the reason for the status you propose', 'reason');
+    return this.setStatus(ctx, key, { status: input.status, asAt: input.asAt ?? asOfDate(ctx), reason: input.reason, approve: false, expectedVersion: input.expectedVersion });
+  }
+
+  /**
+   * Approves or rejects the status proposal waiting on an action. An approved proposal becomes the
+   * status (if no later status is in force); a rejected one stays in the history, marked rejected
+   * with the reason. Both are audited with the state before and after.
+   */
+  async decideProposal(
+    ctx: Ctx,
+    key: string,
+    input: { decision: Decision; reason: string; expectedVersion?: number | undefined },
+  ): Promise<ActionDetail> {
+    const decision = parseDecision(input.decision);
+    const reason = input.reason.trim();
+    if (decision === 'reject' && reason === '') throw new ValidationError('Give the reason for rejecting the proposed status', 'reason');
+    await this.change(ctx, key, input.expectedVersion, 'decideProposal', 'action.status.approved', async (repos, a) => {
+      const history = (await repos.actions.statuses([a.id])).map(toStatusEntry);
+      const proposal = latestPending(history);
+      if (!proposal) throw new ValidationError(`${formatActionKey({ plan: a.planSlug, number: a.number })} has no proposed status waiting for a decision`, 'decision');
+      const before = statusAt(history, undefined, proposal.kind);
+      await repos.actions.decideStatus(proposal.id, decision === 'approve' ? { approvedBy: ctx.actor } : { rejectedBy: ctx.actor }, reason);
+      const after = statusAt((await repos.actions.statuses([a.id])).map(toStatusEntry), undefined, proposal.kind);
+      const proposed = { status: proposal.status, asAt: proposal.asAt, reason: proposal.reason, proposedBy: proposal.proposedBy };
+      return {
+        event: decision === 'approve' ? 'action.status.approved' : 'action.status.rejected',
+        before: { status: before?.status ?? null, asAt: before?.asAt ?? null, proposal: proposed },
+        after: { status: after?.status ?? null, asAt: after?.asAt ?? null, decision: decision === 'approve' ? 'approved' : 'rejected', decidedBy: ctx.actor, reason },
         result: undefined,
       };
     });
@@ -361,7 +640,7 @@ export class ActionService {
   ): Promise<ActionDetail> {
     if (!isIsoDate(input.date)) throw new ValidationError('The new deadline must be a real date written yyyy-mm-dd', 'date');
     const reason = input.reason.trim();
-    await this.change(ctx, key, input.expectedVersion, 'action.deadline.revised', async (repos, a) => {
+    await this.change(ctx, key, input.expectedVersion, 'reviseDeadline', 'action.deadline.revised', async (repos, a) => {
       const history = (await repos.actions.deadlines([a.id])).map(toDeadlineEntry);
       const before = currentDeadline(history);
       if (before !== null && reason === '') {
@@ -376,17 +655,106 @@ export class ActionService {
     return this.show(ctx, key);
   }
 
+  /**
+   * An owner asks for the deadline to move, with the reason; a lead or manager decides. Only the
+   * newest request waits: an earlier one still waiting is withdrawn.
+   */
+  async requestDeadline(
+    ctx: Ctx,
+    key: string,
+    input: { dueDate: string; reason: string; expectedVersion?: number | undefined },
+  ): Promise<ActionDetail> {
+    if (!isIsoDate(input.dueDate)) throw new ValidationError('The deadline you ask for must be a real date written yyyy-mm-dd', 'dueDate');
+    const reason = input.reason.trim();
+    if (reason === '') throw new ValidationError('Give the reason the deadline needs to move', 'reason');
+    await this.change(ctx, key, input.expectedVersion, 'requestDeadline', 'action.deadline.requested', async (repos, a) => {
+      const current = currentDeadline((await repos.actions.deadlines([a.id])).map(toDeadlineEntry));
+      if (current?.date === input.dueDate) throw new ValidationError(`The deadline is already ${input.dueDate}`, 'dueDate');
+      const waiting = (await repos.actions.deadlineRequests([a.id])).filter((r) => r.decision === null);
+      await repos.actions.decideDeadlineRequests(
+        waiting.map((r) => r.id),
+        { decision: 'withdrawn', decidedBy: ctx.actor, decisionReason: 'Replaced by a later request' },
+      );
+      const row = await repos.actions.insertDeadlineRequest({ actionId: a.id, dueDate: input.dueDate, reason, requestedBy: ctx.actor });
+      return {
+        before: { deadline: current?.date ?? null, ...(waiting.length > 0 ? { replacedRequests: waiting.map((r) => r.dueDate) } : {}) },
+        after: { requestedDeadline: row.dueDate, reason, requestedBy: ctx.actor },
+        result: undefined,
+      };
+    });
+    return this.show(ctx, key);
+  }
+
+  /** Approves (the deadline moves, recorded in its history) or rejects the deadline request waiting on an action. */
+  async decideDeadlineRequest(
+    ctx: Ctx,
+    key: string,
+    input: { decision: Decision; reason: string; expectedVersion?: number | undefined },
+  ): Promise<ActionDetail> {
+    const decision = parseDecision(input.decision);
+    const reason = input.reason.trim();
+    if (decision === 'reject' && reason === '') throw new ValidationError('Give the reason for rejecting the deadline request', 'reason');
+    await this.change(ctx, key, input.expectedVersion, 'decideDeadlineRequest', 'action.deadline.request.approved', async (repos, a) => {
+      const request = (await repos.actions.deadlineRequests([a.id])).filter((r) => r.decision === null).at(-1);
+      if (!request) throw new ValidationError(`${formatActionKey({ plan: a.planSlug, number: a.number })} has no deadline request waiting for a decision`, 'decision');
+      const before = currentDeadline((await repos.actions.deadlines([a.id])).map(toDeadlineEntry));
+      await repos.actions.decideDeadlineRequests([request.id], {
+        decision: decision === 'approve' ? 'approved' : 'rejected',
+        decidedBy: ctx.actor,
+        decisionReason: reason,
+      });
+      if (decision === 'approve' && before?.date !== request.dueDate) {
+        await repos.actions.insertDeadlines([
+          { actionId: a.id, dueDate: request.dueDate, reason: `${request.reason} (asked for by ${request.requestedBy})`, setBy: ctx.actor },
+        ]);
+      }
+      const requested = { requestedDeadline: request.dueDate, reason: request.reason, requestedBy: request.requestedBy };
+      return {
+        event: decision === 'approve' ? 'action.deadline.request.approved' : 'action.deadline.request.rejected',
+        before: { deadline: before?.date ?? null, request: requested },
+        after: {
+          deadline: decision === 'approve' ? request.dueDate : (before?.date ?? null),
+          decision: decision === 'approve' ? 'approved' : 'rejected',
+          decidedBy: ctx.actor,
+          reason,
+        },
+        result: undefined,
+      };
+    });
+    return this.show(ctx, key);
+  }
+
+  /**
+   * Adds a dated progress update. With `proposal`, the same change also proposes a status (as
+   * proposeStatus, as at the update's date): one version, two audit events.
+   */
   async addUpdate(
     ctx: Ctx,
     key: string,
-    input: { date: string; body: string; expectedVersion?: number | undefined },
+    input: { date: string; body: string; expectedVersion?: number | undefined; proposal?: { status: Brag; reason?: string | undefined } | undefined },
   ): Promise<ActionDetail> {
     if (!isIsoDate(input.date)) throw new ValidationError('The update date must be a real date written yyyy-mm-dd', 'date');
     const body = input.body.trim();
     if (body === '') throw new ValidationError('Write the progress update', 'body');
-    await this.change(ctx, key, input.expectedVersion, 'action.update.added', async (repos, a) => {
+    const proposal = input.proposal === undefined ? undefined : { status: parseInput(bragSchema, input.proposal.status, 'proposal.status'), reason: (input.proposal.reason ?? '').trim() };
+    await this.change(ctx, key, input.expectedVersion, 'addUpdate', 'action.update.added', async (repos, a) => {
       const [row] = await repos.actions.insertUpdates([{ actionId: a.id, updateDate: input.date, author: ctx.actor, body }]);
-      return { before: null, after: { id: row?.id, date: input.date, body }, result: undefined };
+      const also: { event: string; before: unknown; after: unknown }[] = [];
+      if (proposal !== undefined) {
+        await this.authorise(repos, ctx, a, 'proposeStatus');
+        const history = (await repos.actions.statuses([a.id])).map(toStatusEntry);
+        const before = statusAt(history);
+        const replaced = await this.withdrawProposals(repos, ctx, history);
+        // The update is the reason when none is given: the lead reads them together.
+        const reason = proposal.reason === '' ? body : proposal.reason;
+        await repos.actions.insertStatuses([{ actionId: a.id, kind: 'current', status: proposal.status, asAt: input.date, reason, proposedBy: ctx.actor, approvedBy: null }]);
+        also.push({
+          event: 'action.status.proposed',
+          before: before ? { status: before.status, asAt: before.asAt, ...(replaced.length > 0 ? { replacedProposals: replaced } : {}) } : null,
+          after: { status: proposal.status, asAt: input.date, reason, proposedBy: ctx.actor, approvedBy: null },
+        });
+      }
+      return { before: null, after: { id: row?.id, date: input.date, body }, result: undefined, also };
     });
     return this.show(ctx, key);
   }
@@ -406,7 +774,7 @@ export class ActionService {
   ): Promise<ActionDetail> {
     if (input.title !== undefined && input.title.trim() === '') throw new ValidationError('Enter a title for the action', 'title');
     if (input.owners !== undefined && input.owners.length === 0) throw new ValidationError('An action needs at least one owner', 'owners');
-    await this.change(ctx, key, input.expectedVersion, 'action.edited', async (repos, a) => {
+    await this.change(ctx, key, input.expectedVersion, 'edit', 'action.edited', async (repos, a) => {
       const fields = {
         ...(input.title !== undefined ? { title: input.title.trim() } : {}),
         ...(input.description !== undefined ? { description: input.description.trim() } : {}),
@@ -430,6 +798,7 @@ export class ActionService {
 
   /** Adds an action (or a sub-action, with parentNumber) under a node of a plan, with its first deadline. */
   async create(ctx: Ctx, planSlug: string, raw: z.input<typeof newActionSchema>): Promise<ActionDetail> {
+    requireRole(ctx, ['admin', 'manager'], 'add actions to a plan');
     const input = parseInput(newActionSchema, raw);
     const key = formatActionKey({ plan: planSlug, number: input.number });
     await this.store.transaction(async (repos) => {
@@ -483,12 +852,20 @@ export class ActionService {
   /** Replaces an action's cross-references (challenge, inspection recommendation, programme, measure, tag). */
   async setRefs(ctx: Ctx, key: string, refs: { kind: RefKind; value: string }[], expectedVersion?: number): Promise<ActionDetail> {
     const checked = parseInput(z.array(refSchema), refs, 'refs');
-    await this.change(ctx, key, expectedVersion, 'action.refs.set', async (repos, a) => {
+    await this.change(ctx, key, expectedVersion, 'edit', 'action.refs.set', async (repos, a) => {
       const before = (await repos.actions.refs([a.id])).map((r) => `${r.kind}:${r.value}`);
       await repos.actions.replaceRefs(a.id, checked.map((r) => ({ actionId: a.id, kind: r.kind, value: r.value })));
       return { before: { refs: before }, after: { refs: checked.map((r) => `${r.kind}:${r.value}`) }, result: undefined };
     });
     return this.show(ctx, key);
+  }
+
+  /**
+   * The authority's risks sharing a reference with the given ones: enough for a page to name a
+   * risk's row on the register (plan-qualified only when two risks share a reference).
+   */
+  risksWithReferences(ctx: Ctx, references: readonly string[]): Promise<{ id: number; plan: string | null; reference: string }[]> {
+    return this.store.read.actions.risksWithReferences(ctx.organisationId, [...new Set(references)]);
   }
 
   /** Actions carrying a cross-reference ("inspection 11" → its actions). */
@@ -499,6 +876,11 @@ export class ActionService {
   refs(ctx: Ctx): Promise<RefCount[]> {
     return this.store.read.actions.refCounts(ctx.organisationId);
   }
+}
+
+function parseDecision(value: unknown): Decision {
+  if (value !== 'approve' && value !== 'reject') throw new ValidationError('Choose whether to approve or reject', 'decision');
+  return value;
 }
 
 /** The message a user sees when their edit is stale: what changed, by whom, and that nothing was saved. */

@@ -1,16 +1,19 @@
 // Reading the audit trail: every change, who made it, when, and the state before and after.
 import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { ValidationError } from '../domain/errors.ts';
 import type { AuditEvent } from '../repositories/audit.repository.ts';
 
 export type { AuditEvent };
 import type { Store } from '../repositories/store.ts';
-import type { Ctx } from './context.ts';
+import { requireRole, type Ctx } from './context.ts';
 
 export class AuditService {
   constructor(private readonly store: Store) {}
 
   /** Newest first. `entity` is an action key (plan-slug:number) or a plan slug. */
-  list(ctx: Ctx, filters: { entity?: string | undefined; actor?: string | undefined; limit?: number | undefined } = {}): Promise<AuditEvent[]> {
+  async list(ctx: Ctx, filters: { entity?: string | undefined; actor?: string | undefined; limit?: number | undefined } = {}): Promise<AuditEvent[]> {
+    requireRole(ctx, ['admin'], 'read the audit log');
     let entityKey: string | undefined;
     if (filters.entity !== undefined) {
       // Written as people type it ("plan : 4" works too); stored as plan-slug:number or a plan slug.
@@ -18,4 +21,67 @@ export class AuditService {
     }
     return this.store.read.audit.list({ organisationId: ctx.organisationId, entityKey, actor: filters.actor, limit: filters.limit });
   }
+
+  /**
+   * One page of the audit log for administrators, newest first. `entity` is an action key, a risk's
+   * plan-slug:reference or a plan slug (a plan also finds its actions' and risks' events); `from` and
+   * `to` are dates written yyyy-mm-dd, both included.
+   */
+  async page(ctx: Ctx, filters: AuditPageFilters): Promise<AuditPage> {
+    requireRole(ctx, ['admin'], 'read the audit log');
+    const pageSize = filters.pageSize ?? AUDIT_PAGE_SIZE;
+    const page = Math.max(1, Math.floor(filters.page ?? 1));
+    for (const field of ['from', 'to'] as const) {
+      const v = filters[field];
+      if (v !== undefined && !isIsoDate(v)) throw new ValidationError(`The ${field} date must be a real date written yyyy-mm-dd`, field);
+    }
+    if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
+      throw new ValidationError('The from date must be the same as or before the to date', 'from');
+    }
+    const entity = filters.entity?.trim();
+    let entityKey: string | undefined;
+    if (entity !== undefined && entity !== '') {
+      if (!entity.includes(':')) entityKey = entity;
+      else {
+        const colon = entity.indexOf(':');
+        const plan = entity.slice(0, colon).trim();
+        const rest = entity.slice(colon + 1).trim();
+        if (plan === '' || rest === '') throw new ValidationError('Write an entity as a plan slug, or plan slug and number, e.g. cypp-2016-19:6.7', 'entity');
+        entityKey = `${plan}:${rest}`;
+      }
+    }
+    const actor = filters.actor?.trim() === '' ? undefined : filters.actor?.trim();
+    const { events, total } = await this.store.read.audit.page({
+      organisationId: ctx.organisationId,
+      entityKey,
+      entityType: filters.entityType,
+      actor,
+      from: filters.from,
+      to: filters.to,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return { events, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  }
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditPageFilters {
+  entity?: string | undefined;
+  entityType?: string | undefined;
+  actor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Counted from 1. */
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export interface AuditPage {
+  events: AuditEvent[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
 }

@@ -1,6 +1,7 @@
 // Use cases for plans: the list with BRAG roll-ups, a plan's tree, and import / export of the plan
 // document (all or nothing, audited).
-import { addToRollUp, emptyRollUp, mergeRollUp, type RollUp } from '../domain/action-derived.ts';
+import { addCountsToRollUp, addToRollUp, emptyRollUp, mergeRollUp, type RollUp } from '../domain/action-derived.ts';
+import type { Brag } from '../domain/brag.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
 import { groupBy } from '../domain/collections.ts';
@@ -19,8 +20,8 @@ import { planToCsv, planToXlsx } from '../exports/plan-tables.ts';
 import type { ActionWithPlan } from '../repositories/action.repository.ts';
 import type { Plan, PlanNode } from '../repositories/plan.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { staleError, summarise, toDeadlineEntry, toStatusEntry, type ActionSummary } from './action.service.ts';
-import { asOfDate, type Ctx } from './context.ts';
+import { staleError, summariesOf, toDeadlineEntry, toStatusEntry, type ActionSummary } from './action.service.ts';
+import { asOfDate, requireRole, type Ctx } from './context.ts';
 
 export interface PlanSummary {
   id: number;
@@ -50,6 +51,8 @@ export interface PlanTreeNode {
   actions: (ActionSummary & { subActions: ActionSummary[] })[];
   /** Counts over this node, its descendants, and all their actions and sub-actions. */
   rollUp: RollUp;
+  /** The node's version, for editNode's expectedVersion. */
+  version: number;
 }
 
 export interface PlanTree extends PlanSummary {
@@ -103,15 +106,22 @@ export function parsePlanDocument(raw: unknown, source?: string): PlanDocument {
   return doc;
 }
 
+/** Who builds plans: their structure, import and replacement (the manager's reporting cycle and the administrator). */
+const PLAN_WRITERS = ['admin', 'manager'] as const;
+
 export class PlanService {
   constructor(private readonly store: Store) {}
 
   async list(ctx: Ctx): Promise<PlanSummary[]> {
     const repos = this.store.read;
-    const plans = await repos.plans.list(ctx.organisationId);
-    const actions = await summarise(repos, await repos.actions.list({ organisationId: ctx.organisationId }), asOfDate(ctx));
+    // The counts are grouped in SQL from each action's current status and deadline: the list never
+    // reads the actions' histories, only what the roll-up is worked out from.
+    const [plans, rows] = await Promise.all([repos.plans.list(ctx.organisationId), repos.actions.rollUps(ctx.organisationId, asOfDate(ctx))]);
     const rollUps = new Map<number, RollUp>(plans.map((p) => [p.id, emptyRollUp()]));
-    for (const a of actions) addToRollUp(rollUps.get(a.planId)!, a.status, a.overdue);
+    for (const r of rows) {
+      const rollUp = rollUps.get(r.planId);
+      if (rollUp) addCountsToRollUp(rollUp, r.status as Brag | null, r.actions, r.overdue);
+    }
     return plans.map((p) => toSummary(p, rollUps.get(p.id)!));
   }
 
@@ -124,8 +134,7 @@ export class PlanService {
   async tree(ctx: Ctx, slug: string): Promise<PlanTree> {
     const repos = this.store.read;
     const plan = await this.get(repos, ctx, slug);
-    const [nodes, rows] = await Promise.all([repos.plans.nodes(plan.id), repos.actions.list({ organisationId: ctx.organisationId, planId: plan.id })]);
-    const summaries = await summarise(repos, rows, asOfDate(ctx));
+    const [nodes, summaries] = await Promise.all([repos.plans.nodes(plan.id), summariesOf(repos, { organisationId: ctx.organisationId, planId: plan.id }, asOfDate(ctx))]);
     const treeNodes = new Map<number, PlanTreeNode>(nodes.map((n) => [n.id, toTreeNode(n)]));
     const roots: PlanTreeNode[] = [];
     for (const n of nodes) {
@@ -150,6 +159,7 @@ export class PlanService {
   }
 
   async importDocument(ctx: Ctx, raw: unknown, options: { replace?: boolean; source?: string } = {}): Promise<ImportResult> {
+    requireRole(ctx, PLAN_WRITERS, 'import plans');
     const doc = parsePlanDocument(raw, options.source);
     return this.store.transaction(async (repos) => {
       const existing = await repos.plans.findBySlug(ctx.organisationId, doc.plan.slug);
@@ -184,6 +194,8 @@ export class PlanService {
         before: existing ? { slug: existing.slug, title: existing.title, version: existing.version } : null,
         after: summary,
       });
+      // Last in the transaction: the planner's statistics count the rows just written (see analyse).
+      await repos.plans.analyse();
       return summary;
     });
   }
@@ -196,6 +208,7 @@ export class PlanService {
 
   /** Creates an empty plan; nodes and actions are added to it afterwards. */
   async create(ctx: Ctx, raw: z.input<typeof newPlanSchema>): Promise<PlanSummary> {
+    requireRole(ctx, PLAN_WRITERS, 'create plans');
     const input = parseInput(newPlanSchema, raw);
     return this.store.transaction(async (repos) => {
       if (await repos.plans.findBySlug(ctx.organisationId, input.slug)) {
@@ -209,10 +222,13 @@ export class PlanService {
 
   /** Adds a programme, priority, theme, objective, task group or area, at the top or under a node. */
   async addNode(ctx: Ctx, slug: string, raw: z.input<typeof nodeFieldsSchema> & { parentId?: number | null }): Promise<PlanTreeNode> {
-    const input = parseInput(nodeFieldsSchema, raw);
+    requireRole(ctx, PLAN_WRITERS, 'change the structure of a plan');
+    // parentId is not a node field: the strict schema would refuse it as an unknown key.
+    const { parentId: parentIdInput, ...fields } = raw;
+    const input = parseInput(nodeFieldsSchema, fields);
     return this.store.transaction(async (repos) => {
       const plan = await this.get(repos, ctx, slug);
-      const parentId = raw.parentId ?? null;
+      const parentId = parentIdInput ?? null;
       if (parentId !== null && !(await repos.plans.lockNode(plan.id, parentId))) {
         throw new ValidationError(`Plan "${slug}" has no node ${parentId} to add under`, 'parentId');
       }
@@ -229,6 +245,7 @@ export class PlanService {
 
   /** Edits a node (its titles, people and programme status) if nobody has changed it since expectedVersion. */
   async editNode(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number, raw: z.input<typeof nodeFieldsSchema>): Promise<PlanTreeNode> {
+    requireRole(ctx, PLAN_WRITERS, 'change the structure of a plan');
     const input = parseInput(nodeFieldsSchema, raw);
     return this.store.transaction(async (repos) => {
       const plan = await this.get(repos, ctx, slug);
@@ -335,6 +352,7 @@ function toTreeNode(n: PlanNode): PlanTreeNode {
     children: [],
     actions: [],
     rollUp: emptyRollUp(),
+    version: n.version,
   };
 }
 
@@ -385,7 +403,19 @@ export async function writePlan(
     a.owners.forEach((o, i) => owners.push({ actionId, position: i, name: o.name ?? null, role: o.role ?? null }));
     for (const d of a.deadlines) deadlines.push({ actionId, dueDate: d.date, reason: d.reason, setBy: d.setBy, setAt: d.setAt });
     for (const s of a.statuses) {
-      statuses.push({ actionId, kind: s.kind, status: s.status, asAt: s.asAt, reason: s.reason, proposedBy: s.proposedBy, approvedBy: s.approvedBy, recordedAt: s.recordedAt });
+      statuses.push({
+        actionId,
+        kind: s.kind,
+        status: s.status,
+        asAt: s.asAt,
+        reason: s.reason,
+        proposedBy: s.proposedBy,
+        approvedBy: s.approvedBy,
+        recordedAt: s.recordedAt,
+        rejectedBy: s.rejectedBy ?? null,
+        decidedAt: s.decidedAt ?? null,
+        decisionReason: s.decisionReason ?? '',
+      });
     }
     for (const u of a.updates) updateRows.push({ actionId, updateDate: u.date, author: u.author, body: u.body });
     for (const r of a.refs) refs.push({ actionId, kind: r.kind, value: r.value });
@@ -480,7 +510,19 @@ async function readPlan(repos: Repositories, organisationId: number, plan: Plan)
     }),
     statuses: statusesOf(a.id).map((s) => {
       const e = toStatusEntry(s);
-      return { status: e.status, kind: e.kind, asAt: e.asAt, reason: e.reason, proposedBy: e.proposedBy, approvedBy: e.approvedBy, recordedAt: e.recordedAt };
+      return {
+        status: e.status,
+        kind: e.kind,
+        asAt: e.asAt,
+        reason: e.reason,
+        proposedBy: e.proposedBy,
+        approvedBy: e.approvedBy,
+        recordedAt: e.recordedAt,
+        // Only decided proposals carry these, so documents without decisions read as before.
+        ...(e.rejectedBy !== null ? { rejectedBy: e.rejectedBy } : {}),
+        ...(e.decidedAt !== null ? { decidedAt: e.decidedAt } : {}),
+        ...(e.decisionReason !== '' ? { decisionReason: e.decisionReason } : {}),
+      };
     }),
     updates: updatesOf(a.id).map((u) => ({ date: u.updateDate, author: u.author, body: u.body })),
     kpis: kpisOf(a.id).map((k) => ({ title: k.title, ...(k.measureCode !== null ? { measureCode: k.measureCode } : {}), unit: k.unit as '%', targets: k.targets })),

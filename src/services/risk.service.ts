@@ -1,10 +1,11 @@
 // Use cases for the risk register: risks with their current score and trend, and re-scoring.
+import { leadsProgramme, topLevelNode } from '../domain/action-permissions.ts';
 import { groupBy } from '../domain/collections.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { riskRating, riskScore, riskTrend } from '../domain/risk.ts';
 import type { Store } from '../repositories/store.ts';
 import { staleError } from './action.service.ts';
-import type { Ctx } from './context.ts';
+import { requireRole, type Ctx } from './context.ts';
 
 export interface RiskView {
   id: number;
@@ -92,6 +93,11 @@ export class RiskService {
       if (!plan) throw new NotFoundError(`There is no plan "${input.plan}".`);
       const risk = await repos.risks.findByReference(ctx.organisationId, plan.id, input.reference);
       if (!risk) throw new NotFoundError(`Plan "${input.plan}" has no risk ${input.reference}.`);
+      requireRole(ctx, ['admin', 'manager', 'lead'], 're-score risks');
+      // A lead re-scores the risks of the programmes they lead.
+      if (ctx.role === 'lead' && !(risk.nodeId !== null && leadsProgramme(topLevelNode(await repos.plans.nodes(plan.id), risk.nodeId), ctx.actor))) {
+        throw new ForbiddenError(`Your role does not allow you to re-score risk ${input.reference}: it is not in a programme you lead.`);
+      }
       const expected = input.expectedVersion ?? risk.version;
       const next = await repos.risks.bumpVersion(risk.id, expected);
       if (next === undefined) throw await staleError(repos, 'risk', risk.id, `Risk ${input.reference}`, expected, risk.version);

@@ -35,7 +35,7 @@ export function describeAction(a: ActionDetail): string {
   for (const s of a.statuses) {
     lines.push(
       `  ${s.asAt}  ${s.kind === 'forecast' ? 'forecast ' : ''}${label(s.status)}  proposed by ${s.proposedBy}, ` +
-        `${s.approvedBy ? `approved by ${s.approvedBy}` : 'awaiting approval'}; recorded ${s.recordedAt.slice(0, 16).replace('T', ' ')}` +
+        `${s.approvedBy ? `approved by ${s.approvedBy}` : s.rejectedBy ? `rejected by ${s.rejectedBy}` : 'awaiting approval'}; recorded ${s.recordedAt.slice(0, 16).replace('T', ' ')}` +
         (s.reason ? `\n${indent(s.reason, '      ')}` : ''),
     );
   }

@@ -3,34 +3,11 @@ import type { Command } from 'commander';
 import { parseRef } from '../../domain/action-key.ts';
 import { parseBrag } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
+import { actionRow } from '../../services/action-row.ts';
 import type { ActionSummary } from '../../services/action.service.ts';
 import { dateOption } from '../options.ts';
 import { listCommand } from '../list-command.ts';
 
-export function actionJson(a: ActionSummary): Record<string, unknown> {
-  return {
-    plan: a.plan,
-    number: a.number,
-    key: a.key,
-    title: a.title,
-    status: a.status,
-    statusAsAt: a.statusAsAt,
-    forecast: a.forecast,
-    pendingProposal: a.pendingProposal,
-    owners: a.owners.map((o) => o.label),
-    deadline: a.deadline,
-    originalDeadline: a.originalDeadline,
-    deadlineRevisions: a.slippage.revisions,
-    daysMoved: a.slippage.daysMoved,
-    overdue: a.overdue,
-    lastUpdate: a.lastUpdate,
-    daysSinceUpdate: a.daysSinceUpdate,
-    refs: a.refs.map((r) => `${r.kind}:${r.value}`),
-    flags: a.flags,
-    ...(a.trend !== undefined ? { trend: a.trend } : {}),
-    version: a.version,
-  };
-}
 
 function statuses(value: string): string[] {
   try {
@@ -82,6 +59,6 @@ export function register(program: Command): void {
       { header: 'last update', value: (a) => a.lastUpdate },
       ...(opts.since !== undefined ? [{ header: `since ${opts.since}`, value: (a: ActionSummary) => a.trend }] : []),
     ],
-    json: actionJson,
+    json: actionRow,
   });
 }

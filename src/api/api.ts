@@ -1,0 +1,274 @@
+// The JSON API under /api/v1: plans, actions (with the command line's filters), an action's history
+// and updates, status proposals and decisions, deadline requests and risks. Bearer tokens name the
+// person, whose role the services enforce exactly as for the pages. Every route is declared once in
+// a table, which both registers it and describes it in the OpenAPI document.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { App } from '../composition.ts';
+import { today } from '../domain/dates.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ParentisError, StaleWriteError, ValidationError } from '../domain/errors.ts';
+import { parseInput } from '../domain/validation.ts';
+import type { Ctx } from '../services/context.ts';
+import {
+  actionDetailSchema,
+  actionListSchema,
+  actionParamsSchema,
+  actionsQuerySchema,
+  asOfQuerySchema,
+  decisionBodySchema,
+  deadlineRequestBodySchema,
+  type errorSchema,
+  planListSchema,
+  planParamsSchema,
+  planTreeSchema,
+  riskListSchema,
+  risksQuerySchema,
+  statusBodySchema,
+  toActionRow,
+  updateBodySchema,
+  updateListSchema,
+} from './api.schemas.ts';
+import { openApiDocument } from './openapi.ts';
+
+type Schema = z.ZodType;
+
+export interface ApiRoute {
+  method: 'GET' | 'POST';
+  /** Fastify's form, relative to /api/v1: /actions/:key */
+  url: string;
+  summary: string;
+  description?: string;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  response: Schema;
+  /** The status of a successful answer; 200 unless given. */
+  status?: number;
+  handler: (call: { ctx: Ctx; params: never; query: never; body: never }) => Promise<unknown>;
+}
+
+/** A route whose handler sees its parsed parameters, query and body with their types. */
+function route<P extends Schema = z.ZodObject, Q extends Schema = z.ZodObject, B extends Schema = z.ZodObject>(spec: {
+  method: 'GET' | 'POST';
+  url: string;
+  summary: string;
+  description?: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: Schema;
+  status?: number;
+  handler: (call: { ctx: Ctx; params: z.output<P>; query: z.output<Q>; body: z.output<B> }) => Promise<unknown>;
+}): ApiRoute {
+  return spec;
+}
+
+/** The routes of the API, given the application whose services answer them. */
+export function apiRoutes(app: App): ApiRoute[] {
+  const s = app.services;
+  return [
+    route({
+      method: 'GET',
+      url: '/plans',
+      summary: 'The plans, each with its BRAG counts and overdue actions',
+      query: asOfQuerySchema,
+      response: planListSchema,
+      handler: async ({ ctx }) => ({ plans: await s.plans.list(ctx) }),
+    }),
+    route({
+      method: 'GET',
+      url: '/plans/:slug',
+      summary: "A plan's tree of nodes and actions with roll-ups at every level",
+      params: planParamsSchema,
+      query: asOfQuerySchema,
+      response: planTreeSchema,
+      handler: ({ ctx, params }) => s.plans.tree(ctx, params.slug),
+    }),
+    route({
+      method: 'GET',
+      url: '/actions',
+      summary: 'Actions across plans, filtered as `parentis actions` filters them',
+      description: 'Example: /api/v1/actions?status=R gives the red actions; ?plan=cypp-2016-19&overdue=true&owner=fostering narrows further.',
+      query: actionsQuerySchema,
+      response: actionListSchema,
+      handler: async ({ ctx, query }) => ({
+        asOf: ctx.asOf ?? today(),
+        actions: (
+          await s.actions.list(ctx, {
+            plan: query.plan,
+            status: query.status,
+            owner: query.owner,
+            overdue: query.overdue,
+            ref: query.ref,
+            text: query.search,
+            since: query.since,
+          })
+        ).map(toActionRow),
+      }),
+    }),
+    route({
+      method: 'GET',
+      url: '/actions/:key',
+      summary: 'One action with its status, deadline and update history, pending decisions and what you may do',
+      params: actionParamsSchema,
+      query: asOfQuerySchema,
+      response: actionDetailSchema,
+      handler: ({ ctx, params }) => s.actions.show(ctx, params.key),
+    }),
+    route({
+      method: 'GET',
+      url: '/actions/:key/updates',
+      summary: "An action's progress updates, oldest first",
+      params: actionParamsSchema,
+      response: updateListSchema,
+      handler: async ({ ctx, params }) => {
+        const a = await s.actions.show(ctx, params.key);
+        return { key: a.key, version: a.version, updates: a.updates };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/actions/:key/updates',
+      summary: 'Add a progress update, optionally proposing a status in the same change',
+      description: 'Owners of the action, leads of its programme, managers and administrators.',
+      params: actionParamsSchema,
+      query: asOfQuerySchema,
+      body: updateBodySchema,
+      response: actionDetailSchema,
+      status: 201,
+      handler: ({ ctx, params, body }) =>
+        s.actions.addUpdate(ctx, params.key, { date: body.date ?? ctx.asOf ?? today(), body: body.body, proposal: body.proposal, expectedVersion: body.expectedVersion }),
+    }),
+    route({
+      method: 'POST',
+      url: '/actions/:key/status',
+      summary: 'Set a BRAG status, or (propose: true) propose one for a lead or manager to decide',
+      description: 'Setting: leads of the programme, managers, administrators. Proposing: also owners of the action.',
+      params: actionParamsSchema,
+      query: asOfQuerySchema,
+      body: statusBodySchema,
+      response: actionDetailSchema,
+      handler: ({ ctx, params, body }) => {
+        const asAt = body.asAt ?? ctx.asOf ?? today();
+        if (body.propose) {
+          if (body.kind !== 'current') throw new ValidationError('Only the current status can be proposed', 'kind');
+          return s.actions.proposeStatus(ctx, params.key, { status: body.status, reason: body.reason, asAt, expectedVersion: body.expectedVersion });
+        }
+        return s.actions.setStatus(ctx, params.key, { status: body.status, asAt, reason: body.reason, kind: body.kind, expectedVersion: body.expectedVersion });
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/actions/:key/proposal/decision',
+      summary: 'Approve or reject the status proposal waiting on an action',
+      description: 'Leads of the programme, managers and administrators. A rejection needs a reason.',
+      params: actionParamsSchema,
+      body: decisionBodySchema,
+      response: actionDetailSchema,
+      handler: ({ ctx, params, body }) => s.actions.decideProposal(ctx, params.key, body),
+    }),
+    route({
+      method: 'POST',
+      url: '/actions/:key/deadline-request',
+      summary: "Ask for an action's deadline to move, with the reason",
+      description: 'Owners of the action, leads of its programme, managers and administrators.',
+      params: actionParamsSchema,
+      body: deadlineRequestBodySchema,
+      response: actionDetailSchema,
+      status: 201,
+      handler: ({ ctx, params, body }) => s.actions.requestDeadline(ctx, params.key, body),
+    }),
+    route({
+      method: 'POST',
+      url: '/actions/:key/deadline-request/decision',
+      summary: 'Approve or reject the deadline request waiting on an action',
+      description: 'Leads of the programme, managers and administrators. A rejection needs a reason.',
+      params: actionParamsSchema,
+      body: decisionBodySchema,
+      response: actionDetailSchema,
+      handler: ({ ctx, params, body }) => s.actions.decideDeadlineRequest(ctx, params.key, body),
+    }),
+    route({
+      method: 'GET',
+      url: '/risks',
+      summary: 'The risk registers, with current scores, trends and linked actions',
+      query: risksQuerySchema,
+      response: riskListSchema,
+      handler: async ({ ctx, query }) => ({ risks: await s.risks.list(ctx, query.plan === undefined ? {} : { plan: query.plan }) }),
+    }),
+  ];
+}
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
+
+/** The status an error answers with. */
+function statusOf(err: unknown): number {
+  if (err instanceof NotFoundError) return 404;
+  if (err instanceof ForbiddenError) return 403;
+  if (err instanceof StaleWriteError || err instanceof ConflictError) return 409;
+  if (err instanceof ParentisError) return 400;
+  const code = (err as { statusCode?: unknown }).statusCode;
+  return typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
+}
+
+export function api(server: FastifyInstance, deps: { app: App }): Promise<void> {
+  const { app } = deps;
+  const routes = apiRoutes(app);
+
+  /** The person the request's bearer token belongs to, as a service context; answers 401 otherwise. */
+  async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Ctx | undefined> {
+    const header = request.headers.authorization;
+    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+    const user = token === undefined ? null : await app.services.accounts.userForToken(token);
+    if (user) return app.services.accounts.contextFor(user);
+    // RFC 6750: the invalid_token error only when a bearer token was sent.
+    const challenge = token === undefined ? 'Bearer realm="Parentis"' : 'Bearer realm="Parentis", error="invalid_token"';
+    await reply
+      .code(401)
+      .header('WWW-Authenticate', challenge)
+      .send({
+        error:
+          token === undefined
+            ? 'Send an API token in the Authorization header: "Authorization: Bearer <token>". An administrator creates one with "parentis token create --user EMAIL".'
+            : 'The API token is not valid: it is unknown, revoked, or its account is disabled.',
+      });
+    return undefined;
+  }
+
+  for (const r of routes) {
+    server.route({
+      method: r.method,
+      url: r.url,
+      handler: async (request, reply) => {
+        const ctx = await authenticate(request, reply);
+        if (ctx === undefined) return reply;
+        const params: unknown = r.params ? parseInput(r.params, request.params) : {};
+        const query: unknown = r.query ? parseInput(r.query, request.query ?? {}) : {};
+        const body: unknown = r.body ? parseInput(r.body, request.body ?? {}) : {};
+        const asOf = (query as { asOf?: string }).asOf;
+        const result = await r.handler({ ctx: { ...ctx, asOf }, params, query, body } as never);
+        return reply.code(r.status ?? 200).send(result);
+      },
+    });
+  }
+
+  const document = openApiDocument(routes);
+  server.get('/openapi.json', (_request, reply) => reply.send(document));
+
+  server.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `There is no ${request.method} ${request.url.split('?')[0]} in the API. The paths are listed at /api/v1/openapi.json.` }),
+  );
+
+  server.setErrorHandler(async (err: Error, request, reply) => {
+    const status = statusOf(err);
+    if (status === 500) {
+      request.log.error({ err }, 'API request failed');
+      return reply.code(500).send({ error: `Something went wrong (reference ${request.id}). The error has been logged.` });
+    }
+    const body: z.infer<typeof errorSchema> = { error: err.message };
+    if (err instanceof ValidationError && err.field !== undefined && err.field !== '') body.field = err.field;
+    if (err instanceof StaleWriteError) body.currentVersion = err.currentVersion;
+    return reply.code(status).send(body);
+  });
+  return Promise.resolve();
+}

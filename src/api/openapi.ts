@@ -1,0 +1,78 @@
+// The OpenAPI 3.1 document for /api/v1, generated from the routes' own zod schemas.
+import { z } from 'zod';
+import { errorSchema } from './api.schemas.ts';
+import type { ApiRoute } from './api.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema (2020-12, which OpenAPI 3.1 uses) of what a client sends or receives. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+/** One OpenAPI parameter per property of an object schema (path or query). */
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+  if (schema === undefined) return [];
+  const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (object.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = `/api/v1${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+    const operation = {
+      operationId: `${r.method.toLowerCase()}${r.url.replace(/:([A-Za-z]+)/g, 'By-$1').replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      summary: r.summary,
+      ...(r.description !== undefined ? { description: r.description } : {}),
+      parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
+      ...(r.body !== undefined ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      responses: {
+        [String(r.status ?? 200)]: { description: 'Done', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
+        '400': errorResponse('A query parameter or body field is not valid; `field` names it and nothing was changed.'),
+        '401': errorResponse('No API token, or one that is not valid (see the WWW-Authenticate header).'),
+        '403': errorResponse("The token's holder may not do this; nothing was read or changed."),
+        ...(r.params !== undefined ? { '404': errorResponse('There is no such plan or action.') } : {}),
+        ...(r.method === 'POST' ? { '409': errorResponse('Someone changed the action since the given version; nothing was saved.') } : {}),
+      },
+      security: [{ bearer: [] }],
+    };
+    (paths[path] ??= {})[r.method.toLowerCase()] = operation;
+  }
+  paths['/api/v1/openapi.json'] = {
+    get: {
+      operationId: 'getOpenApi',
+      summary: 'This document',
+      security: [],
+      responses: { '200': { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parentis API',
+      version: '1',
+      description:
+        'Plans, actions, their history and risks for the signed-in authority. Send an API token as "Authorization: Bearer <token>" ' +
+        '(an administrator creates one with "parentis token create --user EMAIL"). The token holder\'s role decides what they may do, as on the pages.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorSchema, 'output') },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token from "parentis token create".' } },
+    },
+  };
+}
