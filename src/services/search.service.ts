@@ -1,0 +1,128 @@
+// Searching an authority's actions and progress updates for a word or phrase, with the match in context.
+import type { Brag } from '../domain/brag.ts';
+import { formatActionKey } from '../domain/action-key.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { SearchRepository } from '../repositories/search.repository.ts';
+import type { Store } from '../repositories/store.ts';
+import { summarise } from './action.service.ts';
+import { asOfDate, type Ctx } from './context.ts';
+
+/** The matched words with some of the text either side, cut at word boundaries. */
+export interface Snippet {
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface ActionHit {
+  key: string;
+  plan: string;
+  number: string;
+  title: string;
+  status: Brag | null;
+  /** Where the words were found. */
+  field: 'title' | 'description' | 'success measures';
+  snippet: Snippet;
+}
+
+export interface UpdateHit {
+  key: string;
+  actionTitle: string;
+  date: string;
+  author: string;
+  snippet: Snippet;
+}
+
+export interface SearchResults {
+  query: string;
+  actions: ActionHit[];
+  updates: UpdateHit[];
+  /** True when either list stopped at the limit: there may be more to find with other words. */
+  limited: boolean;
+}
+
+export const SEARCH_LIMIT = 100;
+export const MIN_QUERY_LENGTH = 2;
+export const MAX_QUERY_LENGTH = 200;
+
+/**
+ * The first place `query` occurs in `text` (ignoring case), with up to `radius` characters either
+ * side; an ellipsis marks text left out. Undefined when the text does not contain the query.
+ */
+export function snippetOf(text: string, query: string, radius = 90): Snippet | undefined {
+  // Bullet markers at the start of lines read as noise once the lines are run together.
+  const flat = text.replace(/^\s*[-*•]\s+/gm, '').replace(/\s+/g, ' ').trim();
+  const at = flat.toLowerCase().indexOf(query.toLowerCase().replace(/\s+/g, ' '));
+  if (at < 0) return undefined;
+  const end = at + query.replace(/\s+/g, ' ').length;
+  let start = Math.max(0, at - radius);
+  let stop = Math.min(flat.length, end + radius);
+  // Cut at a space so a word is never shown in part.
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : at;
+  }
+  if (stop < flat.length) {
+    const space = flat.lastIndexOf(' ', stop);
+    stop = space > end ? space : end;
+  }
+  return {
+    before: (start > 0 ? '… ' : '') + flat.slice(start, at),
+    match: flat.slice(at, end),
+    after: flat.slice(end, stop) + (stop < flat.length ? ' …' : ''),
+  };
+}
+
+export class SearchService {
+  constructor(
+    private readonly store: Store,
+    private readonly search: SearchRepository,
+  ) {}
+
+  /** Actions and updates containing the words, at most SEARCH_LIMIT of each; an empty query finds nothing. */
+  async find(ctx: Ctx, raw: string): Promise<SearchResults> {
+    const query = raw.replace(/\s+/g, ' ').trim();
+    if (query === '') return { query, actions: [], updates: [], limited: false };
+    if (query.length < MIN_QUERY_LENGTH) throw new ValidationError(`Enter at least ${MIN_QUERY_LENGTH} characters to search for`, 'q');
+    if (query.length > MAX_QUERY_LENGTH) throw new ValidationError(`Search for ${MAX_QUERY_LENGTH} characters or fewer`, 'q');
+
+    const [actionRows, updateRows] = await Promise.all([
+      this.search.actions(ctx.organisationId, query, SEARCH_LIMIT),
+      this.search.updates(ctx.organisationId, query, SEARCH_LIMIT),
+    ]);
+    const repos = this.store.read;
+    const summaries = await summarise(repos, await repos.actions.list({ organisationId: ctx.organisationId, ids: actionRows.map((a) => a.actionId) }), asOfDate(ctx));
+    const statusOf = new Map(summaries.map((s) => [s.id, s.status]));
+
+    const actions: ActionHit[] = [];
+    for (const a of actionRows) {
+      const fields = [
+        ['title', a.title],
+        ['description', a.description],
+        ['success measures', a.successMeasures],
+      ] as const;
+      for (const [field, text] of fields) {
+        const snippet = snippetOf(text, query);
+        if (snippet === undefined) continue;
+        actions.push({
+          key: formatActionKey({ plan: a.planSlug, number: a.number }),
+          plan: a.planSlug,
+          number: a.number,
+          title: a.title,
+          status: statusOf.get(a.actionId) ?? null,
+          field,
+          snippet,
+        });
+        break;
+      }
+    }
+    const updates: UpdateHit[] = [];
+    for (const u of updateRows) {
+      const snippet = snippetOf(u.body, query);
+      // The database and JavaScript agree on case folding for the sector's text; a row they disagree on is left out.
+      if (snippet === undefined) continue;
+      updates.push({ key: formatActionKey({ plan: u.planSlug, number: u.number }), actionTitle: u.actionTitle, date: u.updateDate, author: u.author, snippet });
+    }
+    return { query, actions, updates, limited: actionRows.length >= SEARCH_LIMIT || updateRows.length >= SEARCH_LIMIT };
+  }
+}

@@ -1,0 +1,58 @@
+// The action forms' fields and their checks: progress update, decision, deadline and edit.
+import { z } from 'zod';
+import { BRAG, type Brag } from '../../domain/brag.ts';
+import { today } from '../../domain/dates.ts';
+import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from './form-fields.ts';
+
+const optionalBrag = z.preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? '')), z.union([z.enum(BRAG), z.literal('')], { message: 'Choose a BRAG status, or no change' }));
+
+export const updateForm = z
+  .object({
+    version: versionField,
+    ...dateParts('date'),
+    body: requiredText('Write the progress update'),
+    status: optionalBrag,
+    reason: textField(),
+  })
+  .superRefine((v, ctx) => void updateValue(v, ctx))
+  .transform(updateValue);
+
+function updateValue(v: { version: number; 'date-day'?: string; body: string; status: '' | Brag; reason: string } & Record<string, unknown>, ctx: z.RefinementCtx) {
+  const date = checkDate(v, 'date', 'the date of the update', ctx, { required: true });
+  if (date !== undefined && date > today()) {
+    ctx.addIssue({ code: 'custom', path: ['date-day'], message: 'The date of the update must be today or in the past' });
+  }
+  return { version: v.version, date: date ?? '', body: v.body, status: v.status === '' ? null : v.status, reason: v.reason };
+}
+
+const decision = z.preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? '')), z.enum(['approve', 'reject'], { message: 'Choose whether to approve or reject' }));
+
+export const decisionForm = z
+  .object({ version: versionField, decision, reason: textField() })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && v.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Give the reason for rejecting it' });
+  });
+
+export const deadlineForm = z
+  .object({ version: versionField, ...dateParts('deadline'), reason: requiredText('Give the reason the deadline should change') })
+  .superRefine((v, ctx) => void checkDate(v, 'deadline', 'the new deadline', ctx, { required: true }))
+  .transform((v, ctx) => ({ version: v.version, date: checkDate(v, 'deadline', 'the new deadline', ctx, { required: true }) ?? '', reason: v.reason }));
+
+export const editForm = z
+  .object({
+    version: versionField,
+    title: requiredText('Enter a title for the action'),
+    description: textField(),
+    successMeasures: textField(),
+    outcome: textField(),
+    ...ownerParts(),
+  })
+  .superRefine((v, ctx) => void checkOwners(v, ctx))
+  .transform((v, ctx) => ({
+    version: v.version,
+    title: v.title,
+    description: v.description,
+    successMeasures: v.successMeasures,
+    outcome: v.outcome,
+    owners: checkOwners(v, ctx),
+  }));

@@ -1,0 +1,289 @@
+// The action page and its forms: progress update (with a proposed BRAG), decision on a proposal,
+// deadline revision or request, decision on a deadline request, and editing the action.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { today } from '../../domain/dates.ts';
+import type { ActionDetail } from '../../services/action.service.ts';
+import type { Ctx } from '../../services/context.ts';
+import type { FormError } from '../forms.ts';
+import { riskAnchors } from '../risks/risks.view.ts';
+import type { PageRoutes } from '../routes.ts';
+import { decisionForm, deadlineForm, editForm, updateForm } from './action-forms.ts';
+import {
+  actionPath,
+  DONE_MESSAGES,
+  mayOf,
+  planPath,
+  refPath,
+  riskAnchor,
+  statusTimeline,
+  textBlocks,
+} from './action-view.ts';
+import { datePartsOf, ownerRowCount, ownerValues, readFormInOrder } from './form-fields.ts';
+import { staleChangeView, type StaleChangeView } from './stale-change.ts';
+
+type Params = { slug: string; number: string };
+
+/** The action's key (plan-slug:number) from the page address. */
+const keyOf = (params: Params): string => `${params.slug}:${params.number}`;
+type Values = Record<string, unknown>;
+
+/** Common data for every action page: the action, its addresses and what this person may do. */
+function actionLocals(action: ActionDetail) {
+  const may = mayOf(action);
+  return {
+    action,
+    may,
+    href: actionPath(action.key),
+    planHref: planPath(action.plan),
+    pendingProposal: action.proposal,
+    pendingDeadlineRequest: action.pendingDeadlineRequest,
+  };
+}
+
+/** A service's complaint about one field, shown against that field of the form. */
+function serviceError(err: ValidationError, fields: Record<string, string>, fallback: string): FormError {
+  const id = (err.field !== undefined ? fields[err.field] : undefined) ?? fallback;
+  return { field: id, href: `#${id}`, text: err.message };
+}
+
+const FLAG_WORDS: Record<string, string> = {
+  'rolled-over': 'Rolled over from an earlier plan',
+  'business-as-usual': 'Business as usual',
+  'dashboard-measure': 'Success measure shown on the dashboard',
+};
+
+
+/** Renders a form page with what was typed, the errors and, after a stale edit, the other person's change. */
+const show = (reply: FastifyReply, state: FormState, status: number, template: string, data: object): Promise<unknown> =>
+  reply.page(template, { ...data, values: state.values, errors: state.errors ?? [], stale: state.stale ?? null }, status);
+
+interface FormState {
+  values: Values;
+  errors?: FormError[];
+  stale?: StaleChangeView | null;
+}
+
+const actionsRoutes: PageRoutes = (server, { app }) => {
+  const actions = app.services.actions;
+
+  /** The register's anchors for this action's risks, worked out as the risk register page does. */
+  // A risk's row id depends only on the risks sharing its reference, so only those are read.
+  const riskAnchorsFor = async (ctx: Ctx, action: ActionDetail): Promise<Map<string, string>> => {
+    const all = await actions.risksWithReferences(
+      ctx,
+      action.risks.map((r) => r.reference),
+    );
+    const anchors = riskAnchors(all);
+    return new Map(all.filter((r) => r.plan === action.plan).map((r) => [r.reference, anchors.get(r.id) ?? riskAnchor(r.reference)]));
+  };
+
+  const load = (request: FastifyRequest<{ Params: Params }>): Promise<ActionDetail> => actions.show(request.ctx(), keyOf(request.params));
+
+  /**
+   * Runs a form's change. A stale edit re-renders the form with the other person's change, the
+   * action as it is now and everything this person typed (with the new version, so sending it again
+   * applies it); a service's validation error shows against its field; anything else propagates.
+   */
+  async function attempt(
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    render: (reply: FastifyReply, action: ActionDetail, state: FormState, status: number) => Promise<unknown>,
+    values: Values,
+    fields: Record<string, string>,
+    fallback: string,
+    change: () => Promise<string>,
+  ): Promise<unknown> {
+    try {
+      const done = await change();
+      return reply.code(303).redirect(`${actionPath(keyOf(request.params))}?done=${done}`);
+    } catch (err) {
+      if (err instanceof StaleWriteError) {
+        const current = await load(request);
+        return render(reply, current, { values: { ...values, version: String(current.version) }, stale: staleChangeView(err) }, 409);
+      }
+      if (err instanceof ValidationError) {
+        return render(reply, await load(request), { values, errors: [serviceError(err, fields, fallback)] }, 400);
+      }
+      throw err;
+    }
+  }
+
+  // The command line's key works as an address too: /actions/cypp-2016-19:6.7.
+  server.get<{ Params: { key: string } }>('/actions/:key', async (request, reply) => {
+    const action = await actions.show(request.ctx(), request.params.key);
+    return reply.code(303).redirect(actionPath(action.key));
+  });
+
+  server.get<{ Params: Params; Querystring: { done?: string } }>('/plans/:slug/actions/:number', async (request, reply) => {
+    const action = await load(request);
+    const anchors = action.risks.length > 0 ? await riskAnchorsFor(request.ctx(), action) : new Map<string, string>();
+    const done = typeof request.query.done === 'string' ? DONE_MESSAGES[request.query.done] : undefined;
+    return reply.page('actions/action.njk', {
+      ...actionLocals(action),
+      done: done ?? null,
+      owners: action.owners,
+      timeline: statusTimeline(action),
+      deadlines: [...action.deadlines].sort((a, b) => b.setAt.localeCompare(a.setAt)),
+      flags: action.flags.map((f) => FLAG_WORDS[f] ?? f).join('; '),
+      updates: [...action.updates]
+        .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)))
+        .map((u) => ({ ...u, blocks: textBlocks(u.body) })),
+      refs: action.refs.map((r) => ({ ...r, href: refPath(r.kind, r.value) })),
+      risks: action.risks.map((r) => ({ ...r, href: `/risks#${anchors.get(r.reference) ?? riskAnchor(r.reference)}` })),
+      subActions: action.subActions.map((s) => ({ ...s, href: actionPath(s.key) })),
+      descriptionBlocks: textBlocks(action.description),
+      successBlocks: textBlocks(action.successMeasures),
+      outcomeBlocks: textBlocks(action.outcome),
+    });
+  });
+
+  // Progress update, with an optional BRAG status: set at once by those who may, else proposed.
+  const renderUpdate = async (reply: FastifyReply, action: ActionDetail, state: FormState, status = 200) => {
+    const locals = actionLocals(action);
+    if (!locals.may.addUpdate) throw new ForbiddenError('Your role does not allow you to add progress updates to this action.');
+    return show(reply, state, status, 'actions/update.njk', { ...locals });
+  };
+  server.get<{ Params: Params }>('/plans/:slug/actions/:number/update', async (request, reply) => {
+    const action = await load(request);
+    return renderUpdate(reply, action, { values: { version: String(action.version), ...datePartsOf('date', today()), status: '' } });
+  });
+
+  server.post<{ Params: Params; Body: Values }>('/plans/:slug/actions/:number/update', async (request, reply) => {
+    const form = readFormInOrder(updateForm, request.body);
+    if (!form.ok) return renderUpdate(reply, await load(request), { values: form.values, errors: form.errors }, 400);
+    const input = form.value;
+    const ctx = request.ctx();
+    const key = keyOf(request.params);
+    return attempt(request, reply, renderUpdate, request.body, { date: 'date-day', body: 'body', reason: 'reason', status: 'status' }, 'body', async () => {
+      const before = await actions.show(ctx, key);
+      if (input.status !== null && !before.may.setStatus) {
+        // One change: the update and the proposal it explains, for a lead to decide.
+        await actions.addUpdate(ctx, key, { date: input.date, body: input.body, expectedVersion: input.version, proposal: { status: input.status, reason: input.reason } });
+        return 'update-and-proposal';
+      }
+      const after = await actions.addUpdate(ctx, key, { date: input.date, body: input.body, expectedVersion: input.version });
+      if (input.status === null) return 'update-added';
+      // Those who may set the status record it at once, as at the update's date.
+      await actions.setStatus(ctx, key, { status: input.status, asAt: input.date, reason: input.reason === '' ? input.body : input.reason, expectedVersion: after.version });
+      return 'update-and-status';
+    });
+  });
+
+  // Approve or reject the proposed BRAG status.
+  const renderDecision = async (reply: FastifyReply, action: ActionDetail, state: FormState, status = 200) => {
+    const locals = actionLocals(action);
+    if (action.proposal !== null && !locals.may.decideProposal) throw new ForbiddenError('Your role does not allow you to decide proposals for this action.');
+    return show(reply, state, status, 'actions/decision.njk', { ...locals });
+  };
+
+  server.get<{ Params: Params }>('/plans/:slug/actions/:number/decision', async (request, reply) => {
+    const action = await load(request);
+    return renderDecision(reply, action, { values: { version: String(action.version) } });
+  });
+
+  server.post<{ Params: Params; Body: Values }>('/plans/:slug/actions/:number/decision', async (request, reply) => {
+    const form = readFormInOrder(decisionForm, request.body);
+    if (!form.ok) return renderDecision(reply, await load(request), { values: form.values, errors: form.errors }, 400);
+    const input = form.value;
+    return attempt(request, reply, renderDecision, request.body, { decision: 'decision', reason: 'reason' }, 'decision', async () => {
+      await actions.decideProposal(request.ctx(), keyOf(request.params), { decision: input.decision, reason: input.reason, expectedVersion: input.version });
+      return input.decision === 'approve' ? 'proposal-approved' : 'proposal-rejected';
+    });
+  });
+
+  // Revise the deadline (managers, leads) or ask for a new one (owners).
+  const renderDeadline = async (reply: FastifyReply, action: ActionDetail, state: FormState, status = 200) => {
+    const locals = actionLocals(action);
+    if (!locals.may.reviseDeadline && !locals.may.requestDeadline) {
+      throw new ForbiddenError('Your role does not allow you to change the deadline of this action.');
+    }
+    return show(reply, state, status, 'actions/deadline.njk', { ...locals });
+  };
+
+  server.get<{ Params: Params }>('/plans/:slug/actions/:number/deadline', async (request, reply) => {
+    const action = await load(request);
+    return renderDeadline(reply, action, { values: { version: String(action.version) } });
+  });
+
+  server.post<{ Params: Params; Body: Values }>('/plans/:slug/actions/:number/deadline', async (request, reply) => {
+    const form = readFormInOrder(deadlineForm, request.body);
+    if (!form.ok) return renderDeadline(reply, await load(request), { values: form.values, errors: form.errors }, 400);
+    const input = form.value;
+    const ctx = request.ctx();
+    const key = keyOf(request.params);
+    return attempt(request, reply, renderDeadline, request.body, { date: 'deadline-day', dueDate: 'deadline-day', reason: 'reason' }, 'deadline-day', async () => {
+      const action = await actions.show(ctx, key);
+      if (!mayOf(action).reviseDeadline && mayOf(action).requestDeadline) {
+        await actions.requestDeadline(ctx, key, { dueDate: input.date, reason: input.reason, expectedVersion: input.version });
+        return 'deadline-requested';
+      }
+      await actions.reviseDeadline(ctx, key, { date: input.date, reason: input.reason, expectedVersion: input.version });
+      return 'deadline-revised';
+    });
+  });
+
+  // Approve or turn down an owner's request for a new deadline.
+  const renderDeadlineDecision = async (reply: FastifyReply, action: ActionDetail, state: FormState, status = 200) => {
+    const locals = actionLocals(action);
+    if (action.pendingDeadlineRequest !== null && !locals.may.decideDeadlineRequest) throw new ForbiddenError('Your role does not allow you to decide deadline requests for this action.');
+    return show(reply, state, status, 'actions/deadline-decision.njk', { ...locals });
+  };
+
+  server.get<{ Params: Params }>('/plans/:slug/actions/:number/deadline-decision', async (request, reply) => {
+    const action = await load(request);
+    return renderDeadlineDecision(reply, action, { values: { version: String(action.version) } });
+  });
+
+  server.post<{ Params: Params; Body: Values }>('/plans/:slug/actions/:number/deadline-decision', async (request, reply) => {
+    const form = readFormInOrder(decisionForm, request.body);
+    if (!form.ok) return renderDeadlineDecision(reply, await load(request), { values: form.values, errors: form.errors }, 400);
+    const input = form.value;
+    return attempt(request, reply, renderDeadlineDecision, request.body, { decision: 'decision', reason: 'reason' }, 'decision', async () => {
+      await actions.decideDeadlineRequest(request.ctx(), keyOf(request.params), { decision: input.decision, reason: input.reason, expectedVersion: input.version });
+      return input.decision === 'approve' ? 'deadline-approved' : 'deadline-rejected';
+    });
+  });
+
+  // Edit the action's words and owners.
+  const renderEdit = async (reply: FastifyReply, action: ActionDetail, state: FormState, status = 200) => {
+    const locals = actionLocals(action);
+    if (!locals.may.edit) throw new ForbiddenError('Your role does not allow you to edit this action.');
+    return show(reply, state, status, 'actions/edit.njk', { ...locals, ownerRowTotal: ownerRowCount(state.values) });
+  };
+
+  server.get<{ Params: Params }>('/plans/:slug/actions/:number/edit', async (request, reply) => {
+    const action = await load(request);
+    return renderEdit(reply, action, {
+      values: {
+        version: String(action.version),
+        title: action.title,
+        description: action.description,
+        successMeasures: action.successMeasures,
+        outcome: action.outcome,
+        ...ownerValues(action.owners),
+      },
+    });
+  });
+
+  server.post<{ Params: Params; Body: Values }>('/plans/:slug/actions/:number/edit', async (request, reply) => {
+    const form = readFormInOrder(editForm, request.body);
+    if (!form.ok) return renderEdit(reply, await load(request), { values: form.values, errors: form.errors }, 400);
+    const input = form.value;
+    return attempt(request, reply, renderEdit, request.body, { title: 'title', owners: 'ownerName1' }, 'title', async () => {
+      await actions.edit(request.ctx(), keyOf(request.params), {
+        expectedVersion: input.version,
+        title: input.title,
+        description: input.description,
+        successMeasures: input.successMeasures,
+        outcome: input.outcome,
+        owners: input.owners,
+      });
+      return 'action-edited';
+    });
+  });
+
+  return Promise.resolve();
+};
+
+export default actionsRoutes;

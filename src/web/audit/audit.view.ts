@@ -1,0 +1,155 @@
+// The audit log's view: events in words, their changes field by field, and the pages of results.
+import type { AuditEvent } from '../../services/audit.service.ts';
+import { actionHref } from '../refs/action-links.ts';
+import { formatDate } from '../view.ts';
+
+const EVENTS: Record<string, string> = {
+  'organisation.created': 'Authority created',
+  'plan.imported': 'Plan imported',
+  'plan.created': 'Plan created',
+  'plan.edited': 'Plan edited',
+  'plan.node.added': 'Part of a plan added',
+  'plan.node.edited': 'Part of a plan edited',
+  'action.created': 'Action created',
+  'action.edited': 'Action edited',
+  'action.refs.set': 'Cross-references changed',
+  'action.status.set': 'BRAG status recorded',
+  'action.status.proposed': 'BRAG status proposed',
+  'action.status.approved': 'Proposed status approved',
+  'action.status.rejected': 'Proposed status rejected',
+  'action.forecast.set': 'Forecast status recorded',
+  'action.deadline.revised': 'Deadline revised',
+  'action.deadline.requested': 'New deadline requested',
+  'action.deadline.request.approved': 'New deadline approved',
+  'action.deadline.request.rejected': 'New deadline turned down',
+  'action.update.added': 'Progress update added',
+  'risk.rescored': 'Risk re-scored',
+  'voice.added': 'Young people’s priority added',
+  'voice.responded': 'Response to young people recorded',
+  'glossary.added': 'Glossary terms added',
+};
+
+const ENTITY_TYPES: Record<string, string> = {
+  action: 'Action',
+  plan: 'Plan',
+  plan_node: 'Part of plan',
+  risk: 'Risk',
+  voice_item: 'Young people’s priority',
+  glossary: 'Glossary',
+  organisation: 'Authority',
+  user: 'User',
+};
+
+/** "action.deadline.revised" → "Deadline revised"; an event not listed reads as its words. */
+export function eventLabel(event: string): string {
+  const known = EVENTS[event];
+  if (known !== undefined) return known;
+  const words = event.replace(/[._-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "successMeasures" → "Success measures". */
+export function fieldLabel(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const MAX_VALUE_LENGTH = 400;
+
+/** A stored value in words: lists joined, records as "field: value", nothing as an empty string. */
+export function formatValue(value: unknown): string {
+  const text = ((): string => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+    if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    if (typeof value === 'number') return String(value);
+    if (Array.isArray(value)) return value.map(formatValue).filter((v) => v !== '').join('; ');
+    if (typeof value === 'object') {
+      return Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => [fieldLabel(k), formatValue(v)] as const)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => `${k.toLowerCase()}: ${v}`)
+        .join(', ');
+    }
+    return JSON.stringify(value);
+  })();
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1).trimEnd()}…` : text;
+}
+
+export interface ChangeRow {
+  field: string;
+  before: string;
+  after: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The fields an event changed: for a record before and after, the fields whose value differs. */
+export function changeRows(before: unknown, after: unknown): ChangeRow[] {
+  if (!isRecord(before) && !isRecord(after)) {
+    const b = formatValue(before);
+    const a = formatValue(after);
+    return b === '' && a === '' ? [] : [{ field: 'Value', before: b, after: a }];
+  }
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys
+    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
+    .map((k) => ({ field: fieldLabel(k), before: formatValue(b[k]), after: formatValue(a[k]) }));
+}
+
+export interface AuditRow {
+  id: string;
+  occurredAt: Date;
+  actor: string;
+  event: string;
+  what: string;
+  entityType: string;
+  entityKey: string | null;
+  entityHref: string | null;
+  changes: ChangeRow[];
+  /** True when nothing was there before (a creation): the changes have no "before" column to show. */
+  created: boolean;
+}
+
+export function auditRow(e: AuditEvent): AuditRow {
+  const created = e.before === null || e.before === undefined;
+  return {
+    id: e.id,
+    occurredAt: e.occurredAt,
+    actor: e.actor,
+    event: e.event,
+    what: eventLabel(e.event),
+    entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
+    entityKey: e.entityKey,
+    entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionHref(e.entityKey) : null,
+    changes: changeRows(e.before, e.after),
+    created,
+  };
+}
+
+/**
+ * govukPagination's options for page `page` of `pages`: previous and next, the first and last
+ * pages, and the pages either side of this one, with ellipses between.
+ */
+export function paginationOf(page: number, pages: number, href: (page: number) => string): object | null {
+  if (pages <= 1) return null;
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const items: object[] = [];
+  let previous = 0;
+  for (const p of shown) {
+    if (p - previous > 1) items.push({ ellipsis: true });
+    items.push({ number: p, href: href(p), current: p === page });
+    previous = p;
+  }
+  return {
+    items,
+    ...(page > 1 ? { previous: { href: href(page - 1) } } : {}),
+    ...(page < pages ? { next: { href: href(page + 1) } } : {}),
+    landmarkLabel: 'Pages of the audit log',
+  };
+}

@@ -1,0 +1,41 @@
+// The home page: the signed-in person's actions, what is due, their late updates and, for leads and
+// managers, the proposals and deadline requests waiting for their decision.
+import { today } from '../../domain/dates.ts';
+import type { PageRoutes } from '../routes.ts';
+import { decisionRows, DUE_WITHIN_DAYS, dueSoon, homeRow, LATE_UPDATE_DAYS, lateUpdates, overdue, OVERDUE_SHOWN, overdueByPlan } from './home-view.ts';
+
+const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const homeRoutes: PageRoutes = (server, { app }) => {
+  server.get('/', async (request, reply) => {
+    const ctx = request.ctx();
+    const asOf = ctx.asOf ?? today();
+    const role = request.user?.role;
+    // Owners see what is due on their own actions; everyone else looks across the authority, where
+    // only the open actions overdue or due within DUE_WITHIN_DAYS are listed or counted.
+    const [mine, all, awaiting] = await Promise.all([
+      app.services.actions.mine(ctx),
+      role === 'owner' ? Promise.resolve(null) : app.services.actions.list(ctx, { dueBy: addDays(asOf, DUE_WITHIN_DAYS) }),
+      app.services.actions.awaitingDecision(ctx),
+    ]);
+    const myRows = mine.map((a) => homeRow(a, asOf));
+    const scope = all === null ? myRows : all.map((a) => homeRow(a, asOf));
+    const late = overdue(scope);
+    return reply.page('home/home.njk', {
+      mine: myRows,
+      lateUpdates: lateUpdates(myRows),
+      dueSoon: dueSoon(scope),
+      overdue: late.slice(0, OVERDUE_SHOWN),
+      overdueTotal: late.length,
+      overdueByPlan: overdueByPlan(scope),
+      scopeIsMine: all === null,
+      decisions: decisionRows(awaiting),
+      decides: role === 'lead' || role === 'manager' || role === 'admin',
+      lateDays: LATE_UPDATE_DAYS,
+      dueDays: DUE_WITHIN_DAYS,
+    });
+  });
+  return Promise.resolve();
+};
+
+export default homeRoutes;

@@ -1,0 +1,258 @@
+// The plans: the list with BRAG counts, a plan's tree with filters and sorting, and the forms that
+// add and edit its parts (programmes, priorities, themes …) and add actions.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import type { Role } from '../../domain/roles.ts';
+import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
+import type { ActionSummary } from '../../services/action.service.ts';
+import type { PlanTree } from '../../services/plan.service.ts';
+import type { FormError } from '../forms.ts';
+import type { PageRoutes } from '../routes.ts';
+import { actionPath, DONE_MESSAGES, planPath, textBlocks } from '../actions/action-view.ts';
+import { datePartsOf, ownerRowCount, readFormInOrder } from '../actions/form-fields.ts';
+import { staleChangeView, type StaleChangeView } from '../actions/stale-change.ts';
+import { editNodeForm, newActionForm, newNodeForm } from './plan-forms.ts';
+import { findNode, isFiltered, nodeChoices, planQuery, planRefs, planSections, queryString, SORTS, type PlanQuery } from './plan-view.ts';
+
+type Values = Record<string, unknown>;
+
+/** Who changes a plan's structure and adds actions; the services refuse anyone else. */
+const PLAN_BUILDERS: readonly Role[] = ['admin', 'manager'];
+const mayBuild = (request: FastifyRequest): boolean => request.user !== null && PLAN_BUILDERS.includes(request.user.role);
+
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  number: 'Plan order',
+  deadline: 'Deadline, soonest first',
+  status: 'BRAG status, red first',
+  lastUpdate: 'Last update, oldest first',
+};
+
+const KIND_LABELS: Record<string, string> = {
+  programme: 'Programme',
+  priority: 'Priority',
+  theme: 'Theme',
+  objective: 'Objective',
+  'task-group': 'Task group',
+  area: 'Area',
+};
+
+const TREND_LABELS: Record<string, string> = { improving: 'Improving', stable: 'Stable', worsening: 'Worsening' };
+
+/** The keys a service names in a ValidationError, as the form fields they belong to. */
+const NODE_FIELDS: Record<string, string> = { kind: 'kind', title: 'title', parentId: 'parentId', 'status.asAt': 'statusAsAt-day', status: 'status' };
+const ACTION_FIELDS: Record<string, string> = {
+  number: 'number',
+  title: 'title',
+  nodeId: 'nodeId',
+  parentNumber: 'parentNumber',
+  owners: 'ownerName1',
+  deadline: 'deadline-day',
+  refs: 'refs',
+};
+
+function serviceError(err: ValidationError, fields: Record<string, string>, fallback: string): FormError[] {
+  const key = err.field ?? '';
+  const id = fields[key] ?? fields[key.split(/[.[]/)[0] ?? ''] ?? fallback;
+  return [{ field: id, href: `#${id}`, text: err.message.replace(/^[\w.[\]]+: /, '') }];
+}
+
+interface NodeFormState {
+  values: Values;
+  errors?: FormError[];
+  stale?: StaleChangeView | null;
+}
+
+const plansRoutes: PageRoutes = (server, { app }) => {
+  const plans = app.services.plans;
+
+  server.get('/plans', async (request, reply) => {
+    const list = await plans.list(request.ctx());
+    return reply.page('plans/plans.njk', {
+      plans: list.map((p) => ({ ...p, href: planPath(p.slug) })),
+    });
+  });
+
+  server.get<{ Params: { slug: string }; Querystring: Values }>('/plans/:slug', async (request, reply) => {
+    const ctx = request.ctx();
+    const tree = await plans.tree(ctx, request.params.slug);
+    const parsed = planQuery.safeParse(request.query);
+    const errors: FormError[] = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ field: String(i.path[0]), href: `#${String(i.path[0])}`, text: i.message }));
+    const query: PlanQuery = parsed.success ? parsed.data : { status: [], owner: '', overdue: false, ref: '', sort: 'number', done: undefined };
+    const filtered = isFiltered(query);
+
+    // Owner and cross-reference need the database's search; status and overdue are read off the rows.
+    let matching: Set<number> | null = null;
+    if (query.owner !== '' || query.ref !== '') {
+      const [kind, ...rest] = query.ref.split(':');
+      const found = await app.services.actions.list(ctx, {
+        plan: tree.slug,
+        owner: query.owner === '' ? undefined : query.owner,
+        ref: query.ref === '' ? undefined : { kind: kind!, value: rest.join(':') },
+      });
+      matching = new Set(found.map((a) => a.id));
+    }
+    const statuses = new Set<string>(query.status);
+    const keep = (a: ActionSummary): boolean =>
+      (matching === null || matching.has(a.id)) &&
+      (statuses.size === 0 || statuses.has(a.status ?? 'none')) &&
+      (!query.overdue || a.overdue);
+    const sections = planSections(tree, keep, query.sort, filtered);
+    const shown = sections.reduce((n, s) => n + s.rows.length, 0);
+    const done = query.done !== undefined ? DONE_MESSAGES[query.done] : undefined;
+
+    return reply.page(
+      'plans/plan.njk',
+      {
+        plan: tree,
+        href: planPath(tree.slug),
+        done: done ?? null,
+        sections: sections.map((s) => ({ ...s, descriptionBlocks: textBlocks(s.description) })),
+        descriptionBlocks: textBlocks(tree.description),
+        shown,
+        filtered,
+        query,
+        errors,
+        refChoices: [{ value: '', text: 'Any' }, ...planRefs(tree)],
+        sortChoices: SORTS.map((s) => ({ value: s, text: SORT_LABELS[s] })),
+        clearHref: planPath(tree.slug) + queryString({ ...query, status: [], owner: '', overdue: false, ref: '' }, {}),
+        kindLabels: KIND_LABELS,
+        trendLabels: TREND_LABELS,
+        mayBuild: mayBuild(request),
+      },
+      errors.length > 0 ? 400 : 200,
+    );
+  });
+
+  // Parts of the plan: add one (at the top or under another) and edit one.
+  const nodeLocals = (tree: PlanTree) => ({
+    plan: tree,
+    href: planPath(tree.slug),
+    kinds: NODE_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k] ?? k })),
+    trends: NODE_TRENDS.map((t) => ({ value: t, text: TREND_LABELS[t] ?? t })),
+    parentOptions: [{ value: '', text: 'At the top of the plan' }, ...nodeChoices(tree).map((n) => ({ value: String(n.id), text: `Under ${n.text}` }))],
+    nodeOptions: [{ value: '', text: 'Choose' }, ...nodeChoices(tree).map((n) => ({ value: String(n.id), text: n.text }))],
+  });
+
+  const renderNodeForm = (reply: FastifyReply, tree: PlanTree, nodeId: number | null, state: NodeFormState, status = 200) => {
+    if (!mayBuild(reply.request)) throw new ForbiddenError('Your role does not allow you to change the structure of a plan.');
+    const node = nodeId === null ? null : findNode(tree, nodeId);
+    return reply.page(
+      'plans/node-form.njk',
+      { ...nodeLocals(tree), node: node ?? null, values: state.values, errors: state.errors ?? [], stale: state.stale ?? null },
+      status,
+    );
+  };
+
+  server.get<{ Params: { slug: string }; Querystring: { parent?: string } }>('/plans/:slug/nodes/new', async (request, reply) => {
+    const tree = await plans.tree(request.ctx(), request.params.slug);
+    const parent = Number(request.query.parent);
+    const parentNode = Number.isInteger(parent) ? findNode(tree, parent) : undefined;
+    return renderNodeForm(reply, tree, null, { values: { parentId: parentNode ? String(parentNode.id) : '', kind: parentNode ? 'theme' : 'programme' } });
+  });
+
+  server.post<{ Params: { slug: string }; Body: Values }>('/plans/:slug/nodes', async (request, reply) => {
+    const ctx = request.ctx();
+    const slug = request.params.slug;
+    const form = readFormInOrder(newNodeForm, request.body);
+    if (!form.ok) return renderNodeForm(reply, await plans.tree(ctx, slug), null, { values: form.values, errors: form.errors }, 400);
+    try {
+      await plans.addNode(ctx, slug, form.value);
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        return renderNodeForm(reply, await plans.tree(ctx, slug), null, { values: request.body, errors: serviceError(err, NODE_FIELDS, 'title') }, 400);
+      }
+      throw err;
+    }
+    return reply.code(303).redirect(`${planPath(slug)}?done=node-added`);
+  });
+
+  const nodeId = (raw: string): number => {
+    const id = Number(raw);
+    if (!Number.isInteger(id) || id <= 0) throw new NotFoundError('There is no such part of the plan.');
+    return id;
+  };
+
+  server.get<{ Params: { slug: string; id: string } }>('/plans/:slug/nodes/:id/edit', async (request, reply) => {
+    const tree = await plans.tree(request.ctx(), request.params.slug);
+    const node = findNode(tree, nodeId(request.params.id));
+    if (!node) throw new NotFoundError(`Plan "${tree.slug}" has no part ${request.params.id}.`);
+    return renderNodeForm(reply, tree, node.id, {
+      values: {
+        version: String(node.version),
+        kind: node.kind,
+        number: node.number,
+        title: node.title,
+        description: node.description,
+        lead: node.lead ?? '',
+        seniorResponsibleOwner: node.seniorResponsibleOwner ?? '',
+        deliveryGroup: node.deliveryGroup ?? '',
+        chair: node.chair ?? '',
+        status: node.status?.status ?? '',
+        trend: node.status?.trend ?? '',
+        statusReason: node.status?.reason ?? '',
+        ...datePartsOf('statusAsAt', node.status?.asAt),
+      },
+    });
+  });
+
+  server.post<{ Params: { slug: string; id: string }; Body: Values }>('/plans/:slug/nodes/:id/edit', async (request, reply) => {
+    const ctx = request.ctx();
+    const slug = request.params.slug;
+    const id = nodeId(request.params.id);
+    const form = readFormInOrder(editNodeForm, request.body);
+    if (!form.ok) return renderNodeForm(reply, await plans.tree(ctx, slug), id, { values: form.values, errors: form.errors }, 400);
+    const { version, ...fields } = form.value;
+    try {
+      await plans.editNode(ctx, slug, id, version, fields);
+    } catch (err) {
+      if (err instanceof StaleWriteError) {
+        const tree = await plans.tree(ctx, slug);
+        const values = { ...request.body, version: String(err.currentVersion) };
+        return renderNodeForm(reply, tree, id, { values, stale: staleChangeView(err) }, 409);
+      }
+      if (err instanceof ValidationError) {
+        return renderNodeForm(reply, await plans.tree(ctx, slug), id, { values: request.body, errors: serviceError(err, NODE_FIELDS, 'title') }, 400);
+      }
+      throw err;
+    }
+    return reply.code(303).redirect(`${planPath(slug)}?done=node-edited#node-${id}`);
+  });
+
+  // A new action under a part of the plan, or a sub-action of another action.
+  const renderActionForm = (reply: FastifyReply, tree: PlanTree, values: Values, errors: FormError[] = [], status = 200) => {
+    if (!mayBuild(reply.request)) throw new ForbiddenError('Your role does not allow you to add actions.');
+    return reply.page('plans/action-new.njk', { ...nodeLocals(tree), values, errors, ownerRowTotal: ownerRowCount(values) }, status);
+  };
+
+  server.get<{ Params: { slug: string }; Querystring: { node?: string; parent?: string } }>('/plans/:slug/actions/new', async (request, reply) => {
+    const tree = await plans.tree(request.ctx(), request.params.slug);
+    const node = Number(request.query.node);
+    return renderActionForm(reply, tree, {
+      nodeId: Number.isInteger(node) && findNode(tree, node) ? String(node) : '',
+      parentNumber: typeof request.query.parent === 'string' ? request.query.parent : '',
+    });
+  });
+
+  server.post<{ Params: { slug: string }; Body: Values }>('/plans/:slug/actions', async (request, reply) => {
+    const ctx = request.ctx();
+    const slug = request.params.slug;
+    const form = readFormInOrder(newActionForm, request.body);
+    if (!form.ok) return renderActionForm(reply, await plans.tree(ctx, slug), form.values, form.errors, 400);
+    let key: string;
+    try {
+      key = (await app.services.actions.create(ctx, slug, form.value)).key;
+    } catch (err) {
+      if (err instanceof ValidationError) {
+        return renderActionForm(reply, await plans.tree(ctx, slug), request.body, serviceError(err, ACTION_FIELDS, 'title'), 400);
+      }
+      throw err;
+    }
+    return reply.code(303).redirect(`${actionPath(key)}?done=action-added`);
+  });
+
+  return Promise.resolve();
+};
+
+export default plansRoutes;

@@ -1,0 +1,129 @@
+// The risk register's view: the 5×5 heat map of likelihood × impact and the register's rows.
+import { riskRating, riskScore } from '../../domain/risk.ts';
+import type { RiskView } from '../../services/risk.service.ts';
+import type { ActionLink } from '../refs/action-links.ts';
+import { proseBlocks, type ProseBlock } from '../refs/prose.ts';
+
+type Rating = ReturnType<typeof riskRating>;
+
+/** The usual names of the five points on each scale. */
+export const likelihoodLabels = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'] as const;
+export const impactLabels = ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] as const;
+
+export const ratingLabel = (r: Rating): string => r.charAt(0).toUpperCase() + r.slice(1);
+/** CSS modifier for a band: the colour always comes with the band's name in words. */
+export const bandClass = (r: Rating): string => r.replace(' ', '-');
+const TAG_COLOUR: Record<Rating, string> = { low: 'govuk-tag--green', medium: 'govuk-tag--yellow', high: 'govuk-tag--orange', 'very high': 'govuk-tag--red' };
+
+/**
+ * The id of a risk's row: risk-<reference>, as action pages link to it (references are unique within
+ * a plan, and most authorities keep one register); plan-qualified when two plans share a reference.
+ */
+export function riskAnchors(risks: readonly Pick<RiskView, 'id' | 'plan' | 'reference'>[]): Map<number, string> {
+  const uses = new Map<string, number>();
+  for (const r of risks) uses.set(r.reference, (uses.get(r.reference) ?? 0) + 1);
+  const safe = (s: string): string => s.replace(/[^A-Za-z0-9_-]+/g, '-');
+  return new Map(risks.map((r) => [r.id, uses.get(r.reference) === 1 ? `risk-${safe(r.reference)}` : `risk-${safe(r.plan ?? 'authority')}-${safe(r.reference)}`]));
+}
+
+export interface HeatCell {
+  likelihood: number;
+  impact: number;
+  score: number;
+  rating: string;
+  band: string;
+  risks: { reference: string; title: string; href: string }[];
+}
+
+export interface HeatRow {
+  likelihood: number;
+  label: string;
+  cells: HeatCell[];
+}
+
+export interface HeatMap {
+  columns: { impact: number; label: string }[];
+  rows: HeatRow[];
+  counted: number;
+  /** Open risks not yet given a score, which cannot sit on the map. */
+  unscored: number;
+}
+
+/** Open risks by their current likelihood (rows, 5 at the top) and impact (columns, 1 at the left). */
+export function heatMap(risks: RiskView[]): HeatMap {
+  const anchors = riskAnchors(risks);
+  const open = risks.filter((r) => r.status !== 'closed');
+  const scored = open.filter((r) => r.likelihood >= 1 && r.likelihood <= 5 && r.impactScore >= 1 && r.impactScore <= 5);
+  const rows: HeatRow[] = [];
+  for (let likelihood = 5; likelihood >= 1; likelihood--) {
+    const cells: HeatCell[] = [];
+    for (let impact = 1; impact <= 5; impact++) {
+      const score = riskScore({ likelihood, impact });
+      const rating = riskRating(score);
+      cells.push({
+        likelihood,
+        impact,
+        score,
+        rating: ratingLabel(rating),
+        band: bandClass(rating),
+        risks: scored
+          .filter((r) => r.likelihood === likelihood && r.impactScore === impact)
+          .map((r) => ({ reference: r.reference, title: r.title, href: `#${anchors.get(r.id)}` })),
+      });
+    }
+    rows.push({ likelihood, label: likelihoodLabels[likelihood - 1]!, cells });
+  }
+  return {
+    columns: impactLabels.map((label, i) => ({ impact: i + 1, label })),
+    rows,
+    counted: scored.length,
+    unscored: open.length - scored.length,
+  };
+}
+
+const TREND_TEXT: Record<RiskView['trend'], string> = { rising: 'Rising', falling: 'Falling', steady: 'No change', new: 'New' };
+
+export interface RiskRow {
+  anchor: string;
+  reference: string;
+  title: string;
+  plan: string | null;
+  impact: ProseBlock[];
+  mitigation: ProseBlock[];
+  likelihood: number | null;
+  likelihoodLabel: string;
+  impactScore: number | null;
+  impactLabel: string;
+  score: number | null;
+  rating: string;
+  ratingTag: string;
+  owner: string;
+  reviewDate: string | null;
+  trend: string;
+  closed: boolean;
+  actions: ActionLink[];
+}
+
+export function riskRow(r: RiskView, anchor: string, link: (key: string) => ActionLink): RiskRow {
+  const scored = r.likelihood >= 1 && r.impactScore >= 1;
+  return {
+    anchor,
+    reference: r.reference,
+    title: r.title,
+    plan: r.plan,
+    impact: proseBlocks(r.impact),
+    mitigation: proseBlocks(r.mitigation),
+    likelihood: scored ? r.likelihood : null,
+    likelihoodLabel: likelihoodLabels[r.likelihood - 1] ?? '',
+    impactScore: scored ? r.impactScore : null,
+    impactLabel: impactLabels[r.impactScore - 1] ?? '',
+    score: scored ? r.score : null,
+    rating: ratingLabel(r.rating),
+    ratingTag: TAG_COLOUR[r.rating],
+    owner: r.owner,
+    reviewDate: r.reviewDate,
+    trend: r.trend !== 'new' && r.previousScore !== null ? `${TREND_TEXT[r.trend]} (was ${r.previousScore})` : TREND_TEXT[r.trend],
+    closed: r.status === 'closed',
+    actions: r.actions.map(link),
+  };
+}

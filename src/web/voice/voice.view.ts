@@ -1,0 +1,57 @@
+// The voice of the child page: each council's priorities as "You said" and "We did", with status and actions.
+import type { VoiceView } from '../../services/voice.service.ts';
+import type { ActionLink } from '../refs/action-links.ts';
+import { proseBlocks, type ProseBlock } from '../refs/prose.ts';
+
+const STATUS: Record<string, { text: string; classes: string }> = {
+  open: { text: 'Open', classes: 'govuk-tag--grey' },
+  'in-progress': { text: 'In progress', classes: 'govuk-tag--blue' },
+  done: { text: 'Done', classes: 'govuk-tag--green' },
+};
+
+export interface VoiceItemRow {
+  id: string;
+  priority: string;
+  youSaid: ProseBlock[];
+  weDid: ProseBlock[];
+  raisedBy: string;
+  raisedOn: string;
+  status: { text: string; classes: string };
+  actions: ActionLink[];
+}
+
+export interface CouncilGroup {
+  council: string;
+  id: string;
+  items: VoiceItemRow[];
+}
+
+const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Items grouped by council in the order councils first appear, newest first within each. */
+export function councilGroups(items: VoiceView[], link: (key: string) => ActionLink): CouncilGroup[] {
+  const groups: CouncilGroup[] = [];
+  for (const v of items) {
+    let group = groups.find((g) => g.council === v.council);
+    if (!group) {
+      group = { council: v.council, id: `council-${slug(v.council)}`, items: [] };
+      groups.push(group);
+    }
+    group.items.push({
+      id: `item-${v.id}`,
+      priority: v.priority,
+      youSaid: proseBlocks(v.youSaid),
+      weDid: proseBlocks(v.weDid),
+      raisedBy: v.raisedBy,
+      raisedOn: v.raisedOn,
+      status: STATUS[v.status] ?? { text: v.status, classes: 'govuk-tag--grey' },
+      actions: v.actions.map(link),
+    });
+  }
+  for (const g of groups) g.items.reverse();
+  return groups;
+}
+
+export function statusCounts(items: VoiceView[]): { text: string; count: number }[] {
+  return Object.entries(STATUS).map(([status, s]) => ({ text: s.text, count: items.filter((v) => v.status === status).length }));
+}

@@ -1,0 +1,286 @@
+// The action page and its forms on injected requests: details, history, what each role is offered,
+// validation with the error summary, stale edits that keep what was typed, and refusals.
+import assert from 'node:assert/strict';
+import { beforeEach, test } from 'node:test';
+import { as, ledPlanFixture } from '../helpers/people.ts';
+import { useWebTest } from '../helpers/web.ts';
+
+// Jo Example owns test-plan:1; Lee Lead leads its programme (theme 1).
+const web = useWebTest({ names: { owner: 'Jo Example', lead: 'Lee Lead', manager: 'Pat Manager' } });
+const ACTION = '/plans/test-plan/actions/1';
+
+beforeEach(async () => {
+  await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
+});
+
+/** The text of the element with this id, tags removed, spaces collapsed. */
+function textOf(html: string, pattern: RegExp): string {
+  const m = pattern.exec(html);
+  return m ? m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+}
+const h1 = (html: string): string => textOf(html, /<h1[^>]*>([\s\S]*?)<\/h1>/);
+const versionIn = (html: string): string => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+const actionNow = () => web.db.services.actions.show(web.ctx, 'test-plan:1');
+
+test('get action page shows its details, history, cross-references and linked risks', async () => {
+  const viewer = await web.signIn('viewer');
+  const r = await web.get(ACTION, viewer);
+  assert.equal(r.statusCode, 200);
+  assert.equal(h1(r.body), '1. Recruit more foster carers');
+  assert.match(r.body, /<title>Action 1: Recruit more foster carers – Testshire County Council – Parentis<\/title>/);
+  assert.match(r.body, /Jo Example, Fostering Manager/);
+  assert.match(r.body, /30 September 2018/);
+  assert.match(r.body, /govuk-tag--orange">Amber</);
+  assert.match(r.body, /Campaign designed\./);
+  assert.match(r.body, /<li>Radio advert booked<\/li>/);
+  assert.match(r.body, /href="\/refs\/inspection\/11"/);
+  assert.match(r.body, /href="\/risks#risk-R1"/);
+  assert.match(r.body, /href="\/plans\/test-plan\/actions\/1.1"/);
+  assert.match(r.body, /Approved by Head of Placements/);
+});
+
+test('get action page as a viewer offers no forms', async () => {
+  const viewer = await web.signIn('viewer');
+  const r = await web.get(ACTION, viewer);
+  assert.doesNotMatch(r.body, /Add a progress update/);
+  assert.doesNotMatch(r.body, /Edit this action/);
+  assert.doesNotMatch(r.body, /deadline<\/a>/);
+});
+
+test('get action page as its owner offers an update and a deadline request but not editing', async () => {
+  const owner = await web.signIn('owner');
+  const r = await web.get(ACTION, owner);
+  assert.match(r.body, /href="\/plans\/test-plan\/actions\/1\/update"/);
+  assert.match(r.body, /Ask for a new deadline/);
+  assert.doesNotMatch(r.body, /Edit this action/);
+  assert.doesNotMatch(r.body, /Revise the deadline/);
+});
+
+test('get an action by its command-line key redirects to its page', async () => {
+  const viewer = await web.signIn('viewer');
+  const r = await web.get('/actions/test-plan:1', viewer);
+  assert.equal(r.statusCode, 303);
+  assert.equal(r.headers.location, ACTION);
+});
+
+test('get an unknown action answers 404', async () => {
+  const viewer = await web.signIn('viewer');
+  const r = await web.get('/plans/test-plan/actions/99', viewer);
+  assert.equal(r.statusCode, 404);
+});
+
+test('post progress update with a proposed status records both and redirects with a message', async () => {
+  const owner = await web.signIn('owner');
+  const form = await web.get(`${ACTION}/update`, owner);
+  assert.equal(form.statusCode, 200);
+  const r = await web.post(
+    `${ACTION}/update`,
+    { version: versionIn(form.body), 'date-day': '15', 'date-month': '6', 'date-year': '2018', body: 'Ten carers in assessment.', status: 'G', reason: 'Campaign back on track' },
+    owner,
+  );
+  assert.equal(r.statusCode, 303);
+  assert.equal(r.headers.location, `${ACTION}?done=update-and-proposal`);
+  const page = await web.get(r.headers.location, owner);
+  assert.match(page.body, /govuk-notification-banner--success/);
+  assert.match(page.body, /Ten carers in assessment\./);
+  assert.match(page.body, /Waiting for a decision/);
+  const now = await actionNow();
+  assert.equal(now.updates.at(-1)?.date, '2018-06-15');
+  assert.equal(now.proposal?.status, 'G');
+  assert.equal(now.status, 'A');
+});
+
+test('post progress update with errors shows the summary linked to each field and keeps what was typed', async () => {
+  const owner = await web.signIn('owner');
+  const before = await web.db.counts();
+  const r = await web.post(`${ACTION}/update`, { version: '1', 'date-day': '31', 'date-month': '2', 'date-year': '2018', body: '  ', status: 'R', reason: 'Two carers withdrew' }, owner);
+  assert.equal(r.statusCode, 400);
+  assert.match(r.body, /<title>Error: Add a progress update/);
+  assert.match(r.body, /govuk-error-summary/);
+  assert.match(r.body, /<a href="#date-day">The date of the update must be a real date/);
+  assert.match(r.body, /<a href="#body">Write the progress update<\/a>/);
+  assert.ok(r.body.indexOf('href="#date-day"') < r.body.indexOf('href="#body"'), 'the summary lists the errors in the order of the form');
+  assert.match(r.body, /id="date-day" name="date-day" type="text" value="31"/);
+  assert.match(r.body, /<textarea[^>]*id="reason"[^>]*>Two carers withdrew<\/textarea>/);
+  assert.match(r.body, /value="R" checked/);
+  assert.deepEqual(await web.db.counts(), before);
+});
+
+test('post progress update after someone else changed the action shows their change and keeps the typed text', async () => {
+  const owner = await web.signIn('owner');
+  const form = await web.get(`${ACTION}/update`, owner);
+  const opened = versionIn(form.body);
+  await web.db.services.actions.addUpdate(as(web.ctx, 'manager'), 'test-plan:1', { date: '2018-06-20', body: 'Panel dates confirmed by the manager.' });
+  const r = await web.post(
+    `${ACTION}/update`,
+    { version: opened, 'date-day': '21', 'date-month': '6', 'date-year': '2018', body: 'My careful update about the campaign.', status: '', reason: '' },
+    owner,
+  );
+  assert.equal(r.statusCode, 409);
+  assert.match(r.body, /Someone else changed this action since you opened it/);
+  assert.match(r.body, /Pat Manager added a progress update/);
+  assert.match(r.body, /Panel dates confirmed by the manager\./);
+  assert.match(r.body, /<textarea[^>]*id="body"[^>]*>My careful update about the campaign\.<\/textarea>/);
+  const current = String((await actionNow()).version);
+  assert.notEqual(current, opened);
+  assert.equal(versionIn(r.body), current);
+  assert.equal((await actionNow()).updates.some((u) => u.body.startsWith('My careful update')), false);
+  // Sending it again, now on the current version, saves it.
+  const again = await web.post(
+    `${ACTION}/update`,
+    { version: current, 'date-day': '21', 'date-month': '6', 'date-year': '2018', body: 'My careful update about the campaign.', status: '', reason: '' },
+    owner,
+  );
+  assert.equal(again.statusCode, 303);
+});
+
+test('post progress update as a viewer answers 403 and changes nothing', async () => {
+  const viewer = await web.signIn('viewer');
+  const before = await web.db.counts();
+  const version = String((await actionNow()).version);
+  const r = await web.post(`${ACTION}/update`, { version, 'date-day': '1', 'date-month': '6', 'date-year': '2018', body: 'Not mine to write.', status: '' }, viewer);
+  assert.equal(r.statusCode, 403);
+  assert.deepEqual(await web.db.counts(), before);
+});
+
+test('get progress update form as a viewer answers 403', async () => {
+  const viewer = await web.signIn('viewer');
+  const r = await web.get(`${ACTION}/update`, viewer);
+  assert.equal(r.statusCode, 403);
+});
+
+test('post decision as the programme lead approves the proposed status', async () => {
+  await web.db.services.actions.proposeStatus(as(web.ctx, 'owner'), 'test-plan:1', { status: 'G', reason: 'Back on track', asAt: '2018-06-20' });
+  const lead = await web.signIn('lead');
+  const page = await web.get(ACTION, lead);
+  assert.match(page.body, /href="\/plans\/test-plan\/actions\/1\/decision"/);
+  const form = await web.get(`${ACTION}/decision`, lead);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Back on track/);
+  const r = await web.post(`${ACTION}/decision`, { version: versionIn(form.body), decision: 'approve', reason: '' }, lead);
+  assert.equal(r.statusCode, 303);
+  assert.equal(r.headers.location, `${ACTION}?done=proposal-approved`);
+  const now = await actionNow();
+  assert.equal(now.status, 'G');
+  assert.equal(now.proposal, null);
+});
+
+test('post decision rejecting without a reason shows the error against the reason', async () => {
+  await web.db.services.actions.proposeStatus(as(web.ctx, 'owner'), 'test-plan:1', { status: 'G', reason: 'Back on track', asAt: '2018-06-20' });
+  const lead = await web.signIn('lead');
+  const form = await web.get(`${ACTION}/decision`, lead);
+  const r = await web.post(`${ACTION}/decision`, { version: versionIn(form.body), decision: 'reject', reason: '' }, lead);
+  assert.equal(r.statusCode, 400);
+  assert.match(r.body, /<a href="#reason">Give the reason for rejecting it<\/a>/);
+  assert.match(r.body, /value="reject" checked/);
+  assert.equal((await actionNow()).proposal?.status, 'G');
+});
+
+test('post decision as the owner answers 403 and leaves the proposal waiting', async () => {
+  await web.db.services.actions.proposeStatus(as(web.ctx, 'owner'), 'test-plan:1', { status: 'G', reason: 'Back on track', asAt: '2018-06-20' });
+  const owner = await web.signIn('owner');
+  const version = String((await actionNow()).version);
+  const r = await web.post(`${ACTION}/decision`, { version, decision: 'approve', reason: '' }, owner);
+  assert.equal(r.statusCode, 403);
+  assert.equal((await actionNow()).proposal?.status, 'G');
+});
+
+test('post deadline as the manager revises it with the reason in the history', async () => {
+  const manager = await web.signIn('manager');
+  const form = await web.get(`${ACTION}/deadline`, manager);
+  assert.match(h1(form.body), /Revise the deadline/);
+  const r = await web.post(
+    `${ACTION}/deadline`,
+    { version: versionIn(form.body), 'deadline-day': '31', 'deadline-month': '12', 'deadline-year': '2018', reason: 'Recruitment delayed' },
+    manager,
+  );
+  assert.equal(r.statusCode, 303);
+  const page = await web.get(ACTION, manager);
+  assert.match(page.body, /31 December 2018 \(current\)/);
+  assert.match(page.body, /Recruitment delayed/);
+  assert.match(page.body, /Revised 1 time/);
+});
+
+test('post deadline with an impossible date shows the error on the day box and keeps the reason', async () => {
+  const manager = await web.signIn('manager');
+  const version = String((await actionNow()).version);
+  const r = await web.post(`${ACTION}/deadline`, { version, 'deadline-day': '31', 'deadline-month': '2', 'deadline-year': '2019', reason: 'Recruitment delayed' }, manager);
+  assert.equal(r.statusCode, 400);
+  assert.match(r.body, /<a href="#deadline-day">The new deadline must be a real date/);
+  assert.match(r.body, /id="deadline-day" name="deadline-day" type="text" value="31"/);
+  assert.match(r.body, /Recruitment delayed<\/textarea>/);
+  assert.equal((await actionNow()).deadline, '2018-09-30');
+});
+
+test('post deadline as the owner asks for it and the lead approves the request', async () => {
+  const owner = await web.signIn('owner');
+  const form = await web.get(`${ACTION}/deadline`, owner);
+  assert.match(h1(form.body), /Ask for a new deadline/);
+  const r = await web.post(
+    `${ACTION}/deadline`,
+    { version: versionIn(form.body), 'deadline-day': '31', 'deadline-month': '10', 'deadline-year': '2018', reason: 'Panel moved' },
+    owner,
+  );
+  assert.equal(r.statusCode, 303);
+  assert.equal(r.headers.location, `${ACTION}?done=deadline-requested`);
+  assert.equal((await actionNow()).deadline, '2018-09-30');
+  const lead = await web.signIn('lead');
+  const decide = await web.get(`${ACTION}/deadline-decision`, lead);
+  assert.equal(decide.statusCode, 200);
+  assert.match(decide.body, /31 October 2018/);
+  const d = await web.post(`${ACTION}/deadline-decision`, { version: versionIn(decide.body), decision: 'approve', reason: '' }, lead);
+  assert.equal(d.statusCode, 303);
+  assert.equal((await actionNow()).deadline, '2018-10-31');
+});
+
+test('post edit as the manager saves the title and owners', async () => {
+  const manager = await web.signIn('manager');
+  const form = await web.get(`${ACTION}/edit`, manager);
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /id="ownerName1" name="ownerName1"[^>]*value="Jo Example"/);
+  const r = await web.post(
+    `${ACTION}/edit`,
+    { version: versionIn(form.body), title: 'Recruit 20 more foster carers', description: '', successMeasures: '', outcome: '', ownerName1: 'Jo Example', ownerRole1: 'Fostering Manager', ownerName2: 'Sam Sample', ownerRole2: '' },
+    manager,
+  );
+  assert.equal(r.statusCode, 303);
+  const now = await actionNow();
+  assert.equal(now.title, 'Recruit 20 more foster carers');
+  assert.deepEqual(
+    now.owners.map((o) => o.label),
+    ['Jo Example, Fostering Manager', 'Sam Sample'],
+  );
+});
+
+test('post edit without owners shows the error on the first owner row', async () => {
+  const manager = await web.signIn('manager');
+  const version = String((await actionNow()).version);
+  const r = await web.post(`${ACTION}/edit`, { version, title: 'Recruit carers', description: '', successMeasures: '', outcome: '' }, manager);
+  assert.equal(r.statusCode, 400);
+  assert.match(r.body, /<a href="#ownerName1">Enter at least one owner/);
+  assert.match(r.body, />Recruit carers<\/textarea>/);
+});
+
+test('post edit after someone else edited shows their change, the action now and the typed title', async () => {
+  const manager = await web.signIn('manager');
+  const form = await web.get(`${ACTION}/edit`, manager);
+  const opened = versionIn(form.body);
+  await web.db.services.actions.edit(as(web.ctx, 'admin'), 'test-plan:1', { expectedVersion: Number(opened), title: 'Recruit foster carers locally' });
+  const r = await web.post(
+    `${ACTION}/edit`,
+    { version: opened, title: 'My new title', description: '', successMeasures: '', outcome: '', ownerName1: 'Jo Example', ownerRole1: '' },
+    manager,
+  );
+  assert.equal(r.statusCode, 409);
+  assert.match(r.body, /Someone else changed this action since you opened it/);
+  assert.match(r.body, /Ada Admin edited the action/);
+  assert.match(r.body, /Recruit foster carers locally/);
+  assert.match(r.body, /<textarea[^>]*id="title"[^>]*>My new title<\/textarea>/);
+  assert.equal((await actionNow()).title, 'Recruit foster carers locally');
+});
+
+test('get edit form as the owner answers 403', async () => {
+  const owner = await web.signIn('owner');
+  const r = await web.get(`${ACTION}/edit`, owner);
+  assert.equal(r.statusCode, 403);
+});
