@@ -1,0 +1,84 @@
+// Starts Parentis the way `npm start` does, as a child process on a free port with a fresh embedded
+// database in demonstration mode, and reads its address and demonstration accounts from its output.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Role } from '../../src/domain/roles.ts';
+
+export interface DemoUser {
+  role: Role;
+  email: string;
+  name: string;
+  password: string;
+}
+
+export interface RunningParentis {
+  baseUrl: string;
+  users: Record<Role, DemoUser>;
+  /** Everything the server printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+const STARTUP_MS = 120_000;
+
+/** Reads the table `npm start` prints in demonstration mode: role, e-mail, name, password. */
+export function parseDemoUsers(output: string): DemoUser[] {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Sign in with one of the demonstration accounts'));
+  if (start < 0) return [];
+  const users: DemoUser[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('  ')) break;
+    const [role, email, name, password] = line.trim().split(/\s{2,}/);
+    if (role && email && name && password) users.push({ role: role as Role, email, name, password });
+  }
+  return users;
+}
+
+export async function startParentis(): Promise<RunningParentis> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.TEST_DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const cleanUp = (): void => fs.rmSync(dataDir, { recursive: true, force: true });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    cleanUp();
+  };
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Parentis did not start within ${STARTUP_MS / 1000} s:\n${output}`)), STARTUP_MS);
+    const look = (): void => {
+      const m = /listening on http:\/\/localhost:(\d+)\//.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', look);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`Parentis exited with code ${String(code)} before listening:\n${output}`));
+    });
+  }).catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+
+  const users = Object.fromEntries(parseDemoUsers(output).map((u) => [u.role, u])) as Record<Role, DemoUser>;
+  return { baseUrl: `http://127.0.0.1:${port}`, users, output: () => output, stop };
+}
