@@ -36,6 +36,11 @@ export async function openServer(url: string): Promise<DatabaseHandle> {
         oid === DATE_OID || oid === INT8_OID || oid === NUMERIC_OID ? identity : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection the server closes (a restart, an administrator, a dropped database)
+  // is discarded by the pool and replaced on demand; without a listener its error would end the process.
+  pool.on('error', (err) => {
+    process.stderr.write(`parentis: a pooled PostgreSQL connection was closed (${err.message}); it will be replaced\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   try {
     await pool.query('select 1');
