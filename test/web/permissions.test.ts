@@ -1,0 +1,76 @@
+// The role matrix at the pages: each route against each role, answered (200, or 303 after a form)
+// or refused with the 403 page and nothing changed. One test per route and role, named for both.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { roles, type Role } from '../../src/domain/roles.ts';
+import { people, ledPlanFixture } from '../helpers/people.ts';
+import { useWebTest } from '../helpers/web.ts';
+
+const web = useWebTest({ names: people });
+
+async function loadPlan(): Promise<void> {
+  await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
+}
+
+const everyone = roles;
+const managers: readonly Role[] = ['admin', 'manager'];
+
+interface Page {
+  url: string;
+  allowed: readonly Role[];
+}
+
+// test-plan:1 is owned by Jo Example (the owner) in theme 1, which Lee Lead (the lead) leads.
+const pages: Page[] = [
+  { url: '/', allowed: everyone },
+  { url: '/plans', allowed: everyone },
+  { url: '/plans/test-plan', allowed: everyone },
+  { url: '/plans/test-plan/actions/1', allowed: everyone },
+  { url: '/risks', allowed: everyone },
+  { url: '/voice', allowed: everyone },
+  { url: '/glossary', allowed: everyone },
+  { url: '/refs', allowed: everyone },
+  { url: '/search?q=foster', allowed: everyone },
+  { url: '/audit', allowed: ['admin'] },
+  { url: '/plans/test-plan/actions/1/update', allowed: [...managers, 'lead', 'owner'] },
+  { url: '/plans/test-plan/actions/1/deadline', allowed: [...managers, 'lead', 'owner'] },
+  { url: '/plans/test-plan/actions/1/edit', allowed: managers },
+  { url: '/plans/test-plan/actions/new', allowed: managers },
+];
+
+for (const page of pages) {
+  for (const role of roles) {
+    const allowed = page.allowed.includes(role);
+    test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
+      await loadPlan();
+      const r = await web.get(page.url, await web.signIn(role));
+      assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
+      if (!allowed) assert.match(r.body, /<h1[^>]*>You cannot do this<\/h1>/);
+    });
+  }
+}
+
+const updateAllowed: readonly Role[] = [...managers, 'lead', 'owner'];
+for (const role of roles) {
+  const allowed = updateAllowed.includes(role);
+  test(`post a progress update to test-plan:1 as ${role} ${allowed ? 'adds it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const before = await web.db.counts();
+    const as = await web.signIn(role);
+    const { version } = await web.db.services.actions.show(web.ctx, 'test-plan:1');
+    const r = await web.post(
+      '/plans/test-plan/actions/1/update',
+      { version: String(version), 'date-day': '30', 'date-month': '6', 'date-year': '2018', body: `Checked by the ${role}.`, status: '', reason: '' },
+      as,
+    );
+    const after = await web.db.counts();
+    if (allowed) {
+      assert.equal(r.statusCode, 303, r.body.slice(0, 300));
+      assert.equal(after.progress_update, before.progress_update! + 1);
+    } else {
+      assert.equal(r.statusCode, 403, r.body.slice(0, 300));
+      assert.equal(after.progress_update, before.progress_update);
+      assert.equal(after.audit_event, before.audit_event);
+    }
+  });
+}
