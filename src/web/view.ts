@@ -82,8 +82,12 @@ export function bragTag(status: unknown): nunjucks.runtime.SafeString {
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Only acronyms are marked (CLA, IRO, SSDA903, PEPs), not every glossary word. */
-const looksLikeAcronym = (term: string): boolean => /^[A-Z][A-Z0-9&]+s?$/.test(term) && term.replace(/[^A-Z]/g, '').length >= 2;
+/**
+ * Only acronyms are marked, not every glossary word: one token of capitals (CLA, IRO, SSDA903), or
+ * one with two capitals or a digit or a plus among lower-case letters (DfE, WiCC, W2i, PP+).
+ */
+const looksLikeAcronym = (term: string): boolean =>
+  /^[A-Z][A-Za-z0-9&+]+$/.test(term) && (term.replace(/[^A-Z]/g, '').length >= 2 || /[0-9+]/.test(term));
 
 const abbrCache = new WeakMap<readonly GlossaryEntry[], { pattern: RegExp; titles: Map<string, string> } | null>();
 
@@ -92,7 +96,8 @@ function abbrMatcher(terms: readonly GlossaryEntry[]): { pattern: RegExp; titles
   if (cached !== undefined) return cached;
   const titles = new Map(terms.filter((t) => looksLikeAcronym(t.term)).map((t) => [t.term, t.expansion]));
   const alternatives = [...titles.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&'));
-  const matcher = alternatives.length === 0 ? null : { pattern: new RegExp(`(?<![\\w&])(${alternatives.join('|')})(?![\\w])`, 'g'), titles };
+  // A plural (IROs, SDQs) is marked too, on the acronym itself: "<abbr>IRO</abbr>s".
+  const matcher = alternatives.length === 0 ? null : { pattern: new RegExp(`(?<![\\w&])(${alternatives.join('|')})(?=s?(?![\\w+]))`, 'g'), titles };
   abbrCache.set(terms, matcher);
   return matcher;
 }

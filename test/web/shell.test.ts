@@ -155,7 +155,17 @@ test('abbr marks each known acronym and escapes the rest of the text', () => {
   ];
   assert.equal(
     String(markAbbreviations('CLA <b>& IROs</b>; CLA reviews, not CLAS', terms)),
-    '<abbr title="Children looked after">CLA</abbr> &lt;b&gt;&amp; IROs&lt;/b&gt;; <abbr title="Children looked after">CLA</abbr> reviews, not CLAS',
+    '<abbr title="Children looked after">CLA</abbr> &lt;b&gt;&amp; <abbr title="Independent reviewing officer">IRO</abbr>s&lt;/b&gt;; <abbr title="Children looked after">CLA</abbr> reviews, not CLAS',
+  );
+  const mixed = [
+    { term: 'DfE', expansion: 'Department for Education' },
+    { term: 'W2i', expansion: 'Welcome to independence' },
+    { term: 'PP+', expansion: 'Pupil Premium Plus' },
+    { term: 'Ofsted', expansion: 'Office for Standards in Education' },
+  ];
+  assert.equal(
+    String(markAbbreviations('DfE tables, W2i sessions and PP+ funding; Ofsted; DfEs', mixed)),
+    '<abbr title="Department for Education">DfE</abbr> tables, <abbr title="Welcome to independence">W2i</abbr> sessions and <abbr title="Pupil Premium Plus">PP+</abbr> funding; Ofsted; <abbr title="Department for Education">DfE</abbr>s',
   );
   assert.equal(String(markAbbreviations('Each IRO & the Corporate parent', terms)), 'Each <abbr title="Independent reviewing officer">IRO</abbr> &amp; the Corporate parent');
   assert.equal(String(markAbbreviations('<script>', undefined)), '&lt;script&gt;');
