@@ -88,38 +88,27 @@ const health = (code: string, characteristic: string, breakdown: string, total: 
 const HEALTH = 'Health assessments: Children looked after all ages';
 const SDQ = 'Ages 5 to 16 years with SDQ score';
 
+/** The number of children of one population type, and its rate per 10,000 over the population estimate. */
+const countAndRate = (code: string, populationType: string): TableSpec['rules'] => [
+  { code, unit: 'count', match: { population_type: populationType }, valueColumn: 'children_count', countColumn: 'children_count' },
+  {
+    code: `${code}-rate`,
+    unit: 'rate per 10,000',
+    match: { population_type: populationType },
+    valueColumn: 'rate_per_10000',
+    countColumn: 'children_count',
+    denominatorColumn: 'population_estimate',
+  },
+];
+
 const TABLES: TableSpec[] = [
   {
     key: 'cla_number_and_rate_per_10k_children',
     columns: ['population_type', 'population_estimate', 'children_count', 'rate_per_10000'],
     rules: [
-      { code: 'cla', unit: 'count', match: { population_type: 'Children looked after on 31 March each year' }, valueColumn: 'children_count', countColumn: 'children_count' },
-      {
-        code: 'cla-rate',
-        unit: 'rate per 10,000',
-        match: { population_type: 'Children looked after on 31 March each year' },
-        valueColumn: 'rate_per_10000',
-        countColumn: 'children_count',
-        denominatorColumn: 'population_estimate',
-      },
-      { code: 'starters', unit: 'count', match: { population_type: 'Children starting to be looked after each year' }, valueColumn: 'children_count', countColumn: 'children_count' },
-      {
-        code: 'starters-rate',
-        unit: 'rate per 10,000',
-        match: { population_type: 'Children starting to be looked after each year' },
-        valueColumn: 'rate_per_10000',
-        countColumn: 'children_count',
-        denominatorColumn: 'population_estimate',
-      },
-      { code: 'ceased', unit: 'count', match: { population_type: 'Children ceasing to be looked after each year' }, valueColumn: 'children_count', countColumn: 'children_count' },
-      {
-        code: 'ceased-rate',
-        unit: 'rate per 10,000',
-        match: { population_type: 'Children ceasing to be looked after each year' },
-        valueColumn: 'rate_per_10000',
-        countColumn: 'children_count',
-        denominatorColumn: 'population_estimate',
-      },
+      ...countAndRate('cla', 'Children looked after on 31 March each year'),
+      ...countAndRate('starters', 'Children starting to be looked after each year'),
+      ...countAndRate('ceased', 'Children ceasing to be looked after each year'),
     ],
   },
   {

@@ -612,9 +612,7 @@ export class ActionService {
     key: string,
     input: { decision: Decision; reason: string; expectedVersion?: number | undefined },
   ): Promise<ActionDetail> {
-    const decision = parseDecision(input.decision);
-    const reason = input.reason.trim();
-    if (decision === 'reject' && reason === '') throw new ValidationError('Give the reason for rejecting the proposed status', 'reason');
+    const { decision, reason } = parseDecision(input, 'the proposed status');
     await this.change(ctx, key, input.expectedVersion, 'decideProposal', 'action.status.approved', async (repos, a) => {
       const history = (await repos.actions.statuses([a.id])).map(toStatusEntry);
       const proposal = latestPending(history);
@@ -691,9 +689,7 @@ export class ActionService {
     key: string,
     input: { decision: Decision; reason: string; expectedVersion?: number | undefined },
   ): Promise<ActionDetail> {
-    const decision = parseDecision(input.decision);
-    const reason = input.reason.trim();
-    if (decision === 'reject' && reason === '') throw new ValidationError('Give the reason for rejecting the deadline request', 'reason');
+    const { decision, reason } = parseDecision(input, 'the deadline request');
     await this.change(ctx, key, input.expectedVersion, 'decideDeadlineRequest', 'action.deadline.request.approved', async (repos, a) => {
       const request = (await repos.actions.deadlineRequests([a.id])).filter((r) => r.decision === null).at(-1);
       if (!request) throw new ValidationError(`${formatActionKey({ plan: a.planSlug, number: a.number })} has no deadline request waiting for a decision`, 'decision');
@@ -878,9 +874,13 @@ export class ActionService {
   }
 }
 
-function parseDecision(value: unknown): Decision {
-  if (value !== 'approve' && value !== 'reject') throw new ValidationError('Choose whether to approve or reject', 'decision');
-  return value;
+/** A lead's decision on what is waiting: approve, or reject with a reason. */
+function parseDecision(input: { decision: unknown; reason: string }, what: string): { decision: Decision; reason: string } {
+  const { decision } = input;
+  if (decision !== 'approve' && decision !== 'reject') throw new ValidationError('Choose whether to approve or reject', 'decision');
+  const reason = input.reason.trim();
+  if (decision === 'reject' && reason === '') throw new ValidationError(`Give the reason for rejecting ${what}`, 'reason');
+  return { decision, reason };
 }
 
 /** The message a user sees when their edit is stale: what changed, by whom, and that nothing was saved. */
