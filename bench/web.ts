@@ -3,6 +3,8 @@
 // requests per second and p50/p95/p99 response times per page; it measures, it never asserts.
 //   PARENTIS_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres   the server to create a database on
 //   PARENTIS_BENCH_SECONDS=10   seconds of load per page      PARENTIS_BENCH_ONLY=pglite|postgres
+//   PAGE_CACHE_MB=0   without the page cache: every request reads and draws its page anew, as the
+//                     first request after any change does (default 64, as the server's own default)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ const WARM_UP_SECONDS = 3;
 const TARGET_P95_MS = 50;
 const PG_URL = process.env.PARENTIS_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.PARENTIS_BENCH_ONLY;
+const PAGE_CACHE_MB = Number(process.env.PAGE_CACHE_MB ?? 64);
 const PASSWORD = 'benchmark-password';
 const LARGE_PLAN = planSlug(0);
 /** The first action of the large plan: owned by the benchmark owner, 14 updates, 3 deadlines, a pending proposal. */
@@ -159,7 +162,7 @@ async function benchDatabase(label: string, config: { databaseUrl: string | unde
   const rows: Row[] = [];
   try {
     const { ctx, users } = await seed(app);
-    const server = buildServer(app, { logLevel: 'warn', secureCookies: 'never' });
+    const server = buildServer(app, { logLevel: 'warn', secureCookies: 'never', pageCacheMb: PAGE_CACHE_MB });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
@@ -221,7 +224,7 @@ async function createBenchDatabase(): Promise<{ url: string; drop(): Promise<voi
 }
 
 async function main(): Promise<void> {
-  say(`Parentis web benchmark: ${PLAN_COUNT} plans, ${ACTION_COUNT} actions, ${UPDATE_COUNT} updates; ${CONNECTIONS} connections, ${SECONDS} s per page after ${WARM_UP_SECONDS} s warm-up; ${os.cpus().length} CPUs, Node ${process.version}`);
+  say(`Parentis web benchmark: ${PLAN_COUNT} plans, ${ACTION_COUNT} actions, ${UPDATE_COUNT} updates; ${CONNECTIONS} connections, ${SECONDS} s per page after ${WARM_UP_SECONDS} s warm-up; ${os.cpus().length} CPUs, Node ${process.version}; page cache ${PAGE_CACHE_MB > 0 ? `${PAGE_CACHE_MB} MB` : 'off'}`);
   countQueries();
   const rows: Row[] = [];
   if (ONLY === undefined || ONLY === 'pglite') {

@@ -11,6 +11,7 @@ const schema = z.object({
   PARENTIS_USER: z.string().min(1).optional(),
   SECURE_COOKIES: z.enum(['auto', 'always', 'never'], { message: 'SECURE_COOKIES must be auto, always or never' }).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }).default('false'),
+  PAGE_CACHE_MB: z.coerce.number({ message: 'PAGE_CACHE_MB must be a number of megabytes' }).int({ message: 'PAGE_CACHE_MB must be a whole number of megabytes' }).min(0, { message: 'PAGE_CACHE_MB must be 0 or more' }).default(64),
 });
 
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   secureCookies: 'auto' | 'always' | 'never';
   /** Behind a reverse proxy: believe its X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** Memory for pages kept for the person who asked, until anything changes; 0 turns it off. */
+  pageCacheMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: e.DATABASE_URL === undefined,
     secureCookies: e.SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY === 'true',
+    pageCacheMb: e.PAGE_CACHE_MB,
   };
 }
 

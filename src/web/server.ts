@@ -19,7 +19,7 @@ import { sessionPlugin } from './plugins/session.ts';
 import { pageRoutes, type PageRoutes } from './routes.ts';
 import { createViewEnvironment } from './view.ts';
 
-export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy'>>;
+export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>>;
 
 /** The JSON API's routes: a default export of type PageRoutes, registered under /api/v1 when present. */
 const API_ENTRY = path.resolve(import.meta.dirname, '../api/api.routes.ts');
@@ -62,7 +62,7 @@ export function buildServer(app: App, config: ServerConfig): FastifyInstance {
   // reply.view works too; pages use reply.page, which adds the locals every page needs.
   void server.register(fastifyView, { engine: { nunjucks: { configure: () => env } }, templates: [] });
   void server.register(sessionPlugin(app, settings));
-  void server.register(pagesPlugin(app, env));
+  void server.register(pagesPlugin(app, env, { pageCacheMb: config.pageCacheMb ?? 64 }));
 
   server.get('/health', async () => {
     await app.services.organisations.list();

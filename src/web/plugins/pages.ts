@@ -4,9 +4,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type nunjucks from 'nunjucks';
 import type { App } from '../../composition.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ParentisError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { today } from '../../domain/dates.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { navigationEntries } from '../routes.ts';
 import { render, type GlossaryEntry } from '../view.ts';
+import { FrameMemo, PageCache } from './page-cache.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -16,6 +18,17 @@ declare module 'fastify' {
      */
     page(template: string, data?: object, status?: number): Promise<FastifyReply>;
   }
+  interface FastifyRequest {
+    /** The database's change mark, read before the route reads anything (signed-in GET requests). */
+    changeMark: string | undefined;
+    /** Where this page is kept in the page cache once drawn, when it may be. */
+    pageCacheKey: string | undefined;
+  }
+}
+
+export interface PagesOptions {
+  /** Memory for the page cache in megabytes; 0 turns it off. */
+  pageCacheMb: number;
 }
 
 export interface NavigationItem {
@@ -25,10 +38,30 @@ export interface NavigationItem {
   current: boolean;
 }
 
-export function pagesPlugin(app: App, env: nunjucks.Environment) {
+export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesOptions) {
+  const cache = options.pageCacheMb > 0 ? new PageCache(options.pageCacheMb * 1024 * 1024) : undefined;
+  const frame = new FrameMemo();
   const plugin = (server: FastifyInstance): Promise<void> => {
-    async function organisationName(organisationId: number | undefined): Promise<string> {
-      const orgs = await app.services.organisations.list();
+    server.decorateRequest('changeMark', undefined);
+    server.decorateRequest('pageCacheKey', undefined);
+
+    // A signed-in page asked for again before anything has changed is answered from the cache; the
+    // mark is read first, so whatever the route reads afterwards is at least as new as the mark.
+    server.addHook('preHandler', async (request, reply) => {
+      const user = request.user;
+      if (request.method !== 'GET' || !user) return;
+      request.changeMark = await app.services.organisations.changeMark();
+      if (!cache) return;
+      request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: today(), mark: request.changeMark });
+      const csrfToken = reply.generateCsrf();
+      const html = cache.get(request.pageCacheKey, csrfToken);
+      if (html === undefined) return;
+      await reply.saveSession();
+      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-page-cache', 'hit').send(html);
+    });
+
+    async function organisationName(organisationId: number | undefined, mark: string | undefined): Promise<string> {
+      const orgs = await frame.get(mark, 'organisations', () => app.services.organisations.list());
       return (orgs.find((o) => o.id === organisationId) ?? orgs[0])?.name ?? 'Parentis';
     }
 
@@ -48,14 +81,18 @@ export function pagesPlugin(app: App, env: nunjucks.Environment) {
     async function glossaryTerms(request: FastifyRequest): Promise<GlossaryEntry[]> {
       if (!request.user) return [];
       try {
-        return (await app.services.glossary.list(request.ctx())).map((t) => ({ term: t.term, expansion: t.expansion }));
+        const ctx = request.ctx();
+        // One array while nothing changes, so the acronym pattern built from it is built once too.
+        return await frame.get(request.changeMark, `glossary ${ctx.organisationId} ${request.user.role}`, async () =>
+          (await app.services.glossary.list(ctx)).map((t) => ({ term: t.term, expansion: t.expansion })),
+        );
       } catch (err) {
         if (err instanceof ForbiddenError) return [];
         throw err;
       }
     }
 
-    async function baseLocals(reply: FastifyReply): Promise<Record<string, unknown>> {
+    async function baseLocals(reply: FastifyReply): Promise<{ csrfToken: string } & Record<string, unknown>> {
       const request = reply.request;
       const user = request.user;
       const csrfToken = reply.generateCsrf();
@@ -63,7 +100,7 @@ export function pagesPlugin(app: App, env: nunjucks.Environment) {
       return {
         user: user ? { ...user, roleLabel: roleLabels[user.role] } : null,
         csrfToken,
-        organisationName: await organisationName(user?.organisationId),
+        organisationName: await organisationName(user?.organisationId, request.changeMark),
         currentPath: request.url.split('?')[0] ?? '/',
         glossaryTerms: await glossaryTerms(request),
         navigation: navigation(request),
@@ -71,7 +108,13 @@ export function pagesPlugin(app: App, env: nunjucks.Environment) {
     }
 
     server.decorateReply('page', async function (this: FastifyReply, template: string, data: object = {}, status = 200): Promise<FastifyReply> {
-      const html = await render(env, template, { ...(await baseLocals(this)), ...data });
+      const locals = await baseLocals(this);
+      const html = await render(env, template, { ...locals, ...data });
+      const key = this.request.pageCacheKey;
+      if (cache && key !== undefined && status === 200) {
+        cache.put(key, html, locals.csrfToken);
+        this.header('x-page-cache', 'miss');
+      }
       // Pages hold personal and sensitive information: never kept by a shared or browser cache.
       return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     });
