@@ -49,17 +49,21 @@ export class AccountRepository {
   }
 
   /** A live session with its account; expired sessions and disabled accounts give nothing. */
+  /** A live session and its enabled account, in one statement (every signed-in request reads it). */
   async findSession(id: string, idleSince: Date): Promise<{ session: UserSession; user: UserAccount } | undefined> {
-    const session = await this.db
-      .selectFrom('userSession')
-      .selectAll()
-      .where('id', '=', id)
-      .where('expiresAt', '>', sql<Date>`now()`)
-      .where('lastSeenAt', '>', idleSince)
+    const row = await this.db
+      .selectFrom('userSession as s')
+      .innerJoin('userAccount as u', 'u.id', 's.userId')
+      .select(['s.id as sessionId', 's.userId', 's.createdAt as sessionCreatedAt', 's.expiresAt', 's.lastSeenAt', 's.data'])
+      .select(['u.organisationId', 'u.email', 'u.name', 'u.role', 'u.passwordHash', 'u.identityProvider', 'u.subject', 'u.disabledAt', 'u.createdAt', 'u.version'])
+      .where('s.id', '=', id)
+      .where('s.expiresAt', '>', sql<Date>`now()`)
+      .where('s.lastSeenAt', '>', idleSince)
+      .where('u.disabledAt', 'is', null)
       .executeTakeFirst();
-    if (!session) return undefined;
-    const user = await this.db.selectFrom('userAccount').selectAll().where('id', '=', session.userId).where('disabledAt', 'is', null).executeTakeFirst();
-    return user ? { session, user } : undefined;
+    if (!row) return undefined;
+    const { sessionId, userId, sessionCreatedAt, expiresAt, lastSeenAt, data, ...account } = row;
+    return { session: { id: sessionId, userId, createdAt: sessionCreatedAt, expiresAt, lastSeenAt, data }, user: { id: userId, ...account } };
   }
 
   async touchSession(id: string): Promise<void> {
