@@ -4,7 +4,7 @@
 //   PARENTIS_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres   the server to create a database on
 //   PARENTIS_BENCH_SECONDS=10   seconds of load per page      PARENTIS_BENCH_ONLY=pglite|postgres
 //   PAGE_CACHE_MB=0   without the page cache: every request reads and draws its page anew, as the
-//                     first request after any change does (default 64, as the server's own default)
+//                     first request after any change does (default: the server's own default)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { compose, type App } from '../src/composition.ts';
+import { DEFAULT_PAGE_CACHE_MB } from '../src/config.ts';
 import type { Role } from '../src/domain/roles.ts';
 import type { Ctx } from '../src/services/context.ts';
 import { buildServer } from '../src/web/server.ts';
@@ -25,7 +26,7 @@ const WARM_UP_SECONDS = 3;
 const TARGET_P95_MS = 50;
 const PG_URL = process.env.PARENTIS_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.PARENTIS_BENCH_ONLY;
-const PAGE_CACHE_MB = Number(process.env.PAGE_CACHE_MB ?? 64);
+const PAGE_CACHE_MB = Number(process.env.PAGE_CACHE_MB ?? DEFAULT_PAGE_CACHE_MB);
 const PASSWORD = 'benchmark-password';
 const LARGE_PLAN = planSlug(0);
 /** The first action of the large plan: owned by the benchmark owner, 14 updates, 3 deadlines, a pending proposal. */

@@ -48,8 +48,10 @@ export class AccountRepository {
       .execute();
   }
 
-  /** A live session with its account; expired sessions and disabled accounts give nothing. */
-  /** A live session and its enabled account, in one statement (every signed-in request reads it). */
+  /**
+   * A live session with its account; expired sessions and disabled accounts give nothing. One
+   * statement: every signed-in request reads it.
+   */
   async findSession(id: string, idleSince: Date): Promise<{ session: UserSession; user: UserAccount } | undefined> {
     const row = await this.db
       .selectFrom('userSession as s')

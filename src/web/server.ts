@@ -10,7 +10,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyView from '@fastify/view';
 import type { App } from '../composition.ts';
-import type { Config } from '../config.ts';
+import { DEFAULT_PAGE_CACHE_MB, type Config } from '../config.ts';
 import { signInRoutes } from './auth/sign-in.routes.ts';
 import homeRoutes from './home/home.routes.ts';
 import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
@@ -62,7 +62,7 @@ export function buildServer(app: App, config: ServerConfig): FastifyInstance {
   // reply.view works too; pages use reply.page, which adds the locals every page needs.
   void server.register(fastifyView, { engine: { nunjucks: { configure: () => env } }, templates: [] });
   void server.register(sessionPlugin(app, settings));
-  void server.register(pagesPlugin(app, env, { pageCacheMb: config.pageCacheMb ?? 64 }));
+  void server.register(pagesPlugin(app, env, { pageCacheMb: config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB }));
 
   server.get('/health', async () => {
     await app.services.organisations.list();

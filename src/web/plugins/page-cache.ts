@@ -26,19 +26,18 @@ export class PageCache {
     return `${parts.userId}\u0000${parts.day}\u0000${parts.mark}\u0000${parts.url}`;
   }
 
-  /** The page with `csrfToken` in place of the one it was drawn with, or undefined. */
-  get(key: string, csrfToken: string): string | undefined {
-    return this.pages.get(key)?.parts.join(csrfToken);
+  /**
+   * The page with a new CSRF token in place of the one it was drawn with, or undefined; the token is
+   * made only when the page is there.
+   */
+  get(key: string, csrfToken: () => string): string | undefined {
+    return this.pages.get(key)?.parts.join(csrfToken());
   }
 
   put(key: string, html: string, csrfToken: string): void {
     const bytes = html.length * 2;
     if (bytes > this.pages.maxSize) return;
     this.pages.set(key, { parts: csrfToken === '' ? [html] : html.split(csrfToken), bytes });
-  }
-
-  get size(): number {
-    return this.pages.size;
   }
 }
 

@@ -38,6 +38,10 @@ export interface NavigationItem {
   current: boolean;
 }
 
+/** Pages hold personal and sensitive information: never kept by a shared or browser cache. */
+const sendPage = (reply: FastifyReply, status: number, html: string): FastifyReply =>
+  reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+
 export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesOptions) {
   const cache = options.pageCacheMb > 0 ? new PageCache(options.pageCacheMb * 1024 * 1024) : undefined;
   const frame = new FrameMemo();
@@ -53,11 +57,10 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
       request.changeMark = await app.services.organisations.changeMark();
       if (!cache) return;
       request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: today(), mark: request.changeMark });
-      const csrfToken = reply.generateCsrf();
-      const html = cache.get(request.pageCacheKey, csrfToken);
+      const html = cache.get(request.pageCacheKey, () => reply.generateCsrf());
       if (html === undefined) return;
       await reply.saveSession();
-      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('x-page-cache', 'hit').send(html);
+      return sendPage(reply.header('x-page-cache', 'hit'), 200, html);
     });
 
     async function organisationName(organisationId: number | undefined, mark: string | undefined): Promise<string> {
@@ -115,8 +118,7 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
         cache.put(key, html, locals.csrfToken);
         this.header('x-page-cache', 'miss');
       }
-      // Pages hold personal and sensitive information: never kept by a shared or browser cache.
-      return this.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      return sendPage(this, status, html);
     });
 
     /** An error page, falling back to plain text if the page itself cannot be drawn. */
