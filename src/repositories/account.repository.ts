@@ -16,6 +16,13 @@ export interface NewUserAccount {
   subject?: string | null;
 }
 
+/**
+ * The database's current snapshot as text (`xmin:xmax:in-progress`): it changes whenever any
+ * transaction that wrote something commits or starts, and never otherwise, so it marks "nothing has
+ * changed since". Every server sharing the database reads the same mark.
+ */
+const CHANGE_MARK = sql<string>`pg_current_snapshot()::text`;
+
 export class AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -49,10 +56,11 @@ export class AccountRepository {
   }
 
   /**
-   * A live session with its account; expired sessions and disabled accounts give nothing. One
-   * statement: every signed-in request reads it.
+   * A live session with its account, and the database's change mark (CHANGE_MARK) read in the same
+   * statement; expired sessions and disabled accounts give nothing. One statement: every signed-in
+   * request reads it.
    */
-  async findSession(id: string, idleSince: Date): Promise<{ session: UserSession; user: UserAccount } | undefined> {
+  async findSession(id: string, idleSince: Date): Promise<{ session: UserSession; user: UserAccount; changeMark: string } | undefined> {
     const row = await this.db
       .selectFrom('userSession as s')
       .innerJoin('userAccount as u', 'u.id', 's.userId')
@@ -61,11 +69,12 @@ export class AccountRepository {
       .where('s.id', '=', id)
       .where('s.expiresAt', '>', sql<Date>`now()`)
       .where('s.lastSeenAt', '>', idleSince)
+      .select(CHANGE_MARK.as('changeMark'))
       .where('u.disabledAt', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { sessionId, userId, sessionCreatedAt, expiresAt, lastSeenAt, data, ...account } = row;
-    return { session: { id: sessionId, userId, createdAt: sessionCreatedAt, expiresAt, lastSeenAt, data }, user: { id: userId, ...account } };
+    const { sessionId, userId, sessionCreatedAt, expiresAt, lastSeenAt, data, changeMark, ...account } = row;
+    return { session: { id: sessionId, userId, createdAt: sessionCreatedAt, expiresAt, lastSeenAt, data }, user: { id: userId, ...account }, changeMark };
   }
 
   async touchSession(id: string): Promise<void> {

@@ -1,21 +1,11 @@
 // Organisations (authorities) and their settings.
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, OrganisationTable } from '../db/types.ts';
 
 export type Organisation = Selectable<OrganisationTable>;
 
 export class OrganisationRepository {
   constructor(private readonly db: Kysely<Database>) {}
-
-  /**
-   * The database's current snapshot as text (`xmin:xmax:in-progress`): it changes whenever any
-   * transaction that wrote something commits or starts, and never otherwise, so it marks "nothing
-   * has changed since". Every server sharing the database reads the same mark.
-   */
-  async changeMark(): Promise<string> {
-    const { rows } = await sql<{ mark: string }>`select pg_current_snapshot()::text as mark`.execute(this.db);
-    return rows[0]!.mark;
-  }
 
   list(): Promise<Organisation[]> {
     return this.db.selectFrom('organisation').selectAll().orderBy('id').execute();

@@ -43,6 +43,8 @@ export interface SessionRead {
   user: SignedInUser;
   /** Per-session values (the CSRF secret); write changes back with putSessionData. */
   data: Record<string, unknown>;
+  /** The database's change mark, read with the session (see AccountRepository.findSession). */
+  changeMark: string;
 }
 
 // --- passwords -------------------------------------------------------------------------------------
@@ -249,7 +251,7 @@ export class AccountService {
     if (!found) return null;
     // Keeping last_seen_at to the minute saves a write on every request.
     if (Date.now() - found.session.lastSeenAt.getTime() > 60_000) await this.store.read.accounts.touchSession(found.session.id);
-    return { user: signedIn(found.user), data: found.session.data };
+    return { user: signedIn(found.user), data: found.session.data, changeMark: found.changeMark };
   }
 
   async putSessionData(token: string, data: Record<string, unknown>): Promise<void> {

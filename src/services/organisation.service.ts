@@ -6,11 +6,6 @@ import type { Store } from '../repositories/store.ts';
 export class OrganisationService {
   constructor(private readonly store: Store) {}
 
-  /** A mark that changes whenever anything in the database has changed (see the repository). */
-  changeMark(): Promise<string> {
-    return this.store.read.organisations.changeMark();
-  }
-
   list(): Promise<Organisation[]> {
     return this.store.read.organisations.list();
   }

@@ -1,11 +1,12 @@
 // The page cache: a page already drawn for this person, at this address, on this day, while nothing
 // in the database has changed since, is sent again without reading the data or drawing it anew.
 //
-// "Nothing has changed" is the database's own snapshot (OrganisationService.changeMark): it moves
-// whenever any transaction that wrote anything commits, from this server or another one sharing the
-// database, so a cached page is never older than what a fresh read would show. Pages hold personal
-// and sensitive information, so an entry belongs to one person only and lives in this process's
-// memory only (never a shared or browser cache: pages are still sent with no-store).
+// "Nothing has changed" is the database's own snapshot, read in the same statement as the session
+// (CHANGE_MARK in the account repository): it moves whenever any transaction that wrote anything
+// commits, from this server or another one sharing the database, so a cached page is never older
+// than what a fresh read would show. Pages hold personal and sensitive information, so an entry
+// belongs to one person only and lives in this process's memory only (never a shared or browser
+// cache: pages are still sent with no-store).
 import { LRUCache } from 'lru-cache';
 
 interface Entry {

@@ -19,8 +19,6 @@ declare module 'fastify' {
     page(template: string, data?: object, status?: number): Promise<FastifyReply>;
   }
   interface FastifyRequest {
-    /** The database's change mark, read before the route reads anything (signed-in GET requests). */
-    changeMark: string | undefined;
     /** Where this page is kept in the page cache once drawn, when it may be. */
     pageCacheKey: string | undefined;
   }
@@ -46,17 +44,15 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
   const cache = options.pageCacheMb > 0 ? new PageCache(options.pageCacheMb * 1024 * 1024) : undefined;
   const frame = new FrameMemo();
   const plugin = (server: FastifyInstance): Promise<void> => {
-    server.decorateRequest('changeMark', undefined);
     server.decorateRequest('pageCacheKey', undefined);
 
     // A signed-in page asked for again before anything has changed is answered from the cache; the
-    // mark is read first, so whatever the route reads afterwards is at least as new as the mark.
+    // mark was read with the session, so whatever the route reads afterwards is at least as new.
     server.addHook('preHandler', async (request, reply) => {
       const user = request.user;
-      if (request.method !== 'GET' || !user) return;
-      request.changeMark = await app.services.organisations.changeMark();
-      if (!cache) return;
-      request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: today(), mark: request.changeMark });
+      const mark = request.changeMark;
+      if (!cache || request.method !== 'GET' || !user || mark === undefined) return;
+      request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: today(), mark });
       const html = cache.get(request.pageCacheKey, () => reply.generateCsrf());
       if (html === undefined) return;
       await reply.saveSession();

@@ -26,6 +26,11 @@ declare module 'fastify' {
     sessionToken: string | null;
     /** The CSRF secret as loaded, to tell whether this request created a new one. */
     loadedCsrfSecret: unknown;
+    /**
+     * The database's change mark read with the session, before the route reads anything: set on
+     * signed-in GET requests, which the page cache and the page frame's memo key on.
+     */
+    changeMark: string | undefined;
   }
   interface FastifyReply {
     /** Keeps a CSRF secret created while answering this request (reply.page calls it). */
@@ -82,6 +87,7 @@ export function sessionPlugin(app: App, settings: CookieSettings) {
     server.decorateRequest('session', null as unknown as Record<string, unknown>);
     server.decorateRequest('sessionToken', null);
     server.decorateRequest('loadedCsrfSecret', null);
+    server.decorateRequest('changeMark', undefined);
     server.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
       if (!this.user) throw new Error('ctx() needs a signed-in user: the page should be behind the sign-in guard');
       return app.services.accounts.contextFor(this.user);
@@ -111,6 +117,7 @@ export function sessionPlugin(app: App, settings: CookieSettings) {
         request.user = found.user;
         request.sessionToken = token;
         request.session = { ...found.data };
+        if (request.method === 'GET') request.changeMark = found.changeMark;
       } else {
         request.session = { [CSRF_SESSION_KEY]: request.cookies[ANONYMOUS_CSRF_COOKIE] };
         if (token) clearSessionCookie(reply, settings);
