@@ -103,3 +103,31 @@ test('visit audit log as administrator passes axe', async () => {
   await signIn(suite.browser.page, suite.server.users.admin, '/audit');
   await suite.checker.check(suite.browser, 'audit log');
 });
+
+test('visit people and the form to add a person, sent empty, pass axe', async () => {
+  await visitAndCheck('/users', 'people');
+  await visitAndCheck('/users/new', 'add a person');
+  await clickAndWait(suite.browser.page, suite.browser.page.getByRole('button', { name: 'Add the person' }));
+  assert.match(await suite.browser.page.locator('.govuk-error-summary').innerText(), /Enter the person’s name/);
+  await suite.checker.check(suite.browser, 'add a person with errors');
+});
+
+test('create an api token shows it once, passes axe, and the API answers it', async () => {
+  const page = suite.browser.page;
+  await visitAndCheck('/api-tokens', 'api tokens');
+  await page.getByLabel('Acts as').selectOption(suite.server.users.viewer.email);
+  await page.getByLabel('What it is for').fill('Board dashboard');
+  await clickAndWait(page, page.getByRole('button', { name: 'Create the token' }));
+  assert.match(await heading(page), /Token created/);
+  await suite.checker.check(suite.browser, 'api token created');
+  const token = await page.locator('#token').inputValue();
+  const api = await page.request.get('/api/v1/actions?status=R', { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(api.status(), 200);
+  const red = ((await api.json()) as { actions: { status: string | null }[] }).actions;
+  assert.ok(red.length > 0 && red.every((a) => a.status === 'R'), 'the red actions, and only those');
+  await visit(page, '/api-tokens');
+  await clickAndWait(page, page.getByRole('button', { name: 'Revoke the token Board dashboard' }));
+  assert.match(await page.locator('.govuk-notification-banner').innerText(), /revoked/);
+  await suite.checker.check(suite.browser, 'api token revoked');
+  assert.equal((await page.request.get('/api/v1/actions', { headers: { authorization: `Bearer ${token}` } })).status(), 401);
+});

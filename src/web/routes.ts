@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../composition.ts';
 import type { Role } from '../domain/roles.ts';
+import accountsRoutes from './accounts/accounts.routes.ts';
 import actionsRoutes from './actions/actions.routes.ts';
 import auditRoutes from './audit/audit.routes.ts';
 import glossaryRoutes from './glossary/glossary.routes.ts';
@@ -24,6 +25,7 @@ export const pageRoutes: PageRoutes[] = [
   voiceRoutes,
   glossaryRoutes,
   auditRoutes,
+  accountsRoutes,
   searchRoutes,
 ];
 
@@ -32,6 +34,8 @@ export interface NavigationEntry {
   href: string;
   /** Shown only to these roles; everyone when absent. */
   roles?: readonly Role[];
+  /** Other pages that belong under this entry (marked active there). */
+  also?: readonly string[];
 }
 
 /**
@@ -46,5 +50,6 @@ export const navigationEntries: NavigationEntry[] = [
   { text: 'Measures', href: '/measures' },
   { text: 'Glossary', href: '/glossary' },
   { text: 'Search', href: '/search' },
+  { text: 'People', href: '/users', roles: ['admin'], also: ['/api-tokens'] },
   { text: 'Audit log', href: '/audit', roles: ['admin'] },
 ];

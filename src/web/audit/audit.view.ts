@@ -27,6 +27,9 @@ const EVENTS: Record<string, string> = {
   'voice.added': 'Young people’s priority added',
   'voice.responded': 'Response to young people recorded',
   'glossary.added': 'Glossary terms added',
+  'user.added': 'Person added',
+  'api_token.created': 'API token created',
+  'api_token.revoked': 'API token revoked',
 };
 
 const ENTITY_TYPES: Record<string, string> = {
@@ -38,6 +41,8 @@ const ENTITY_TYPES: Record<string, string> = {
   glossary: 'Glossary',
   organisation: 'Authority',
   user: 'User',
+  user_account: 'Person',
+  api_token: 'API token',
 };
 
 /** "action.deadline.revised" → "Deadline revised"; an event not listed reads as its words. */

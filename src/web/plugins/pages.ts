@@ -73,7 +73,8 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
         .filter((e) => server.hasRoute({ method: 'GET', url: e.href }))
         .map((e) => {
           const current = path === e.href;
-          return { text: e.text, href: e.href, current, active: current || (e.href !== '/' && path.startsWith(`${e.href}/`)) };
+          const under = (href: string): boolean => href !== '/' && (path === href || path.startsWith(`${href}/`));
+          return { text: e.text, href: e.href, current, active: current || under(e.href) || (e.also ?? []).some(under) };
         });
     }
 
