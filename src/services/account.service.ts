@@ -99,6 +99,9 @@ export const SESSION = {
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** Who adds people and creates, sees and revokes API tokens. */
+export const ACCOUNT_ADMINS: readonly Role[] = ['admin'];
+
 const emailSchema = z
   .string()
   .trim()
@@ -188,12 +191,12 @@ export class AccountService {
 
   /** Adds an account (administrators, or the command line). Without a password, only the identity provider can sign it in. */
   async addUser(ctx: Ctx, input: NewUserInput): Promise<UserSummary> {
-    requireRole(ctx, ['admin'], 'add users');
+    requireRole(ctx, ACCOUNT_ADMINS, 'add users');
     return await this.store.transaction((repos) => insertUser(repos, ctx, input));
   }
 
   async listUsers(ctx: Ctx): Promise<UserSummary[]> {
-    requireRole(ctx, ['admin'], 'see the list of users');
+    requireRole(ctx, ACCOUNT_ADMINS, 'see the list of users');
     return (await this.store.read.accounts.list(ctx.organisationId)).map(summary);
   }
 
@@ -264,8 +267,8 @@ export class AccountService {
   }
 
   /** Creates an API token for a person; the token is shown once and only its hash is kept. */
-  async createToken(ctx: Ctx, userEmail: string, name = 'API token'): Promise<{ token: string; id: number }> {
-    requireRole(ctx, ['admin'], 'create API tokens');
+  async createToken(ctx: Ctx, userEmail: string, name = 'API token'): Promise<{ token: string; id: number; holder: { name: string; email: string } }> {
+    requireRole(ctx, ACCOUNT_ADMINS, 'create API tokens');
     const tokenName = name.trim();
     if (tokenName === '') throw new ValidationError('Give the token a name', 'name');
     return this.store.transaction(async (repos) => {
@@ -283,17 +286,17 @@ export class AccountService {
         before: null,
         after: { user: user.email, name: tokenName },
       });
-      return { token, id: row.id };
+      return { token, id: row.id, holder: { name: user.name, email: user.email } };
     });
   }
 
   async listTokens(ctx: Ctx): Promise<TokenSummary[]> {
-    requireRole(ctx, ['admin'], 'see API tokens');
+    requireRole(ctx, ACCOUNT_ADMINS, 'see API tokens');
     return (await this.store.read.accounts.listTokens(ctx.organisationId)).map(tokenSummary);
   }
 
   async revokeToken(ctx: Ctx, id: number): Promise<TokenSummary> {
-    requireRole(ctx, ['admin'], 'revoke API tokens');
+    requireRole(ctx, ACCOUNT_ADMINS, 'revoke API tokens');
     return this.store.transaction(async (repos) => {
       const token = await repos.accounts.findToken(ctx.organisationId, id);
       if (!token) throw new NotFoundError(`There is no API token ${id}`);

@@ -3,13 +3,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
-import { isRole, roleLabels, roles } from '../../domain/roles.ts';
-import { MIN_PASSWORD_LENGTH, type UserSummary } from '../../services/account.service.ts';
+import { isRole, roleLabels, roles, type Role } from '../../domain/roles.ts';
+import { ACCOUNT_ADMINS, MIN_PASSWORD_LENGTH, type UserSummary } from '../../services/account.service.ts';
+import { requireRole } from '../../services/context.ts';
 import { errorsFromValidation, formError, formValues, readForm, type FormError, type FormValues } from '../forms.ts';
 import type { PageRoutes } from '../routes.ts';
 
 /** What each role may do, in a line, beside its choice in the form. */
-export const ROLE_HINTS: Record<string, string> = {
+const ROLE_HINTS: Record<Role, string> = {
   admin: 'Adds people and API tokens and reads the audit log; keeps plans as a partnership manager does',
   manager: 'Keeps the plans: adds and edits actions, revises deadlines, sets statuses and decides proposals',
   lead: 'Decides status proposals and deadline requests in the programmes they lead',
@@ -65,9 +66,9 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
     return reply.page('accounts/users.njk', { users: users.map(userRow), done: doneMessage(request) });
   });
 
-  const showNewUser = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
-    // Only those who may add people see the form: the list answers who they are.
-    await accounts.listUsers(request.ctx());
+  const showNewUser = (request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
+    // Only those who may add people see the form.
+    requireRole(request.ctx(), ACCOUNT_ADMINS, 'add users');
     return reply.page('accounts/user-new.njk', { values, errors, roleItems: roleItems(values.role) }, status);
   };
 
@@ -113,7 +114,7 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
     const form = readForm(newTokenForm, request.body);
     const values = formValues(request.body);
     if (!form.ok) return showTokens(request, reply, values, form.errors, 400);
-    let created: { token: string; id: number };
+    let created: Awaited<ReturnType<typeof accounts.createToken>>;
     try {
       created = await accounts.createToken(request.ctx(), form.value.user, form.value.name);
     } catch (err) {
@@ -124,8 +125,8 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
     }
     // The token exists only in this answer (sent no-store, and never kept in the page cache).
     const origin = `${request.protocol}://${request.host}`;
-    const holder = (await accounts.listUsers(request.ctx())).find((u) => u.email === form.value.user.toLowerCase());
-    return reply.page('accounts/api-token-created.njk', { token: created.token, name: form.value.name, holder: holder ? `${holder.name} (${holder.email})` : form.value.user, origin });
+    const { holder } = created;
+    return reply.page('accounts/api-token-created.njk', { token: created.token, name: form.value.name, holder: `${holder.name} (${holder.email})`, origin });
   });
 
   server.post<{ Params: { id: string } }>('/api-tokens/:id/revoke', async (request, reply) => {

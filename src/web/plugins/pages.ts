@@ -49,9 +49,10 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
     // A signed-in page asked for again before anything has changed is answered from the cache; the
     // mark was read with the session, so whatever the route reads afterwards is at least as new.
     server.addHook('preHandler', async (request, reply) => {
+      // The mark is there only on signed-in GET requests (the session plugin reads it).
       const user = request.user;
       const mark = request.changeMark;
-      if (!cache || request.method !== 'GET' || !user || mark === undefined) return;
+      if (!cache || !user || mark === undefined) return;
       request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: today(), mark });
       const html = cache.get(request.pageCacheKey, () => reply.generateCsrf());
       if (html === undefined) return;
@@ -68,12 +69,12 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
       const user = request.user;
       if (!user) return [];
       const path = request.url.split('?')[0] ?? '/';
+      const under = (href: string): boolean => href !== '/' && (path === href || path.startsWith(`${href}/`));
       return navigationEntries
         .filter((e) => e.roles === undefined || e.roles.includes(user.role))
         .filter((e) => server.hasRoute({ method: 'GET', url: e.href }))
         .map((e) => {
           const current = path === e.href;
-          const under = (href: string): boolean => href !== '/' && (path === href || path.startsWith(`${href}/`));
           return { text: e.text, href: e.href, current, active: current || under(e.href) || (e.also ?? []).some(under) };
         });
     }
