@@ -1,5 +1,6 @@
 // The home page: the signed-in person's actions, what is due, their late updates and, for leads and
 // managers, the proposals and deadline requests waiting for their decision.
+import { can } from '../../domain/capabilities.ts';
 import { today } from '../../domain/dates.ts';
 import type { PageRoutes } from '../routes.ts';
 import { decisionRows, DUE_WITHIN_DAYS, dueSoon, homeRow, LATE_UPDATE_DAYS, lateUpdates, overdue, OVERDUE_SHOWN, overdueByPlan } from './home-view.ts';
@@ -30,7 +31,7 @@ const homeRoutes: PageRoutes = (server, { app }) => {
       overdueByPlan: overdueByPlan(scope),
       scopeIsMine: all === null,
       decisions: decisionRows(awaiting),
-      decides: role === 'lead' || role === 'manager' || role === 'admin',
+      decides: role !== undefined && (can(role, 'actions.manage') || can(role, 'actions.decide-led')),
       lateDays: LATE_UPDATE_DAYS,
       dueDays: DUE_WITHIN_DAYS,
     });
