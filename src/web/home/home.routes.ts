@@ -1,7 +1,7 @@
 // The home page: the signed-in person's actions, what is due, their late updates and, for leads and
 // managers, the proposals and deadline requests waiting for their decision.
 import { can } from '../../domain/capabilities.ts';
-import { today } from '../../domain/dates.ts';
+import { asOfDate } from '../../services/context.ts';
 import type { PageRoutes } from '../routes.ts';
 import { decisionRows, DUE_WITHIN_DAYS, dueSoon, homeRow, LATE_UPDATE_DAYS, lateUpdates, overdue, OVERDUE_SHOWN, overdueByPlan } from './home-view.ts';
 
@@ -10,7 +10,7 @@ const addDays = (date: string, days: number): string => new Date(Date.parse(`${d
 const homeRoutes: PageRoutes = (server, { app }) => {
   server.get('/', async (request, reply) => {
     const ctx = request.ctx();
-    const asOf = ctx.asOf ?? today();
+    const asOf = asOfDate(ctx);
     const role = request.user?.role;
     // Owners see what is due on their own actions; everyone else looks across the authority, where
     // only the open actions overdue or due within DUE_WITHIN_DAYS are listed or counted.
