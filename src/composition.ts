@@ -1,5 +1,6 @@
 // Wires the database to repositories and services; shared by the server, the command line and tests.
 import type { Config } from './config.ts';
+import { clockWithToday, systemClock, type Clock } from './domain/clock.ts';
 import { openEmbedded, openServer, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { Store } from './repositories/store.ts';
@@ -32,6 +33,8 @@ export interface Services {
   ssda903: Ssda903Service;
   accounts: AccountService;
   search: SearchService;
+  /** Today's date and the time for every caller: pages, API and command line put it in their context. */
+  clock: Clock;
 }
 
 export interface App {
@@ -40,7 +43,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createServices(handle: DatabaseHandle): Services {
+export function createServices(handle: DatabaseHandle, clock: Clock = systemClock): Services {
   const store = new Store(handle.db);
   return {
     organisations: new OrganisationService(store),
@@ -56,6 +59,7 @@ export function createServices(handle: DatabaseHandle): Services {
     ssda903: new Ssda903Service(store),
     accounts: new AccountService(store),
     search: new SearchService(store, new SearchRepository(handle.db)),
+    clock,
   };
 }
 
@@ -64,7 +68,7 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
 }
 
 /** Opens the configured database, brings its schema up to date and builds the services. */
-export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<App> {
+export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today'>>): Promise<App> {
   const handle = await openDatabase(config);
   try {
     await migrateToLatest(handle.db);
@@ -72,7 +76,7 @@ export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'>): 
     await handle.close();
     throw err;
   }
-  return { handle, services: createServices(handle), close: () => handle.close() };
+  return { handle, services: createServices(handle, clockWithToday(config.today)), close: () => handle.close() };
 }
 
 /** Opens the database only to migrate it; returns the migrations applied. */

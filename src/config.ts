@@ -1,6 +1,7 @@
 // Typed configuration from the environment: the only module that reads process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { isoDateSchema } from './domain/dates.ts';
 
 /** Megabytes for the page cache when PAGE_CACHE_MB is not set. */
 export const DEFAULT_PAGE_CACHE_MB = 64;
@@ -14,6 +15,7 @@ const schema = z.object({
   PARENTIS_USER: z.string().min(1).optional(),
   SECURE_COOKIES: z.enum(['auto', 'always', 'never'], { message: 'SECURE_COOKIES must be auto, always or never' }).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }).default('false'),
+  PARENTIS_TODAY: isoDateSchema.optional(),
   PAGE_CACHE_MB: z.coerce.number({ message: 'PAGE_CACHE_MB must be a number of megabytes' }).int({ message: 'PAGE_CACHE_MB must be a whole number of megabytes' }).min(0, { message: 'PAGE_CACHE_MB must be 0 or more' }).default(DEFAULT_PAGE_CACHE_MB),
 });
 
@@ -34,6 +36,8 @@ export interface Config {
   trustProxy: boolean;
   /** Memory for pages kept for the person who asked, until anything changes; 0 turns it off. */
   pageCacheMb: number;
+  /** PARENTIS_TODAY: the date taken as today (yyyy-mm-dd), for tests and demonstrations; unset, the date in England. */
+  today: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY === 'true',
     pageCacheMb: e.PAGE_CACHE_MB,
+    today: e.PARENTIS_TODAY,
   };
 }
 

@@ -5,10 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { App } from '../composition.ts';
-import { today } from '../domain/dates.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ParentisError, StaleWriteError, ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
-import type { Ctx } from '../services/context.ts';
+import { asOfDate, type Ctx } from '../services/context.ts';
 import {
   actionDetailSchema,
   actionListSchema,
@@ -92,7 +91,7 @@ export function apiRoutes(app: App): ApiRoute[] {
       query: actionsQuerySchema,
       response: actionListSchema,
       handler: async ({ ctx, query }) => ({
-        asOf: ctx.asOf ?? today(),
+        asOf: asOfDate(ctx),
         actions: (
           await s.actions.list(ctx, {
             plan: query.plan,
@@ -137,7 +136,7 @@ export function apiRoutes(app: App): ApiRoute[] {
       response: actionDetailSchema,
       status: 201,
       handler: ({ ctx, params, body }) =>
-        s.actions.addUpdate(ctx, params.key, { date: body.date ?? ctx.asOf ?? today(), body: body.body, proposal: body.proposal, expectedVersion: body.expectedVersion }),
+        s.actions.addUpdate(ctx, params.key, { date: body.date ?? asOfDate(ctx), body: body.body, proposal: body.proposal, expectedVersion: body.expectedVersion }),
     }),
     route({
       method: 'POST',
@@ -149,7 +148,7 @@ export function apiRoutes(app: App): ApiRoute[] {
       body: statusBodySchema,
       response: actionDetailSchema,
       handler: ({ ctx, params, body }) => {
-        const asAt = body.asAt ?? ctx.asOf ?? today();
+        const asAt = body.asAt ?? asOfDate(ctx);
         if (body.propose) {
           if (body.kind !== 'current') throw new ValidationError('Only the current status can be proposed', 'kind');
           return s.actions.proposeStatus(ctx, params.key, { status: body.status, reason: body.reason, asAt, expectedVersion: body.expectedVersion });
@@ -220,7 +219,7 @@ export function api(server: FastifyInstance, deps: { app: App }): Promise<void> 
     const header = request.headers.authorization;
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
     const user = token === undefined ? null : await app.services.accounts.userForToken(token);
-    if (user) return app.services.accounts.contextFor(user);
+    if (user) return { ...app.services.accounts.contextFor(user), clock: app.services.clock };
     // RFC 6750: the invalid_token error only when a bearer token was sent.
     const challenge = token === undefined ? 'Bearer realm="Parentis"' : 'Bearer realm="Parentis", error="invalid_token"';
     await reply

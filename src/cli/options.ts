@@ -1,7 +1,7 @@
 // Parsers for command-line option values; each failure names the option.
 import fs from 'node:fs';
 import { InvalidArgumentError } from 'commander';
-import { parseDateInput, today } from '../domain/dates.ts';
+import { parseDateInput } from '../domain/dates.ts';
 
 export function dateOption(value: string): string {
   try {
@@ -16,8 +16,6 @@ export function versionOption(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a version is a whole number from 1, as shown by "parentis action show"');
   return n;
 }
-
-export const todayDefault = (): string => today();
 
 /** Text given inline, or read from a file ("-" for standard input). */
 export function readText(inline: string | undefined, file: string | undefined): string | undefined {

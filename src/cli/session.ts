@@ -35,7 +35,7 @@ export async function withApp<T>(fn: (app: App, config: Config) => Promise<T>): 
 export function withSession<T>(opts: GlobalOptions, fn: (s: Session) => Promise<T>): Promise<T> {
   return withApp(async (app, config) => {
     const org = await app.services.organisations.resolve(opts.org);
-    const ctx: Ctx = { organisationId: org.id, actor: actorName(config, opts.by), asOf: opts.asOf };
+    const ctx: Ctx = { organisationId: org.id, actor: actorName(config, opts.by), asOf: opts.asOf, clock: app.services.clock };
     return fn({ app, config, ctx });
   });
 }

@@ -1,5 +1,6 @@
 // Who may change one action: the role matrix for action writes, given whether the person owns the
 // action or leads its programme. Services enforce it; pages use it to offer only what a person may do.
+import { can } from './capabilities.ts';
 import type { Role } from './roles.ts';
 
 /** How the signed-in person stands to one action. */
@@ -36,18 +37,14 @@ export const permissionWords: Record<ActionPermission, string> = {
 };
 
 /**
- * The matrix. The command line (no role) may do everything. Administrators and partnership managers
- * run the plans; a programme lead decides and sets statuses in the programmes they lead; an owner
- * (or a lead, for actions they own themselves) reports on their own actions. Analysts and board
- * members read only.
+ * The role part comes from the capability matrix: `actions.manage` on every action (and the command
+ * line, with no role, may do everything), `actions.decide-led` in the programmes the person leads,
+ * `actions.update-own` on their own actions. Roles with none of these read only.
  */
 export function actionPermissions(role: Role | undefined, relation: ActionRelation): ActionPermissions {
-  if (role === undefined) {
-    return { addUpdate: true, proposeStatus: true, decideProposal: true, setStatus: true, requestDeadline: true, decideDeadlineRequest: true, reviseDeadline: true, edit: true };
-  }
-  const manages = role === 'admin' || role === 'manager';
-  const leads = role === 'lead' && relation.leads;
-  const owns = (role === 'owner' || role === 'lead') && relation.owns;
+  const manages = can(role, 'actions.manage');
+  const leads = can(role, 'actions.decide-led') && relation.leads;
+  const owns = can(role, 'actions.update-own') && relation.owns;
   return {
     addUpdate: manages || leads || owns,
     proposeStatus: manages || leads || owns,

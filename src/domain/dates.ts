@@ -16,8 +16,16 @@ export function toIsoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function today(): string {
-  return toIsoDate(new Date());
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The date in England at that instant: "today" for Parentis. Not the UTC date, which is still
+ * yesterday for the first hour of every day of British Summer Time.
+ */
+export function todayInLondon(now: Date = new Date()): string {
+  const parts = LONDON_DAY.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Whole days from a to b (positive when b is later). */

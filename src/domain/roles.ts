@@ -1,4 +1,4 @@
-// The roles a person can hold in Parentis, and what each may do; services enforce these.
+// The roles a person can hold in Parentis; what each may do is the capability matrix in capabilities.ts.
 
 export const roles = ['admin', 'manager', 'lead', 'owner', 'analyst', 'viewer'] as const;
 export type Role = (typeof roles)[number];

@@ -1,11 +1,12 @@
 // The append-only audit trail: who changed what, when, with the state before and after.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import type { AuditEvent } from '../domain/audit-events.ts';
 
 export interface AuditEventInput {
   organisationId: number | null;
   actor: string;
-  event: string;
+  event: AuditEvent;
   entityType: string;
   entityId: number | null;
   entityKey: string | null;
@@ -13,7 +14,9 @@ export interface AuditEventInput {
   after: unknown;
 }
 
-export interface AuditEvent extends AuditEventInput {
+/** A recorded event as stored: its name is read as written, which may be from an older or newer version. */
+export interface AuditEntry extends Omit<AuditEventInput, 'event'> {
+  event: string;
   id: string;
   occurredAt: Date;
 }
@@ -52,7 +55,7 @@ export class AuditRepository {
       .execute();
   }
 
-  async list(q: AuditQuery): Promise<AuditEvent[]> {
+  async list(q: AuditQuery): Promise<AuditEntry[]> {
     let query = this.db.selectFrom('auditEvent').selectAll().where('organisationId', '=', q.organisationId);
     if (q.entityType !== undefined) query = query.where('entityType', '=', q.entityType);
     if (q.entityId !== undefined) query = query.where('entityId', '=', q.entityId);
@@ -67,7 +70,7 @@ export class AuditRepository {
    * for a plan slug, everything in the plan (its actions and risks are keyed plan-slug:…); `from` and
    * `to` are dates, both included, in UTC.
    */
-  async page(q: AuditPageQuery): Promise<{ events: AuditEvent[]; total: number }> {
+  async page(q: AuditPageQuery): Promise<{ events: AuditEntry[]; total: number }> {
     let query = this.db.selectFrom('auditEvent').where('organisationId', '=', q.organisationId);
     if (q.entityKey !== undefined) {
       const key = q.entityKey;
@@ -89,7 +92,7 @@ export class AuditRepository {
   }
 
   /** The newest event about one entity, to tell a user whose edit went stale who changed it. */
-  async latestFor(entityType: string, entityId: number): Promise<AuditEvent | undefined> {
+  async latestFor(entityType: string, entityId: number): Promise<AuditEntry | undefined> {
     const row = await this.db
       .selectFrom('auditEvent')
       .selectAll()

@@ -8,7 +8,7 @@ import { isRole, roles, type Role } from '../domain/roles.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { ApiToken, UserAccount } from '../repositories/account.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { requireRole, type Ctx } from './context.ts';
+import { requireCapability, type Ctx } from './context.ts';
 
 /** Who is signed in, as pages, the API and services see them. */
 export interface SignedInUser {
@@ -100,7 +100,6 @@ export const SESSION = {
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** Who adds people and creates, sees and revokes API tokens. */
-export const ACCOUNT_ADMINS: readonly Role[] = ['admin'];
 
 const emailSchema = z
   .string()
@@ -191,12 +190,12 @@ export class AccountService {
 
   /** Adds an account (administrators, or the command line). Without a password, only the identity provider can sign it in. */
   async addUser(ctx: Ctx, input: NewUserInput): Promise<UserSummary> {
-    requireRole(ctx, ACCOUNT_ADMINS, 'add users');
+    requireCapability(ctx, 'accounts.manage', 'add users');
     return await this.store.transaction((repos) => insertUser(repos, ctx, input));
   }
 
   async listUsers(ctx: Ctx): Promise<UserSummary[]> {
-    requireRole(ctx, ACCOUNT_ADMINS, 'see the list of users');
+    requireCapability(ctx, 'accounts.manage', 'see the list of users');
     return (await this.store.read.accounts.list(ctx.organisationId)).map(summary);
   }
 
@@ -268,7 +267,7 @@ export class AccountService {
 
   /** Creates an API token for a person; the token is shown once and only its hash is kept. */
   async createToken(ctx: Ctx, userEmail: string, name = 'API token'): Promise<{ token: string; id: number; holder: { name: string; email: string } }> {
-    requireRole(ctx, ACCOUNT_ADMINS, 'create API tokens');
+    requireCapability(ctx, 'accounts.manage', 'create API tokens');
     const tokenName = name.trim();
     if (tokenName === '') throw new ValidationError('Give the token a name', 'name');
     return this.store.transaction(async (repos) => {
@@ -291,12 +290,12 @@ export class AccountService {
   }
 
   async listTokens(ctx: Ctx): Promise<TokenSummary[]> {
-    requireRole(ctx, ACCOUNT_ADMINS, 'see API tokens');
+    requireCapability(ctx, 'accounts.manage', 'see API tokens');
     return (await this.store.read.accounts.listTokens(ctx.organisationId)).map(tokenSummary);
   }
 
   async revokeToken(ctx: Ctx, id: number): Promise<TokenSummary> {
-    requireRole(ctx, ACCOUNT_ADMINS, 'revoke API tokens');
+    requireCapability(ctx, 'accounts.manage', 'revoke API tokens');
     return this.store.transaction(async (repos) => {
       const token = await repos.accounts.findToken(ctx.organisationId, id);
       if (!token) throw new NotFoundError(`There is no API token ${id}`);

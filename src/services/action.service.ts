@@ -14,6 +14,8 @@ import {
   type Slippage,
   type StatusEntry,
 } from '../domain/action-derived.ts';
+import { can } from '../domain/capabilities.ts';
+import type { AuditEvent } from '../domain/audit-events.ts';
 import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
 import {
   actionPermissions,
@@ -46,7 +48,7 @@ import type {
   RefCount,
 } from '../repositories/action.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { asOfDate, requireRole, type Ctx } from './context.ts';
+import { asOfDate, requireCapability, type Ctx } from './context.ts';
 
 export type { RefCount };
 
@@ -400,7 +402,7 @@ export class ActionService {
    * none for anyone else.
    */
   async awaitingDecision(ctx: Ctx): Promise<AwaitingDecision[]> {
-    if (ctx.role !== undefined && !['admin', 'manager', 'lead'].includes(ctx.role)) return [];
+    if (!can(ctx.role, 'actions.manage') && !can(ctx.role, 'actions.decide-led')) return [];
     const repos = this.store.read;
     const ids = await repos.actions.awaitingDecision(ctx.organisationId);
     const rows = await repos.actions.list({ organisationId: ctx.organisationId, ids });
@@ -426,11 +428,11 @@ export class ActionService {
 
   /** How the person asking stands to an action; only owners and leads need the lookups. */
   private async relation(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionRelation> {
-    if (ctx.role !== 'owner' && ctx.role !== 'lead') return { owns: false, leads: false };
-    const [owners, nodes] = await Promise.all([repos.actions.owners([a.id]), ctx.role === 'lead' ? repos.plans.nodes(a.planId) : Promise.resolve([])]);
+    if (can(ctx.role, 'actions.manage') || (!can(ctx.role, 'actions.update-own') && !can(ctx.role, 'actions.decide-led'))) return { owns: false, leads: false };
+    const [owners, nodes] = await Promise.all([repos.actions.owners([a.id]), can(ctx.role, 'actions.decide-led') ? repos.plans.nodes(a.planId) : Promise.resolve([])]);
     return {
       owns: owners.some((o) => isSamePerson(o.name, ctx.actor)),
-      leads: ctx.role === 'lead' && leadsProgramme(topLevelNode(nodes, a.nodeId), ctx.actor),
+      leads: can(ctx.role, 'actions.decide-led') && leadsProgramme(topLevelNode(nodes, a.nodeId), ctx.actor),
     };
   }
 
@@ -505,11 +507,11 @@ export class ActionService {
     keyText: string,
     expectedVersion: number | undefined,
     permission: ActionPermission,
-    event: string,
+    event: AuditEvent,
     apply: (
       repos: Repositories,
       a: ActionWithPlan,
-    ) => Promise<{ before: unknown; after: unknown; result: T; event?: string; also?: { event: string; before: unknown; after: unknown }[] }>,
+    ) => Promise<{ before: unknown; after: unknown; result: T; event?: AuditEvent; also?: { event: AuditEvent; before: unknown; after: unknown }[] }>,
   ): Promise<T> {
     return this.store.transaction(async (repos) => {
       const a = await this.find(repos, ctx, keyText);
@@ -735,7 +737,7 @@ export class ActionService {
     const proposal = input.proposal === undefined ? undefined : { status: parseInput(bragSchema, input.proposal.status, 'proposal.status'), reason: (input.proposal.reason ?? '').trim() };
     await this.change(ctx, key, input.expectedVersion, 'addUpdate', 'action.update.added', async (repos, a) => {
       const [row] = await repos.actions.insertUpdates([{ actionId: a.id, updateDate: input.date, author: ctx.actor, body }]);
-      const also: { event: string; before: unknown; after: unknown }[] = [];
+      const also: { event: AuditEvent; before: unknown; after: unknown }[] = [];
       if (proposal !== undefined) {
         await this.authorise(repos, ctx, a, 'proposeStatus');
         const history = (await repos.actions.statuses([a.id])).map(toStatusEntry);
@@ -794,7 +796,7 @@ export class ActionService {
 
   /** Adds an action (or a sub-action, with parentNumber) under a node of a plan, with its first deadline. */
   async create(ctx: Ctx, planSlug: string, raw: z.input<typeof newActionSchema>): Promise<ActionDetail> {
-    requireRole(ctx, ['admin', 'manager'], 'add actions to a plan');
+    requireCapability(ctx, 'actions.manage', 'add actions to a plan');
     const input = parseInput(newActionSchema, raw);
     const key = formatActionKey({ plan: planSlug, number: input.number });
     await this.store.transaction(async (repos) => {

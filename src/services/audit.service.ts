@@ -2,18 +2,18 @@
 import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { ValidationError } from '../domain/errors.ts';
-import type { AuditEvent } from '../repositories/audit.repository.ts';
+import type { AuditEntry } from '../repositories/audit.repository.ts';
 
-export type { AuditEvent };
+export type { AuditEntry };
 import type { Store } from '../repositories/store.ts';
-import { requireRole, type Ctx } from './context.ts';
+import { requireCapability, type Ctx } from './context.ts';
 
 export class AuditService {
   constructor(private readonly store: Store) {}
 
   /** Newest first. `entity` is an action key (plan-slug:number) or a plan slug. */
-  async list(ctx: Ctx, filters: { entity?: string | undefined; actor?: string | undefined; limit?: number | undefined } = {}): Promise<AuditEvent[]> {
-    requireRole(ctx, ['admin'], 'read the audit log');
+  async list(ctx: Ctx, filters: { entity?: string | undefined; actor?: string | undefined; limit?: number | undefined } = {}): Promise<AuditEntry[]> {
+    requireCapability(ctx, 'audit.read', 'read the audit log');
     let entityKey: string | undefined;
     if (filters.entity !== undefined) {
       // Written as people type it ("plan : 4" works too); stored as plan-slug:number or a plan slug.
@@ -28,7 +28,7 @@ export class AuditService {
    * `to` are dates written yyyy-mm-dd, both included.
    */
   async page(ctx: Ctx, filters: AuditPageFilters): Promise<AuditPage> {
-    requireRole(ctx, ['admin'], 'read the audit log');
+    requireCapability(ctx, 'audit.read', 'read the audit log');
     const pageSize = filters.pageSize ?? AUDIT_PAGE_SIZE;
     const page = Math.max(1, Math.floor(filters.page ?? 1));
     for (const field of ['from', 'to'] as const) {
@@ -79,7 +79,7 @@ export interface AuditPageFilters {
 }
 
 export interface AuditPage {
-  events: AuditEvent[];
+  events: AuditEntry[];
   total: number;
   page: number;
   pageSize: number;

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { benchmarksFor, JUDGED_GOOD, readDfeTable, readInspectionOutcomes, readNeighbours, readPopulation, type DfeFigure } from '../measures/index.ts';
 import type { Organisation } from '../repositories/organisation.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { requireRole, type Ctx } from './context.ts';
+import { requireCapability, type Ctx } from './context.ts';
 
 /** Setting: the DfE authority whose region and neighbours an authority without its own code borrows. */
 export const COMPARISON_SETTING = 'measures.comparison-la';
@@ -242,22 +242,22 @@ export class BenchmarkService {
 
   /** Reads DfE tidy-format tables and fills the benchmarks for the authority (or the LA it borrows); all or nothing. */
   async importDfe(ctx: Ctx, files: InputText[], options: DfeImportOptions = {}): Promise<DfeImportResult> {
-    requireRole(ctx, ['analyst'], 'import benchmarks');
+    requireCapability(ctx, 'measures.import', 'import benchmarks');
     return this.store.transaction((repos) => importDfeIn(repos, ctx, files, options));
   }
 
   async importNeighbours(ctx: Ctx, file: InputText): Promise<{ model: string; authorities: number }> {
-    requireRole(ctx, ['analyst'], 'import statistical neighbours');
+    requireCapability(ctx, 'measures.import', 'import statistical neighbours');
     return this.store.transaction((repos) => importNeighboursIn(repos, ctx, file));
   }
 
   async importPopulation(ctx: Ctx, file: InputText): Promise<{ rows: number; years: number[] }> {
-    requireRole(ctx, ['analyst'], 'import population figures');
+    requireCapability(ctx, 'measures.import', 'import population figures');
     return this.store.transaction((repos) => importPopulationIn(repos, ctx, file));
   }
 
   async setComparisonLa(ctx: Ctx, laCode: string, reason = ''): Promise<void> {
-    requireRole(ctx, ['analyst', 'admin'], 'choose the comparison authority');
+    requireCapability(ctx, 'benchmarks.choose-comparator', 'choose the comparison authority');
     return this.store.transaction((repos) => setComparisonLa(repos, ctx, laCode, reason));
   }
 

@@ -1,6 +1,7 @@
 // Who is acting, for which authority: passed to every service call and written to the audit trail.
-import { today } from '../domain/dates.ts';
 import { ForbiddenError } from '../domain/errors.ts';
+import { can, type Capability } from '../domain/capabilities.ts';
+import { systemClock, type Clock } from '../domain/clock.ts';
 import type { Role } from '../domain/roles.ts';
 
 export interface Ctx {
@@ -15,15 +16,17 @@ export interface Ctx {
    */
   role?: Role | undefined;
   userId?: number | undefined;
+  /** The time and today's date; the system clock unless set (PARENTIS_TODAY pins the date). */
+  clock?: Clock | undefined;
 }
 
-export const asOfDate = (ctx: Ctx): string => ctx.asOf ?? today();
+/** Today's date in England, or the pinned date. */
+export const todayFor = (ctx: Ctx): string => (ctx.clock ?? systemClock).today();
 
-/**
- * Refuses the call unless the caller is the command line or holds one of the roles. Administrators
- * are listed where they are allowed: they do not see child-level data.
- */
-export function requireRole(ctx: Ctx, allowed: readonly Role[], what: string): void {
-  if (ctx.role === undefined || allowed.includes(ctx.role)) return;
+export const asOfDate = (ctx: Ctx): string => ctx.asOf ?? todayFor(ctx);
+
+/** Refuses the call, saying what was refused, unless the caller is the command line or their role holds the capability. */
+export function requireCapability(ctx: Ctx, capability: Capability, what: string): void {
+  if (can(ctx.role, capability)) return;
   throw new ForbiddenError(`Your role does not allow you to ${what}.`);
 }

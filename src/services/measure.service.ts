@@ -24,7 +24,7 @@ import {
 } from '../measures/index.ts';
 import type { MeasureRow, MeasureTargetRow, MeasureValueRow } from '../repositories/measure.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { requireRole, type Ctx } from './context.ts';
+import { requireCapability, type Ctx } from './context.ts';
 
 export const MEASURE_SOURCES = ['ssda903', 'manual', 'import'] as const;
 export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
@@ -346,12 +346,12 @@ export class MeasureService {
 
   /** Creates or updates a definition: analysts and administrators. */
   async define(ctx: Ctx, raw: unknown, options: { expectedVersion?: number } = {}): Promise<Measure> {
-    requireRole(ctx, ['analyst', 'admin'], 'change measure definitions');
+    requireCapability(ctx, 'measures.define', 'change measure definitions');
     return this.store.transaction((repos) => defineMeasure(repos, ctx, raw, options));
   }
 
   async addTarget(ctx: Ctx, code: string, raw: unknown): Promise<TargetView> {
-    requireRole(ctx, ['analyst'], 'set targets');
+    requireCapability(ctx, 'measures.set-targets', 'set targets');
     return this.store.transaction((repos) => addTarget(repos, ctx, code, raw));
   }
 
@@ -361,7 +361,7 @@ export class MeasureService {
    * is checked before anything is written; a bad row names the file, row and column; all or nothing.
    */
   async importValues(ctx: Ctx, file: { name: string; data: Uint8Array }): Promise<ValuesImportResult> {
-    requireRole(ctx, ['analyst'], 'import figures');
+    requireCapability(ctx, 'measures.import', 'import figures');
     const { name } = file;
     const { header, rows } = await readValuesFile(name, file.data);
     const missing = VALUE_COLUMNS.filter((c) => !header.includes(c));

@@ -1,6 +1,7 @@
 // Use cases for plans: the list with BRAG roll-ups, a plan's tree, and import / export of the plan
 // document (all or nothing, audited).
 import { addCountsToRollUp, addToRollUp, emptyRollUp, mergeRollUp, type RollUp } from '../domain/action-derived.ts';
+import type { AuditEvent } from '../domain/audit-events.ts';
 import type { Brag } from '../domain/brag.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
@@ -21,7 +22,7 @@ import type { ActionWithPlan } from '../repositories/action.repository.ts';
 import type { Plan, PlanNode } from '../repositories/plan.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { staleError, summariesOf, toDeadlineEntry, toStatusEntry, type ActionSummary } from './action.service.ts';
-import { asOfDate, requireRole, type Ctx } from './context.ts';
+import { asOfDate, requireCapability, type Ctx } from './context.ts';
 
 export interface PlanSummary {
   id: number;
@@ -106,9 +107,6 @@ export function parsePlanDocument(raw: unknown, source?: string): PlanDocument {
   return doc;
 }
 
-/** Who builds plans: their structure, import and replacement (the manager's reporting cycle and the administrator). */
-const PLAN_WRITERS = ['admin', 'manager'] as const;
-
 export class PlanService {
   constructor(private readonly store: Store) {}
 
@@ -159,7 +157,7 @@ export class PlanService {
   }
 
   async importDocument(ctx: Ctx, raw: unknown, options: { replace?: boolean; source?: string } = {}): Promise<ImportResult> {
-    requireRole(ctx, PLAN_WRITERS, 'import plans');
+    requireCapability(ctx, 'plans.edit', 'import plans');
     const doc = parsePlanDocument(raw, options.source);
     return this.store.transaction(async (repos) => {
       const existing = await repos.plans.findBySlug(ctx.organisationId, doc.plan.slug);
@@ -208,7 +206,7 @@ export class PlanService {
 
   /** Creates an empty plan; nodes and actions are added to it afterwards. */
   async create(ctx: Ctx, raw: z.input<typeof newPlanSchema>): Promise<PlanSummary> {
-    requireRole(ctx, PLAN_WRITERS, 'create plans');
+    requireCapability(ctx, 'plans.edit', 'create plans');
     const input = parseInput(newPlanSchema, raw);
     return this.store.transaction(async (repos) => {
       if (await repos.plans.findBySlug(ctx.organisationId, input.slug)) {
@@ -222,7 +220,7 @@ export class PlanService {
 
   /** Adds a programme, priority, theme, objective, task group or area, at the top or under a node. */
   async addNode(ctx: Ctx, slug: string, raw: z.input<typeof nodeFieldsSchema> & { parentId?: number | null }): Promise<PlanTreeNode> {
-    requireRole(ctx, PLAN_WRITERS, 'change the structure of a plan');
+    requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     // parentId is not a node field: the strict schema would refuse it as an unknown key.
     const { parentId: parentIdInput, ...fields } = raw;
     const input = parseInput(nodeFieldsSchema, fields);
@@ -245,7 +243,7 @@ export class PlanService {
 
   /** Edits a node (its titles, people and programme status) if nobody has changed it since expectedVersion. */
   async editNode(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number, raw: z.input<typeof nodeFieldsSchema>): Promise<PlanTreeNode> {
-    requireRole(ctx, PLAN_WRITERS, 'change the structure of a plan');
+    requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     const input = parseInput(nodeFieldsSchema, raw);
     return this.store.transaction(async (repos) => {
       const plan = await this.get(repos, ctx, slug);
@@ -319,7 +317,7 @@ function nodeDocumentOf(n: PlanNode): NodeFields {
   };
 }
 
-function audit(repos: Repositories, ctx: Ctx, event: string, entityType: string, entityId: number, entityKey: string, before: unknown, after: unknown): Promise<void> {
+function audit(repos: Repositories, ctx: Ctx, event: AuditEvent, entityType: string, entityId: number, entityKey: string, before: unknown, after: unknown): Promise<void> {
   return repos.audit.record({ organisationId: ctx.organisationId, actor: ctx.actor, event, entityType, entityId, entityKey, before, after });
 }
 

@@ -5,7 +5,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors
 import { riskRating, riskScore, riskTrend } from '../domain/risk.ts';
 import type { Store } from '../repositories/store.ts';
 import { staleError } from './action.service.ts';
-import { requireRole, type Ctx } from './context.ts';
+import { can } from '../domain/capabilities.ts';
+import { requireCapability, type Ctx } from './context.ts';
 
 export interface RiskView {
   id: number;
@@ -93,9 +94,9 @@ export class RiskService {
       if (!plan) throw new NotFoundError(`There is no plan "${input.plan}".`);
       const risk = await repos.risks.findByReference(ctx.organisationId, plan.id, input.reference);
       if (!risk) throw new NotFoundError(`Plan "${input.plan}" has no risk ${input.reference}.`);
-      requireRole(ctx, ['admin', 'manager', 'lead'], 're-score risks');
+      if (!can(ctx.role, 'risks.rescore-led')) requireCapability(ctx, 'risks.rescore', 're-score risks');
       // A lead re-scores the risks of the programmes they lead.
-      if (ctx.role === 'lead' && !(risk.nodeId !== null && leadsProgramme(topLevelNode(await repos.plans.nodes(plan.id), risk.nodeId), ctx.actor))) {
+      if (!can(ctx.role, 'risks.rescore') && !(risk.nodeId !== null && leadsProgramme(topLevelNode(await repos.plans.nodes(plan.id), risk.nodeId), ctx.actor))) {
         throw new ForbiddenError(`Your role does not allow you to re-score risk ${input.reference}: it is not in a programme you lead.`);
       }
       const expected = input.expectedVersion ?? risk.version;

@@ -20,7 +20,7 @@ import {
   type TableName,
 } from '../ssda903/index.ts';
 import { ownPopulation } from './benchmark.service.ts';
-import { requireRole, type Ctx } from './context.ts';
+import { requireCapability, type Ctx } from './context.ts';
 import { defineMeasure } from './measure.service.ts';
 
 export type { DataQualityIssue, IndicatorValue, InputFile };
@@ -189,7 +189,7 @@ export class Ssda903Service {
    * checks found errors (or warnings) the caller has not chosen to proceed with.
    */
   async storeReturn(ctx: Ctx, checked: CheckedReturn, options: StoreOptions = {}): Promise<StoreResult> {
-    requireRole(ctx, ['analyst'], 'import child-level data');
+    requireCapability(ctx, 'ssda903.import', 'import child-level data');
     const { summary } = checked;
     if (summary.errors > 0 && options.proceedWithErrors !== true) {
       throw new ValidationError(
@@ -278,7 +278,7 @@ export class Ssda903Service {
 
   /** Checks and stores in one call (the demonstration load and scripts). */
   async importFiles(ctx: Ctx, files: InputFile[], options: StoreOptions = {}): Promise<StoreResult & { summary: IssueSummary }> {
-    requireRole(ctx, ['analyst'], 'import child-level data');
+    requireCapability(ctx, 'ssda903.import', 'import child-level data');
     const checked = checkFiles(files);
     return { ...(await this.storeReturn(ctx, checked, options)), summary: checked.summary };
   }
@@ -301,7 +301,7 @@ export class Ssda903Service {
 
   /** The stored child-level rows, file by file in line order: analysts only. */
   async records(ctx: Ctx): Promise<ParsedFile[]> {
-    requireRole(ctx, ['analyst'], 'see child-level data');
+    requireCapability(ctx, 'ssda903.read-child-level', 'see child-level data');
     const repos = this.store.read;
     const upload = await repos.ssda903.current(ctx.organisationId);
     if (!upload) return [];

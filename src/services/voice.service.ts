@@ -5,7 +5,7 @@ import { voiceItemSchema, type VoiceItemInput } from '../domain/plan-document.ts
 import { parseInput } from '../domain/validation.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { staleError } from './action.service.ts';
-import { requireRole, type Ctx } from './context.ts';
+import { requireCapability, type Ctx } from './context.ts';
 
 export interface VoiceView {
   id: number;
@@ -43,7 +43,7 @@ export class VoiceService {
 
   /** Records what was done in answer ("we did") and the item's status, unless someone else got there first. */
   async respond(ctx: Ctx, id: number, input: { weDid: string; status: 'open' | 'in-progress' | 'done'; expectedVersion: number }): Promise<void> {
-    requireRole(ctx, ['admin', 'manager'], "respond to the young people's priorities");
+    requireCapability(ctx, 'voice.respond', "respond to the young people's priorities");
     if (!['open', 'in-progress', 'done'].includes(input.status)) throw new ValidationError('status must be open, in-progress or done', 'status');
     await this.store.transaction(async (repos) => {
       const item = await repos.voice.lock(ctx.organisationId, id);
@@ -64,7 +64,7 @@ export class VoiceService {
   }
 
   async add(ctx: Ctx, raw: VoiceItemInput): Promise<void> {
-    requireRole(ctx, ['admin', 'manager'], "record the young people's priorities");
+    requireCapability(ctx, 'voice.respond', "record the young people's priorities");
     await this.store.transaction((repos) => addVoiceItem(repos, ctx, raw));
   }
 }

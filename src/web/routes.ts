@@ -2,6 +2,7 @@
 // service navigation. Add a feature with one import and one entry.
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../composition.ts';
+import { rolesWith } from '../domain/capabilities.ts';
 import type { Role } from '../domain/roles.ts';
 import accountsRoutes from './accounts/accounts.routes.ts';
 import actionsRoutes from './actions/actions.routes.ts';
@@ -50,6 +51,6 @@ export const navigationEntries: NavigationEntry[] = [
   { text: 'Measures', href: '/measures' },
   { text: 'Glossary', href: '/glossary' },
   { text: 'Search', href: '/search' },
-  { text: 'People', href: '/users', roles: ['admin'], also: ['/api-tokens'] },
-  { text: 'Audit log', href: '/audit', roles: ['admin'] },
+  { text: 'People', href: '/users', roles: rolesWith('accounts.manage'), also: ['/api-tokens'] },
+  { text: 'Audit log', href: '/audit', roles: rolesWith('audit.read') },
 ];

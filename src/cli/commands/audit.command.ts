@@ -1,7 +1,8 @@
 // parentis audit: the audit trail, newest first, with the state before and after each change.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { AuditEvent } from '../../services/audit.service.ts';
+import { auditEventLabel } from '../../domain/audit-events.ts';
+import type { AuditEntry } from '../../services/audit.service.ts';
 import { listCommand } from '../list-command.ts';
 
 const brief = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
@@ -13,7 +14,7 @@ function limit(v: string): number {
 }
 
 export function register(program: Command): void {
-  listCommand<AuditEvent, { entity?: string; actor?: string; limit: number }>(program, {
+  listCommand<AuditEntry, { entity?: string; actor?: string; limit: number }>(program, {
     name: 'audit',
     description: 'show the audit trail, newest first',
     options: (cmd) =>
@@ -25,11 +26,11 @@ export function register(program: Command): void {
     columns: () => [
       { header: 'when', value: (e) => e.occurredAt.toISOString().slice(0, 19).replace('T', ' ') },
       { header: 'who', value: (e) => e.actor, width: 24 },
-      { header: 'what', value: (e) => e.event },
+      { header: 'what', value: (e) => auditEventLabel(e.event) },
       { header: 'on', value: (e) => e.entityKey ?? `${e.entityType} ${e.entityId ?? ''}` },
       { header: 'before', value: (e) => brief(e.before), width: 36 },
       { header: 'after', value: (e) => brief(e.after), width: 48 },
     ],
-    json: (e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), actor: e.actor, event: e.event, entityType: e.entityType, entity: e.entityKey, before: e.before, after: e.after }),
+    json: (e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), actor: e.actor, event: e.event, what: auditEventLabel(e.event), entityType: e.entityType, entity: e.entityKey, before: e.before, after: e.after }),
   });
 }

@@ -5,6 +5,7 @@ import { BRAG_LABEL, parseBrag, type Brag } from '../../domain/brag.ts';
 import { write } from '../output.ts';
 import { dateOption, versionOption } from '../options.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
+import { todayFor } from '../../services/context.ts';
 
 function bragArgument(value: string): Brag {
   try {
@@ -36,7 +37,7 @@ export function register(program: Command): void {
         await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
           const a = await app.services.actions.setStatus(ctx, key, {
             status: brag,
-            asAt: opts.asAt ?? new Date().toISOString().slice(0, 10),
+            asAt: opts.asAt ?? todayFor(ctx),
             reason: opts.reason,
             kind: opts.forecast ? 'forecast' : 'current',
             proposedBy: opts.proposedBy,

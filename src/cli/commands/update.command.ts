@@ -4,6 +4,7 @@ import { ValidationError } from '../../domain/errors.ts';
 import { write } from '../output.ts';
 import { dateOption, readText, versionOption } from '../options.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
+import { todayFor } from '../../services/context.ts';
 
 export function register(program: Command): void {
   const update = program.command('update').description('progress updates');
@@ -19,7 +20,7 @@ export function register(program: Command): void {
       if (body === undefined || body.trim() === '') throw new ValidationError('Give the update with --text or --file', 'text');
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
         const a = await app.services.actions.addUpdate(ctx, key, {
-          date: opts.date ?? new Date().toISOString().slice(0, 10),
+          date: opts.date ?? todayFor(ctx),
           body,
           expectedVersion: opts.ifVersion,
         });

@@ -4,8 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { isRole, roleLabels, roles, type Role } from '../../domain/roles.ts';
-import { ACCOUNT_ADMINS, MIN_PASSWORD_LENGTH, type UserSummary } from '../../services/account.service.ts';
-import { requireRole } from '../../services/context.ts';
+import { MIN_PASSWORD_LENGTH, type UserSummary } from '../../services/account.service.ts';
+import { requireCapability } from '../../services/context.ts';
 import { errorsFromValidation, formError, formValues, readForm, type FormError, type FormValues } from '../forms.ts';
 import type { PageRoutes } from '../routes.ts';
 
@@ -68,7 +68,7 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
 
   const showNewUser = (request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
     // Only those who may add people see the form.
-    requireRole(request.ctx(), ACCOUNT_ADMINS, 'add users');
+    requireCapability(request.ctx(), 'accounts.manage', 'add users');
     return reply.page('accounts/user-new.njk', { values, errors, roleItems: roleItems(values.role) }, status);
   };
 

@@ -1,25 +1,26 @@
 // The action forms' fields and their checks: progress update, decision, deadline and edit.
 import { z } from 'zod';
 import { BRAG, type Brag } from '../../domain/brag.ts';
-import { today } from '../../domain/dates.ts';
 import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from './form-fields.ts';
 
 const optionalBrag = z.preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? '')), z.union([z.enum(BRAG), z.literal('')], { message: 'Choose a BRAG status, or no change' }));
 
-export const updateForm = z
-  .object({
-    version: versionField,
-    ...dateParts('date'),
-    body: requiredText('Write the progress update'),
-    status: optionalBrag,
-    reason: textField(),
-  })
-  .superRefine((v, ctx) => void updateValue(v, ctx))
-  .transform(updateValue);
+/** The progress update form; its date may be today (in England, or as pinned) or earlier. */
+export const updateForm = (today: string) =>
+  z
+    .object({
+      version: versionField,
+      ...dateParts('date'),
+      body: requiredText('Write the progress update'),
+      status: optionalBrag,
+      reason: textField(),
+    })
+    .superRefine((v, ctx) => void updateValue(v, ctx, today))
+    .transform((v, ctx) => updateValue(v, ctx, today));
 
-function updateValue(v: { version: number; 'date-day'?: string; body: string; status: '' | Brag; reason: string } & Record<string, unknown>, ctx: z.RefinementCtx) {
+function updateValue(v: { version: number; 'date-day'?: string; body: string; status: '' | Brag; reason: string } & Record<string, unknown>, ctx: z.RefinementCtx, today: string) {
   const date = checkDate(v, 'date', 'the date of the update', ctx, { required: true });
-  if (date !== undefined && date > today()) {
+  if (date !== undefined && date > today) {
     ctx.addIssue({ code: 'custom', path: ['date-day'], message: 'The date of the update must be today or in the past' });
   }
   return { version: v.version, date: date ?? '', body: v.body, status: v.status === '' ? null : v.status, reason: v.reason };

@@ -2,9 +2,8 @@
 // deadline revision or request, decision on a deadline request, and editing the action.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
-import { today } from '../../domain/dates.ts';
 import type { ActionDetail } from '../../services/action.service.ts';
-import type { Ctx } from '../../services/context.ts';
+import { todayFor, type Ctx } from '../../services/context.ts';
 import type { FormError } from '../forms.ts';
 import { riskAnchors } from '../risks/risks.view.ts';
 import type { PageRoutes } from '../routes.ts';
@@ -146,11 +145,11 @@ const actionsRoutes: PageRoutes = (server, { app }) => {
   };
   server.get<{ Params: Params }>('/plans/:slug/actions/:number/update', async (request, reply) => {
     const action = await load(request);
-    return renderUpdate(reply, action, { values: { version: String(action.version), ...datePartsOf('date', today()), status: '' } });
+    return renderUpdate(reply, action, { values: { version: String(action.version), ...datePartsOf('date', todayFor(request.ctx())), status: '' } });
   });
 
   server.post<{ Params: Params; Body: Values }>('/plans/:slug/actions/:number/update', async (request, reply) => {
-    const form = readFormInOrder(updateForm, request.body);
+    const form = readFormInOrder(updateForm(todayFor(request.ctx())), request.body);
     if (!form.ok) return renderUpdate(reply, await load(request), { values: form.values, errors: form.errors }, 400);
     const input = form.value;
     const ctx = request.ctx();

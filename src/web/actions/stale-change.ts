@@ -1,4 +1,5 @@
 // What a user is shown when their edit is stale: who changed the record, when, and what they wrote.
+import { auditEventDeed } from '../../domain/audit-events.ts';
 import type { StaleWriteError } from '../../domain/errors.ts';
 import { formatDate } from '../view.ts';
 
@@ -10,22 +11,6 @@ export interface StaleChangeView {
   /** The other person's change, field by field, in words. */
   rows: { key: string; value: string }[];
 }
-
-const EVENTS: Record<string, string> = {
-  'action.update.added': 'added a progress update',
-  'action.status.set': 'recorded a BRAG status',
-  'action.status.proposed': 'proposed a BRAG status',
-  'action.status.approved': 'approved a proposed BRAG status',
-  'action.status.rejected': 'rejected a proposed BRAG status',
-  'action.forecast.set': 'recorded a forecast status',
-  'action.deadline.revised': 'revised the deadline',
-  'action.deadline.requested': 'asked for a new deadline',
-  'action.deadline.request.approved': 'approved a request for a new deadline',
-  'action.deadline.request.rejected': 'turned down a request for a new deadline',
-  'action.edited': 'edited the action',
-  'action.refs.set': 'changed the cross-references',
-  'plan.node.edited': 'edited this part of the plan',
-};
 
 const LABELS: Record<string, string> = {
   title: 'Title',
@@ -72,5 +57,5 @@ export function staleChangeView(err: StaleWriteError): StaleChangeView {
   const rows = Object.entries(after)
     .filter(([k]) => k !== 'id' && k !== 'version')
     .map(([k, v]) => ({ key: LABELS[k] ?? k, value: words(k, v) }));
-  return { actor: change.actor, what: EVENTS[change.event] ?? change.event.replace(/\./g, ' '), at: change.at, rows };
+  return { actor: change.actor, what: auditEventDeed(change.event), at: change.at, rows };
 }

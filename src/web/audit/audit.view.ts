@@ -1,36 +1,8 @@
 // The audit log's view: events in words, their changes field by field, and the pages of results.
-import type { AuditEvent } from '../../services/audit.service.ts';
+import { auditEventLabel } from '../../domain/audit-events.ts';
+import type { AuditEntry } from '../../services/audit.service.ts';
 import { actionHref } from '../refs/action-links.ts';
 import { formatDate } from '../view.ts';
-
-const EVENTS: Record<string, string> = {
-  'organisation.created': 'Authority created',
-  'plan.imported': 'Plan imported',
-  'plan.created': 'Plan created',
-  'plan.edited': 'Plan edited',
-  'plan.node.added': 'Part of a plan added',
-  'plan.node.edited': 'Part of a plan edited',
-  'action.created': 'Action created',
-  'action.edited': 'Action edited',
-  'action.refs.set': 'Cross-references changed',
-  'action.status.set': 'BRAG status recorded',
-  'action.status.proposed': 'BRAG status proposed',
-  'action.status.approved': 'Proposed status approved',
-  'action.status.rejected': 'Proposed status rejected',
-  'action.forecast.set': 'Forecast status recorded',
-  'action.deadline.revised': 'Deadline revised',
-  'action.deadline.requested': 'New deadline requested',
-  'action.deadline.request.approved': 'New deadline approved',
-  'action.deadline.request.rejected': 'New deadline turned down',
-  'action.update.added': 'Progress update added',
-  'risk.rescored': 'Risk re-scored',
-  'voice.added': 'Young people’s priority added',
-  'voice.responded': 'Response to young people recorded',
-  'glossary.added': 'Glossary terms added',
-  'user.added': 'Person added',
-  'api_token.created': 'API token created',
-  'api_token.revoked': 'API token revoked',
-};
 
 const ENTITY_TYPES: Record<string, string> = {
   action: 'Action',
@@ -44,14 +16,6 @@ const ENTITY_TYPES: Record<string, string> = {
   user_account: 'Person',
   api_token: 'API token',
 };
-
-/** "action.deadline.revised" → "Deadline revised"; an event not listed reads as its words. */
-export function eventLabel(event: string): string {
-  const known = EVENTS[event];
-  if (known !== undefined) return known;
-  const words = event.replace(/[._-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /** "successMeasures" → "Success measures". */
 export function fieldLabel(key: string): string {
@@ -121,14 +85,14 @@ export interface AuditRow {
   created: boolean;
 }
 
-export function auditRow(e: AuditEvent): AuditRow {
+export function auditRow(e: AuditEntry): AuditRow {
   const created = e.before === null || e.before === undefined;
   return {
     id: e.id,
     occurredAt: e.occurredAt,
     actor: e.actor,
     event: e.event,
-    what: eventLabel(e.event),
+    what: auditEventLabel(e.event),
     entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
     entityKey: e.entityKey,
     entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionHref(e.entityKey) : null,

@@ -1,6 +1,7 @@
 // The home page: the signed-in person's actions, what is due, their late updates and, for leads and
 // managers, the proposals and deadline requests waiting for their decision.
-import { today } from '../../domain/dates.ts';
+import { can } from '../../domain/capabilities.ts';
+import { asOfDate } from '../../services/context.ts';
 import type { PageRoutes } from '../routes.ts';
 import { decisionRows, DUE_WITHIN_DAYS, dueSoon, homeRow, LATE_UPDATE_DAYS, lateUpdates, overdue, OVERDUE_SHOWN, overdueByPlan } from './home-view.ts';
 
@@ -9,7 +10,7 @@ const addDays = (date: string, days: number): string => new Date(Date.parse(`${d
 const homeRoutes: PageRoutes = (server, { app }) => {
   server.get('/', async (request, reply) => {
     const ctx = request.ctx();
-    const asOf = ctx.asOf ?? today();
+    const asOf = asOfDate(ctx);
     const role = request.user?.role;
     // Owners see what is due on their own actions; everyone else looks across the authority, where
     // only the open actions overdue or due within DUE_WITHIN_DAYS are listed or counted.
@@ -30,7 +31,7 @@ const homeRoutes: PageRoutes = (server, { app }) => {
       overdueByPlan: overdueByPlan(scope),
       scopeIsMine: all === null,
       decisions: decisionRows(awaiting),
-      decides: role === 'lead' || role === 'manager' || role === 'admin',
+      decides: role !== undefined && (can(role, 'actions.manage') || can(role, 'actions.decide-led')),
       lateDays: LATE_UPDATE_DAYS,
       dueDays: DUE_WITHIN_DAYS,
     });

@@ -2,7 +2,7 @@
 // add and edit its parts (programmes, priorities, themes …) and add actions.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
-import type { Role } from '../../domain/roles.ts';
+import { can } from '../../domain/capabilities.ts';
 import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
 import type { ActionSummary } from '../../services/action.service.ts';
 import type { PlanTree } from '../../services/plan.service.ts';
@@ -17,8 +17,7 @@ import { findNode, isFiltered, nodeChoices, planQuery, planRefs, planSections, q
 type Values = Record<string, unknown>;
 
 /** Who changes a plan's structure and adds actions; the services refuse anyone else. */
-const PLAN_BUILDERS: readonly Role[] = ['admin', 'manager'];
-const mayBuild = (request: FastifyRequest): boolean => request.user !== null && PLAN_BUILDERS.includes(request.user.role);
+const mayBuild = (request: FastifyRequest): boolean => request.user !== null && can(request.user.role, 'plans.edit');
 
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   number: 'Plan order',

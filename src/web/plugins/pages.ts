@@ -4,7 +4,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type nunjucks from 'nunjucks';
 import type { App } from '../../composition.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ParentisError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
-import { today } from '../../domain/dates.ts';
 import { roleLabels } from '../../domain/roles.ts';
 import { navigationEntries } from '../routes.ts';
 import { render, type GlossaryEntry } from '../view.ts';
@@ -53,7 +52,7 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
       const user = request.user;
       const mark = request.changeMark;
       if (!cache || !user || mark === undefined) return;
-      request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: today(), mark });
+      request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: app.services.clock.today(), mark });
       const html = cache.get(request.pageCacheKey, () => reply.generateCsrf());
       if (html === undefined) return;
       await reply.saveSession();

@@ -90,7 +90,7 @@ export function sessionPlugin(app: App, settings: CookieSettings) {
     server.decorateRequest('changeMark', undefined);
     server.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
       if (!this.user) throw new Error('ctx() needs a signed-in user: the page should be behind the sign-in guard');
-      return app.services.accounts.contextFor(this.user);
+      return { ...app.services.accounts.contextFor(this.user), clock: app.services.clock };
     });
 
     // The secret lives in request.session, which this plugin loads and saves.

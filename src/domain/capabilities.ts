@@ -1,0 +1,58 @@
+// Who may do what: each capability Parentis checks and the roles holding it. Services ask `can`, never list roles.
+import { roleLabels, roles, type Role } from './roles.ts';
+
+interface CapabilityRule {
+  /** The roles holding it; the command line (no role) holds every capability. */
+  holders: readonly Role[];
+  /** What it allows, in words finishing "may …" (the README's role table is made from these). */
+  words: string;
+}
+
+/**
+ * The matrix. Reading plans, actions, risks, the young people's priorities, measures and the glossary
+ * needs no capability: every role reads them. Capabilities ending in "-own" or "-led" hold only for
+ * the person's own actions or the programmes they lead; `action-permissions.ts` applies that part.
+ */
+export const capabilityRules = {
+  'plans.edit': { holders: ['admin', 'manager'], words: 'create, import and replace plans, add and edit their nodes' },
+  'actions.manage': {
+    holders: ['admin', 'manager'],
+    words: 'add and edit any action, revise deadlines, set statuses, decide status proposals and deadline requests, add updates',
+  },
+  'actions.decide-led': {
+    holders: ['lead'],
+    words: 'in the programmes they lead: set statuses, decide status proposals and deadline requests, add updates, propose a status, ask for a deadline to move',
+  },
+  'actions.update-own': { holders: ['lead', 'owner'], words: 'on their own actions: add updates, propose a status, ask for the deadline to move' },
+  'risks.rescore': { holders: ['admin', 'manager'], words: 're-score any risk' },
+  'risks.rescore-led': { holders: ['lead'], words: 're-score the risks of the programmes they lead' },
+  'voice.respond': { holders: ['admin', 'manager'], words: "record the young people's priorities and respond to them" },
+  'measures.define': { holders: ['admin', 'analyst'], words: 'change measure definitions' },
+  'measures.set-targets': { holders: ['analyst'], words: 'set measure targets' },
+  'measures.import': { holders: ['analyst'], words: 'import figures, DfE benchmarks, statistical neighbours and population' },
+  'benchmarks.choose-comparator': { holders: ['admin', 'analyst'], words: 'choose the comparison authority for benchmarks' },
+  'ssda903.import': { holders: ['analyst'], words: 'import 903 returns' },
+  'ssda903.read-child-level': { holders: ['analyst'], words: 'read child-level 903 data' },
+  'accounts.manage': { holders: ['admin'], words: 'add people and see them, create and revoke API tokens' },
+  'audit.read': { holders: ['admin'], words: 'read the audit log' },
+} as const satisfies Record<string, CapabilityRule>;
+
+export type Capability = keyof typeof capabilityRules;
+
+export const capabilityNames = Object.keys(capabilityRules) as Capability[];
+
+/** Whether a role holds a capability; no role (the command line) holds them all. */
+export function can(role: Role | undefined, capability: Capability): boolean {
+  return role === undefined || (capabilityRules[capability].holders as readonly Role[]).includes(role);
+}
+
+/** The roles holding a capability, in the order roles are listed. */
+export const rolesWith = (capability: Capability): Role[] => roles.filter((r) => can(r, capability));
+
+/** The matrix as a Markdown table: a row per capability, a column per role. */
+export function capabilityTable(): string {
+  const header = `| may | ${roles.map((r) => roleLabels[r].toLowerCase()).join(' | ')} |`;
+  const rule = `|---|${roles.map(() => ':-:').join('|')}|`;
+  const rows = capabilityNames.map((c) => `| ${capabilityRules[c].words} (\`${c}\`) | ${roles.map((r) => (can(r, c) ? 'yes' : '')).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}
