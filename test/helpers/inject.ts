@@ -1,5 +1,5 @@
 // Injects another person's write into the middle of a request, to check that what the request says
-// happened is what happened: right after the transaction that wrote a progress update commits, or
+// happened is what happened: between the request's steps once its progress update has committed, or
 // while that transaction is still open (the other write then has to queue for the row).
 import { ActionRepository } from '../../src/repositories/action.repository.ts';
 import { Store, type Repositories } from '../../src/repositories/store.ts';
@@ -13,29 +13,41 @@ const actions = ActionRepository.prototype as unknown as {
 };
 
 /**
- * After the first transaction that writes a progress update commits, runs `write` (awaited) before
- * the request goes on. Returns the function that takes the hook out again.
+ * Runs `write` (awaited) between the steps of a request: just before the next transaction starts
+ * once the transaction that wrote a progress update has committed. A request that makes no further
+ * transaction has nothing in between: `finish` then runs the write after it, so it is always made.
  */
-export function writeAfterUpdateCommits(write: () => Promise<unknown>): Restore {
+export function writeBetweenSteps(write: () => Promise<unknown>): { finish: () => Promise<void>; restore: Restore } {
   const transaction = stores.transaction;
   const insertUpdates = actions.insertUpdates;
   let wroteUpdate = false;
+  let committed = false;
   let injected = false;
+  const inject = async (): Promise<void> => {
+    injected = true;
+    await write();
+  };
   actions.insertUpdates = function (rows) {
     wroteUpdate = true;
     return insertUpdates.call(this, rows);
   };
   stores.transaction = async function (fn) {
+    if (committed && !injected) await inject();
     const result = await transaction.call(this, fn);
-    if (wroteUpdate && !injected) {
-      injected = true;
-      await write();
-    }
+    if (wroteUpdate) committed = true;
     return result;
   };
-  return () => {
+  const restore = (): void => {
     stores.transaction = transaction;
     actions.insertUpdates = insertUpdates;
+  };
+  return {
+    restore,
+    finish: async () => {
+      restore();
+      if (!committed) throw new Error('no progress update was committed, so nothing was injected');
+      if (!injected) await inject();
+    },
   };
 }
 

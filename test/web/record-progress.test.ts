@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { StaleWriteError } from '../../src/domain/errors.ts';
-import { writeAfterUpdateCommits, writeDuringUpdate } from '../helpers/inject.ts';
+import { writeBetweenSteps, writeDuringUpdate } from '../helpers/inject.ts';
 import { as, ledPlanFixture } from '../helpers/people.ts';
 import { countStatements } from '../helpers/statements.ts';
 import { useWebTest, type SignedIn } from '../helpers/web.ts';
@@ -36,16 +36,17 @@ const postUpdate = (who: SignedIn, version: string, body: string, status: string
 const managersUpdate = (expectedVersion?: number) =>
   web.db.services.actions.addUpdate(as(web.ctx, 'manager'), KEY, { date: '2018-06-20', body: MANAGERS_UPDATE, expectedVersion });
 
-test('post a lead update with a status when another write commits right after it saves both and says so', async () => {
+test('post a lead update with a status when another write commits after its update saves both and says so', async () => {
   const lead = await web.signIn('lead');
   const opened = await openForm(lead);
-  const restore = writeAfterUpdateCommits(() => managersUpdate());
+  const injected = writeBetweenSteps(() => managersUpdate());
   let r;
   try {
     r = await postUpdate(lead, opened, LEADS_UPDATE, 'G');
   } finally {
-    restore();
+    injected.restore();
   }
+  await injected.finish();
   assert.equal(r.statusCode, 303, 'the page says it was saved');
   assert.equal(r.headers.location, `${ACTION}?done=update-and-status`);
   const now = await actionNow();
