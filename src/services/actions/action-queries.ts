@@ -92,7 +92,7 @@ export class ActionQueries {
   /** How the person asking stands to an action; only owners and leads need the lookups. */
 
   /** The full record of an action as the person asking sees it, with what they may do to it. */
-  async detail(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionDetail> {
+  private async detail(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionDetail> {
     const asOf = asOfDate(ctx);
     const [parts, updates, kpis, nodes, subActions, risks, voiceItems, requests, relation] = await Promise.all([
       loadParts(repos, [a.id]),
