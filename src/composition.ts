@@ -5,7 +5,7 @@ import { openEmbedded, openServer, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts';
 import { Store } from './repositories/store.ts';
 import { AccountService } from './services/account.service.ts';
-import { ActionService } from './services/action.service.ts';
+import { ActionService } from './services/actions/index.ts';
 import { AuditService } from './services/audit.service.ts';
 import { BenchmarkService } from './services/benchmark.service.ts';
 import { DemoService } from './services/demo.service.ts';

@@ -6,7 +6,7 @@ import { bragSchema, parseBrag } from '../domain/brag.ts';
 import { isoDateSchema } from '../domain/dates.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { actionRow } from '../services/action-row.ts';
-import type { ActionSummary } from '../services/action.service.ts';
+import type { ActionSummary } from '../services/actions/index.ts';
 
 const asOf = isoDateSchema.optional().describe('Work out overdue and days since update as at this date (yyyy-mm-dd); today if not given.');
 const version = z.number().int().min(1);
@@ -85,7 +85,7 @@ export const statusBodySchema = z
 
 export const updateBodySchema = z
   .object({
-    date: isoDateSchema.optional().describe('The date the update is for; today (or asOf) if not given.'),
+    date: isoDateSchema.optional().describe('The date the update is for: today or earlier, 1 January 2000 or later; today (or asOf) if not given.'),
     body: z.string().trim().min(1, { message: 'Write the progress update' }).describe('The update, in plain text.'),
     proposal: z
       .object({
@@ -95,9 +95,18 @@ export const updateBodySchema = z
       .strict()
       .optional()
       .describe('Also propose this status, for a lead or manager to decide, in the same change.'),
+    status: z
+      .object({
+        status: bragSchema,
+        reason: z.string().optional().describe('Why; the update itself when not given.'),
+      })
+      .strict()
+      .optional()
+      .describe('Also report this status in the same change: set when you may set it (as at the update\'s date), otherwise proposed for a lead or manager to decide.'),
     expectedVersion: expectedVersion.optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.proposal === undefined || b.status === undefined, { message: 'Send either proposal or status, not both', path: ['status'] });
 
 export const decisionBodySchema = z
   .object({

@@ -128,15 +128,19 @@ export function apiRoutes(app: App): ApiRoute[] {
     route({
       method: 'POST',
       url: '/actions/:key/updates',
-      summary: 'Add a progress update, optionally proposing a status in the same change',
-      description: 'Owners of the action, leads of its programme, managers and administrators.',
+      summary: 'Add a progress update, optionally with a status (set or proposed) in the same change',
+      description:
+        'Owners of the action, leads of its programme, managers and administrators. With status, those who may set the status set it and others propose it; with proposal, it is proposed whoever sends it. One change: all of it is saved, or none.',
       params: actionParamsSchema,
       query: asOfQuerySchema,
       body: updateBodySchema,
       response: actionDetailSchema,
       status: 201,
-      handler: ({ ctx, params, body }) =>
-        s.actions.addUpdate(ctx, params.key, { date: body.date ?? asOfDate(ctx), body: body.body, proposal: body.proposal, expectedVersion: body.expectedVersion }),
+      handler: async ({ ctx, params, body }) => {
+        const status = body.proposal !== undefined ? { ...body.proposal, propose: true } : body.status;
+        const done = await s.actions.recordProgress(ctx, params.key, { date: body.date ?? asOfDate(ctx), body: body.body, status, expectedVersion: body.expectedVersion });
+        return s.actions.show(ctx, done.key);
+      },
     }),
     route({
       method: 'POST',

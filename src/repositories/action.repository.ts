@@ -306,6 +306,19 @@ export class ActionRepository {
     return this.db.selectFrom('action').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
+  /**
+   * Finds an authority's action by its plan's slug and its number and locks its row until the
+   * transaction ends, in one statement: the start of every versioned change to an action.
+   */
+  lockByKey(organisationId: number, planSlug: string, number: string): Promise<ActionWithPlan | undefined> {
+    return this.base()
+      .where('plan.organisationId', '=', organisationId)
+      .where('plan.slug', '=', planSlug)
+      .where('action.number', '=', number)
+      .forUpdate('action')
+      .executeTakeFirst();
+  }
+
   bumpVersion(id: number, expectedVersion: number): Promise<number | undefined> {
     return bumpVersion(this.db, 'action', id, expectedVersion);
   }

@@ -1,5 +1,5 @@
 // One action as a flat row: what the command line's JSON and the API's action list both give.
-import type { ActionSummary } from './action.service.ts';
+import type { ActionSummary } from './actions/action-read-model.ts';
 
 export const actionRow = (a: ActionSummary) => ({
   plan: a.plan,

@@ -21,7 +21,8 @@ import { planToCsv, planToXlsx } from '../exports/plan-tables.ts';
 import type { ActionWithPlan } from '../repositories/action.repository.ts';
 import type { Plan, PlanNode } from '../repositories/plan.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { staleError, summariesOf, toDeadlineEntry, toStatusEntry, type ActionSummary } from './action.service.ts';
+import { summariesOf, toDeadlineEntry, toStatusEntry, type ActionSummary } from './actions/action-read-model.ts';
+import { requireCurrentVersion } from './stale-write.ts';
 import { asOfDate, requireCapability, type Ctx } from './context.ts';
 
 export interface PlanSummary {
@@ -249,9 +250,7 @@ export class PlanService {
       const plan = await this.get(repos, ctx, slug);
       const node = await repos.plans.lockNode(plan.id, nodeId);
       if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
-      if (node.version !== expectedVersion) {
-        throw await staleError(repos, 'plan_node', node.id, `"${node.title}"`, expectedVersion, node.version);
-      }
+      await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
       const updated = await repos.plans.updateNode(node.id, nodeColumns(input));
       await audit(repos, ctx, 'plan.node.edited', 'plan_node', node.id, `${slug}#${node.id}`, nodeColumns(nodeDocumentOf(node)), nodeColumns(input));
       return toTreeNode(updated);

@@ -4,7 +4,7 @@ import { groupBy } from '../domain/collections.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { riskRating, riskScore, riskTrend } from '../domain/risk.ts';
 import type { Store } from '../repositories/store.ts';
-import { staleError } from './action.service.ts';
+import { staleError } from './stale-write.ts';
 import { can } from '../domain/capabilities.ts';
 import { requireCapability, type Ctx } from './context.ts';
 

@@ -4,7 +4,7 @@ import { formatActionKey } from '../domain/action-key.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { SearchRepository } from '../repositories/search.repository.ts';
 import type { Store } from '../repositories/store.ts';
-import { summarise } from './action.service.ts';
+import { summarise } from './actions/action-read-model.ts';
 import { asOfDate, type Ctx } from './context.ts';
 
 /** The matched words with some of the text either side, cut at word boundaries. */

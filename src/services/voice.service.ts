@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { voiceItemSchema, type VoiceItemInput } from '../domain/plan-document.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { staleError } from './action.service.ts';
+import { staleError } from './stale-write.ts';
 import { requireCapability, type Ctx } from './context.ts';
 
 export interface VoiceView {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { currentDeadline, emptyRollUp, addToRollUp, isOverdue, statusAt } from '../../src/domain/action-derived.ts';
 import type { PlanDocumentInput } from '../../src/domain/plan-document.ts';
-import type { ActionSummary } from '../../src/services/action.service.ts';
+import type { ActionSummary } from '../../src/services/actions/index.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 
 const t = useTestDatabase();

@@ -1,7 +1,7 @@
 // parentis action show: one action with its full history.
 import type { Command } from 'commander';
 import { BRAG_LABEL } from '../../domain/brag.ts';
-import type { ActionDetail } from '../../services/action.service.ts';
+import type { ActionDetail } from '../../services/actions/index.ts';
 import { parseFormat, write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 

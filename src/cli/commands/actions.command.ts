@@ -4,7 +4,7 @@ import { parseRef } from '../../domain/action-key.ts';
 import { parseBrag } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { actionRow } from '../../services/action-row.ts';
-import type { ActionSummary } from '../../services/action.service.ts';
+import type { ActionSummary } from '../../services/actions/index.ts';
 import { dateOption } from '../options.ts';
 import { listCommand } from '../list-command.ts';
 

@@ -1,6 +1,6 @@
 // parentis refs: every cross-reference in use (challenge, inspection recommendation, programme …) with its actions.
 import type { Command } from 'commander';
-import type { RefCount } from '../../services/action.service.ts';
+import type { RefCount } from '../../services/actions/index.ts';
 import { listCommand } from '../list-command.ts';
 
 export function register(program: Command): void {

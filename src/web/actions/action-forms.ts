@@ -1,6 +1,7 @@
 // The action forms' fields and their checks: progress update, decision, deadline and edit.
 import { z } from 'zod';
 import { BRAG, type Brag } from '../../domain/brag.ts';
+import { updateDateProblem } from '../../domain/update-date.ts';
 import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from './form-fields.ts';
 
 const optionalBrag = z.preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? '')), z.union([z.enum(BRAG), z.literal('')], { message: 'Choose a BRAG status, or no change' }));
@@ -20,9 +21,8 @@ export const updateForm = (today: string) =>
 
 function updateValue(v: { version: number; 'date-day'?: string; body: string; status: '' | Brag; reason: string } & Record<string, unknown>, ctx: z.RefinementCtx, today: string) {
   const date = checkDate(v, 'date', 'the date of the update', ctx, { required: true });
-  if (date !== undefined && date > today) {
-    ctx.addIssue({ code: 'custom', path: ['date-day'], message: 'The date of the update must be today or in the past' });
-  }
+  const problem = date === undefined ? undefined : updateDateProblem(date, today);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['date-day'], message: problem });
   return { version: v.version, date: date ?? '', body: v.body, status: v.status === '' ? null : v.status, reason: v.reason };
 }
 

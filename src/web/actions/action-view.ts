@@ -2,7 +2,7 @@
 // and progress update text split into paragraphs and bullets.
 import type { Brag } from '../../domain/brag.ts';
 import type { ActionPermissions } from '../../domain/action-permissions.ts';
-import type { ActionDetail } from '../../services/action.service.ts';
+import type { ActionDetail } from '../../services/actions/index.ts';
 
 /**
  * The address of an action's page, /plans/<plan-slug>/actions/<number>, from its key

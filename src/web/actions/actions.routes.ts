@@ -2,7 +2,7 @@
 // deadline revision or request, decision on a deadline request, and editing the action.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
-import type { ActionDetail } from '../../services/action.service.ts';
+import type { ActionDetail } from '../../services/actions/index.ts';
 import { todayFor, type Ctx } from '../../services/context.ts';
 import type { FormError } from '../forms.ts';
 import { riskAnchors } from '../risks/risks.view.ts';
@@ -155,17 +155,14 @@ const actionsRoutes: PageRoutes = (server, { app }) => {
     const ctx = request.ctx();
     const key = keyOf(request.params);
     return attempt(request, reply, renderUpdate, request.body, { date: 'date-day', body: 'body', reason: 'reason', status: 'status' }, 'body', async () => {
-      const before = await actions.show(ctx, key);
-      if (input.status !== null && !before.may.setStatus) {
-        // One change: the update and the proposal it explains, for a lead to decide.
-        await actions.addUpdate(ctx, key, { date: input.date, body: input.body, expectedVersion: input.version, proposal: { status: input.status, reason: input.reason } });
-        return 'update-and-proposal';
-      }
-      const after = await actions.addUpdate(ctx, key, { date: input.date, body: input.body, expectedVersion: input.version });
-      if (input.status === null) return 'update-added';
-      // Those who may set the status record it at once, as at the update's date.
-      await actions.setStatus(ctx, key, { status: input.status, asAt: input.date, reason: input.reason === '' ? input.body : input.reason, expectedVersion: after.version });
-      return 'update-and-status';
+      // One change: the update and its status, set or (when this person may not set it) proposed.
+      const done = await actions.recordProgress(ctx, key, {
+        date: input.date,
+        body: input.body,
+        expectedVersion: input.version,
+        status: input.status === null ? undefined : { status: input.status, reason: input.reason },
+      });
+      return done.status === null ? 'update-added' : done.status === 'proposed' ? 'update-and-proposal' : 'update-and-status';
     });
   });
 

@@ -1,7 +1,7 @@
 // The home page's lists: the person's own actions, what is due, their late updates, and what waits
 // for their decision.
 import { daysBetween } from '../../domain/dates.ts';
-import type { ActionSummary, AwaitingDecision } from '../../services/action.service.ts';
+import type { ActionSummary, AwaitingDecision } from '../../services/actions/index.ts';
 import { actionPath } from '../actions/action-view.ts';
 
 /** An update older than this many days is late: boards ask for one at least monthly. */

@@ -2,7 +2,7 @@
 // flattened into sections (one per node, with its roll-up) holding the matching action rows.
 import { z } from 'zod';
 import type { RollUp } from '../../domain/action-derived.ts';
-import type { ActionSummary } from '../../services/action.service.ts';
+import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree, PlanTreeNode } from '../../services/plan.service.ts';
 import { actionPath } from '../actions/action-view.ts';
 

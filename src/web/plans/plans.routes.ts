@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
 import { can } from '../../domain/capabilities.ts';
 import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
-import type { ActionSummary } from '../../services/action.service.ts';
+import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree } from '../../services/plan.service.ts';
 import type { FormError } from '../forms.ts';
 import type { PageRoutes } from '../routes.ts';

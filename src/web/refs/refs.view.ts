@@ -1,6 +1,6 @@
 // What the cross-reference pages show: the kinds of reference in words, and the heading of one reference.
 import { REF_KINDS, type RefKind } from '../../domain/plan-document.ts';
-import type { RefCount } from '../../services/action.service.ts';
+import type { RefCount } from '../../services/actions/index.ts';
 
 export const refKindLabels: Record<RefKind, { one: string; many: string }> = {
   inspection: { one: 'Inspection recommendation', many: 'Inspection recommendations' },
