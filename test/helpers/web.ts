@@ -79,7 +79,7 @@ export interface WebTestOptions {
 
 export async function openWebTest(options: WebTestOptions = {}): Promise<WebTest> {
   const db = await openTestDatabase();
-  const server = buildServer({ handle: db.handle, services: db.services, close: () => Promise.resolve() }, { logLevel: 'silent', ...options.config });
+  const server = buildServer({ services: db.services }, { logLevel: 'silent', ...options.config });
   // Registered as a plugin, like a feature's routes, so the shell's hooks (CSRF on posts) apply to them.
   const { routes } = options;
   if (routes) {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError, StaleWriteError } from '../../src/domain/errors.ts';
-import { readForm } from '../../src/web/forms.ts';
+import { readForm } from '../../src/web/kit/forms.ts';
 import { bragTag, formatDate, formatDateTime, markAbbreviations, plural } from '../../src/web/view.ts';
 import { useWebTest } from '../helpers/web.ts';
 

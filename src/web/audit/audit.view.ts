@@ -1,6 +1,6 @@
 // The audit log's view: events in words, their changes field by field, and the pages of results.
 import type { AuditEvent } from '../../services/audit.service.ts';
-import { actionHref } from '../refs/action-links.ts';
+import { actionPath } from '../kit/paths.ts';
 import { formatDate } from '../view.ts';
 
 const EVENTS: Record<string, string> = {
@@ -131,7 +131,7 @@ export function auditRow(e: AuditEvent): AuditRow {
     what: eventLabel(e.event),
     entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
     entityKey: e.entityKey,
-    entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionHref(e.entityKey) : null,
+    entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionPath(e.entityKey) : null,
     changes: changeRows(e.before, e.after),
     created,
   };

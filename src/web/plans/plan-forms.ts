@@ -4,7 +4,7 @@ import { parseRef } from '../../domain/action-key.ts';
 import { BRAG } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
-import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from '../actions/form-fields.ts';
+import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
 
 const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? ''));
 

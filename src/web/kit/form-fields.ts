@@ -1,7 +1,7 @@
-// Form pieces shared by the action and plan forms: GOV.UK date inputs, owner rows and text fields.
+// Form pieces the forms share: GOV.UK date inputs, owner rows, text fields, versions and the order of errors.
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
-import { readForm } from '../forms.ts';
+import { readForm } from './forms.ts';
 
 /** How many owner rows the forms offer beyond the owners an action already has. */
 export const SPARE_OWNER_ROWS = 2;
