@@ -24,6 +24,14 @@ export interface Page {
   texts(selector: string): string[];
   /** The page's h1, in words ('' when there is none). */
   heading(): string;
+  /** The document's <title>. */
+  title(): string;
+  /** The words of the page's main content (inside <main>), as a reader hears them. */
+  main(): string;
+  /** The error summary's message for the field `href` ('#title') links to, or undefined. */
+  errorFor(href: string): string | undefined;
+  /** Whether some link (or form) points at `href`. */
+  hasLink(href: string): boolean;
   /** The error summary's links to the fields at fault, in order ([] when there is no summary). */
   errorSummary(): Link[];
   /** The error message shown against a field (govuk's <id>-error), without the hidden "Error:" prefix. */
@@ -58,6 +66,10 @@ export function html(body: string): Page {
     },
     texts: (selector) => all(selector).map((e) => words(e.text)),
     heading: () => words(find('h1')?.text ?? ''),
+    title: () => words(find('title')?.text ?? ''),
+    main: () => words(find('main')?.text ?? ''),
+    errorFor: (href) => linksIn(all('.govuk-error-summary')).find((l) => l.href === href)?.text,
+    hasLink: (href) => all('[href], form[action]').some((e) => (e.getAttribute('href') ?? e.getAttribute('action')) === href),
     errorSummary: () => linksIn(all('.govuk-error-summary')),
     fieldError: (id) => {
       const e = find(`[id="${id}-error"]`);
