@@ -8,7 +8,7 @@ import type { Services } from '../composition.ts';
 import { today } from '../domain/dates.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
-import { httpProblem } from '../http/errors.ts';
+import { httpProblem, problemJson } from '../http/errors.ts';
 import type { Ctx } from '../services/context.ts';
 import {
   actionDetailSchema,
@@ -252,13 +252,8 @@ export function api(server: FastifyInstance): Promise<void> {
 
   server.setErrorHandler(async (err: Error, request, reply) => {
     const problem = httpProblem(err);
-    if (problem.status === 500) {
-      request.log.error({ err }, 'API request failed');
-      return reply.code(500).send({ error: `Something went wrong (reference ${request.id}). The error has been logged.` });
-    }
-    const body: z.infer<typeof errorSchema> = { error: problem.message ?? err.message };
-    if (problem.field !== undefined) body.field = problem.field;
-    if (problem.currentVersion !== undefined) body.currentVersion = problem.currentVersion;
+    if (problem.status === 500) request.log.error({ err }, 'API request failed');
+    const body: z.infer<typeof errorSchema> = problemJson(problem, request.id);
     return reply.code(problem.status).send(body);
   });
   return Promise.resolve();

@@ -13,6 +13,16 @@ export interface HttpProblem {
   currentVersion?: number;
 }
 
+/** The JSON answer's body: the message, with the field or version when there is one; a 500 says only where to look. */
+export function problemJson(problem: HttpProblem, requestId: string): { error: string; field?: string; currentVersion?: number } {
+  if (problem.status === 500) return { error: `Something went wrong (reference ${requestId}). The error has been logged.` };
+  return {
+    error: problem.message ?? `The request was refused (status ${problem.status}).`,
+    ...(problem.field !== undefined ? { field: problem.field } : {}),
+    ...(problem.currentVersion !== undefined ? { currentVersion: problem.currentVersion } : {}),
+  };
+}
+
 /** The answer for an error a route or hook threw. */
 export function httpProblem(err: unknown): HttpProblem {
   if (err instanceof NotFoundError) return { status: 404, message: err.message };

@@ -5,7 +5,7 @@ import type nunjucks from 'nunjucks';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { today } from '../../domain/dates.ts';
 import { roleLabels } from '../../domain/roles.ts';
-import { httpProblem } from '../../http/errors.ts';
+import { httpProblem, problemJson } from '../../http/errors.ts';
 import { navigationEntries } from '../routes.ts';
 import { render, type GlossaryEntry } from '../view.ts';
 import { FrameMemo, PageCache } from './page-cache.ts';
@@ -145,9 +145,7 @@ export function pagesPlugin(env: nunjucks.Environment, options: PagesOptions) {
       const { status } = problem;
       if (status === 500) request.log.error({ err }, 'request failed');
       else request.log.info({ err: { message: err.message, code: err.code } }, `answered ${status}`);
-      if (request.url.startsWith('/api/')) {
-        return reply.code(status).send({ error: status === 500 ? `Something went wrong (reference ${request.id}). The error has been logged.` : String(problem.message) });
-      }
+      if (request.url.startsWith('/api/')) return reply.code(status).send(problemJson(problem, request.id));
       const data = { ...problem, csrfFailure: csrf, requestId: request.id };
       return errorPage(reply, status, ERROR_PAGES[status] ?? 'errors/400.njk', data);
     });
