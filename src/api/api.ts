@@ -4,9 +4,10 @@
 // a table, which both registers it and describes it in the OpenAPI document.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { App } from '../composition.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ParentisError, StaleWriteError, ValidationError } from '../domain/errors.ts';
+import type { Services } from '../composition.ts';
+import { ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
+import { httpProblem, problemJson } from '../http/errors.ts';
 import { asOfDate, type Ctx } from '../services/context.ts';
 import {
   actionDetailSchema,
@@ -62,9 +63,8 @@ function route<P extends Schema = z.ZodObject, Q extends Schema = z.ZodObject, B
   return spec;
 }
 
-/** The routes of the API, given the application whose services answer them. */
-export function apiRoutes(app: App): ApiRoute[] {
-  const s = app.services;
+/** The routes of the API, given the services that answer them. */
+export function apiRoutes(s: Services): ApiRoute[] {
   return [
     route({
       method: 'GET',
@@ -204,26 +204,17 @@ export function apiRoutes(app: App): ApiRoute[] {
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)[ ]*$/i;
 
-/** The status an error answers with. */
-function statusOf(err: unknown): number {
-  if (err instanceof NotFoundError) return 404;
-  if (err instanceof ForbiddenError) return 403;
-  if (err instanceof StaleWriteError || err instanceof ConflictError) return 409;
-  if (err instanceof ParentisError) return 400;
-  const code = (err as { statusCode?: unknown }).statusCode;
-  return typeof code === 'number' && code >= 400 && code < 500 ? code : 500;
-}
-
-export function api(server: FastifyInstance, deps: { app: App }): Promise<void> {
-  const { app } = deps;
-  const routes = apiRoutes(app);
+/** The JSON API under /api/v1, registered with that prefix; the services are on `server.services`. */
+export function api(server: FastifyInstance): Promise<void> {
+  const accounts = server.services.accounts;
+  const routes = apiRoutes(server.services);
 
   /** The person the request's bearer token belongs to, as a service context; answers 401 otherwise. */
   async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Ctx | undefined> {
     const header = request.headers.authorization;
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
-    const user = token === undefined ? null : await app.services.accounts.userForToken(token);
-    if (user) return { ...app.services.accounts.contextFor(user), clock: app.services.clock };
+    const user = token === undefined ? null : await accounts.userForToken(token);
+    if (user) return { ...accounts.contextFor(user), clock: server.services.clock };
     // RFC 6750: the invalid_token error only when a bearer token was sent.
     const challenge = token === undefined ? 'Bearer realm="Parentis"' : 'Bearer realm="Parentis", error="invalid_token"';
     await reply
@@ -263,15 +254,10 @@ export function api(server: FastifyInstance, deps: { app: App }): Promise<void> 
   );
 
   server.setErrorHandler(async (err: Error, request, reply) => {
-    const status = statusOf(err);
-    if (status === 500) {
-      request.log.error({ err }, 'API request failed');
-      return reply.code(500).send({ error: `Something went wrong (reference ${request.id}). The error has been logged.` });
-    }
-    const body: z.infer<typeof errorSchema> = { error: err.message };
-    if (err instanceof ValidationError && err.field !== undefined && err.field !== '') body.field = err.field;
-    if (err instanceof StaleWriteError) body.currentVersion = err.currentVersion;
-    return reply.code(status).send(body);
+    const problem = httpProblem(err);
+    if (problem.status === 500) request.log.error({ err }, 'API request failed');
+    const body: z.infer<typeof errorSchema> = problemJson(problem, request.id);
+    return reply.code(problem.status).send(body);
   });
   return Promise.resolve();
 }

@@ -14,3 +14,6 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, prefix 
   const field = prefix + issuePath(issue.path);
   throw new ValidationError(field === '' ? issue.message : `${field}: ${issue.message}`, field);
 }
+
+/** The largest id or version a record can have (PostgreSQL's integer); a bigger number names nothing. */
+export const MAX_INTEGER = 2_147_483_647;

@@ -1,7 +1,6 @@
 // The page routes the server registers, one entry per feature (each in src/web/<feature>/), and the
 // service navigation. Add a feature with one import and one entry.
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../composition.ts';
 import { rolesWith } from '../domain/capabilities.ts';
 import type { Role } from '../domain/roles.ts';
 import accountsRoutes from './accounts/accounts.routes.ts';
@@ -15,7 +14,8 @@ import risksRoutes from './risks/risks.routes.ts';
 import searchRoutes from './search/search.routes.ts';
 import voiceRoutes from './voice/voice.routes.ts';
 
-export type PageRoutes = (server: FastifyInstance, deps: { app: App }) => Promise<void>;
+/** A feature's routes: registered as a plugin; the services are on `server.services`. */
+export type PageRoutes = (server: FastifyInstance) => Promise<void>;
 
 export const pageRoutes: PageRoutes[] = [
   homeRoutes,

@@ -1,30 +1,28 @@
 // The HTTP server: security headers, cookies, database sessions, CSRF, assets, Nunjucks pages, the
 // sign-in pages, every feature's page routes (routes.ts) and the JSON API under /api/v1.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyView from '@fastify/view';
+import { api } from '../api/api.ts';
 import type { App } from '../composition.ts';
 import { DEFAULT_PAGE_CACHE_MB, type Config } from '../config.ts';
+import { guardInput } from '../http/input-guard.ts';
+import { decorateServices } from '../http/services.ts';
 import { signInRoutes } from './auth/sign-in.routes.ts';
 import homeRoutes from './home/home.routes.ts';
 import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
-import { pageRoutes, type PageRoutes } from './routes.ts';
+import { pageRoutes } from './routes.ts';
 import { createViewEnvironment } from './view.ts';
 
 export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>>;
 
-/** The JSON API's routes: a default export of type PageRoutes, registered under /api/v1 when present. */
-const API_ENTRY = path.resolve(import.meta.dirname, '../api/api.routes.ts');
-
-export function buildServer(app: App, config: ServerConfig): FastifyInstance {
+/** Routes and plugins are given the services only (server.services), never the database handle. */
+export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): FastifyInstance {
   const settings = { secureCookies: config.secureCookies ?? 'auto' } as const;
   const server = Fastify({
     logger: { level: config.logLevel },
@@ -34,6 +32,8 @@ export function buildServer(app: App, config: ServerConfig): FastifyInstance {
     bodyLimit: 1024 * 1024,
   });
   const env = createViewEnvironment();
+  decorateServices(server, app.services);
+  guardInput(server);
 
   void server.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -61,29 +61,20 @@ export function buildServer(app: App, config: ServerConfig): FastifyInstance {
   void server.register(async (assets) => registerAssets(assets));
   // reply.view works too; pages use reply.page, which adds the locals every page needs.
   void server.register(fastifyView, { engine: { nunjucks: { configure: () => env } }, templates: [] });
-  void server.register(sessionPlugin(app, settings));
-  void server.register(pagesPlugin(app, env, { pageCacheMb: config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB }));
+  void server.register(sessionPlugin(settings));
+  void server.register(pagesPlugin(env, { pageCacheMb: config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB }));
 
   server.get('/health', async () => {
-    await app.services.organisations.list();
+    await server.services.organisations.list();
     return { status: 'ok' };
   });
 
-  const deps = { app };
-  void server.register(async (scope) => signInRoutes(settings)(scope, deps));
-  for (const routes of pageRoutes) void server.register(async (scope) => routes(scope, deps));
+  void server.register(signInRoutes(settings));
+  for (const routes of pageRoutes) void server.register(routes);
   // The shell's own home page, unless a feature has registered one.
   void server.register(async (scope) => {
-    if (!scope.hasRoute({ method: 'GET', url: '/' })) await homeRoutes(scope, deps);
+    if (!scope.hasRoute({ method: 'GET', url: '/' })) await homeRoutes(scope);
   });
-  if (fs.existsSync(API_ENTRY)) {
-    void server.register(
-      async (scope) => {
-        const api = (await import(pathToFileURL(API_ENTRY).href)) as { default: PageRoutes };
-        await api.default(scope, deps);
-      },
-      { prefix: '/api/v1' },
-    );
-  }
+  void server.register(api, { prefix: '/api/v1' });
   return server;
 }

@@ -2,8 +2,9 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
-import type { FormError } from './forms.ts';
-import { fieldError } from './forms.ts';
+import type { FormError } from './kit/forms.ts';
+import { fieldError } from './kit/forms.ts';
+import * as paths from './kit/paths.ts';
 
 const require = createRequire(import.meta.url);
 /** govuk-frontend's dist folder (holding govuk/template.njk, the components and the compiled assets). */
@@ -138,6 +139,8 @@ export function createViewEnvironment(): nunjucks.Environment {
     return markAbbreviations(text, terms ?? this?.ctx?.glossaryTerms);
   });
   env.addFilter('plural', plural);
+  // The site's addresses, built by kit/paths.ts in templates as in routes: {{ paths.nodeEditPath(plan.slug, s.id) }}.
+  env.addGlobal('paths', paths);
   env.addFilter('fieldError', (errors: FormError[] | undefined, field: string) => fieldError(errors, field));
   return env;
 }

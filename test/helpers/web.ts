@@ -11,6 +11,7 @@ import { hashPassword, type SignedInUser } from '../../src/services/account.serv
 import type { Ctx } from '../../src/services/context.ts';
 import { buildServer, type ServerConfig } from '../../src/web/server.ts';
 import { authority, openTestDatabase, type TestDatabase } from './database.ts';
+import { html } from './html.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -61,7 +62,8 @@ export function cookieHeader(r: LightMyRequestResponse, previous = ''): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
-export const csrfTokenIn = (html: string): string | undefined => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+/** The CSRF token a page's forms carry. */
+export const csrfTokenIn = (body: string): string | undefined => html(body).find('input[name="_csrf"]')?.getAttribute('value') || undefined;
 
 export function encodeForm(form: Record<string, string | string[]>): string {
   const p = new URLSearchParams();
@@ -79,7 +81,7 @@ export interface WebTestOptions {
 
 export async function openWebTest(options: WebTestOptions = {}): Promise<WebTest> {
   const db = await openTestDatabase();
-  const server = buildServer({ handle: db.handle, services: db.services, close: () => Promise.resolve() }, { logLevel: 'silent', ...options.config });
+  const server = buildServer({ services: db.services }, { logLevel: 'silent', ...options.config });
   // Registered as a plugin, like a feature's routes, so the shell's hooks (CSRF on posts) apply to them.
   const { routes } = options;
   if (routes) {

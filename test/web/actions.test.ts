@@ -2,6 +2,7 @@
 // validation with the error summary, stale edits that keep what was typed, and refusals.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
+import { html } from '../helpers/html.ts';
 import { as, ledPlanFixture } from '../helpers/people.ts';
 import { useWebTest } from '../helpers/web.ts';
 
@@ -13,13 +14,10 @@ beforeEach(async () => {
   await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
 });
 
-/** The text of the element with this id, tags removed, spaces collapsed. */
-function textOf(html: string, pattern: RegExp): string {
-  const m = pattern.exec(html);
-  return m ? m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '';
-}
-const h1 = (html: string): string => textOf(html, /<h1[^>]*>([\s\S]*?)<\/h1>/);
-const versionIn = (html: string): string => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+const h1 = (body: string): string => html(body).heading();
+const versionIn = (body: string): string => html(body).value('version') ?? '';
+/** The words of the page's main content. */
+const main = (body: string): string => html(body).main();
 const actionNow = () => web.db.services.actions.show(web.ctx, 'test-plan:1');
 
 test('get action page shows its details, history, cross-references and linked risks', async () => {
@@ -27,33 +25,36 @@ test('get action page shows its details, history, cross-references and linked ri
   const r = await web.get(ACTION, viewer);
   assert.equal(r.statusCode, 200);
   assert.equal(h1(r.body), '1. Recruit more foster carers');
-  assert.match(r.body, /<title>Action 1: Recruit more foster carers – Testshire County Council – Parentis<\/title>/);
-  assert.match(r.body, /Jo Example, Fostering Manager/);
-  assert.match(r.body, /30 September 2018/);
-  assert.match(r.body, /govuk-tag--orange">Amber</);
-  assert.match(r.body, /Campaign designed\./);
-  assert.match(r.body, /<li>Radio advert booked<\/li>/);
-  assert.match(r.body, /href="\/refs\/inspection\/11"/);
-  assert.match(r.body, /href="\/risks#risk-R1"/);
-  assert.match(r.body, /href="\/plans\/test-plan\/actions\/1.1"/);
-  assert.match(r.body, /Approved by Head of Placements/);
+  const page = html(r.body);
+  assert.equal(page.title(), 'Action 1: Recruit more foster carers – Testshire County Council – Parentis');
+  assert.match(page.main(), /Jo Example, Fostering Manager/);
+  assert.match(page.main(), /30 September 2018/);
+  assert.ok(page.texts('.govuk-tag--orange').includes('Amber'));
+  assert.match(page.main(), /Campaign designed\./);
+  assert.ok(page.texts('ul.govuk-list--bullet li').includes('Radio advert booked'));
+  assert.ok(page.hasLink('/refs/inspection/11'));
+  assert.ok(page.hasLink('/risks#risk-R1'));
+  assert.ok(page.hasLink('/plans/test-plan/actions/1.1'));
+  assert.match(page.main(), /Approved by Head of Placements/);
 });
 
 test('get action page as a viewer offers no forms', async () => {
   const viewer = await web.signIn('viewer');
   const r = await web.get(ACTION, viewer);
-  assert.doesNotMatch(r.body, /Add a progress update/);
-  assert.doesNotMatch(r.body, /Edit this action/);
-  assert.doesNotMatch(r.body, /deadline<\/a>/);
+  const page = html(r.body);
+  assert.doesNotMatch(page.main(), /Add a progress update/);
+  assert.doesNotMatch(page.main(), /Edit this action/);
+  assert.equal(page.links('main').some((l) => /deadline$/.test(l.text)), false);
 });
 
 test('get action page as its owner offers an update and a deadline request but not editing', async () => {
   const owner = await web.signIn('owner');
   const r = await web.get(ACTION, owner);
-  assert.match(r.body, /href="\/plans\/test-plan\/actions\/1\/update"/);
-  assert.match(r.body, /Ask for a new deadline/);
-  assert.doesNotMatch(r.body, /Edit this action/);
-  assert.doesNotMatch(r.body, /Revise the deadline/);
+  const page = html(r.body);
+  assert.ok(page.hasLink('/plans/test-plan/actions/1/update'));
+  assert.match(page.main(), /Ask for a new deadline/);
+  assert.doesNotMatch(page.main(), /Edit this action/);
+  assert.doesNotMatch(page.main(), /Revise the deadline/);
 });
 
 test('get an action by its command-line key redirects to its page', async () => {
@@ -81,9 +82,9 @@ test('post progress update with a proposed status records both and redirects wit
   assert.equal(r.statusCode, 303);
   assert.equal(r.headers.location, `${ACTION}?done=update-and-proposal`);
   const page = await web.get(r.headers.location, owner);
-  assert.match(page.body, /govuk-notification-banner--success/);
-  assert.match(page.body, /Ten carers in assessment\./);
-  assert.match(page.body, /Waiting for a decision/);
+  assert.ok(html(page.body).find('.govuk-notification-banner--success'));
+  assert.match(main(page.body), /Ten carers in assessment\./);
+  assert.match(main(page.body), /Waiting for a decision/);
   const now = await actionNow();
   assert.equal(now.updates.at(-1)?.date, '2018-06-15');
   assert.equal(now.proposal?.status, 'G');
@@ -95,14 +96,19 @@ test('post progress update with errors shows the summary linked to each field an
   const before = await web.db.counts();
   const r = await web.post(`${ACTION}/update`, { version: '1', 'date-day': '31', 'date-month': '2', 'date-year': '2018', body: '  ', status: 'R', reason: 'Two carers withdrew' }, owner);
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<title>Error: Add a progress update/);
-  assert.match(r.body, /govuk-error-summary/);
-  assert.match(r.body, /<a href="#date-day">The date of the update must be a real date/);
-  assert.match(r.body, /<a href="#body">Write the progress update<\/a>/);
-  assert.ok(r.body.indexOf('href="#date-day"') < r.body.indexOf('href="#body"'), 'the summary lists the errors in the order of the form');
-  assert.match(r.body, /id="date-day" name="date-day" type="text" value="31"/);
-  assert.match(r.body, /<textarea[^>]*id="reason"[^>]*>Two carers withdrew<\/textarea>/);
-  assert.match(r.body, /value="R" checked/);
+  const page = html(r.body);
+  assert.match(page.title(), /^Error: Add a progress update/);
+  const summary = page.errorSummary();
+  // The summary lists the errors in the order of the form.
+  assert.deepEqual(
+    summary.map((e) => e.href),
+    ['#date-day', '#body'],
+  );
+  assert.match(summary[0]!.text, /^The date of the update must be a real date/);
+  assert.equal(summary[1]!.text, 'Write the progress update');
+  assert.equal(page.value('date-day'), '31');
+  assert.equal(page.value('reason'), 'Two carers withdrew');
+  assert.deepEqual(page.checked('status'), ['R']);
   assert.deepEqual(await web.db.counts(), before);
 });
 
@@ -117,10 +123,11 @@ test('post progress update after someone else changed the action shows their cha
     owner,
   );
   assert.equal(r.statusCode, 409);
-  assert.match(r.body, /Someone else changed this action since you opened it/);
-  assert.match(r.body, /Pat Manager added a progress update/);
-  assert.match(r.body, /Panel dates confirmed by the manager\./);
-  assert.match(r.body, /<textarea[^>]*id="body"[^>]*>My careful update about the campaign\.<\/textarea>/);
+  const banner = html(r.body).text('#stale-change') ?? '';
+  assert.match(banner, /Someone else changed this action since you opened it/);
+  assert.match(banner, /Pat Manager added a progress update/);
+  assert.match(banner, /Panel dates confirmed by the manager\./);
+  assert.equal(html(r.body).value('body'), 'My careful update about the campaign.');
   const current = String((await actionNow()).version);
   assert.notEqual(current, opened);
   assert.equal(versionIn(r.body), current);
@@ -153,10 +160,10 @@ test('post decision as the programme lead approves the proposed status', async (
   await web.db.services.actions.proposeStatus(as(web.ctx, 'owner'), 'test-plan:1', { status: 'G', reason: 'Back on track', asAt: '2018-06-20' });
   const lead = await web.signIn('lead');
   const page = await web.get(ACTION, lead);
-  assert.match(page.body, /href="\/plans\/test-plan\/actions\/1\/decision"/);
+  assert.ok(html(page.body).hasLink('/plans/test-plan/actions/1/decision'));
   const form = await web.get(`${ACTION}/decision`, lead);
   assert.equal(form.statusCode, 200);
-  assert.match(form.body, /Back on track/);
+  assert.match(main(form.body), /Back on track/);
   const r = await web.post(`${ACTION}/decision`, { version: versionIn(form.body), decision: 'approve', reason: '' }, lead);
   assert.equal(r.statusCode, 303);
   assert.equal(r.headers.location, `${ACTION}?done=proposal-approved`);
@@ -171,8 +178,8 @@ test('post decision rejecting without a reason shows the error against the reaso
   const form = await web.get(`${ACTION}/decision`, lead);
   const r = await web.post(`${ACTION}/decision`, { version: versionIn(form.body), decision: 'reject', reason: '' }, lead);
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<a href="#reason">Give the reason for rejecting it<\/a>/);
-  assert.match(r.body, /value="reject" checked/);
+  assert.deepEqual(html(r.body).errorSummary(), [{ href: '#reason', text: 'Give the reason for rejecting it' }]);
+  assert.deepEqual(html(r.body).checked('decision'), ['reject']);
   assert.equal((await actionNow()).proposal?.status, 'G');
 });
 
@@ -196,9 +203,9 @@ test('post deadline as the manager revises it with the reason in the history', a
   );
   assert.equal(r.statusCode, 303);
   const page = await web.get(ACTION, manager);
-  assert.match(page.body, /31 December 2018 \(current\)/);
-  assert.match(page.body, /Recruitment delayed/);
-  assert.match(page.body, /Revised 1 time/);
+  assert.match(main(page.body), /31 December 2018 \(current\)/);
+  assert.match(main(page.body), /Recruitment delayed/);
+  assert.match(main(page.body), /Revised 1 time/);
 });
 
 test('post deadline with an impossible date shows the error on the day box and keeps the reason', async () => {
@@ -206,9 +213,10 @@ test('post deadline with an impossible date shows the error on the day box and k
   const version = String((await actionNow()).version);
   const r = await web.post(`${ACTION}/deadline`, { version, 'deadline-day': '31', 'deadline-month': '2', 'deadline-year': '2019', reason: 'Recruitment delayed' }, manager);
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<a href="#deadline-day">The new deadline must be a real date/);
-  assert.match(r.body, /id="deadline-day" name="deadline-day" type="text" value="31"/);
-  assert.match(r.body, /Recruitment delayed<\/textarea>/);
+  const page = html(r.body);
+  assert.match(page.errorFor('#deadline-day') ?? '', /^The new deadline must be a real date/);
+  assert.equal(page.value('deadline-day'), '31');
+  assert.equal(page.value('reason'), 'Recruitment delayed');
   assert.equal((await actionNow()).deadline, '2018-09-30');
 });
 
@@ -227,7 +235,7 @@ test('post deadline as the owner asks for it and the lead approves the request',
   const lead = await web.signIn('lead');
   const decide = await web.get(`${ACTION}/deadline-decision`, lead);
   assert.equal(decide.statusCode, 200);
-  assert.match(decide.body, /31 October 2018/);
+  assert.match(main(decide.body), /31 October 2018/);
   const d = await web.post(`${ACTION}/deadline-decision`, { version: versionIn(decide.body), decision: 'approve', reason: '' }, lead);
   assert.equal(d.statusCode, 303);
   assert.equal((await actionNow()).deadline, '2018-10-31');
@@ -237,7 +245,7 @@ test('post edit as the manager saves the title and owners', async () => {
   const manager = await web.signIn('manager');
   const form = await web.get(`${ACTION}/edit`, manager);
   assert.equal(form.statusCode, 200);
-  assert.match(form.body, /id="ownerName1" name="ownerName1"[^>]*value="Jo Example"/);
+  assert.equal(html(form.body).value('ownerName1'), 'Jo Example');
   const r = await web.post(
     `${ACTION}/edit`,
     { version: versionIn(form.body), title: 'Recruit 20 more foster carers', description: '', successMeasures: '', outcome: '', ownerName1: 'Jo Example', ownerRole1: 'Fostering Manager', ownerName2: 'Sam Sample', ownerRole2: '' },
@@ -257,8 +265,8 @@ test('post edit without owners shows the error on the first owner row', async ()
   const version = String((await actionNow()).version);
   const r = await web.post(`${ACTION}/edit`, { version, title: 'Recruit carers', description: '', successMeasures: '', outcome: '' }, manager);
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<a href="#ownerName1">Enter at least one owner/);
-  assert.match(r.body, />Recruit carers<\/textarea>/);
+  assert.match(html(r.body).errorFor('#ownerName1') ?? '', /^Enter at least one owner/);
+  assert.equal(html(r.body).value('title'), 'Recruit carers');
 });
 
 test('post edit after someone else edited shows their change, the action now and the typed title', async () => {
@@ -272,10 +280,11 @@ test('post edit after someone else edited shows their change, the action now and
     manager,
   );
   assert.equal(r.statusCode, 409);
-  assert.match(r.body, /Someone else changed this action since you opened it/);
-  assert.match(r.body, /Ada Admin edited the action/);
-  assert.match(r.body, /Recruit foster carers locally/);
-  assert.match(r.body, /<textarea[^>]*id="title"[^>]*>My new title<\/textarea>/);
+  const banner = html(r.body).text('#stale-change') ?? '';
+  assert.match(banner, /Someone else changed this action since you opened it/);
+  assert.match(banner, /Ada Admin edited the action/);
+  assert.match(banner, /Recruit foster carers locally/);
+  assert.equal(html(r.body).value('title'), 'My new title');
   assert.equal((await actionNow()).title, 'Recruit foster carers locally');
 });
 

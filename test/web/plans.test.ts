@@ -2,6 +2,7 @@
 // sorting, and the forms that add and edit parts of a plan and add actions.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
+import { html } from '../helpers/html.ts';
 import { as, ledPlanFixture } from '../helpers/people.ts';
 import { useWebTest } from '../helpers/web.ts';
 
@@ -12,9 +13,10 @@ beforeEach(async () => {
   await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
 });
 
-const h1 = (html: string): string => (/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 /** Action numbers in the order their rows appear in the plan's tables. */
-const rowNumbers = (html: string): string[] => [...html.matchAll(/<tr class="govuk-table__row[^"]*">\s*<td class="govuk-table__cell">([^<]+)<\/td>/g)].map((m) => m[1]!.trim());
+const rowNumbers = (body: string): string[] => html(body).rows('table.parentis-actions').map((cells) => cells[0]!);
+/** The headings of the parts of the plan, with their kind and number: "Theme 1 Placements". */
+const partHeadings = (body: string): string[] => html(body).texts('.parentis-node [id$="-heading"]');
 const nodeOf = async (title: string) => {
   const tree = await web.db.services.plans.tree(web.ctx, 'test-plan');
   const n = tree.nodes.find((x) => x.title === title);
@@ -26,25 +28,25 @@ test('get plans lists each plan with its BRAG counts and overdue', async () => {
   const viewer = await web.signIn('viewer');
   const r = await web.get('/plans', viewer);
   assert.equal(r.statusCode, 200);
-  assert.equal(h1(r.body), 'Plans');
-  assert.match(r.body, /<a class="govuk-link" href="\/plans\/test-plan">Test improvement plan<\/a>/);
+  const page = html(r.body);
+  assert.equal(page.heading(), 'Plans');
+  assert.equal(page.href('Test improvement plan'), '/plans/test-plan');
   // 3 actions: Red 0, Amber 1, Green 1, Blue 0, no status 1, overdue 2 (both of the 2018 deadlines have passed).
-  const cells = [...r.body.matchAll(/govuk-table__cell--numeric">(\d+)</g)].map((m) => m[1]);
-  assert.deepEqual(cells, ['3', '0', '1', '1', '0', '1', '2']);
+  assert.deepEqual(page.rows(), [['Test improvement plan 1 April 2018 to 31 March 2019', '3', '0', '1', '1', '0', '1', '2']]);
 });
 
 test('get plan shows its tree with roll-ups and every action in plan order', async () => {
   const viewer = await web.signIn('viewer');
   const r = await web.get(PLAN, viewer);
   assert.equal(r.statusCode, 200);
-  assert.equal(h1(r.body), 'Test improvement plan');
-  assert.match(r.body, /Theme 1<\/span>\s*Placements/);
-  assert.match(r.body, /Theme 2<\/span>\s*Care leavers/);
-  assert.match(r.body, /Lee Lead, Head of Placements/);
+  const page = html(r.body);
+  assert.equal(page.heading(), 'Test improvement plan');
+  assert.deepEqual(partHeadings(r.body), ['Theme 1 Placements', 'Theme 2 Care leavers']);
+  assert.match(page.main(), /Lee Lead, Head of Placements/);
   assert.deepEqual(rowNumbers(r.body), ['1', '1.1', '2']);
-  assert.match(r.body, /href="\/plans\/test-plan\/actions\/1.1"/);
-  assert.match(r.body, /Showing all 3 actions/);
-  assert.doesNotMatch(r.body, /Add an action/);
+  assert.ok(page.hasLink('/plans/test-plan/actions/1.1'));
+  assert.match(page.main(), /Showing all 3 actions/);
+  assert.doesNotMatch(page.main(), /Add an action/);
 });
 
 test('get plan filtered by status shows only matching actions and keeps the choice ticked', async () => {
@@ -52,9 +54,8 @@ test('get plan filtered by status shows only matching actions and keeps the choi
   const r = await web.get(`${PLAN}?status=G&status=none`, viewer);
   assert.equal(r.statusCode, 200);
   assert.deepEqual(rowNumbers(r.body), ['1.1', '2']);
-  assert.match(r.body, /value="G" checked/);
-  assert.match(r.body, /value="none" checked/);
-  assert.match(r.body, /2 actions match your filters/);
+  assert.deepEqual(html(r.body).checked('status'), ['G', 'none']);
+  assert.match(html(r.body).main(), /2 actions match your filters/);
 });
 
 test('get plan filtered by owner, overdue and cross-reference narrows the rows', async () => {
@@ -63,22 +64,23 @@ test('get plan filtered by owner, overdue and cross-reference narrows the rows',
   assert.deepEqual(rowNumbers((await web.get(`${PLAN}?overdue=yes`, viewer)).body), ['1', '1.1']);
   const byRef = await web.get(`${PLAN}?ref=inspection%3A12`, viewer);
   assert.deepEqual(rowNumbers(byRef.body), ['2']);
-  assert.doesNotMatch(byRef.body, /Placements<\/h2>/);
-  assert.match(byRef.body, /<option value="inspection:12" selected>Inspection 12<\/option>/);
+  assert.deepEqual(partHeadings(byRef.body), ['Theme 2 Care leavers']);
+  assert.equal(html(byRef.body).value('ref'), 'inspection:12');
+  assert.equal(html(byRef.body).text('select[name="ref"] option[selected]'), 'Inspection 12');
 });
 
 test('get plan sorted by deadline puts the soonest first within each part', async () => {
   const viewer = await web.signIn('viewer');
   const r = await web.get(`${PLAN}?sort=deadline`, viewer);
   assert.deepEqual(rowNumbers(r.body), ['1.1', '1', '2']);
-  assert.match(r.body, /<option value="deadline" selected>/);
+  assert.equal(html(r.body).value('sort'), 'deadline');
 });
 
 test('get plan with an unknown sort shows the error summary linked to the field', async () => {
   const viewer = await web.signIn('viewer');
   const r = await web.get(`${PLAN}?sort=colour`, viewer);
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<a href="#sort">Choose how to sort from the list<\/a>/);
+  assert.deepEqual(html(r.body).errorSummary(), [{ href: '#sort', text: 'Choose how to sort from the list' }]);
 });
 
 test('get an unknown plan answers 404', async () => {
@@ -89,9 +91,10 @@ test('get an unknown plan answers 404', async () => {
 test('get plan as the manager offers adding parts and actions', async () => {
   const manager = await web.signIn('manager');
   const r = await web.get(PLAN, manager);
-  assert.match(r.body, /href="\/plans\/test-plan\/nodes\/new"/);
-  assert.match(r.body, /href="\/plans\/test-plan\/actions\/new"/);
-  assert.match(r.body, /href="\/plans\/test-plan\/nodes\/\d+\/edit"/);
+  const page = html(r.body);
+  assert.ok(page.hasLink('/plans/test-plan/nodes/new'));
+  assert.ok(page.hasLink('/plans/test-plan/actions/new'));
+  assert.ok(page.links().some((l) => /^\/plans\/test-plan\/nodes\/\d+\/edit$/.test(l.href)));
 });
 
 test('post node as the manager adds a part under another and shows it in the tree', async () => {
@@ -99,13 +102,14 @@ test('post node as the manager adds a part under another and shows it in the tre
   const parent = await nodeOf('Placements');
   const form = await web.get(`${PLAN}/nodes/new?parent=${parent.id}`, manager);
   assert.equal(form.statusCode, 200);
-  assert.match(form.body, new RegExp(`<option value="${parent.id}" selected>Under 1 Placements</option>`));
+  assert.equal(html(form.body).value('parentId'), String(parent.id));
+  assert.equal(html(form.body).text('select[name="parentId"] option[selected]'), 'Under 1 Placements');
   const r = await web.post(`${PLAN}/nodes`, { parentId: String(parent.id), kind: 'objective', number: '1.2', title: 'Keep carers we have', status: '' }, manager);
   assert.equal(r.statusCode, 303);
   assert.equal(r.headers.location, `${PLAN}?done=node-added`);
   const page = await web.get(r.headers.location, manager);
-  assert.match(page.body, /Objective 1.2<\/span>\s*Keep carers we have/);
-  assert.match(page.body, /The part of the plan has been added/);
+  assert.ok(partHeadings(page.body).includes('Objective 1.2 Keep carers we have'));
+  assert.match(html(page.body).banners().join(), /The part of the plan has been added/);
 });
 
 test('post node without a title shows the error summary and keeps the other fields', async () => {
@@ -113,10 +117,13 @@ test('post node without a title shows the error summary and keeps the other fiel
   const before = await web.db.counts();
   const r = await web.post(`${PLAN}/nodes`, { parentId: '', kind: 'programme', number: '7', title: '', lead: 'Ann Example', status: 'G' }, manager);
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<a href="#title">Enter a title<\/a>/);
-  assert.match(r.body, /<a href="#statusAsAt-day">Enter the date the status is as at<\/a>/);
-  assert.match(r.body, /id="lead" name="lead" type="text" value="Ann Example"/);
-  assert.match(r.body, /id="number" name="number" type="text" value="7"/);
+  const page = html(r.body);
+  assert.deepEqual(page.errorSummary(), [
+    { href: '#title', text: 'Enter a title' },
+    { href: '#statusAsAt-day', text: 'Enter the date the status is as at' },
+  ]);
+  assert.equal(page.value('lead'), 'Ann Example');
+  assert.equal(page.value('number'), '7');
   assert.deepEqual(await web.db.counts(), before);
 });
 
@@ -125,21 +132,23 @@ test('post node edit with an old version shows the other change and keeps the ty
   const node = await nodeOf('Care leavers');
   const form = await web.get(`${PLAN}/nodes/${node.id}/edit`, manager);
   assert.equal(form.statusCode, 200);
-  const opened = /name="version" value="(\d+)"/.exec(form.body)?.[1] ?? '';
+  const opened = html(form.body).value('version') ?? '';
   await web.db.services.plans.editNode(as(web.ctx, 'admin'), 'test-plan', node.id, Number(opened), { kind: 'theme', number: '2', title: 'Leaving care' });
   const r = await web.post(`${PLAN}/nodes/${node.id}/edit`, { version: opened, kind: 'theme', number: '2', title: 'Care leavers and their advisers', status: '' }, manager);
   assert.equal(r.statusCode, 409);
-  assert.match(r.body, /Someone else changed this part of the plan since you opened it/);
-  assert.match(r.body, /Ada Admin edited this part of the plan/);
-  assert.match(r.body, /Leaving care/);
-  assert.match(r.body, /value="Care leavers and their advisers"/);
+  const page = html(r.body);
+  const banner = page.text('#stale-change') ?? '';
+  assert.match(banner, /Someone else changed this part of the plan since you opened it/);
+  assert.match(banner, /Ada Admin edited this part of the plan/);
+  assert.match(banner, /Leaving care/);
+  assert.equal(page.value('title'), 'Care leavers and their advisers');
 });
 
 test('post node edit saves the programme status as at its date', async () => {
   const manager = await web.signIn('manager');
   const node = await nodeOf('Care leavers');
   const form = await web.get(`${PLAN}/nodes/${node.id}/edit`, manager);
-  const version = /name="version" value="(\d+)"/.exec(form.body)?.[1] ?? '';
+  const version = html(form.body).value('version') ?? '';
   const r = await web.post(
     `${PLAN}/nodes/${node.id}/edit`,
     { version, kind: 'theme', number: '2', title: 'Care leavers', status: 'A', trend: 'improving', statusReason: 'Advisers recruited', 'statusAsAt-day': '30', 'statusAsAt-month': '6', 'statusAsAt-year': '2018' },
@@ -200,11 +209,12 @@ test('post action with errors links each to its field and keeps what was typed',
     manager,
   );
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<a href="#nodeId">Choose the part of the plan the action belongs to<\/a>/);
-  assert.match(r.body, /<a href="#ownerName1">Enter at least one owner/);
-  assert.match(r.body, /<a href="#deadline-month">The deadline must include a month<\/a>/);
-  assert.match(r.body, /<a href="#refs">Cross-references: /);
-  assert.match(r.body, />A second action one<\/textarea>/);
+  const page = html(r.body);
+  assert.equal(page.errorFor('#nodeId'), 'Choose the part of the plan the action belongs to');
+  assert.match(page.errorFor('#ownerName1') ?? '', /^Enter at least one owner/);
+  assert.equal(page.errorFor('#deadline-month'), 'The deadline must include a month');
+  assert.match(page.errorFor('#refs') ?? '', /^Cross-references: /);
+  assert.equal(page.value('title'), 'A second action one');
   assert.deepEqual(await web.db.counts(), before);
 });
 
@@ -213,7 +223,7 @@ test('post action with a number already used shows the service error against the
   const node = await nodeOf('Care leavers');
   const r = await web.post(`${PLAN}/actions`, { nodeId: String(node.id), number: '2', title: 'Duplicate', ownerName1: 'Jo Example' }, manager);
   assert.equal(r.statusCode, 400);
-  assert.match(r.body, /<a href="#number">Plan &quot;test-plan&quot; already has an action numbered 2<\/a>/);
+  assert.deepEqual(html(r.body).errorSummary(), [{ href: '#number', text: 'Plan "test-plan" already has an action numbered 2' }]);
 });
 
 test('post action as the owner answers 403 and changes nothing', async () => {

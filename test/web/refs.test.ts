@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { planFixture } from '../helpers/plan-fixture.ts';
+import { html } from '../helpers/html.ts';
 import { useWebTest } from '../helpers/web.ts';
 
 const web = useWebTest();
@@ -20,35 +21,41 @@ beforeEach(async () => {
 test('get refs lists each kind of reference with how many actions cite each, in number order', async () => {
   const r = await web.get('/refs', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<h1 class="govuk-heading-l">Cross-references<\/h1>/);
-  assert.match(r.body, /<h2 class="govuk-heading-m" id="kind-inspection">Inspection recommendations<\/h2>/);
-  assert.match(r.body, /<h2 class="govuk-heading-m" id="kind-challenge">Sufficiency challenges<\/h2>/);
-  assert.match(r.body, /href="\/refs\/inspection\/11">Inspection recommendation 11<\/a><\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>/);
-  assert.match(r.body, /href="\/refs\/challenge\/4">Challenge 4<\/a><\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">1<\/td>/);
-  const inspections = [...r.body.matchAll(/href="\/refs\/inspection\/(\d+)"/g)].map((m) => m[1]);
+  const page = html(r.body);
+  assert.equal(page.heading(), 'Cross-references');
+  assert.equal(page.text('h2#kind-inspection'), 'Inspection recommendations');
+  assert.equal(page.text('h2#kind-challenge'), 'Sufficiency challenges');
+  const rows = page.rows();
+  assert.ok(rows.some((cells) => cells[0] === 'Inspection recommendation 11' && cells[1] === '2'));
+  assert.ok(rows.some((cells) => cells[0] === 'Challenge 4' && cells[1] === '1'));
+  assert.equal(page.href('Inspection recommendation 11'), '/refs/inspection/11');
+  assert.equal(page.href('Challenge 4'), '/refs/challenge/4');
+  const inspections = page.links('main').flatMap((l) => /^\/refs\/inspection\/(\d+)$/.exec(l.href)?.[1] ?? []);
   assert.deepEqual(inspections, ['2', '11', '12']);
 });
 
 test('get one reference shows its heading and every action citing it with status and deadline', async () => {
   const r = await web.get('/refs/inspection/11', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<title>Inspection recommendation 11 – Testshire County Council – Parentis<\/title>/);
-  assert.match(r.body, /<h1 class="govuk-heading-l">Inspection recommendation 11<\/h1>/);
-  assert.match(r.body, /2 actions cite inspection recommendation 11\./);
-  assert.match(r.body, /href="\/plans\/test-plan\/actions\/1">1 Recruit more foster carers<\/a>/);
-  assert.match(r.body, /href="\/plans\/test-plan\/actions\/2">2 Offer every care leaver a personal adviser<\/a>/);
-  assert.match(r.body, /govuk-tag--orange">Amber</);
-  assert.match(r.body, /govuk-tag--green">Green</);
-  assert.match(r.body, /30 September 2018/);
+  const page = html(r.body);
+  assert.equal(page.title(), 'Inspection recommendation 11 – Testshire County Council – Parentis');
+  assert.equal(page.heading(), 'Inspection recommendation 11');
+  assert.match(page.main(), /2 actions cite inspection recommendation 11\./);
+  assert.equal(page.href('1 Recruit more foster carers'), '/plans/test-plan/actions/1');
+  assert.equal(page.href('2 Offer every care leaver a personal adviser'), '/plans/test-plan/actions/2');
+  assert.ok(page.texts('.govuk-tag--orange').includes('Amber'));
+  assert.ok(page.texts('.govuk-tag--green').includes('Green'));
+  assert.match(page.main(), /30 September 2018/);
 });
 
 test('get a challenge shows the one action citing it and not the others', async () => {
   const r = await web.get('/refs/challenge/4', await web.signIn('owner'));
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<h1 class="govuk-heading-l">Challenge 4<\/h1>/);
-  assert.match(r.body, /1 action cites challenge 4\./);
-  assert.match(r.body, /Recruit more foster carers/);
-  assert.doesNotMatch(r.body, /Offer every care leaver a personal adviser/);
+  const page = html(r.body);
+  assert.equal(page.heading(), 'Challenge 4');
+  assert.match(page.main(), /1 action cites challenge 4\./);
+  assert.match(page.main(), /Recruit more foster carers/);
+  assert.doesNotMatch(page.main(), /Offer every care leaver a personal adviser/);
 });
 
 test('get a reference of an unknown kind answers 404', async () => {

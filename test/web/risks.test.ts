@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { planFixture } from '../helpers/plan-fixture.ts';
+import { html, words, type Link } from '../helpers/html.ts';
 import { useWebTest } from '../helpers/web.ts';
 
 const web = useWebTest();
@@ -39,55 +40,69 @@ beforeEach(async () => {
   await web.db.services.plans.importDocument(web.ctx, riskPlan());
 });
 
-/** The inside of one heat-map cell, found by its likelihood and impact. */
-function cell(html: string, likelihood: number, impact: number): string {
-  const m = new RegExp(`<td[^>]*id="heat-l${likelihood}-i${impact}"[^>]*>([\\s\\S]*?)</td>`).exec(html);
-  assert.ok(m, `no heat-map cell for likelihood ${likelihood}, impact ${impact}`);
-  return m[1]!;
+/** One heat-map cell, found by its likelihood and impact: its words and its links. */
+function cell(body: string, likelihood: number, impact: number): { text: string; links: Link[] } {
+  const selector = `td#heat-l${likelihood}-i${impact}`;
+  const page = html(body);
+  const text = page.text(selector);
+  assert.ok(text !== undefined, `no heat-map cell for likelihood ${likelihood}, impact ${impact}`);
+  return { text, links: page.links(selector) };
+}
+/** A row of the register, by its id (risk-R2): its words, links and tags. */
+function registerRow(body: string, id: string) {
+  const row = html(body).find(`tr#${id}`);
+  return row && { text: words(row.text), row };
 }
 
 test('get risks as a viewer shows the heat map with each open risk in its likelihood and impact cell', async () => {
   const r = await web.get('/risks', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<h1 class="govuk-heading-l">Risk register<\/h1>/);
-  assert.match(r.body, /<h2 class="govuk-heading-m">Heat map of open risks<\/h2>/);
-  assert.match(r.body, /<table class="govuk-table parentis-heat-map" aria-describedby="heat-map-explanation">\s*<caption[^>]*>Open risks by likelihood \(rows, 5 to 1\) and impact \(columns, 1 to 5\)<\/caption>/);
+  const page = html(r.body);
+  assert.equal(page.heading(), 'Risk register');
+  assert.ok(page.texts('h2').includes('Heat map of open risks'));
+  const table = page.find('table.parentis-heat-map');
+  assert.equal(table?.getAttribute('aria-describedby'), 'heat-map-explanation');
+  assert.equal(words(table?.querySelector('caption')?.text ?? ''), 'Open risks by likelihood (rows, 5 to 1) and impact (columns, 1 to 5)');
   const both = cell(r.body, 4, 4);
-  assert.match(both, /Very high \(16\)/);
-  assert.match(both, /2 risks/);
-  assert.match(both, /href="#risk-R1">R1/);
-  assert.match(both, /href="#risk-R2">R2/);
+  assert.match(both.text, /Very high \(16\)/);
+  assert.match(both.text, /2 risks/);
+  assert.ok(both.links.some((l) => l.href === '#risk-R1' && l.text.startsWith('R1')));
+  assert.ok(both.links.some((l) => l.href === '#risk-R2' && l.text.startsWith('R2')));
   const corner = cell(r.body, 5, 5);
-  assert.match(corner, /Very high \(25\)/);
-  assert.match(corner, /1 risk</);
-  assert.match(corner, /href="#risk-R3">R3/);
-  assert.match(cell(r.body, 1, 2), /0 risks/);
-  assert.match(cell(r.body, 1, 1), /Low \(1\)/);
+  assert.match(corner.text, /Very high \(25\)/);
+  assert.match(corner.text, /\b1 risk\b(?!s)/);
+  assert.ok(corner.links.some((l) => l.href === '#risk-R3' && l.text.startsWith('R3')));
+  assert.match(cell(r.body, 1, 2).text, /0 risks/);
+  assert.match(cell(r.body, 1, 1).text, /Low \(1\)/);
 });
 
 test('get risks draws the heat map as a table of likelihood rows and impact columns', async () => {
   const r = await web.get('/risks', await web.signIn('viewer'));
-  const rows = [...r.body.matchAll(/<th scope="row" class="govuk-table__header parentis-heat-map__axis">Likelihood (\d)/g)].map((m) => m[1]);
+  const page = html(r.body);
+  const rows = page.all('table.parentis-heat-map th[scope="row"].parentis-heat-map__axis').map((th) => /^Likelihood (\d)/.exec(words(th.text))?.[1]);
   assert.deepEqual(rows, ['5', '4', '3', '2', '1']);
-  const columns = [...r.body.matchAll(/<th scope="col" class="govuk-table__header parentis-heat-map__axis">Impact (\d)/g)].map((m) => m[1]);
+  const columns = page.all('table.parentis-heat-map th[scope="col"].parentis-heat-map__axis').map((th) => /^Impact (\d)/.exec(words(th.text))?.[1]);
   assert.deepEqual(columns, ['1', '2', '3', '4', '5']);
-  assert.match(r.body, /class="govuk-table__cell parentis-heat-map__cell parentis-heat-map__cell--very-high" id="heat-l5-i5"/);
-  assert.doesNotMatch(r.body, /<canvas/);
+  assert.ok(page.find('td#heat-l5-i5')?.classList.contains('parentis-heat-map__cell--very-high'));
+  assert.equal(page.find('canvas'), undefined);
 });
 
 test('get risks lists every risk in the register with its score band in words, trend and linked action', async () => {
   const r = await web.get('/risks', await web.signIn('viewer'));
-  const row = /<tr class="govuk-table__row" id="risk-R2">([\s\S]*?)<\/tr>/.exec(r.body)?.[1];
-  assert.ok(row, 'no register row for R2');
-  assert.match(row, /R2: CAMHS waiting times rise/);
-  assert.match(row, /<li>Placements break down<\/li>/);
-  assert.match(row, /16 <strong class="govuk-tag govuk-tag--red">\s*Very high\s*<\/strong>/);
-  assert.match(row, /Rising \(was 12\)/);
-  assert.match(row, /30 September 2018/);
-  assert.match(row, /href="\/plans\/test-plan\/actions\/2">test-plan:2<\/a> Offer every care leaver a personal adviser/);
-  const closed = /<tr class="govuk-table__row" id="risk-R4">([\s\S]*?)<\/tr>/.exec(r.body)?.[1];
+  const found = registerRow(r.body, 'risk-R2');
+  assert.ok(found, 'no register row for R2');
+  const { text, row } = found;
+  assert.match(text, /R2: CAMHS waiting times rise/);
+  assert.ok(row.querySelectorAll('li').some((li) => words(li.text) === 'Placements break down'));
+  assert.match(text, /16 Very high/);
+  assert.equal(words(row.querySelector('.govuk-tag--red')?.text ?? ''), 'Very high');
+  assert.match(text, /Rising \(was 12\)/);
+  assert.match(text, /30 September 2018/);
+  assert.equal(row.querySelector('a[href="/plans/test-plan/actions/2"]')?.text, 'test-plan:2');
+  assert.match(text, /test-plan:2 Offer every care leaver a personal adviser/);
+  const closed = registerRow(r.body, 'risk-R4');
   assert.ok(closed, 'no register row for the closed risk R4');
-  assert.match(closed, /Closed/);
+  assert.match(closed.text, /Closed/);
 });
 
 test('get risks for a plan that does not exist answers 404', async () => {
@@ -104,8 +119,9 @@ test('get risks signed out sends the browser to sign in', async () => {
 test('get risks for one plan names the plan and offers the way back to all plans', async () => {
   const r = await web.get('/risks?plan=test-plan', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<title>Risk register – Test improvement plan – Testshire County Council – Parentis<\/title>/);
-  assert.match(r.body, /<span class="govuk-caption-l">Test improvement plan<\/span>/);
-  assert.match(r.body, /<a class="govuk-link" href="\/risks">All plans<\/a>/);
-  assert.match(cell(r.body, 4, 4), /2 risks/);
+  const page = html(r.body);
+  assert.equal(page.title(), 'Risk register – Test improvement plan – Testshire County Council – Parentis');
+  assert.equal(page.text('.govuk-caption-l'), 'Test improvement plan');
+  assert.equal(page.href('All plans'), '/risks');
+  assert.match(cell(r.body, 4, 4).text, /2 risks/);
 });

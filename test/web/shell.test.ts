@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError, StaleWriteError } from '../../src/domain/errors.ts';
-import { readForm } from '../../src/web/forms.ts';
+import { readForm } from '../../src/web/kit/forms.ts';
 import { bragTag, formatDate, formatDateTime, markAbbreviations, plural } from '../../src/web/view.ts';
+import { html } from '../helpers/html.ts';
 import { useWebTest } from '../helpers/web.ts';
 
 // Routes only this test file has, to reach each error page and a posted page form.
@@ -35,26 +36,32 @@ test('get home signed in shows the authority header, service navigation, skip li
   const s = await web.signIn('viewer');
   const r = await web.get('/', s);
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<html lang="en-GB" class="govuk-template">/);
-  assert.match(r.body, /<a href="#main-content" class="govuk-skip-link"/);
-  assert.match(r.body, /<main class="govuk-main-wrapper" id="main-content">/);
-  assert.match(r.body, /class="govuk-generic-header__homepage-link">\s*Testshire County Council\s*<\/a>/);
+  const page = html(r.body);
+  const root = page.find('html');
+  assert.equal(root?.getAttribute('lang'), 'en-GB');
+  assert.ok(root?.classList.contains('govuk-template'));
+  assert.equal(page.find('a.govuk-skip-link')?.getAttribute('href'), '#main-content');
+  assert.ok(page.find('main#main-content')?.classList.contains('govuk-main-wrapper'));
+  assert.equal(page.text('a.govuk-generic-header__homepage-link'), 'Testshire County Council');
   assert.doesNotMatch(r.body, /govuk-header__logotype|govuk-logo|Crown copyright|GOV\.UK/, 'no crown, no GOV.UK branding');
-  assert.match(r.body, /<nav aria-label="Main menu" class="govuk-service-navigation__wrapper">/);
-  assert.match(r.body, /<a class="govuk-service-navigation__link" href="\/" aria-current="page">/);
-  assert.match(r.body, /Signed in as <strong>Vic Viewer<\/strong> \(Board member \(read only\)\)/);
-  assert.match(r.body, /<form method="post" action="\/sign-out"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">/);
-  assert.match(r.body, /<link rel="stylesheet" href="\/assets\/govuk-frontend\.min\.css">/);
-  assert.match(r.body, /<script type="module" src="\/assets\/init\.js"><\/script>/);
-  assert.match(r.body, /© Testshire County Council/);
+  assert.ok(page.find('nav.govuk-service-navigation__wrapper[aria-label="Main menu"]'));
+  assert.equal(page.find('nav.govuk-service-navigation__wrapper a.govuk-service-navigation__link[href="/"]')?.getAttribute('aria-current'), 'page');
+  assert.equal(page.text('.parentis-account__name'), 'Signed in as Vic Viewer (Board member (read only))');
+  assert.equal(page.text('.parentis-account__name strong'), 'Vic Viewer');
+  const signOut = page.find('form[action="/sign-out"]');
+  assert.equal(signOut?.getAttribute('method'), 'post');
+  assert.match(signOut?.querySelector('input[type="hidden"][name="_csrf"]')?.getAttribute('value') ?? '', /.+/);
+  assert.ok(page.find('link[rel="stylesheet"][href="/assets/govuk-frontend.min.css"]'));
+  assert.ok(page.find('script[type="module"][src="/assets/init.js"]'));
+  assert.match(page.text('footer') ?? '', /© Testshire County Council/);
   assert.doesNotMatch(r.body, /style="/, 'no inline styles');
 });
 
 test('get a page shows the audit log in the navigation to an administrator only', async () => {
   const admin = await web.get('/', await web.signIn('admin'));
   const viewer = await web.get('/', await web.signIn('viewer'));
-  assert.match(admin.body, /href="\/audit"/);
-  assert.doesNotMatch(viewer.body, /href="\/audit"/);
+  assert.ok(html(admin.body).hasLink('/audit'));
+  assert.equal(html(viewer.body).hasLink('/audit'), false);
 });
 
 test('get any page sends a strict content security policy and the other security headers', async () => {
@@ -92,21 +99,21 @@ test('get the GOV.UK stylesheet serves a system font and never the GDS Transport
 test('get an unknown page signed in answers the friendly 404 page', async () => {
   const r = await web.get('/no-such-page', await web.signIn('viewer'));
   assert.equal(r.statusCode, 404);
-  assert.match(r.body, /<title>Page not found – Testshire County Council – Parentis<\/title>/);
-  assert.match(r.body, /<h1 class="govuk-heading-l">Page not found<\/h1>/);
+  assert.equal(html(r.body).title(), 'Page not found – Testshire County Council – Parentis');
+  assert.equal(html(r.body).heading(), 'Page not found');
 });
 
 test('get a page the role may not see answers the 403 page with the reason', async () => {
   const r = await web.get('/shell-test/forbidden', await web.signIn('viewer'));
   assert.equal(r.statusCode, 403);
-  assert.match(r.body, /<h1 class="govuk-heading-l">You cannot do this<\/h1>/);
-  assert.match(r.body, /Your role does not allow you to see this test page\./);
+  assert.equal(html(r.body).heading(), 'You cannot do this');
+  assert.match(html(r.body).main(), /Your role does not allow you to see this test page\./);
 });
 
 test('get a page whose write went stale answers 409', async () => {
   const r = await web.get('/shell-test/stale', await web.signIn('manager'));
   assert.equal(r.statusCode, 409);
-  assert.match(r.body, /Someone else changed this action since you opened it\./);
+  assert.match(html(r.body).main(), /Someone else changed this action since you opened it\./);
 });
 
 test('get a page that fails answers the 500 page with its request id and hides the detail', async () => {
@@ -114,8 +121,8 @@ test('get a page that fails answers the 500 page with its request id and hides t
   assert.equal(r.statusCode, 500);
   const id = String(r.headers['x-request-id']);
   assert.match(id, /^[0-9a-f-]{36}$/);
-  assert.match(r.body, /Sorry, there is a problem with the service/);
-  assert.ok(r.body.includes(`<strong class="parentis-reference">${id}</strong>`), 'the page shows the request id');
+  assert.match(html(r.body).main(), /Sorry, there is a problem with the service/);
+  assert.equal(html(r.body).text('strong.parentis-reference'), id, 'the page shows the request id');
   assert.doesNotMatch(r.body, /secret detail/);
 });
 

@@ -4,6 +4,7 @@ import { beforeEach, test } from 'node:test';
 import { Store } from '../../src/repositories/store.ts';
 import { addGlossaryTerms } from '../../src/services/glossary.service.ts';
 import { planFixture } from '../helpers/plan-fixture.ts';
+import { html, words } from '../helpers/html.ts';
 import { useWebTest } from '../helpers/web.ts';
 
 const web = useWebTest();
@@ -33,34 +34,48 @@ beforeEach(async () => {
 test('get voice shows what young people said and what was done, with status and the actions answering it', async () => {
   const r = await web.get('/voice', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<h1 class="govuk-heading-l">Voice of the child: you said, we did<\/h1>/);
-  assert.match(r.body, /<h2 class="govuk-heading-l[^"]*" id="council-testshire-in-care-council">Testshire In Care Council<\/h2>/);
-  assert.match(r.body, /<h3 class="govuk-heading-m" id="item-1-heading">Moving with proper bags<\/h3>/);
-  assert.match(r.body, /<h4 class="govuk-heading-s govuk-!-margin-bottom-2">You said<\/h4>\s*<blockquote[^>]*><p class="govuk-body">My stuff went in bin bags\./);
-  assert.match(r.body, /<h4 class="govuk-heading-s govuk-!-margin-bottom-2">We did<\/h4>/);
-  assert.match(r.body, /govuk-tag--blue">\s*In progress\s*</);
-  assert.match(r.body, /Raised by Young person, aged 13 on 18 February 2018/);
-  assert.match(r.body, /href="\/plans\/test-plan\/actions\/1">test-plan:1<\/a> Recruit more foster carers/);
+  const page = html(r.body);
+  assert.equal(page.heading(), 'Voice of the child: you said, we did');
+  assert.equal(page.text('h2#council-testshire-in-care-council'), 'Testshire In Care Council');
+  assert.equal(page.text('h3#item-1-heading'), 'Moving with proper bags');
+  const said = page.all('h4').find((h) => words(h.text) === 'You said');
+  assert.ok(said, 'a "You said" heading');
+  assert.equal(said.nextElementSibling?.tagName, 'BLOCKQUOTE');
+  assert.match(words(said.nextElementSibling?.querySelector('p.govuk-body')?.text ?? ''), /^My stuff went in bin bags\./);
+  assert.ok(page.texts('h4').includes('We did'));
+  assert.ok(page.texts('.govuk-tag--blue').includes('In progress'));
+  assert.match(page.main(), /Raised by Young person, aged 13 on 18 February 2018/);
+  assert.equal(page.href('test-plan:1'), '/plans/test-plan/actions/1');
+  assert.match(page.main(), /test-plan:1 Recruit more foster carers/);
 });
 
 test('get voice marks a known acronym with its expansion and escapes the young people’s words', async () => {
   const r = await web.get('/voice', await web.signIn('viewer'));
-  assert.match(r.body, /The <abbr title="Children Looked After">CLA<\/abbr> team now gives every child/);
-  assert.match(r.body, /&lt;b&gt;It makes you feel like rubbish\.&lt;\/b&gt;/);
+  const page = html(r.body);
+  assert.match(page.main(), /The CLA team now gives every child/);
+  assert.ok(page.all('abbr[title="Children Looked After"]').some((a) => a.text === 'CLA'));
+  // Read as text, the words are as typed; in the HTML they are escaped, never markup.
+  assert.match(page.main(), /<b>It makes you feel like rubbish\.<\/b>/);
+  assert.equal(page.find('main b'), undefined);
   assert.doesNotMatch(r.body, /<b>It makes/);
 });
 
 test('get glossary lists the terms under their letters with expansions and an A to Z index', async () => {
   const r = await web.get('/glossary', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
-  assert.match(r.body, /<h1 class="govuk-heading-l">Glossary<\/h1>/);
-  const letters = [...r.body.matchAll(/<h2 class="govuk-heading-l parentis-glossary__letter" id="letter-([a-z]+)">/g)].map((m) => m[1]);
-  assert.deepEqual(letters, ['c', 'p', 's']);
-  assert.match(r.body, /<a class="govuk-link" href="#letter-c">C<\/a>/);
-  assert.match(r.body, /<span class="parentis-a-to-z__empty">A<span class="govuk-visually-hidden"> \(no terms\)<\/span><\/span>/);
-  assert.match(r.body, /CLA <span class="parentis-glossary__expansion">– Children Looked After<\/span><\/dt>/);
+  const page = html(r.body);
+  assert.equal(page.heading(), 'Glossary');
+  const letters = page.all('h2.parentis-glossary__letter').map((h) => h.id);
+  assert.deepEqual(letters, ['letter-c', 'letter-p', 'letter-s']);
+  assert.equal(page.href('C'), '#letter-c');
+  assert.equal(page.text('.parentis-a-to-z__empty'), 'A (no terms)');
+  assert.equal(page.text('.parentis-a-to-z__empty .govuk-visually-hidden'), '(no terms)');
+  /** The terms filed under a letter: the <dt>s of the list after its heading. */
+  const termsUnder = (id: string): string[] => page.find(`h2#${id}`)?.nextElementSibling?.querySelectorAll('dt').map((dt) => words(dt.text)) ?? [];
+  assert.ok(termsUnder('letter-c').includes('CLA – Children Looked After'));
   // "The Pledge" is filed under P, as people look it up; "Staying Put" is not repeated as its own expansion.
-  assert.match(r.body, /id="letter-p">P<\/h2>[\s\S]*The Pledge[\s\S]*id="letter-s"/);
-  assert.match(r.body, /Staying Put<\/dt>/);
-  assert.match(r.body, /Part of the care plan for <abbr title="Children Looked After">CLA<\/abbr>, reviewed each term\./);
+  assert.ok(termsUnder('letter-p').some((t) => t.startsWith('The Pledge')));
+  assert.ok(termsUnder('letter-s').includes('Staying Put'));
+  assert.ok(page.texts('dd').includes('Part of the care plan for CLA, reviewed each term.'));
+  assert.ok(page.all('dd abbr[title="Children Looked After"]').some((a) => a.text === 'CLA'));
 });

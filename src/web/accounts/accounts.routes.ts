@@ -6,7 +6,9 @@ import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { isRole, roleLabels, roles, type Role } from '../../domain/roles.ts';
 import { MIN_PASSWORD_LENGTH, type UserSummary } from '../../services/account.service.ts';
 import { requireCapability } from '../../services/context.ts';
-import { errorsFromValidation, formError, formValues, readForm, type FormError, type FormValues } from '../forms.ts';
+import { doneMessage } from '../kit/done.ts';
+import { errorsFromValidation, formError, formValues, readForm, type FormError, type FormValues } from '../kit/forms.ts';
+import { apiTokensPath, usersPath, withDone } from '../kit/paths.ts';
 import type { PageRoutes } from '../routes.ts';
 
 /** What each role may do, in a line, beside its choice in the form. */
@@ -17,16 +19,6 @@ const ROLE_HINTS: Record<Role, string> = {
   owner: 'Adds progress updates to their own actions, proposes a status and asks for a new deadline',
   analyst: 'Measures and the child-level statutory data; reads everything else',
   viewer: 'Reads plans, actions, risks and the young people’s priorities; changes nothing',
-};
-
-const DONE: Record<string, string> = {
-  'user-added': 'The person has been added. Give them their e-mail address and password to sign in.',
-  'token-revoked': 'The token has been revoked. It no longer works.',
-};
-
-const doneMessage = (request: FastifyRequest): string | null => {
-  const done = (request.query as Record<string, unknown> | undefined)?.done;
-  return typeof done === 'string' ? (DONE[done] ?? null) : null;
 };
 
 const newUserForm = z.object({
@@ -58,12 +50,12 @@ const userRow = (u: UserSummary) => ({
   signIn: u.localPassword ? 'Password' : u.identityProvider !== null ? `Through ${u.identityProvider}` : 'Cannot sign in',
 });
 
-const accountsRoutes: PageRoutes = (server, { app }) => {
-  const accounts = app.services.accounts;
+const accountsRoutes: PageRoutes = (server) => {
+  const accounts = server.services.accounts;
 
   server.get('/users', async (request, reply) => {
     const users = await accounts.listUsers(request.ctx());
-    return reply.page('accounts/users.njk', { users: users.map(userRow), done: doneMessage(request) });
+    return reply.page('accounts/users.njk', { users: users.map(userRow), done: doneMessage(request.query) });
   });
 
   const showNewUser = (request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
@@ -82,10 +74,10 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
     try {
       await accounts.addUser(request.ctx(), { ...form.value });
     } catch (err) {
-      if (err instanceof ValidationError) return showNewUser(request, reply, values, errorsFromValidation(err, 'name'), 400);
+      if (err instanceof ValidationError) return showNewUser(request, reply, values, errorsFromValidation(err, ['name', 'email', 'role', 'password'], 'name'), 400);
       throw err;
     }
-    return reply.code(303).redirect('/users?done=user-added');
+    return reply.code(303).redirect(withDone(usersPath, 'user-added'));
   });
 
   const showTokens = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
@@ -102,7 +94,7 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
         ],
         values,
         errors,
-        done: doneMessage(request),
+        done: doneMessage(request.query),
       },
       status,
     );
@@ -118,7 +110,7 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
     try {
       created = await accounts.createToken(request.ctx(), form.value.user, form.value.name);
     } catch (err) {
-      if (err instanceof ValidationError) return showTokens(request, reply, values, errorsFromValidation(err, 'user'), 400);
+      if (err instanceof ValidationError) return showTokens(request, reply, values, errorsFromValidation(err, ['user', 'name'], 'user'), 400);
       // The person was removed, or the address typed by hand is nobody's.
       if (err instanceof NotFoundError) return showTokens(request, reply, values, [formError('user', err.message)], 400);
       throw err;
@@ -133,7 +125,7 @@ const accountsRoutes: PageRoutes = (server, { app }) => {
     const id = Number(request.params.id);
     if (!Number.isInteger(id) || id < 1) return reply.callNotFound();
     await accounts.revokeToken(request.ctx(), id);
-    return reply.code(303).redirect('/api-tokens?done=token-revoked');
+    return reply.code(303).redirect(withDone(apiTokensPath, 'token-revoked'));
   });
 
   return Promise.resolve();

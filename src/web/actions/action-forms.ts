@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BRAG, type Brag } from '../../domain/brag.ts';
 import { updateDateProblem } from '../../domain/update-date.ts';
-import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from './form-fields.ts';
+import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
 
 const optionalBrag = z.preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? '')), z.union([z.enum(BRAG), z.literal('')], { message: 'Choose a BRAG status, or no change' }));
 

@@ -4,27 +4,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
 import type { ActionDetail } from '../../services/actions/index.ts';
 import { todayFor, type Ctx } from '../../services/context.ts';
-import type { FormError } from '../forms.ts';
-import { riskAnchors } from '../risks/risks.view.ts';
+import { doneMessage, type Done } from '../kit/done.ts';
+import { datePartsOf, ownerRowCount, ownerValues, readFormInOrder } from '../kit/form-fields.ts';
+import { errorsFromValidation, type FieldMap, type FormError } from '../kit/forms.ts';
+import { actionKeyOf, actionPath, planPath, refPath, riskAnchor, riskAnchors, riskPath, withDone } from '../kit/paths.ts';
+import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
+import { textBlocks } from '../kit/text.ts';
 import type { PageRoutes } from '../routes.ts';
 import { decisionForm, deadlineForm, editForm, updateForm } from './action-forms.ts';
-import {
-  actionPath,
-  DONE_MESSAGES,
-  mayOf,
-  planPath,
-  refPath,
-  riskAnchor,
-  statusTimeline,
-  textBlocks,
-} from './action-view.ts';
-import { datePartsOf, ownerRowCount, ownerValues, readFormInOrder } from './form-fields.ts';
-import { staleChangeView, type StaleChangeView } from './stale-change.ts';
+import { mayOf, statusTimeline } from './action-view.ts';
 
 type Params = { slug: string; number: string };
 
 /** The action's key (plan-slug:number) from the page address. */
-const keyOf = (params: Params): string => `${params.slug}:${params.number}`;
+const keyOf = actionKeyOf;
 type Values = Record<string, unknown>;
 
 /** Common data for every action page: the action, its addresses and what this person may do. */
@@ -38,12 +31,6 @@ function actionLocals(action: ActionDetail) {
     pendingProposal: action.proposal,
     pendingDeadlineRequest: action.pendingDeadlineRequest,
   };
-}
-
-/** A service's complaint about one field, shown against that field of the form. */
-function serviceError(err: ValidationError, fields: Record<string, string>, fallback: string): FormError {
-  const id = (err.field !== undefined ? fields[err.field] : undefined) ?? fallback;
-  return { field: id, href: `#${id}`, text: err.message };
 }
 
 const FLAG_WORDS: Record<string, string> = {
@@ -63,8 +50,8 @@ interface FormState {
   stale?: StaleChangeView | null;
 }
 
-const actionsRoutes: PageRoutes = (server, { app }) => {
-  const actions = app.services.actions;
+const actionsRoutes: PageRoutes = (server) => {
+  const actions = server.services.actions;
 
   /** The register's anchors for this action's risks, worked out as the risk register page does. */
   // A risk's row id depends only on the risks sharing its reference, so only those are read.
@@ -89,20 +76,20 @@ const actionsRoutes: PageRoutes = (server, { app }) => {
     reply: FastifyReply,
     render: (reply: FastifyReply, action: ActionDetail, state: FormState, status: number) => Promise<unknown>,
     values: Values,
-    fields: Record<string, string>,
+    fields: FieldMap,
     fallback: string,
-    change: () => Promise<string>,
+    change: () => Promise<Done>,
   ): Promise<unknown> {
     try {
       const done = await change();
-      return reply.code(303).redirect(`${actionPath(keyOf(request.params))}?done=${done}`);
+      return reply.code(303).redirect(withDone(actionPath(keyOf(request.params)), done));
     } catch (err) {
       if (err instanceof StaleWriteError) {
         const current = await load(request);
         return render(reply, current, { values: { ...values, version: String(current.version) }, stale: staleChangeView(err) }, 409);
       }
       if (err instanceof ValidationError) {
-        return render(reply, await load(request), { values, errors: [serviceError(err, fields, fallback)] }, 400);
+        return render(reply, await load(request), { values, errors: errorsFromValidation(err, fields, fallback) }, 400);
       }
       throw err;
     }
@@ -117,10 +104,9 @@ const actionsRoutes: PageRoutes = (server, { app }) => {
   server.get<{ Params: Params; Querystring: { done?: string } }>('/plans/:slug/actions/:number', async (request, reply) => {
     const action = await load(request);
     const anchors = action.risks.length > 0 ? await riskAnchorsFor(request.ctx(), action) : new Map<string, string>();
-    const done = typeof request.query.done === 'string' ? DONE_MESSAGES[request.query.done] : undefined;
     return reply.page('actions/action.njk', {
       ...actionLocals(action),
-      done: done ?? null,
+      done: doneMessage(request.query),
       owners: action.owners,
       timeline: statusTimeline(action),
       deadlines: [...action.deadlines].sort((a, b) => b.setAt.localeCompare(a.setAt)),
@@ -129,7 +115,7 @@ const actionsRoutes: PageRoutes = (server, { app }) => {
         .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)))
         .map((u) => ({ ...u, blocks: textBlocks(u.body) })),
       refs: action.refs.map((r) => ({ ...r, href: refPath(r.kind, r.value) })),
-      risks: action.risks.map((r) => ({ ...r, href: `/risks#${anchors.get(r.reference) ?? riskAnchor(r.reference)}` })),
+      risks: action.risks.map((r) => ({ ...r, href: riskPath(anchors.get(r.reference) ?? riskAnchor(r.reference)) })),
       subActions: action.subActions.map((s) => ({ ...s, href: actionPath(s.key) })),
       descriptionBlocks: textBlocks(action.description),
       successBlocks: textBlocks(action.successMeasures),

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import type { AuditPage } from '../../services/audit.service.ts';
-import { checkDate, dateParts } from '../actions/form-fields.ts';
-import { formError, readForm, type FormError } from '../forms.ts';
+import { checkDate, dateParts } from '../kit/form-fields.ts';
+import { errorsFromValidation, readForm, type FormError } from '../kit/forms.ts';
 import type { PageRoutes } from '../routes.ts';
-import { queryText } from '../refs/query.ts';
+import { queryText } from '../kit/query.ts';
 import { auditRow, paginationOf } from './audit.view.ts';
 
 const filterSchema = z
@@ -30,7 +30,7 @@ const FILTER_FIELDS = ['entity', 'actor', 'from-day', 'from-month', 'from-year',
 // The service names the date it refuses; the form's error lands on that date's first box.
 const FIELD_OF: Record<string, string> = { from: 'from-day', to: 'to-day', entity: 'entity', actor: 'actor' };
 
-const auditRoutes: PageRoutes = (server, { app }) => {
+const auditRoutes: PageRoutes = (server) => {
   server.get('/audit', async (request, reply) => {
     const raw = (request.query ?? {}) as Record<string, unknown>;
     const values: Record<string, string> = {};
@@ -43,15 +43,15 @@ const auditRoutes: PageRoutes = (server, { app }) => {
     let result: AuditPage | null = null;
     if (form.ok) {
       try {
-        result = await app.services.audit.page(request.ctx(), form.value);
+        result = await server.services.audit.page(request.ctx(), form.value);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
-        errors = [formError(FIELD_OF[err.field ?? ''] ?? 'entity', err.message)];
+        errors = errorsFromValidation(err, FIELD_OF, 'entity');
       }
     } else {
       errors = form.errors;
       // Bad filters still answer who may read the log: a viewer gets the 403 page, not a form.
-      await app.services.audit.page(request.ctx(), { page: 1, pageSize: 1 });
+      await server.services.audit.page(request.ctx(), { page: 1, pageSize: 1 });
     }
     const filtered = Object.keys(values).length > 0;
     const href = (page: number): string => {

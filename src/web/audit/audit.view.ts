@@ -1,7 +1,7 @@
 // The audit log's view: events in words, their changes field by field, and the pages of results.
 import { auditEventLabel } from '../../domain/audit-events.ts';
 import type { AuditEntry } from '../../services/audit.service.ts';
-import { actionHref } from '../refs/action-links.ts';
+import { actionPath } from '../kit/paths.ts';
 import { formatDate } from '../view.ts';
 
 const ENTITY_TYPES: Record<string, string> = {
@@ -95,7 +95,7 @@ export function auditRow(e: AuditEntry): AuditRow {
     what: auditEventLabel(e.event),
     entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
     entityKey: e.entityKey,
-    entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionHref(e.entityKey) : null,
+    entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionPath(e.entityKey) : null,
     changes: changeRows(e.before, e.after),
     created,
   };

@@ -2,7 +2,7 @@
 // the authority's identity provider (OpenID Connect) will get their own routes beside these.
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { formError, readForm } from '../forms.ts';
+import { formError, readForm } from '../kit/forms.ts';
 import { clearSessionCookie, safeNext, SESSION_COOKIE, setSessionCookie } from '../plugins/session.ts';
 import type { PageRoutes } from '../routes.ts';
 
@@ -13,7 +13,7 @@ const signInForm = z.object({
 });
 
 export function signInRoutes(settings: Pick<Config, 'secureCookies'>): PageRoutes {
-  return (server, { app }) => {
+  return (server) => {
     server.get<{ Querystring: { next?: string; 'signed-out'?: string } }>('/sign-in', async (request, reply) => {
       const next = safeNext(request.query.next);
       if (request.user) return reply.redirect(next, 303);
@@ -27,14 +27,14 @@ export function signInRoutes(settings: Pick<Config, 'secureCookies'>): PageRoute
       }
       const { email, password } = form.value;
       const next = safeNext(form.value.next);
-      const result = await app.services.accounts.signIn(email, password, request.ip);
+      const result = await server.services.accounts.signIn(email, password, request.ip);
       if (!result.ok) {
         request.log.info({ reason: result.reason }, 'sign-in refused');
         return reply.page('auth/sign-in.njk', { next, values: { email }, errors: [formError('email', result.message)] }, result.reason === 'throttled' ? 429 : 400);
       }
       // A fresh session (and so a fresh CSRF secret) at every sign-in: nothing from before carries over.
-      if (request.sessionToken) await app.services.accounts.endSession(request.sessionToken);
-      const token = await app.services.accounts.startSession(result.user.id);
+      if (request.sessionToken) await server.services.accounts.endSession(request.sessionToken);
+      const token = await server.services.accounts.startSession(result.user.id);
       setSessionCookie(reply, token, settings);
       request.log.info({ userId: result.user.id }, 'signed in');
       return reply.redirect(next, 303);
@@ -42,7 +42,7 @@ export function signInRoutes(settings: Pick<Config, 'secureCookies'>): PageRoute
 
     server.post('/sign-out', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await app.services.accounts.endSession(token);
+      if (token) await server.services.accounts.endSession(token);
       clearSessionCookie(reply, settings);
       return reply.redirect('/sign-in?signed-out', 303);
     });

@@ -2,9 +2,9 @@
 import type { PageRoutes } from '../routes.ts';
 import { glossaryLetters } from './glossary.view.ts';
 
-const glossaryRoutes: PageRoutes = (server, { app }) => {
+const glossaryRoutes: PageRoutes = (server) => {
   server.get('/glossary', async (request, reply) => {
-    const terms = await app.services.glossary.list(request.ctx());
+    const terms = await server.services.glossary.list(request.ctx());
     return reply.page('glossary/glossary.njk', { ...glossaryLetters(terms), total: terms.length });
   });
   return Promise.resolve();

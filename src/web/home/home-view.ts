@@ -2,7 +2,7 @@
 // for their decision.
 import { daysBetween } from '../../domain/dates.ts';
 import type { ActionSummary, AwaitingDecision } from '../../services/actions/index.ts';
-import { actionPath } from '../actions/action-view.ts';
+import { actionPath } from '../kit/paths.ts';
 
 /** An update older than this many days is late: boards ask for one at least monthly. */
 export const LATE_UPDATE_DAYS = 30;

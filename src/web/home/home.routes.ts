@@ -7,7 +7,7 @@ import { decisionRows, DUE_WITHIN_DAYS, dueSoon, homeRow, LATE_UPDATE_DAYS, late
 
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-const homeRoutes: PageRoutes = (server, { app }) => {
+const homeRoutes: PageRoutes = (server) => {
   server.get('/', async (request, reply) => {
     const ctx = request.ctx();
     const asOf = asOfDate(ctx);
@@ -15,9 +15,9 @@ const homeRoutes: PageRoutes = (server, { app }) => {
     // Owners see what is due on their own actions; everyone else looks across the authority, where
     // only the open actions overdue or due within DUE_WITHIN_DAYS are listed or counted.
     const [mine, all, awaiting] = await Promise.all([
-      app.services.actions.mine(ctx),
-      role === 'owner' ? Promise.resolve(null) : app.services.actions.list(ctx, { dueBy: addDays(asOf, DUE_WITHIN_DAYS) }),
-      app.services.actions.awaitingDecision(ctx),
+      server.services.actions.mine(ctx),
+      role === 'owner' ? Promise.resolve(null) : server.services.actions.list(ctx, { dueBy: addDays(asOf, DUE_WITHIN_DAYS) }),
+      server.services.actions.awaitingDecision(ctx),
     ]);
     const myRows = mine.map((a) => homeRow(a, asOf));
     const scope = all === null ? myRows : all.map((a) => homeRow(a, asOf));

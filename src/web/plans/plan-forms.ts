@@ -4,7 +4,7 @@ import { parseRef } from '../../domain/action-key.ts';
 import { BRAG } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
-import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from '../actions/form-fields.ts';
+import { checkDate, checkOwners, dateParts, idChoice, ownerParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
 
 const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? ''));
 
@@ -45,7 +45,7 @@ function toNodeInput(v: z.infer<z.ZodObject<typeof nodeFields>>, ctx: z.Refineme
 }
 
 export const newNodeForm = z
-  .object({ parentId: z.preprocess(one, z.union([z.literal(''), z.coerce.number().int().positive()], { message: 'Choose where it goes' })), ...nodeFields })
+  .object({ parentId: idChoice('Choose where it goes'), ...nodeFields })
   .superRefine((v, ctx) => void toNodeInput(v, ctx))
   .transform((v, ctx) => ({ ...toNodeInput(v, ctx), parentId: v.parentId === '' ? null : v.parentId }));
 
@@ -70,7 +70,7 @@ function checkRefs(text: string, ctx: z.RefinementCtx): { kind: 'challenge' | 'i
 }
 
 const newActionFields = z.object({
-  nodeId: z.preprocess(one, z.union([z.literal(''), z.coerce.number().int().positive()])),
+  nodeId: idChoice('Choose the part of the plan the action belongs to'),
   parentNumber: textField(),
   number: requiredText('Enter the action number, for example 4, 1.4 or 2a'),
   title: requiredText('Enter a title for the action'),

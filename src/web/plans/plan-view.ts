@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RollUp } from '../../domain/action-derived.ts';
 import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree, PlanTreeNode } from '../../services/plan.service.ts';
-import { actionPath } from '../actions/action-view.ts';
+import { actionPath } from '../kit/paths.ts';
 
 export const SORTS = ['number', 'deadline', 'status', 'lastUpdate'] as const;
 export type Sort = (typeof SORTS)[number];

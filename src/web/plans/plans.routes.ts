@@ -6,11 +6,13 @@ import { can } from '../../domain/capabilities.ts';
 import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
 import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree } from '../../services/plan.service.ts';
-import type { FormError } from '../forms.ts';
+import { doneMessage } from '../kit/done.ts';
+import { datePartsOf, ownerRowCount, readFormInOrder } from '../kit/form-fields.ts';
+import { errorsFromValidation, readForm, type FormError } from '../kit/forms.ts';
+import { actionPath, nodeAnchor, planPath, withDone } from '../kit/paths.ts';
+import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
+import { textBlocks } from '../kit/text.ts';
 import type { PageRoutes } from '../routes.ts';
-import { actionPath, DONE_MESSAGES, planPath, textBlocks } from '../actions/action-view.ts';
-import { datePartsOf, ownerRowCount, readFormInOrder } from '../actions/form-fields.ts';
-import { staleChangeView, type StaleChangeView } from '../actions/stale-change.ts';
 import { editNodeForm, newActionForm, newNodeForm } from './plan-forms.ts';
 import { findNode, isFiltered, nodeChoices, planQuery, planRefs, planSections, queryString, SORTS, type PlanQuery } from './plan-view.ts';
 
@@ -49,20 +51,14 @@ const ACTION_FIELDS: Record<string, string> = {
   refs: 'refs',
 };
 
-function serviceError(err: ValidationError, fields: Record<string, string>, fallback: string): FormError[] {
-  const key = err.field ?? '';
-  const id = fields[key] ?? fields[key.split(/[.[]/)[0] ?? ''] ?? fallback;
-  return [{ field: id, href: `#${id}`, text: err.message.replace(/^[\w.[\]]+: /, '') }];
-}
-
 interface NodeFormState {
   values: Values;
   errors?: FormError[];
   stale?: StaleChangeView | null;
 }
 
-const plansRoutes: PageRoutes = (server, { app }) => {
-  const plans = app.services.plans;
+const plansRoutes: PageRoutes = (server) => {
+  const plans = server.services.plans;
 
   server.get('/plans', async (request, reply) => {
     const list = await plans.list(request.ctx());
@@ -74,18 +70,16 @@ const plansRoutes: PageRoutes = (server, { app }) => {
   server.get<{ Params: { slug: string }; Querystring: Values }>('/plans/:slug', async (request, reply) => {
     const ctx = request.ctx();
     const tree = await plans.tree(ctx, request.params.slug);
-    const parsed = planQuery.safeParse(request.query);
-    const errors: FormError[] = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({ field: String(i.path[0]), href: `#${String(i.path[0])}`, text: i.message }));
-    const query: PlanQuery = parsed.success ? parsed.data : { status: [], owner: '', overdue: false, ref: '', sort: 'number', done: undefined };
+    const parsed = readForm(planQuery, request.query);
+    const errors: FormError[] = parsed.ok ? [] : parsed.errors;
+    const query: PlanQuery = parsed.ok ? parsed.value : { status: [], owner: '', overdue: false, ref: '', sort: 'number', done: undefined };
     const filtered = isFiltered(query);
 
     // Owner and cross-reference need the database's search; status and overdue are read off the rows.
     let matching: Set<number> | null = null;
     if (query.owner !== '' || query.ref !== '') {
       const [kind, ...rest] = query.ref.split(':');
-      const found = await app.services.actions.list(ctx, {
+      const found = await server.services.actions.list(ctx, {
         plan: tree.slug,
         owner: query.owner === '' ? undefined : query.owner,
         ref: query.ref === '' ? undefined : { kind: kind!, value: rest.join(':') },
@@ -99,14 +93,13 @@ const plansRoutes: PageRoutes = (server, { app }) => {
       (!query.overdue || a.overdue);
     const sections = planSections(tree, keep, query.sort, filtered);
     const shown = sections.reduce((n, s) => n + s.rows.length, 0);
-    const done = query.done !== undefined ? DONE_MESSAGES[query.done] : undefined;
 
     return reply.page(
       'plans/plan.njk',
       {
         plan: tree,
         href: planPath(tree.slug),
-        done: done ?? null,
+        done: doneMessage(query),
         sections: sections.map((s) => ({ ...s, descriptionBlocks: textBlocks(s.description) })),
         descriptionBlocks: textBlocks(tree.description),
         shown,
@@ -160,11 +153,11 @@ const plansRoutes: PageRoutes = (server, { app }) => {
       await plans.addNode(ctx, slug, form.value);
     } catch (err) {
       if (err instanceof ValidationError) {
-        return renderNodeForm(reply, await plans.tree(ctx, slug), null, { values: request.body, errors: serviceError(err, NODE_FIELDS, 'title') }, 400);
+        return renderNodeForm(reply, await plans.tree(ctx, slug), null, { values: request.body, errors: errorsFromValidation(err, NODE_FIELDS, 'title') }, 400);
       }
       throw err;
     }
-    return reply.code(303).redirect(`${planPath(slug)}?done=node-added`);
+    return reply.code(303).redirect(withDone(planPath(slug), 'node-added'));
   });
 
   const nodeId = (raw: string): number => {
@@ -212,11 +205,11 @@ const plansRoutes: PageRoutes = (server, { app }) => {
         return renderNodeForm(reply, tree, id, { values, stale: staleChangeView(err) }, 409);
       }
       if (err instanceof ValidationError) {
-        return renderNodeForm(reply, await plans.tree(ctx, slug), id, { values: request.body, errors: serviceError(err, NODE_FIELDS, 'title') }, 400);
+        return renderNodeForm(reply, await plans.tree(ctx, slug), id, { values: request.body, errors: errorsFromValidation(err, NODE_FIELDS, 'title') }, 400);
       }
       throw err;
     }
-    return reply.code(303).redirect(`${planPath(slug)}?done=node-edited#node-${id}`);
+    return reply.code(303).redirect(withDone(planPath(slug), 'node-edited', nodeAnchor(id)));
   });
 
   // A new action under a part of the plan, or a sub-action of another action.
@@ -241,14 +234,14 @@ const plansRoutes: PageRoutes = (server, { app }) => {
     if (!form.ok) return renderActionForm(reply, await plans.tree(ctx, slug), form.values, form.errors, 400);
     let key: string;
     try {
-      key = (await app.services.actions.create(ctx, slug, form.value)).key;
+      key = (await server.services.actions.create(ctx, slug, form.value)).key;
     } catch (err) {
       if (err instanceof ValidationError) {
-        return renderActionForm(reply, await plans.tree(ctx, slug), request.body, serviceError(err, ACTION_FIELDS, 'title'), 400);
+        return renderActionForm(reply, await plans.tree(ctx, slug), request.body, errorsFromValidation(err, ACTION_FIELDS, 'title'), 400);
       }
       throw err;
     }
-    return reply.code(303).redirect(`${actionPath(key)}?done=action-added`);
+    return reply.code(303).redirect(withDone(actionPath(key), 'action-added'));
   });
 
   return Promise.resolve();

@@ -2,9 +2,9 @@
 // friendly error pages (400, 403, 404, 409, 500 with the request id) for everything that goes wrong.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
-import type { App } from '../../composition.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ParentisError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { ForbiddenError } from '../../domain/errors.ts';
 import { roleLabels } from '../../domain/roles.ts';
+import { httpProblem, problemJson } from '../../http/errors.ts';
 import { navigationEntries } from '../routes.ts';
 import { render, type GlossaryEntry } from '../view.ts';
 import { FrameMemo, PageCache } from './page-cache.ts';
@@ -39,7 +39,7 @@ export interface NavigationItem {
 const sendPage = (reply: FastifyReply, status: number, html: string): FastifyReply =>
   reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 
-export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesOptions) {
+export function pagesPlugin(env: nunjucks.Environment, options: PagesOptions) {
   const cache = options.pageCacheMb > 0 ? new PageCache(options.pageCacheMb * 1024 * 1024) : undefined;
   const frame = new FrameMemo();
   const plugin = (server: FastifyInstance): Promise<void> => {
@@ -52,7 +52,7 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
       const user = request.user;
       const mark = request.changeMark;
       if (!cache || !user || mark === undefined) return;
-      request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: app.services.clock.today(), mark });
+      request.pageCacheKey = PageCache.key({ userId: user.id, url: request.url, day: server.services.clock.today(), mark });
       const html = cache.get(request.pageCacheKey, () => reply.generateCsrf());
       if (html === undefined) return;
       await reply.saveSession();
@@ -60,7 +60,7 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
     });
 
     async function organisationName(organisationId: number | undefined, mark: string | undefined): Promise<string> {
-      const orgs = await frame.get(mark, 'organisations', () => app.services.organisations.list());
+      const orgs = await frame.get(mark, 'organisations', () => server.services.organisations.list());
       return (orgs.find((o) => o.id === organisationId) ?? orgs[0])?.name ?? 'Parentis';
     }
 
@@ -84,7 +84,7 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
         const ctx = request.ctx();
         // One array while nothing changes, so the acronym pattern built from it is built once too.
         return await frame.get(request.changeMark, `glossary ${ctx.organisationId} ${request.user.role}`, async () =>
-          (await app.services.glossary.list(ctx)).map((t) => ({ term: t.term, expansion: t.expansion })),
+          (await server.services.glossary.list(ctx)).map((t) => ({ term: t.term, expansion: t.expansion })),
         );
       } catch (err) {
         if (err instanceof ForbiddenError) return [];
@@ -136,33 +136,17 @@ export function pagesPlugin(app: App, env: nunjucks.Environment, options: PagesO
       return errorPage(reply, 404, 'errors/404.njk', {});
     });
 
+    const ERROR_PAGES: Record<number, string> = { 403: 'errors/403.njk', 404: 'errors/404.njk', 409: 'errors/409.njk', 500: 'errors/500.njk' };
+
     server.setErrorHandler(async (err: FastifyError, request, reply) => {
-      const api = request.url.startsWith('/api/');
-      let status: number;
-      let template: string;
-      const data: Record<string, unknown> = { message: err.message };
-      if (err.code === 'FST_CSRF_MISSING_SECRET' || err.code === 'FST_CSRF_INVALID_TOKEN') {
-        status = 403;
-        template = 'errors/403.njk';
-        data.message = 'The form could not be checked, so it was not accepted.';
-        data.csrfFailure = true;
-      } else if (err instanceof NotFoundError) [status, template] = [404, 'errors/404.njk'];
-      else if (err instanceof ForbiddenError) [status, template] = [403, 'errors/403.njk'];
-      else if (err instanceof StaleWriteError || err instanceof ConflictError) [status, template] = [409, 'errors/409.njk'];
-      else if (err instanceof ValidationError || err instanceof ParentisError) [status, template] = [400, 'errors/400.njk'];
-      else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-        [status, template] = [err.statusCode, err.statusCode === 404 ? 'errors/404.njk' : err.statusCode === 403 ? 'errors/403.njk' : 'errors/400.njk'];
-      } else {
-        request.log.error({ err }, 'request failed');
-        status = 500;
-        template = 'errors/500.njk';
-        data.message = undefined;
-      }
-      if (status !== 500) request.log.info({ err: { message: err.message, code: err.code } }, `answered ${status}`);
-      if (api) {
-        return reply.code(status).send({ error: status === 500 ? `Something went wrong (reference ${request.id}). The error has been logged.` : String(data.message) });
-      }
-      return errorPage(reply, status, template, { ...data, requestId: request.id });
+      const csrf = err.code === 'FST_CSRF_MISSING_SECRET' || err.code === 'FST_CSRF_INVALID_TOKEN';
+      const problem = csrf ? { status: 403, message: 'The form could not be checked, so it was not accepted.' } : httpProblem(err);
+      const { status } = problem;
+      if (status === 500) request.log.error({ err }, 'request failed');
+      else request.log.info({ err: { message: err.message, code: err.code } }, `answered ${status}`);
+      if (request.url.startsWith('/api/')) return reply.code(status).send(problemJson(problem, request.id));
+      const data = { ...problem, csrfFailure: csrf, requestId: request.id };
+      return errorPage(reply, status, ERROR_PAGES[status] ?? 'errors/400.njk', data);
     });
     return Promise.resolve();
   };

@@ -2,7 +2,6 @@
 // sign-in guard in front of every page, and CSRF checks on every posted page form.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import csrfProtection from '@fastify/csrf-protection';
-import type { App } from '../../composition.ts';
 import type { Config } from '../../config.ts';
 import type { SignedInUser } from '../../services/account.service.ts';
 import { SESSION } from '../../services/account.service.ts';
@@ -81,7 +80,7 @@ export function safeNext(next: unknown): string {
   return next.startsWith('/sign-in') ? '/' : next;
 }
 
-export function sessionPlugin(app: App, settings: CookieSettings) {
+export function sessionPlugin(settings: CookieSettings) {
   const plugin = async (server: FastifyInstance): Promise<void> => {
     server.decorateRequest('user', null);
     server.decorateRequest('session', null as unknown as Record<string, unknown>);
@@ -90,7 +89,7 @@ export function sessionPlugin(app: App, settings: CookieSettings) {
     server.decorateRequest('changeMark', undefined);
     server.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
       if (!this.user) throw new Error('ctx() needs a signed-in user: the page should be behind the sign-in guard');
-      return { ...app.services.accounts.contextFor(this.user), clock: app.services.clock };
+      return { ...server.services.accounts.contextFor(this.user), clock: server.services.clock };
     });
 
     // The secret lives in request.session, which this plugin loads and saves.
@@ -112,7 +111,7 @@ export function sessionPlugin(app: App, settings: CookieSettings) {
         return;
       }
       const token = request.cookies[SESSION_COOKIE];
-      const found = token ? await app.services.accounts.readSession(token) : null;
+      const found = token ? await server.services.accounts.readSession(token) : null;
       if (found && token) {
         request.user = found.user;
         request.sessionToken = token;
@@ -140,7 +139,7 @@ export function sessionPlugin(app: App, settings: CookieSettings) {
       const secret = request.session?.[CSRF_SESSION_KEY];
       if (secret === request.loadedCsrfSecret || secret === undefined) return;
       request.loadedCsrfSecret = secret;
-      if (request.sessionToken !== null) await app.services.accounts.putSessionData(request.sessionToken, request.session);
+      if (request.sessionToken !== null) await server.services.accounts.putSessionData(request.sessionToken, request.session);
       else {
         this.setCookie(ANONYMOUS_CSRF_COOKIE, typeof secret === 'string' ? secret : '', { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(request, settings) });
       }

@@ -1,20 +1,21 @@
 // The risk register page: a 5×5 likelihood × impact heat map of open risks and the register table.
 import { z } from 'zod';
 import type { PageRoutes } from '../routes.ts';
-import { actionLinker } from '../refs/action-links.ts';
-import { queryText } from '../refs/query.ts';
-import { heatMap, riskAnchors, riskRow } from './risks.view.ts';
+import { actionLinker } from '../kit/action-links.ts';
+import { riskAnchors } from '../kit/paths.ts';
+import { queryText } from '../kit/query.ts';
+import { heatMap, riskRow } from './risks.view.ts';
 
 const querySchema = z.object({ plan: queryText() });
 
-const risksRoutes: PageRoutes = (server, { app }) => {
+const risksRoutes: PageRoutes = (server) => {
   server.get('/risks', async (request, reply) => {
     const ctx = request.ctx();
     const query = querySchema.parse(request.query);
     const [risks, link, plans] = await Promise.all([
-      app.services.risks.list(ctx, query.plan !== undefined ? { plan: query.plan } : {}),
-      actionLinker(app, ctx),
-      app.services.plans.list(ctx),
+      server.services.risks.list(ctx, query.plan !== undefined ? { plan: query.plan } : {}),
+      actionLinker(server.services.actions, ctx),
+      server.services.plans.list(ctx),
     ]);
     const planTitle = new Map(plans.map((p) => [p.slug, p.title]));
     const anchors = riskAnchors(risks);
@@ -29,7 +30,7 @@ const risksRoutes: PageRoutes = (server, { app }) => {
       group.rows.push(row);
     }
     // Offer the plans to choose between only when risks come from more than one.
-    const allRisks = query.plan === undefined ? risks : await app.services.risks.list(ctx);
+    const allRisks = query.plan === undefined ? risks : await server.services.risks.list(ctx);
     const planSlugs = [...new Set(allRisks.map((r) => r.plan).filter((p): p is string => p !== null))];
     return reply.page('risks/risks.njk', {
       selectedPlan: query.plan ?? null,

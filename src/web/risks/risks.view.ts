@@ -1,8 +1,9 @@
 // The risk register's view: the 5×5 heat map of likelihood × impact and the register's rows.
 import { riskRating, riskScore } from '../../domain/risk.ts';
 import type { RiskView } from '../../services/risk.service.ts';
-import type { ActionLink } from '../refs/action-links.ts';
-import { proseBlocks, type ProseBlock } from '../refs/prose.ts';
+import type { ActionLink } from '../kit/action-links.ts';
+import { riskAnchors } from '../kit/paths.ts';
+import { textBlocks, type TextBlock } from '../kit/text.ts';
 
 type Rating = ReturnType<typeof riskRating>;
 
@@ -14,17 +15,6 @@ export const ratingLabel = (r: Rating): string => r.charAt(0).toUpperCase() + r.
 /** CSS modifier for a band: the colour always comes with the band's name in words. */
 export const bandClass = (r: Rating): string => r.replace(' ', '-');
 const TAG_COLOUR: Record<Rating, string> = { low: 'govuk-tag--green', medium: 'govuk-tag--yellow', high: 'govuk-tag--orange', 'very high': 'govuk-tag--red' };
-
-/**
- * The id of a risk's row: risk-<reference>, as action pages link to it (references are unique within
- * a plan, and most authorities keep one register); plan-qualified when two plans share a reference.
- */
-export function riskAnchors(risks: readonly Pick<RiskView, 'id' | 'plan' | 'reference'>[]): Map<number, string> {
-  const uses = new Map<string, number>();
-  for (const r of risks) uses.set(r.reference, (uses.get(r.reference) ?? 0) + 1);
-  const safe = (s: string): string => s.replace(/[^A-Za-z0-9_-]+/g, '-');
-  return new Map(risks.map((r) => [r.id, uses.get(r.reference) === 1 ? `risk-${safe(r.reference)}` : `risk-${safe(r.plan ?? 'authority')}-${safe(r.reference)}`]));
-}
 
 export interface HeatCell {
   likelihood: number;
@@ -88,8 +78,8 @@ export interface RiskRow {
   reference: string;
   title: string;
   plan: string | null;
-  impact: ProseBlock[];
-  mitigation: ProseBlock[];
+  impact: TextBlock[];
+  mitigation: TextBlock[];
   likelihood: number | null;
   likelihoodLabel: string;
   impactScore: number | null;
@@ -111,8 +101,8 @@ export function riskRow(r: RiskView, anchor: string, link: (key: string) => Acti
     reference: r.reference,
     title: r.title,
     plan: r.plan,
-    impact: proseBlocks(r.impact),
-    mitigation: proseBlocks(r.mitigation),
+    impact: textBlocks(r.impact),
+    mitigation: textBlocks(r.mitigation),
     likelihood: scored ? r.likelihood : null,
     likelihoodLabel: likelihoodLabels[r.likelihood - 1] ?? '',
     impactScore: scored ? r.impactScore : null,

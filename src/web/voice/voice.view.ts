@@ -1,7 +1,7 @@
 // The voice of the child page: each council's priorities as "You said" and "We did", with status and actions.
 import type { VoiceView } from '../../services/voice.service.ts';
-import type { ActionLink } from '../refs/action-links.ts';
-import { proseBlocks, type ProseBlock } from '../refs/prose.ts';
+import type { ActionLink } from '../kit/action-links.ts';
+import { textBlocks, type TextBlock } from '../kit/text.ts';
 
 const STATUS: Record<string, { text: string; classes: string }> = {
   open: { text: 'Open', classes: 'govuk-tag--grey' },
@@ -12,8 +12,8 @@ const STATUS: Record<string, { text: string; classes: string }> = {
 export interface VoiceItemRow {
   id: string;
   priority: string;
-  youSaid: ProseBlock[];
-  weDid: ProseBlock[];
+  youSaid: TextBlock[];
+  weDid: TextBlock[];
   raisedBy: string;
   raisedOn: string;
   status: { text: string; classes: string };
@@ -40,8 +40,8 @@ export function councilGroups(items: VoiceView[], link: (key: string) => ActionL
     group.items.push({
       id: `item-${v.id}`,
       priority: v.priority,
-      youSaid: proseBlocks(v.youSaid),
-      weDid: proseBlocks(v.weDid),
+      youSaid: textBlocks(v.youSaid),
+      weDid: textBlocks(v.weDid),
       raisedBy: v.raisedBy,
       raisedOn: v.raisedOn,
       status: STATUS[v.status] ?? { text: v.status, classes: 'govuk-tag--grey' },

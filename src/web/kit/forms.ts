@@ -1,6 +1,7 @@
-// Reading a posted form with zod: the value, or errors that the error summary links to their fields.
+// Reading a form with zod, and a service's ValidationError, into errors the GOV.UK error summary links
+// to their fields: the one way every page turns bad input into form errors.
 import type { z } from 'zod';
-import type { ValidationError } from '../domain/errors.ts';
+import type { ValidationError } from '../../domain/errors.ts';
 
 /** One problem with a form: `href` is '#field' so the error summary's link lands on the field. */
 export interface FormError {
@@ -43,10 +44,31 @@ export function formError(field: string, text: string): FormError {
   return { field, href: `#${field}`, text };
 }
 
-/** A service's ValidationError as form errors, against its field or the form's first field. */
-export function errorsFromValidation(err: ValidationError, fallbackField: string): FormError[] {
-  const field = err.field !== undefined && err.field !== '' ? err.field : fallbackField;
-  return [formError(field, err.message)];
+/**
+ * Where a service's field names land on a form: a map from the service's name (`owners`,
+ * `status.asAt`) to the form field's id (`ownerName1`, `statusAsAt-day`), or the list of fields whose
+ * names are the same on both sides.
+ */
+export type FieldMap = Readonly<Record<string, string>> | readonly string[];
+
+function formFieldOf(serviceField: string, fields: FieldMap): string | undefined {
+  if (Array.isArray(fields)) return (fields as readonly string[]).includes(serviceField) ? serviceField : undefined;
+  const map = fields as Readonly<Record<string, string>>;
+  // A nested name (status.asAt, owners[0].name) falls back to its first part (status, owners).
+  const head = serviceField.split(/[.[]/)[0] ?? '';
+  return Object.hasOwn(map, serviceField) ? map[serviceField] : Object.hasOwn(map, head) ? map[head] : undefined;
+}
+
+/**
+ * A service's ValidationError as the form's error: against the field it names (through `fields`),
+ * else against `fallback`, the form's first field. The field name the service put in front of its
+ * message ("title: Enter a title") is left off, since the summary links to the field anyway.
+ */
+export function errorsFromValidation(err: ValidationError, fields: FieldMap, fallback: string): FormError[] {
+  const named = err.field !== undefined && err.field !== '' ? err.field : undefined;
+  const field = (named === undefined ? undefined : formFieldOf(named, fields)) ?? fallback;
+  const text = named !== undefined && err.message.startsWith(`${named}: `) ? err.message.slice(named.length + 2) : err.message;
+  return [formError(field, text)];
 }
 
 /** The govuk `errorMessage` option for a field: `{ text }`, or false when the field is fine. */

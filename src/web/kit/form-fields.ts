@@ -1,7 +1,8 @@
-// Form pieces shared by the action and plan forms: GOV.UK date inputs, owner rows and text fields.
+// Form pieces the forms share: GOV.UK date inputs, owner rows, text fields, versions and the order of errors.
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
-import { readForm } from '../forms.ts';
+import { MAX_INTEGER } from '../../domain/validation.ts';
+import { readForm } from './forms.ts';
 
 /** How many owner rows the forms offer beyond the owners an action already has. */
 export const SPARE_OWNER_ROWS = 2;
@@ -106,8 +107,14 @@ export function ownerRowCount(values: Record<string, unknown>): number {
   return Math.min(MAX_OWNER_ROWS, Math.max(1, last) + SPARE_OWNER_ROWS);
 }
 
+const first = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
+
 /** A hidden version field: the version of the record the form was opened on. */
-export const versionField = z.preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : v), z.coerce.number().int().nonnegative());
+export const versionField = z.preprocess(first, z.coerce.number().int().nonnegative().max(MAX_INTEGER));
+
+/** A choice of record by its id (a part of the plan, say), or '' for none; an id no record can have is refused with `message`. */
+export const idChoice = (message: string) =>
+  z.preprocess((v) => first(v) ?? '', z.union([z.literal(''), z.coerce.number({ message }).int({ message }).positive({ message }).max(MAX_INTEGER, { message })], { message }));
 
 /** The field names of a form's schema (an object, perhaps refined and transformed), in form order. */
 export function fieldOrder(schema: z.ZodType): string[] {

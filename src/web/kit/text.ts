@@ -1,11 +1,12 @@
-// Plain text as written in the plans (paragraphs split by blank lines, "- " bullet lines) as blocks a template can render.
+// Plain text as councils write it in plans, updates, risks and the voice of the child (paragraphs
+// split by blank lines, "- ", "* " or "• " bullet lines) as blocks the kit's `prose` macro renders.
 
-export type ProseBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
+export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
 
 const BULLET = /^\s*[-*•]\s+/;
 
-export function proseBlocks(text: string): ProseBlock[] {
-  const blocks: ProseBlock[] = [];
+export function textBlocks(text: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
   for (const part of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
     const lines = part.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     let paragraph: string[] = [];

@@ -1,0 +1,29 @@
+// Success messages: a form that worked redirects with ?done=<key> (paths.ts's withDone) and the page
+// shows the message in a green banner (the doneBanner macro in kit/macros.njk).
+
+export const DONE_MESSAGES = {
+  'update-added': 'Your progress update has been added',
+  'update-and-status': 'Your progress update and BRAG status have been recorded',
+  'update-and-proposal': 'Your progress update has been added and your proposed BRAG status is waiting for a decision',
+  'proposal-approved': 'The proposed BRAG status has been approved',
+  'proposal-rejected': 'The proposed BRAG status has been rejected',
+  'deadline-revised': 'The deadline has been revised',
+  'deadline-requested': 'Your request for a new deadline is waiting for a decision',
+  'deadline-approved': 'The new deadline has been approved',
+  'deadline-rejected': 'The request for a new deadline has been turned down',
+  'action-edited': 'The action has been saved',
+  'action-added': 'The action has been added',
+  'node-added': 'The part of the plan has been added',
+  'node-edited': 'The part of the plan has been saved',
+  'user-added': 'The person has been added. Give them their e-mail address and password to sign in.',
+  'token-revoked': 'The token has been revoked. It no longer works.',
+} as const satisfies Record<string, string>;
+
+export type Done = keyof typeof DONE_MESSAGES;
+
+/** The message for a page's `done` query value (the first, when repeated), or null for none or an unknown one. */
+export function doneMessage(query: unknown): string | null {
+  const raw = query !== null && typeof query === 'object' ? (query as Record<string, unknown>).done : undefined;
+  const done: unknown = Array.isArray(raw) ? raw[0] : raw;
+  return typeof done === 'string' && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done as Done] : null;
+}
