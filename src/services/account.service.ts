@@ -217,20 +217,29 @@ export class AccountService {
    */
   async signIn(email: string, password: string, ip: string, now: Date = new Date()): Promise<SignInResult> {
     const address = email.trim().toLowerCase();
-    const repos = this.store.read.accounts;
     const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-    const byEmail = await repos.failuresSince({ email: address }, since);
-    const byIp = await repos.failuresSince({ ip }, since);
-    const blocking =
-      byEmail.length >= THROTTLE.perEmail ? byEmail[byEmail.length - THROTTLE.perEmail] : byIp.length >= THROTTLE.perIp ? byIp[byIp.length - THROTTLE.perIp] : undefined;
-    if (blocking !== undefined) {
-      const minutes = Math.max(1, Math.ceil((blocking.getTime() + THROTTLE.windowMinutes * 60_000 - now.getTime()) / 60_000));
+    // Counting and recording happen under a lock, and the attempt is recorded as a failure BEFORE the
+    // password is checked: attempts in parallel each see the ones before them, so no more than the
+    // limit are ever checked however many arrive at once.
+    const reserved = await this.store.transaction(async (repos) => {
+      await repos.accounts.lockAttempts(address, ip);
+      const byEmail = await repos.accounts.failuresSince({ email: address }, since);
+      const byIp = await repos.accounts.failuresSince({ ip }, since);
+      const blocking =
+        byEmail.length >= THROTTLE.perEmail ? byEmail[byEmail.length - THROTTLE.perEmail] : byIp.length >= THROTTLE.perIp ? byIp[byIp.length - THROTTLE.perIp] : undefined;
+      if (blocking !== undefined) return { blocking, attemptId: null };
+      return { blocking: undefined, attemptId: await repos.accounts.recordAttempt({ email: address, ip, succeeded: false }) };
+    });
+    if (reserved.attemptId === null) {
+      const minutes = Math.max(1, Math.ceil((reserved.blocking.getTime() + THROTTLE.windowMinutes * 60_000 - now.getTime()) / 60_000));
       return { ok: false, reason: 'throttled', message: `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.` };
     }
     const user = await this.verifyPassword(address, password);
-    await repos.recordAttempt({ email: address, ip, succeeded: user !== null });
     if (!user) return { ok: false, reason: 'invalid', message: 'Enter a correct e-mail address and password' };
-    await repos.clearFailures(address);
+    await this.store.transaction(async (repos) => {
+      await repos.accounts.markAttemptSucceeded(reserved.attemptId);
+      await repos.accounts.clearFailures(address);
+    });
     return { ok: true, user };
   }
 
