@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/passwords.ts';
 import { isRole, roles, type Role } from '../domain/roles.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { ApiToken, UserAccount } from '../repositories/account.repository.ts';
@@ -97,7 +98,7 @@ export const SESSION = {
   idleMinutes: 120,
 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 /** Who adds people and creates, sees and revokes API tokens. */
 export const ACCOUNT_ADMINS: readonly Role[] = ['admin'];
@@ -116,7 +117,7 @@ const newUserSchema = z.object({
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `A password must be at least ${MIN_PASSWORD_LENGTH} characters long`)
-    .max(200, 'A password must be 200 characters or fewer')
+    .max(MAX_PASSWORD_LENGTH, `A password must be ${MAX_PASSWORD_LENGTH} characters or fewer`)
     .optional(),
   identityProvider: z.string().min(1).optional(),
   subject: z.string().min(1).optional(),
@@ -148,8 +149,9 @@ const tokenSummary = (t: ApiToken & { email: string }): TokenSummary => ({
 });
 
 /**
- * Adds an account inside the caller's transaction (the demonstration load uses this too, with one
- * hash of its shared, published password for every account instead of hashing it six times).
+ * Adds an account inside the caller's transaction. A password is checked by checkNewPassword; the
+ * demonstration load alone passes `hashed` (one hash of its shared, published password for every
+ * account), which is exempt: it is known by design and production refuses demo accounts.
  */
 export async function insertUser(repos: Repositories, ctx: Ctx, raw: NewUserInput, hashed?: { passwordHash: string }): Promise<UserSummary> {
   const input = parseInput(newUserSchema, raw);
@@ -158,6 +160,10 @@ export async function insertUser(repos: Repositories, ctx: Ctx, raw: NewUserInpu
   }
   if (await repos.accounts.findByEmail(input.email)) {
     throw new ValidationError(`There is already an account for ${input.email}`, 'email');
+  }
+  if (input.password !== undefined && hashed === undefined) {
+    const problem = checkNewPassword(input.password, { name: input.name, email: input.email });
+    if (problem !== null) throw new ValidationError(problem, 'password');
   }
   const user = await repos.accounts.insert({
     organisationId: ctx.organisationId,
