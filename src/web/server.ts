@@ -14,12 +14,13 @@ import { DEFAULT_PAGE_CACHE_MB, type Config } from '../config.ts';
 import { signInRoutes } from './auth/sign-in.routes.ts';
 import homeRoutes from './home/home.routes.ts';
 import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
+import { busyPlugin, DEFAULT_BUSY_LIMITS, isBusy, type BusyLimits } from './plugins/busy.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { pageRoutes, type PageRoutes } from './routes.ts';
 import { createViewEnvironment } from './view.ts';
 
-export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>>;
+export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>> & { busy?: BusyLimits };
 
 /** The JSON API's routes: a default export of type PageRoutes, registered under /api/v1 when present. */
 const API_ENTRY = path.resolve(import.meta.dirname, '../api/api.routes.ts');
@@ -61,10 +62,16 @@ export function buildServer(app: App, config: ServerConfig): FastifyInstance {
   void server.register(async (assets) => registerAssets(assets));
   // reply.view works too; pages use reply.page, which adds the locals every page needs.
   void server.register(fastifyView, { engine: { nunjucks: { configure: () => env } }, templates: [] });
+  const busy = config.busy ?? DEFAULT_BUSY_LIMITS;
+  // Before the session is read: that is database work too.
+  void server.register(busyPlugin(app, env, busy));
   void server.register(sessionPlugin(app, settings));
   void server.register(pagesPlugin(app, env, { pageCacheMb: config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB }));
 
   server.get('/health', async () => {
+    // Answers at once while the database is busy: the process is alive, and queueing would say nothing more.
+    const load = app.handle.load();
+    if (isBusy(load, busy)) return { status: 'busy', waiting: load.waiting };
     await app.services.organisations.list();
     return { status: 'ok' };
   });
