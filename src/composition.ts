@@ -1,7 +1,7 @@
 // Wires the database to repositories and services; shared by the server, the command line and tests.
 import type { Config } from './config.ts';
 import { clockWithToday, systemClock, type Clock } from './domain/clock.ts';
-import { openEmbedded, openServer, type DatabaseHandle } from './db/database.ts';
+import { openEmbedded, openServer, type DatabaseHandle, type DatabaseLoad } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { Store } from './repositories/store.ts';
 import { AccountService } from './services/account.service.ts';
@@ -35,6 +35,8 @@ export interface Services {
   search: SearchService;
   /** Today's date and the time for every caller: pages, API and command line put it in their context. */
   clock: Clock;
+  /** The database's queue for connections, for shedding load before it grows long. */
+  databaseLoad(): DatabaseLoad;
 }
 
 export interface App {
@@ -60,6 +62,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     accounts: new AccountService(store),
     search: new SearchService(store, new SearchRepository(handle.db)),
     clock,
+    databaseLoad: () => handle.load(),
   };
 }
 

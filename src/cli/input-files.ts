@@ -1,6 +1,7 @@
 // Gathers input files for the import commands: files as named, and directories walked recursively.
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { ValidationError } from '../domain/errors.ts';
 
 /** Every file under the paths whose name ends in one of the extensions; a file named directly is taken whatever its extension. */
@@ -55,4 +56,68 @@ export function displayName(file: string, roots: string[]): string {
   }
   const parent = path.basename(path.dirname(path.resolve(file)));
   return parent === '' ? path.basename(file) : `${parent}/${path.basename(file)}`;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The largest files the imports read. Each is far above any real file of its kind (a plan exported
+ * whole is under 1 MB; a year of an authority's measure values a few hundred rows; DfE's national
+ * tables tens of megabytes), and keeps a mistaken or hostile file from taking gigabytes of memory.
+ */
+export const FILE_LIMITS = {
+  planJson: 20 * MB,
+  measureValues: 10 * MB,
+  dfeTable: 200 * MB,
+  /** What a workbook (.xlsx, .ods) may inflate to, by its own zip directory, before it is opened. */
+  workbookInflated: 200 * MB,
+} as const;
+
+const inMb = (bytes: number): string => `${Math.round((bytes / MB) * 10) / 10} MB`;
+
+/** Refuses a file larger than `maxBytes`, before reading any of it (a missing file is left for the reader to report). */
+export function checkFileSize(file: string, maxBytes: number): void {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (stat !== undefined && stat.size > maxBytes) {
+    throw new ValidationError(`${file}: the file is ${inMb(stat.size)}, more than the ${inMb(maxBytes)} this import takes: nothing was imported`, 'file');
+  }
+}
+
+/** readText, refusing a file larger than `maxBytes` before reading it. */
+export function readTextWithin(file: string, maxBytes: number): string {
+  checkFileSize(file, maxBytes);
+  return readText(file);
+}
+
+/** readBytes, refusing a file larger than `maxBytes` before reading it. */
+export function readBytesWithin(file: string, maxBytes: number): Uint8Array {
+  checkFileSize(file, maxBytes);
+  return readBytes(file);
+}
+
+/**
+ * readBytes, refusing a file larger than `maxBytes`, and a zip-based workbook (.xlsx, .ods) whose
+ * entries would inflate to more than FILE_LIMITS.workbookInflated, read from its zip directory
+ * before anything is inflated.
+ */
+export async function readWorkbookWithin(file: string, maxBytes: number, maxInflated: number = FILE_LIMITS.workbookInflated): Promise<Uint8Array> {
+  const data = readBytesWithin(file, maxBytes);
+  let zip: JSZip;
+  try {
+    // Reads the central directory only: entries are inflated when asked for, which this never does.
+    zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  } catch (err) {
+    throw new ValidationError(`${file}: not a readable workbook (${(err as Error).message})`, 'file');
+  }
+  let inflated = 0;
+  zip.forEach((_name, entry) => {
+    inflated += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  });
+  if (inflated > maxInflated) {
+    throw new ValidationError(
+      `${file}: the workbook unpacks to ${inMb(inflated)}, more than the ${inMb(maxInflated)} this import takes: nothing was imported`,
+      'file',
+    );
+  }
+  return data;
 }

@@ -1,7 +1,7 @@
 // Writing results for people (tables), spreadsheets (CSV) and programs (JSON).
 import Table from 'cli-table3';
-import { stringify } from 'csv-stringify/sync';
 import { ValidationError } from '../domain/errors.ts';
+import { toCsv } from '../exports/csv.ts';
 
 export const FORMATS = ['table', 'csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,7 +21,7 @@ export interface Column<T> {
 export function render<T>(rows: T[], columns: Column<T>[], format: Format, json: (row: T) => unknown): string {
   if (format === 'json') return `${JSON.stringify(rows.map(json), null, 2)}\n`;
   const cells = rows.map((r) => columns.map((c) => c.value(r) ?? ''));
-  if (format === 'csv') return stringify([columns.map((c) => c.header), ...cells]);
+  if (format === 'csv') return toCsv([columns.map((c) => c.header), ...cells]);
   if (rows.length === 0) return 'Nothing found.\n';
   const table = new Table({
     head: columns.map((c) => c.header),

@@ -2,15 +2,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type Driver } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './types.ts';
 
 export type Db = Kysely<Database>;
 
+/** How much database work is waiting for a connection just now. */
+export interface DatabaseLoad {
+  /** Statements or transactions waiting for a connection (none are counted while they run). */
+  waiting: number;
+  /** How long the longest-waiting one has waited, in milliseconds (0 when none waits, or unknown). */
+  oldestWaitMs: number;
+}
+
 export interface DatabaseHandle {
   db: Db;
+  /** The queue for connections: the embedded database has one, a server pool a few. */
+  load(): DatabaseLoad;
   kind: 'embedded' | 'server';
   /** Where the data lives, for messages: the data directory or the server URL without its password. */
   location: string;
@@ -48,7 +58,7 @@ export async function openServer(url: string): Promise<DatabaseHandle> {
     await pool.end();
     throw new Error(`Cannot reach the PostgreSQL server at ${redact(url)}: ${(err as Error).message}`, { cause: err });
   }
-  return { db, kind: 'server', location: redact(url), close: () => db.destroy() };
+  return { db, kind: 'server', location: redact(url), load: () => ({ waiting: pool.waitingCount, oldestWaitMs: 0 }), close: () => db.destroy() };
 }
 
 /** An embedded database in a directory, or in memory when dataDir is undefined (tests). */
@@ -69,10 +79,12 @@ export async function openEmbedded(dataDir: string | undefined, options: { loadD
     release();
     throw err;
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins });
+  const dialect = new MeteredPGliteDialect(client);
+  const db = new Kysely<Database>({ dialect, plugins });
   return {
     db,
     kind: 'embedded',
+    load: () => dialect.load(),
     location: dataDir ?? 'memory',
     dump: async () => (await client.dumpDataDir('none')),
     close: async () => {
@@ -80,6 +92,51 @@ export async function openEmbedded(dataDir: string | undefined, options: { loadD
       release();
     },
   };
+}
+
+/**
+ * PGlite's dialect, counting the work queued for its one connection, so the web server can turn
+ * requests away with a "busy" page while the queue is long instead of leaving them waiting a minute.
+ */
+class MeteredPGliteDialect extends PGliteDialect {
+  /** Start times of the acquisitions waiting, oldest first (a Set keeps insertion order). */
+  private readonly waiting = new Set<{ since: number }>();
+  /** Whether the connection is handed out. */
+  private busy = false;
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      if (this.waiting.size === 0 && !this.busy) {
+        this.busy = true;
+        return acquire();
+      }
+      const entry = { since: performance.now() };
+      this.waiting.add(entry);
+      try {
+        const connection = await acquire();
+        // PGlite runs each statement on this thread, and hands the connection on in a microtask: a
+        // queue of statements would starve the event loop, so that no request (not even /health)
+        // is read until the queue is empty. One turn of the loop per hand-over lets them in.
+        await new Promise((resolve) => setImmediate(resolve));
+        return connection;
+      } finally {
+        this.waiting.delete(entry);
+      }
+    };
+    const release = driver.releaseConnection.bind(driver);
+    driver.releaseConnection = async (connection) => {
+      if (this.waiting.size === 0) this.busy = false;
+      await release(connection);
+    };
+    return driver;
+  }
+
+  load(): DatabaseLoad {
+    const oldest = this.waiting.values().next();
+    return { waiting: this.waiting.size, oldestWaitMs: oldest.done === true ? 0 : performance.now() - oldest.value.since };
+  }
 }
 
 function redact(url: string): string {

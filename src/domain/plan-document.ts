@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bragSchema } from './brag.ts';
 import { isoDateSchema, isoDateTimeSchema } from './dates.ts';
+import { ValidationError } from './errors.ts';
 
 const text = z.string().trim();
 const required = (what: string) => z.string().trim().min(1, { message: `${what} is required` });
@@ -257,3 +258,39 @@ export function planActions(doc: PlanDocument): { action: ActionDocument; path: 
 
 /** Every action and sub-action of a plan document, depth first. */
 export const allActions = (doc: PlanDocument): ActionDocument[] => planActions(doc).map((e) => e.action);
+
+/** Deeper than any real plan (each level of the tree is two: `children` and `[i]`), and far short of a stack overflow. */
+export const MAX_DOCUMENT_DEPTH = 64;
+
+/**
+ * Checks a parsed document before its schema does: nesting deeper than MAX_DOCUMENT_DEPTH (which
+ * would overflow the stack of a recursive check) and text holding a NUL character (which PostgreSQL
+ * cannot store) are refused naming the path. Walks with its own stack, so any depth is safe here.
+ */
+export function checkDocumentShape(raw: unknown): void {
+  const stack: { value: unknown; path: readonly PropertyKey[] }[] = [{ value: raw, path: [] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) {
+        const field = issuePath(path);
+        throw new ValidationError(`${field}: contains a NUL character (byte 0x00), which is not text: remove it`, field);
+      }
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DOCUMENT_DEPTH) {
+      const field = issuePath(path);
+      throw new ValidationError(`${field}: nested more than ${MAX_DOCUMENT_DEPTH} levels deep; no plan is that deep`, field);
+    }
+    const entries: [PropertyKey, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    // Pushed last to first, so the first problem in the file's order is the one reported.
+    for (const [key, child] of entries.reverse()) {
+      if (typeof key === 'string' && key.includes('\u0000')) {
+        const field = issuePath([...path, key.replaceAll('\u0000', '\\0')]);
+        throw new ValidationError(`${field}: a field name contains a NUL character (byte 0x00): remove it`, field);
+      }
+      stack.push({ value: child, path: [...path, key] });
+    }
+  }
+}

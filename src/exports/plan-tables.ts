@@ -1,10 +1,10 @@
 // A plan as spreadsheet tables (actions, status history, deadlines, updates, risks), written as CSV or an Excel workbook.
-import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import { currentDeadline, daysSinceUpdate, isOverdue, pendingProposals, slippage, statusAt } from '../domain/action-derived.ts';
 import type { Brag } from '../domain/brag.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import type { ActionDocument, NodeDocument, NodeKind, PlanDocument, PlanKind, RiskDocument } from '../domain/plan-document.ts';
+import { toCsv } from './csv.ts';
 
 /**
  * How a column is written to a workbook. In the tables themselves dates stay ISO strings
@@ -264,13 +264,7 @@ const cells = (row: Row, columns: readonly Column[]): Cell[] => columns.map((c) 
  */
 export function planToCsv(doc: PlanDocument, asOf: string): string {
   const { actions } = planTables(doc, asOf);
-  return stringify([ACTION_COLUMNS.map((c) => c.header), ...actions.map((row) => cells(row, ACTION_COLUMNS))], {
-    bom: true,
-    record_delimiter: 'windows',
-    // Setting record_delimiter turns this off, and a field holding a bare \n must still be quoted.
-    quote_record_delimiter: true,
-    escape_formulas: true,
-  });
+  return toCsv([ACTION_COLUMNS.map((c) => c.header), ...actions.map((row) => cells(row, ACTION_COLUMNS))], { forExcel: true });
 }
 
 const BRAG_FILL: Record<Brag, { fill: string; text: string }> = {

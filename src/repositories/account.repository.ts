@@ -23,6 +23,9 @@ export interface NewUserAccount {
  */
 const CHANGE_MARK = sql<string>`pg_current_snapshot()::text`;
 
+/** The first key of the advisory locks on sign-in attempts ("PA" and "PB" in ASCII), apart from any other lock. */
+const ATTEMPT_LOCK = { email: 0x5041, ip: 0x5042 } as const;
+
 export class AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -99,8 +102,28 @@ export class AccountRepository {
 
   // Sign-in attempts ---------------------------------------------------------------------------
 
-  async recordAttempt(a: { email: string; ip: string; succeeded: boolean }): Promise<void> {
-    await this.db.insertInto('signInAttempt').values({ email: a.email.toLowerCase(), ip: a.ip, succeeded: a.succeeded }).execute();
+  async recordAttempt(a: { email: string; ip: string; succeeded: boolean }): Promise<string> {
+    const row = await this.db
+      .insertInto('signInAttempt')
+      .values({ email: a.email.toLowerCase(), ip: a.ip, succeeded: a.succeeded })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /**
+   * Holds, until the transaction ends, the locks on an e-mail's and a network address's attempts, so
+   * counting them and recording a new one is one step for every app server sharing the database.
+   * Always the e-mail's lock first, then the address's: two attempts never wait on each other in a circle.
+   */
+  async lockAttempts(email: string, ip: string): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${ATTEMPT_LOCK.email}, hashtext(${email.toLowerCase()}))`.execute(this.db);
+    await sql`select pg_advisory_xact_lock(${ATTEMPT_LOCK.ip}, hashtext(${ip}))`.execute(this.db);
+  }
+
+  /** An attempt recorded (as failed) before its password was checked turned out to succeed. */
+  async markAttemptSucceeded(id: string): Promise<void> {
+    await this.db.updateTable('signInAttempt').set({ succeeded: true }).where('id', '=', id).execute();
   }
 
   /** Failed attempts since a moment, by e-mail or by address, oldest first (their times). */

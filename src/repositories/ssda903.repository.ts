@@ -40,6 +40,15 @@ export class Ssda903Repository {
   }
 
   /**
+   * Makes the space of the rows a replaced return left behind reusable (and refreshes the planner's
+   * statistics). Never inside a transaction: VACUUM refuses to run in one. The embedded database has
+   * no autovacuum, so without this every import grew the data directory by the size of the return.
+   */
+  async reclaimSpace(): Promise<void> {
+    await sql`vacuum (analyze) ssda903_record, ssda903_upload, measure_value`.execute(this.db);
+  }
+
+  /**
    * Inserts child-level rows for one upload. Each statement carries its rows as one JSON parameter that
    * PostgreSQL expands (jsonb_to_recordset): on PGlite this is several times faster than binding eight
    * parameters a row.

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/passwords.ts';
 import { isRole, roles, type Role } from '../domain/roles.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { ApiToken, UserAccount } from '../repositories/account.repository.ts';
@@ -97,7 +98,7 @@ export const SESSION = {
   idleMinutes: 120,
 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 /** Who adds people and creates, sees and revokes API tokens. */
 
@@ -115,7 +116,7 @@ const newUserSchema = z.object({
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `A password must be at least ${MIN_PASSWORD_LENGTH} characters long`)
-    .max(200, 'A password must be 200 characters or fewer')
+    .max(MAX_PASSWORD_LENGTH, `A password must be ${MAX_PASSWORD_LENGTH} characters or fewer`)
     .optional(),
   identityProvider: z.string().min(1).optional(),
   subject: z.string().min(1).optional(),
@@ -147,8 +148,9 @@ const tokenSummary = (t: ApiToken & { email: string }): TokenSummary => ({
 });
 
 /**
- * Adds an account inside the caller's transaction (the demonstration load uses this too, with one
- * hash of its shared, published password for every account instead of hashing it six times).
+ * Adds an account inside the caller's transaction. A password is checked by checkNewPassword; the
+ * demonstration load alone passes `hashed` (one hash of its shared, published password for every
+ * account), which is exempt: it is known by design and production refuses demo accounts.
  */
 export async function insertUser(repos: Repositories, ctx: Ctx, raw: NewUserInput, hashed?: { passwordHash: string }): Promise<UserSummary> {
   const input = parseInput(newUserSchema, raw);
@@ -157,6 +159,10 @@ export async function insertUser(repos: Repositories, ctx: Ctx, raw: NewUserInpu
   }
   if (await repos.accounts.findByEmail(input.email)) {
     throw new ValidationError(`There is already an account for ${input.email}`, 'email');
+  }
+  if (input.password !== undefined && hashed === undefined) {
+    const problem = checkNewPassword(input.password, { name: input.name, email: input.email });
+    if (problem !== null) throw new ValidationError(problem, 'password');
   }
   const user = await repos.accounts.insert({
     organisationId: ctx.organisationId,
@@ -216,20 +222,29 @@ export class AccountService {
    */
   async signIn(email: string, password: string, ip: string, now: Date = new Date()): Promise<SignInResult> {
     const address = email.trim().toLowerCase();
-    const repos = this.store.read.accounts;
     const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
-    const byEmail = await repos.failuresSince({ email: address }, since);
-    const byIp = await repos.failuresSince({ ip }, since);
-    const blocking =
-      byEmail.length >= THROTTLE.perEmail ? byEmail[byEmail.length - THROTTLE.perEmail] : byIp.length >= THROTTLE.perIp ? byIp[byIp.length - THROTTLE.perIp] : undefined;
-    if (blocking !== undefined) {
-      const minutes = Math.max(1, Math.ceil((blocking.getTime() + THROTTLE.windowMinutes * 60_000 - now.getTime()) / 60_000));
+    // Counting and recording happen under a lock, and the attempt is recorded as a failure BEFORE the
+    // password is checked: attempts in parallel each see the ones before them, so no more than the
+    // limit are ever checked however many arrive at once.
+    const reserved = await this.store.transaction(async (repos) => {
+      await repos.accounts.lockAttempts(address, ip);
+      const byEmail = await repos.accounts.failuresSince({ email: address }, since);
+      const byIp = await repos.accounts.failuresSince({ ip }, since);
+      const blocking =
+        byEmail.length >= THROTTLE.perEmail ? byEmail[byEmail.length - THROTTLE.perEmail] : byIp.length >= THROTTLE.perIp ? byIp[byIp.length - THROTTLE.perIp] : undefined;
+      if (blocking !== undefined) return { blocking, attemptId: null };
+      return { blocking: undefined, attemptId: await repos.accounts.recordAttempt({ email: address, ip, succeeded: false }) };
+    });
+    if (reserved.attemptId === null) {
+      const minutes = Math.max(1, Math.ceil((reserved.blocking.getTime() + THROTTLE.windowMinutes * 60_000 - now.getTime()) / 60_000));
       return { ok: false, reason: 'throttled', message: `Too many attempts. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.` };
     }
     const user = await this.verifyPassword(address, password);
-    await repos.recordAttempt({ email: address, ip, succeeded: user !== null });
     if (!user) return { ok: false, reason: 'invalid', message: 'Enter a correct e-mail address and password' };
-    await repos.clearFailures(address);
+    await this.store.transaction(async (repos) => {
+      await repos.accounts.markAttemptSucceeded(reserved.attemptId);
+      await repos.accounts.clearFailures(address);
+    });
     return { ok: true, user };
   }
 

@@ -12,6 +12,7 @@ import {
   nodeStatusSchema,
   PLAN_FORMAT,
   planActions,
+  checkDocumentShape,
   planDocumentSchema,
   type ActionDocument,
   type NodeDocument,
@@ -78,6 +79,7 @@ export function parsePlanDocument(raw: unknown, source?: string): PlanDocument {
   const where = source === undefined ? '' : `${source}: `;
   let doc: PlanDocument;
   try {
+    checkDocumentShape(raw);
     doc = parseInput(planDocumentSchema, raw);
   } catch (err) {
     if (err instanceof ValidationError) throw new ValidationError(`${where}${err.message}`, err.field);

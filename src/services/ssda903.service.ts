@@ -204,7 +204,7 @@ export class Ssda903Service {
       );
     }
     const progress = options.onProgress ?? ((): void => undefined);
-    return this.store.transaction(async (repos) => {
+    const stored = await this.store.transaction(async (repos) => {
       const replacedRows = await repos.ssda903.clear(ctx.organisationId);
       const storedFiles: StoredFile[] = checked.files.map((f) => ({ name: f.name, table: f.table, collectionYear: f.collectionYear, rows: f.rows.length }));
       const upload = await repos.ssda903.insertUpload({
@@ -274,6 +274,9 @@ export class Ssda903Service {
       });
       return { uploadId: upload.id, rows: checked.rows, collectionYears: checked.collectionYears, monthEnds: ends.length, values, replacedRows };
     });
+    // After the commit: the replaced rows are dead only once it is visible, and VACUUM runs outside a transaction.
+    await this.store.read.ssda903.reclaimSpace();
+    return stored;
   }
 
   /** Checks and stores in one call (the demonstration load and scripts). */

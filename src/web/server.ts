@@ -14,12 +14,13 @@ import { decorateServices } from '../http/services.ts';
 import { signInRoutes } from './auth/sign-in.routes.ts';
 import homeRoutes from './home/home.routes.ts';
 import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
+import { busyPlugin, DEFAULT_BUSY_LIMITS, isBusy, type BusyLimits } from './plugins/busy.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { pageRoutes } from './routes.ts';
 import { createViewEnvironment } from './view.ts';
 
-export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>>;
+export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>> & { busy?: BusyLimits };
 
 /** Routes and plugins are given the services only (server.services), never the database handle. */
 export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): FastifyInstance {
@@ -61,10 +62,16 @@ export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): F
   void server.register(async (assets) => registerAssets(assets));
   // reply.view works too; pages use reply.page, which adds the locals every page needs.
   void server.register(fastifyView, { engine: { nunjucks: { configure: () => env } }, templates: [] });
+  const busy = config.busy ?? DEFAULT_BUSY_LIMITS;
+  // Before the session is read: that is database work too.
+  void server.register(busyPlugin(env, busy));
   void server.register(sessionPlugin(settings));
   void server.register(pagesPlugin(env, { pageCacheMb: config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB }));
 
   server.get('/health', async () => {
+    // Answers at once while the database is busy: the process is alive, and queueing would say nothing more.
+    const load = server.services.databaseLoad();
+    if (isBusy(load, busy)) return { status: 'busy', waiting: load.waiting };
     await server.services.organisations.list();
     return { status: 'ok' };
   });

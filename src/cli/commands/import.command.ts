@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.ts';
+import { checkFileSize, FILE_LIMITS } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -10,6 +11,7 @@ import { withSession, type GlobalOptions } from '../session.ts';
 export function parseJsonFile(file: string): unknown {
   const name = path.basename(file);
   let text: string;
+  checkFileSize(file, FILE_LIMITS.planJson);
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {

@@ -74,10 +74,25 @@ export function clearSessionCookie(reply: FastifyReply, settings: CookieSettings
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(reply.request, settings) });
 }
 
-/** A `next` address to return to after signing in: only a path on this site, never another site. */
+const SAME_ORIGIN = 'http://parentis.invalid';
+
+/**
+ * A `next` address to return to after signing in: only a path on this site, never another site.
+ * It is parsed by the WHATWG URL rules browsers follow (which drop tabs and newlines and read `\`
+ * as `/`), and only the parsed path, query and fragment are kept, so what the Location header says
+ * is what the browser goes to.
+ */
 export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return '/';
-  return next.startsWith('/sign-in') ? '/' : next;
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, SAME_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== SAME_ORIGIN) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/sign-in') || !path.startsWith('/') || path.startsWith('//') ? '/' : path;
 }
 
 export function sessionPlugin(settings: CookieSettings) {
