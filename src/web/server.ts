@@ -16,6 +16,7 @@ import homeRoutes from './home/home.routes.ts';
 import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { deploymentPlugin, setupRoutes } from './setup/setup.routes.ts';
 import { pageRoutes, type PageRoutes } from './routes.ts';
 import { createViewEnvironment } from './view.ts';
 
@@ -61,6 +62,8 @@ export function buildServer(app: App, config: ServerConfig): FastifyInstance {
   void server.register(async (assets) => registerAssets(assets));
   // reply.view works too; pages use reply.page, which adds the locals every page needs.
   void server.register(fastifyView, { engine: { nunjucks: { configure: () => env } }, templates: [] });
+  // Before the sign-in guard: a new database sends every page to the set-up form.
+  void server.register(deploymentPlugin(app));
   void server.register(sessionPlugin(app, settings));
   void server.register(pagesPlugin(app, env, { pageCacheMb: config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB }));
 
@@ -71,6 +74,7 @@ export function buildServer(app: App, config: ServerConfig): FastifyInstance {
 
   const deps = { app };
   void server.register(async (scope) => signInRoutes(settings)(scope, deps));
+  void server.register(async (scope) => setupRoutes(settings)(scope, deps));
   for (const routes of pageRoutes) void server.register(async (scope) => routes(scope, deps));
   // The shell's own home page, unless a feature has registered one.
   void server.register(async (scope) => {
