@@ -41,6 +41,13 @@ export class DemoService {
     return demoAccounts.map((a) => ({ role: a.role, email: a.email, name: a.name, password: DEMO_PASSWORD }));
   }
 
+  /** The demonstration accounts this database holds (none outside demonstration mode). */
+  async presentAccounts(): Promise<{ role: string; email: string; name: string; password: string }[]> {
+    const present = [];
+    for (const a of this.accounts()) if (await this.store.read.accounts.findByEmail(a.email)) present.push(a);
+    return present;
+  }
+
   /** Databases whose demonstration finished before sign-in existed lack the accounts: load() adds them. */
   private async accountsPresent(): Promise<boolean> {
     for (const a of demoAccounts) if (!(await this.store.read.accounts.findByEmail(a.email))) return false;

@@ -2,7 +2,6 @@
 // authority and the database's "real" mark land together in one transaction, audited.
 import { z } from 'zod';
 import type { DeploymentMode } from '../db/types.ts';
-import { demoAccounts } from '../demo/content/accounts.ts';
 import { shortNameOf } from '../domain/authority-name.ts';
 import { ConflictError, ValidationError } from '../domain/errors.ts';
 import type { Organisation } from '../repositories/organisation.repository.ts';
@@ -40,13 +39,6 @@ export class DeploymentService {
   async needsSetUp(): Promise<boolean> {
     if ((await this.store.read.deployment.mode()) !== undefined) return false;
     return (await this.store.read.organisations.list()).length === 0;
-  }
-
-  /** The demonstration accounts present in this database (their e-mail addresses). */
-  async demoAccountsPresent(): Promise<string[]> {
-    const present: string[] = [];
-    for (const a of demoAccounts) if (await this.store.read.accounts.findByEmail(a.email)) present.push(a.email);
-    return present;
   }
 
   /**

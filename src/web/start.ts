@@ -10,8 +10,7 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
     say(`Parentis: ${app.handle.kind === 'embedded' ? `embedded database in ${app.handle.location}` : `PostgreSQL server ${app.handle.location}`}`);
     const demonstration = await prepareDemonstration(app, config, say);
     if (demonstration) {
-      const present = new Set(await app.services.deployment.demoAccountsPresent());
-      const accounts = app.services.demo.accounts().filter((a) => present.has(a.email));
+      const accounts = await app.services.demo.presentAccounts();
       if (accounts.length > 0) for (const line of demoSignInLines(accounts)) say(line);
     } else if (await app.services.deployment.needsSetUp()) {
       say('No authority is set up yet: open Parentis in a browser to set it up, or run "parentis init".');
@@ -42,7 +41,7 @@ async function prepareDemonstration(app: App, config: Config, say: (line: string
   const { deployment, demo } = app.services;
   const mode = await deployment.mode();
   if (config.demoRefusedBy !== undefined) {
-    const accounts = await deployment.demoAccountsPresent();
+    const accounts = await demo.presentAccounts();
     if (mode !== 'demo' && accounts.length === 0) return false;
     const holds = mode === 'demo' ? 'is the demonstration (fictional data)' : `holds ${accounts.length} demonstration accounts, whose password is published`;
     const where = config.databaseUrl === undefined ? 'DATA_DIR' : 'DATABASE_URL';

@@ -45,8 +45,7 @@ export function deploymentPlugin(app: App) {
     const { deployment, demo } = app.services;
     const mode = await deployment.mode();
     if (mode === 'demo') {
-      const present = new Set(await deployment.demoAccountsPresent());
-      settled = { demonstration: { accounts: demo.accounts().filter((a) => present.has(a.email)) }, needsSetUp: false };
+      settled = { demonstration: { accounts: await demo.presentAccounts() }, needsSetUp: false };
       return settled;
     }
     const needsSetUp = mode === undefined && (await deployment.needsSetUp());
