@@ -12,6 +12,7 @@ import { register as importCommand } from './cli/commands/import.command.ts';
 import { register as import903 } from './cli/commands/import-903.command.ts';
 import { register as importFigures } from './cli/commands/import-figures.command.ts';
 import { register as indicators } from './cli/commands/indicators.command.ts';
+import { register as init } from './cli/commands/init.command.ts';
 import { register as measures } from './cli/commands/measures.command.ts';
 import { register as migrate } from './cli/commands/migrate.command.ts';
 import { register as plans } from './cli/commands/plans.command.ts';
@@ -35,7 +36,7 @@ export function buildProgram(): Command {
     // Commander's own errors (unknown option, missing argument) become the same single line as ours.
     .configureOutput({ outputError: (text, write) => write(`parentis: ${text.replace(/^error: /, '').trim()} (see "parentis --help")\n`) })
     .exitOverride();
-  for (const r of [serve, migrate, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary, generate]) r(program);
+  for (const r of [serve, migrate, init, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary, generate]) r(program);
   // Registered after import so that their sub-commands join it.
   for (const r of [import903, importFigures, indicators, measures]) r(program);
   for (const r of [user, token]) r(program);

@@ -9,6 +9,7 @@ import { ActionService } from './services/actions/index.ts';
 import { AuditService } from './services/audit.service.ts';
 import { BenchmarkService } from './services/benchmark.service.ts';
 import { DemoService } from './services/demo.service.ts';
+import { DeploymentService } from './services/deployment.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
 import { MeasureService } from './services/measure.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
@@ -28,6 +29,7 @@ export interface Services {
   glossary: GlossaryService;
   audit: AuditService;
   demo: DemoService;
+  deployment: DeploymentService;
   measures: MeasureService;
   benchmarks: BenchmarkService;
   ssda903: Ssda903Service;
@@ -56,6 +58,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     glossary: new GlossaryService(store),
     audit: new AuditService(store),
     demo: new DemoService(store),
+    deployment: new DeploymentService(store),
     measures: new MeasureService(store),
     benchmarks: new BenchmarkService(store),
     ssda903: new Ssda903Service(store),

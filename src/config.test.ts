@@ -1,7 +1,7 @@
-// Configuration from the environment: PARENTIS_TODAY pins the date taken as today, or says why it cannot.
+// Configuration from the environment: PARENTIS_TODAY, demonstration mode (PARENTIS_DEMO and NODE_ENV) and the address the server listens on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadConfig } from './config.ts';
+import { listenHost, loadConfig } from './config.ts';
 
 test('load config with PARENTIS_TODAY takes that date as today', () => {
   assert.equal(loadConfig({ PARENTIS_TODAY: '2018-04-30' }).today, '2018-04-30');
@@ -15,4 +15,35 @@ test('load config without PARENTIS_TODAY leaves today to the clock', () => {
 test('load config with an impossible PARENTIS_TODAY names the setting', () => {
   assert.throws(() => loadConfig({ PARENTIS_TODAY: '2018-02-30' }), /Configuration error in PARENTIS_TODAY: must be a date written yyyy-mm-dd/);
   assert.throws(() => loadConfig({ PARENTIS_TODAY: '30/04/2018' }), /PARENTIS_TODAY/);
+});
+
+test('load config on the embedded database outside production asks for demonstration mode', () => {
+  const c = loadConfig({});
+  assert.equal(c.demoMode, true);
+  assert.equal(c.demoRefusedBy, undefined);
+  assert.equal(c.host, undefined);
+});
+
+test('load config with a PostgreSQL server asks for demonstration mode only with PARENTIS_DEMO=on', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://localhost/parentis' }).demoMode, false);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://localhost/parentis', PARENTIS_DEMO: 'on' }).demoMode, true);
+});
+
+test('load config under NODE_ENV=production or PARENTIS_DEMO=off refuses the demonstration and says which', () => {
+  const production = loadConfig({ NODE_ENV: 'production' });
+  assert.deepEqual([production.demoMode, production.demoRefusedBy], [false, 'NODE_ENV=production']);
+  const off = loadConfig({ PARENTIS_DEMO: 'off' });
+  assert.deepEqual([off.demoMode, off.demoRefusedBy], [false, 'PARENTIS_DEMO=off']);
+});
+
+test('load config with PARENTIS_DEMO=on under NODE_ENV=production or a bad value fails naming the variable', () => {
+  assert.throws(() => loadConfig({ NODE_ENV: 'production', PARENTIS_DEMO: 'on' }), /^Error: Configuration error in PARENTIS_DEMO: demonstration mode \(PARENTIS_DEMO=on\) is refused with NODE_ENV=production$/);
+  assert.throws(() => loadConfig({ PARENTIS_DEMO: 'yes' }), /^Error: Configuration error in PARENTIS_DEMO: PARENTIS_DEMO must be on or off$/);
+});
+
+test('listen host is 127.0.0.1 for the demonstration and 0.0.0.0 otherwise unless HOST is set', () => {
+  assert.equal(listenHost(undefined, true), '127.0.0.1');
+  assert.equal(listenHost(undefined, false), '0.0.0.0');
+  assert.equal(listenHost('0.0.0.0', true), '0.0.0.0');
+  assert.equal(listenHost('::1', false), '::1');
 });

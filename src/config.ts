@@ -10,7 +10,9 @@ const schema = z.object({
   DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  HOST: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+  PARENTIS_DEMO: z.enum(['on', 'off'], { message: 'PARENTIS_DEMO must be on or off' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PARENTIS_USER: z.string().min(1).optional(),
   SECURE_COOKIES: z.enum(['auto', 'always', 'never'], { message: 'SECURE_COOKIES must be auto, always or never' }).default('auto'),
@@ -24,12 +26,22 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   port: number;
-  host: string;
+  /** HOST as set; unset, the server listens on 127.0.0.1 in demonstration mode, else 0.0.0.0 (listenHost). */
+  host: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   /** Name recorded in the audit trail for command-line changes when --by is not given. */
   cliUser: string | undefined;
-  /** Embedded database: demonstration mode, an empty database gets the demo authority. */
+  /**
+   * Demonstration mode asked for: an empty database gets the demonstration authority and its
+   * sign-in accounts. PARENTIS_DEMO=on, or unset on the embedded database outside production.
+   */
   demoMode: boolean;
+  /**
+   * Set when the demonstration is refused (NODE_ENV=production or PARENTIS_DEMO=off): the setting
+   * that refuses it. Demonstration accounts are never created, and a start on a database holding
+   * them or marked demo stops with a message.
+   */
+  demoRefusedBy: 'NODE_ENV=production' | 'PARENTIS_DEMO=off' | undefined;
   /** Cookies marked Secure: always, never, or when the request came over https (auto). */
   secureCookies: 'auto' | 'always' | 'never';
   /** Behind a reverse proxy: believe its X-Forwarded-For and X-Forwarded-Proto. */
@@ -48,6 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Configuration error in ${String(issue?.path.join('.'))}: ${issue?.message ?? 'invalid value'}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && e.PARENTIS_DEMO === 'on') {
+    throw new Error('Configuration error in PARENTIS_DEMO: demonstration mode (PARENTIS_DEMO=on) is refused with NODE_ENV=production');
+  }
+  const demoRefusedBy = production ? 'NODE_ENV=production' : e.PARENTIS_DEMO === 'off' ? 'PARENTIS_DEMO=off' : undefined;
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
@@ -55,13 +72,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     cliUser: e.PARENTIS_USER,
-    demoMode: e.DATABASE_URL === undefined,
+    demoMode: demoRefusedBy === undefined && (e.PARENTIS_DEMO === 'on' || e.DATABASE_URL === undefined),
+    demoRefusedBy,
     secureCookies: e.SECURE_COOKIES,
     trustProxy: e.TRUST_PROXY === 'true',
     pageCacheMb: e.PAGE_CACHE_MB,
     today: e.PARENTIS_TODAY,
   };
 }
+
+/**
+ * The address the server listens on: HOST when set; otherwise only this computer (127.0.0.1) for
+ * the demonstration, whose passwords are published, and every interface (0.0.0.0) for real data.
+ */
+export const listenHost = (host: string | undefined, demonstration: boolean): string => host ?? (demonstration ? '127.0.0.1' : '0.0.0.0');
 
 /** The PostgreSQL server for the server-backed test run, when one is configured. */
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {

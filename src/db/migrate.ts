@@ -6,13 +6,16 @@ import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_measures.ts';
 import * as m0004 from './migrations/0004_approvals.ts';
 import * as m0005 from './migrations/0005_read_paths.ts';
+import * as m0006 from './migrations/0006_deployment_mode.ts';
 
-const migrations: Record<string, Migration> = {
+/** Every migration by name, in order (exported for tests that migrate part of the way). */
+export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_accounts': m0002,
   '0003_measures': m0003,
   '0004_approvals': m0004,
   '0005_read_paths': m0005,
+  '0006_deployment_mode': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -20,6 +20,16 @@ export interface SettingTable {
   value: ColumnType<unknown, string, string>;
 }
 
+/** 'demo': the fictional demonstration authority; 'real': an authority's own data. */
+export type DeploymentMode = 'demo' | 'real';
+
+/** One row at most: how the database was set up, written with its first authority. */
+export interface DeploymentTable {
+  onlyRow: Generated<boolean>;
+  mode: DeploymentMode;
+  markedAt: Stamp;
+}
+
 export interface PlanTable {
   id: Generated<number>;
   organisationId: number;
@@ -385,6 +395,7 @@ export interface DeadlineRequestTable {
 export interface Database {
   organisation: OrganisationTable;
   setting: SettingTable;
+  deployment: DeploymentTable;
   plan: PlanTable;
   planNode: PlanNodeTable;
   action: ActionTable;

@@ -5,6 +5,7 @@ import type { Database } from '../db/types.ts';
 import { AccountRepository } from './account.repository.ts';
 import { ActionRepository } from './action.repository.ts';
 import { AuditRepository } from './audit.repository.ts';
+import { DeploymentRepository } from './deployment.repository.ts';
 import { GlossaryRepository } from './glossary.repository.ts';
 import { MeasureRepository } from './measure.repository.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
@@ -24,6 +25,7 @@ export interface Repositories {
   measures: MeasureRepository;
   ssda903: Ssda903Repository;
   accounts: AccountRepository;
+  deployment: DeploymentRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -38,6 +40,7 @@ function bind(db: Kysely<Database>): Repositories {
     measures: new MeasureRepository(db),
     ssda903: new Ssda903Repository(db),
     accounts: new AccountRepository(db),
+    deployment: new DeploymentRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import { planDocumentSchema } from '../domain/plan-document.ts';
 import type { Organisation } from '../repositories/organisation.repository.ts';
 import type { Store } from '../repositories/store.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../demo/content/accounts.ts';
+import { ConflictError } from '../domain/errors.ts';
 import type { Ctx } from './context.ts';
 import { hashPassword, insertUser } from './account.service.ts';
 import { addGlossaryTerms } from './glossary.service.ts';
@@ -25,17 +26,26 @@ export interface DemoResult {
 export class DemoService {
   constructor(private readonly store: Store) {}
 
-  /** True once a demo load has finished in this database. */
-  async isComplete(): Promise<boolean> {
+  /** True once a demo load has finished in this database (with its sign-in accounts, unless told otherwise). */
+  async isComplete(options: { withAccounts?: boolean } = {}): Promise<boolean> {
     const org = await this.store.read.organisations.findByShortName(authority.shortName);
     if (!org) return false;
     const state = (await this.store.read.organisations.getSetting(org.id, DEMO_SETTING)) as { state?: string } | undefined;
-    return state?.state === 'complete' && (await this.accountsPresent()) && (await demoMeasuresComplete(this.store, org.id));
+    return (
+      state?.state === 'complete' && (options.withAccounts === false || (await this.accountsPresent())) && (await demoMeasuresComplete(this.store, org.id))
+    );
   }
 
   /** The demonstration accounts, so `npm start` can print how to sign in. */
   accounts(): { role: string; email: string; name: string; password: string }[] {
     return demoAccounts.map((a) => ({ role: a.role, email: a.email, name: a.name, password: DEMO_PASSWORD }));
+  }
+
+  /** The demonstration accounts this database holds (none outside demonstration mode). */
+  async presentAccounts(): Promise<{ role: string; email: string; name: string; password: string }[]> {
+    const present = [];
+    for (const a of this.accounts()) if (await this.store.read.accounts.findByEmail(a.email)) present.push(a);
+    return present;
   }
 
   /** Databases whose demonstration finished before sign-in existed lack the accounts: load() adds them. */
@@ -49,8 +59,17 @@ export class DemoService {
     return loadDemoMeasures(this.store, ctx, onStep);
   }
 
-  async load(onStep: (message: string) => void = () => undefined): Promise<DemoResult> {
+  /**
+   * Loads (or completes) the demonstration and marks the database demo, in the same transaction as
+   * its authority; refused on a database marked real. The sign-in accounts, with their published
+   * password, only with `withAccounts` (demonstration mode).
+   */
+  async load(onStep: (message: string) => void = () => undefined, options: { withAccounts?: boolean } = {}): Promise<DemoResult> {
+    const withAccounts = options.withAccounts ?? true;
     const organisation = await this.store.transaction(async (repos) => {
+      if ((await repos.deployment.mark('demo')).mode === 'real') {
+        throw new ConflictError('This database is set up for a real authority: the demonstration is never loaded into it. Use a new DATA_DIR or database for the demonstration.');
+      }
       const existing = await repos.organisations.findByShortName(authority.shortName);
       if (existing) return existing;
       const org = await repos.organisations.insert({ ...authority });
@@ -92,7 +111,7 @@ export class DemoService {
       }
     }
     // Sign-in accounts: one per role, in one step of their own.
-    await this.store.transaction(async (repos) => {
+    if (withAccounts) await this.store.transaction(async (repos) => {
       let added = 0;
       let passwordHash: string | undefined;
       for (const a of demoAccounts) {

@@ -23,7 +23,7 @@ export class OrganisationService {
     }
     const all = await repos.organisations.list();
     if (all.length === 0) {
-      throw new NotFoundError('The database holds no authority yet. Run "parentis demo" to load the demonstration authority, or import your plans.');
+      throw new NotFoundError('The database holds no authority yet. Run "parentis init" to set up your authority (or open Parentis in a browser to do it there), or "parentis demo" to load the demonstration.');
     }
     if (all.length > 1) {
       throw new NotFoundError(`The database holds ${all.length} authorities (${all.map((o) => o.shortName).join(', ')}): name one with --org.`);

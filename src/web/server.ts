@@ -17,6 +17,7 @@ import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
 import { busyPlugin, DEFAULT_BUSY_LIMITS, isBusy, type BusyLimits } from './plugins/busy.ts';
 import { pagesPlugin } from './plugins/pages.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { deploymentPlugin, setupRoutes } from './setup/setup.routes.ts';
 import { pageRoutes } from './routes.ts';
 import { createViewEnvironment } from './view.ts';
 
@@ -65,6 +66,8 @@ export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): F
   const busy = config.busy ?? DEFAULT_BUSY_LIMITS;
   // Before the session is read: that is database work too.
   void server.register(busyPlugin(env, busy));
+  // Before the sign-in guard: a new database sends every page to the set-up form.
+  void server.register(deploymentPlugin());
   void server.register(sessionPlugin(settings));
   void server.register(pagesPlugin(env, { pageCacheMb: config.pageCacheMb ?? DEFAULT_PAGE_CACHE_MB }));
 
@@ -77,6 +80,7 @@ export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): F
   });
 
   void server.register(signInRoutes(settings));
+  void server.register(setupRoutes(settings));
   for (const routes of pageRoutes) void server.register(routes);
   // The shell's own home page, unless a feature has registered one.
   void server.register(async (scope) => {

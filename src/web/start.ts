@@ -1,21 +1,27 @@
-// Starts Parentis: migrate, load the demonstration authority in demo mode, then serve.
-import { compose } from '../composition.ts';
-import type { Config } from '../config.ts';
+// Starts Parentis: migrate, load the demonstration authority in demo mode (or refuse a database
+// holding it when the demonstration is refused), then serve.
+import { compose, type App } from '../composition.ts';
+import { listenHost, type Config } from '../config.ts';
 import { buildServer } from './server.ts';
 
 export async function start(config: Config, say: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<() => Promise<void>> {
   const app = await compose(config);
   try {
     say(`Parentis: ${app.handle.kind === 'embedded' ? `embedded database in ${app.handle.location}` : `PostgreSQL server ${app.handle.location}`}`);
-    if (config.demoMode && !(await app.services.demo.isComplete())) {
-      say('Demonstration mode: loading the fictional Westmere County Council…');
-      await app.services.demo.load((step) => say(`  ${step}`));
+    const demonstration = await prepareDemonstration(app, config, say);
+    if (demonstration) {
+      const accounts = await app.services.demo.presentAccounts();
+      if (accounts.length > 0) for (const line of demoSignInLines(accounts)) say(line);
+    } else if (await app.services.deployment.needsSetUp()) {
+      say('No authority is set up yet: open Parentis in a browser to set it up, or run "parentis init".');
     }
-    if (config.demoMode) for (const line of demoSignInLines(app.services.demo.accounts())) say(line);
     const server = buildServer(app, config);
-    await server.listen({ port: config.port, host: config.host });
+    const host = listenHost(config.host, demonstration);
+    await server.listen({ port: config.port, host });
     const address = server.server.address();
-    say(`Parentis is listening on http://localhost:${typeof address === 'object' && address !== null ? address.port : config.port}/`);
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const reach = config.host !== undefined ? `on ${host}, as HOST says` : demonstration ? `on ${host}: this computer only, as the demonstration's passwords are published; set HOST to change it` : `on ${host}`;
+    say(`Parentis is listening on http://localhost:${port}/ (${reach})`);
     let stopping: Promise<void> | undefined;
     return () => {
       stopping ??= server.close().then(() => app.close());
@@ -25,6 +31,30 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
     await app.close();
     throw err;
   }
+}
+
+/**
+ * Whether this start serves the demonstration: loads (or completes) it into an empty database in
+ * demonstration mode; throws when the demonstration is refused and the database holds it.
+ */
+async function prepareDemonstration(app: App, config: Config, say: (line: string) => void): Promise<boolean> {
+  const { deployment, demo } = app.services;
+  const mode = await deployment.mode();
+  if (config.demoRefusedBy !== undefined) {
+    const accounts = await demo.presentAccounts();
+    if (mode !== 'demo' && accounts.length === 0) return false;
+    const holds = mode === 'demo' ? 'is the demonstration (fictional data)' : `holds ${accounts.length} demonstration accounts, whose password is published`;
+    const where = config.databaseUrl === undefined ? 'DATA_DIR' : 'DATABASE_URL';
+    throw new Error(
+      `refusing to start: ${config.demoRefusedBy} refuses the demonstration and this database ${holds}. Point ${where} at a new, empty database and set your authority up with "parentis init" or in the browser, or start without ${config.demoRefusedBy} to look at the demonstration.`,
+    );
+  }
+  if (config.demoMode && (mode === 'demo' || (await deployment.needsSetUp())) && !(await demo.isComplete())) {
+    say('Demonstration mode: loading the fictional Westmere County Council…');
+    await demo.load((step) => say(`  ${step}`));
+    return true;
+  }
+  return mode === 'demo';
 }
 
 /** The demonstration accounts as a small table: demonstration mode only, never for a real database. */

@@ -8,7 +8,8 @@ let store: Store;
 
 before(async () => {
   store = await freshStore();
-  await ok(store, ['demo']);
+  // Demonstration mode asked for: on a PostgreSQL server `parentis demo` adds no accounts otherwise.
+  await ok({ ...store, env: { ...store.env, PARENTIS_DEMO: 'on' } }, ['demo']);
 });
 after(disposeStores);
 

@@ -69,11 +69,11 @@ async function signIn(email: string, password: string): Promise<string> {
   return session.split(';')[0]!;
 }
 
-/** The home page: signed in as the demonstration viewer when embedded; a server database has no accounts yet. */
+/** The home page: signed in as the demonstration viewer when embedded; a new server database offers set-up instead. */
 async function homePage(): Promise<string> {
   const signedOut = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
   assert.equal(signedOut.status, 303);
-  assert.equal(signedOut.headers.get('location'), '/sign-in?next=%2F');
+  assert.equal(signedOut.headers.get('location'), store.kind === 'embedded' ? '/sign-in?next=%2F' : '/setup');
   if (store.kind !== 'embedded') return '';
   const email = /viewer\s+(\S+@\S+)/.exec(server?.stdout ?? '')?.[1];
   const password = /viewer\s+\S+@\S+\s+.+?\s{2}(\S+)\s*$/m.exec(server?.stdout ?? '')?.[1];

@@ -1,12 +1,11 @@
 // parentis user add | list: sign-in accounts. Passwords come from --password, a prompt, or PARENTIS_PASSWORD.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { passwordFromEnv } from '../../config.ts';
-import { ValidationError } from '../../domain/errors.ts';
 import { isRole, roleLabels, roles } from '../../domain/roles.ts';
 import type { UserSummary } from '../../services/account.service.ts';
 import { listCommand } from '../list-command.ts';
 import { write } from '../output.ts';
+import { choosePassword } from '../password.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
 function roleOption(value: string): string {
@@ -15,55 +14,7 @@ function roleOption(value: string): string {
   return v;
 }
 
-/** Reads a line from the terminal without echoing it. */
-function readHidden(prompt: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stderr.write(prompt);
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.setEncoding('utf8');
-    let value = '';
-    const finish = (): void => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      process.stderr.write('\n');
-    };
-    const onData = (chunk: string): void => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') {
-          finish();
-          resolve(value);
-          return;
-        }
-        if (ch === '\u0003' || ch === '\u0004') {
-          finish();
-          reject(new Error('cancelled: no account was added'));
-          return;
-        }
-        value = ch === '\u007f' || ch === '\b' ? value.slice(0, -1) : value + ch;
-      }
-    };
-    stdin.on('data', onData);
-  });
-}
-
-async function choosePassword(given: string | undefined): Promise<string> {
-  if (given !== undefined) return given;
-  if (process.stdin.isTTY) {
-    const first = await readHidden('Password for the new account: ');
-    const again = await readHidden('Type it again: ');
-    if (first !== again) throw new ValidationError('the two passwords differ: no account was added', 'password');
-    return first;
-  }
-  const fromEnv = passwordFromEnv();
-  if (fromEnv !== undefined) return fromEnv;
-  throw new ValidationError(
-    'give a password with --password, set PARENTIS_PASSWORD, or run the command in a terminal to type it (or use --identity-provider and --subject for an account that signs in through the identity provider)',
-    'password',
-  );
-}
+const IDENTITY_PROVIDER_INSTEAD = ' (or use --identity-provider and --subject for an account that signs in through the identity provider)';
 
 export function register(program: Command): void {
   const user = program.command('user').description('sign-in accounts');
@@ -82,7 +33,7 @@ export function register(program: Command): void {
         cmd: Command,
       ) => {
         const external = opts.identityProvider !== undefined || opts.subject !== undefined;
-        const password = external && opts.password === undefined ? undefined : await choosePassword(opts.password);
+        const password = external && opts.password === undefined ? undefined : await choosePassword(opts.password, IDENTITY_PROVIDER_INSTEAD);
         await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
           const u = await app.services.accounts.addUser(ctx, {
             email: opts.email,

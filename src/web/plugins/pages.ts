@@ -104,6 +104,8 @@ export function pagesPlugin(env: nunjucks.Environment, options: PagesOptions) {
         currentPath: request.url.split('?')[0] ?? '/',
         glossaryTerms: await glossaryTerms(request),
         navigation: navigation(request),
+        // The database is the demonstration: a banner on every page, its accounts on the sign-in page.
+        demonstration: request.deployment?.demonstration ?? null,
       };
     }
 

@@ -42,6 +42,7 @@ export function isPublicPath(url: string): boolean {
   const path = url.split('?')[0] ?? '';
   return (
     path === '/sign-in' ||
+    path === '/setup' ||
     path === '/health' ||
     path === '/favicon.ico' ||
     path.startsWith('/assets/') ||
