@@ -21,8 +21,11 @@ import { createViewEnvironment } from './view.ts';
 
 export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>>;
 
-/** The JSON API's routes: a default export of type PageRoutes, registered under /api/v1 when present. */
-const API_ENTRY = path.resolve(import.meta.dirname, '../api/api.routes.ts');
+/**
+ * The JSON API's routes: a default export of type PageRoutes, registered under /api/v1 when present.
+ * Named with this module's own extension: .ts in the sources, .js once built to dist/.
+ */
+const API_ENTRY = path.resolve(import.meta.dirname, `../api/api.routes${path.extname(import.meta.filename)}`);
 
 export function buildServer(app: App, config: ServerConfig): FastifyInstance {
   const settings = { secureCookies: config.secureCookies ?? 'auto' } as const;
