@@ -1,7 +1,8 @@
 // Runs the test suite with node's test runner (through tsx), several files at once. Before the run it
 // builds dist/ (the command-line and start-up tests run the built Parentis, as `npm start` does) and
 // prepares one migrated database that every test file copies instead of migrating its own: a saved
-// embedded data directory, or with TEST_DATABASE_URL a template database on that PostgreSQL server.
+// embedded data directory, or with TEST_DATABASE_URL a template database on that PostgreSQL server;
+// likewise one store holding the demonstration for the command-line tests to copy.
 // At the end it prints the ten slowest files.
 //   node scripts/run-tests.mjs [files…]       the whole suite, or the files given
 // PARENTIS_TEST_CONCURRENCY sets how many files run at once (default: the processors plus one).
@@ -34,9 +35,13 @@ const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inher
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const env = { ...process.env };
-const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/prepare-template.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+// The demonstration store is prepared only when a file copies it (test/cli/run.ts's demoStore).
+const demo = files.some((f) => fs.readFileSync(f, 'utf8').includes('demoStore('));
+const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/prepare-template.ts', ...(demo ? ['--demo'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env });
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
-env[env.TEST_DATABASE_URL ? 'PARENTIS_TEST_PG_TEMPLATE' : 'PARENTIS_TEST_TEMPLATE'] = prepared.stdout.toString().trim();
+const [template, demoStore] = prepared.stdout.toString().trim().split('\n');
+env[env.TEST_DATABASE_URL ? 'PARENTIS_TEST_PG_TEMPLATE' : 'PARENTIS_TEST_TEMPLATE'] = template;
+if (demoStore) env.PARENTIS_TEST_DEMO = demoStore;
 
 const times = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-times-'));
 env.PARENTIS_TEST_TIMES = times;

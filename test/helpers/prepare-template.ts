@@ -1,6 +1,9 @@
 // Builds (once per schema) a database with every migration applied and prints where it is, so test
 // processes copy it instead of migrating their own: embedded, a data directory saved as a tarball;
 // with TEST_DATABASE_URL, a template database on that PostgreSQL server (CREATE DATABASE … TEMPLATE).
+// With --demo it also prepares (once per build of the sources) a store holding what `parentis demo`
+// loads, printed on a second line, for the command-line tests to copy instead of loading their own.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +20,9 @@ hash.update(fs.readFileSync(path.join(root, 'package-lock.json')));
 const schema = hash.digest('hex').slice(0, 16);
 
 const serverUrl = testDatabaseUrl();
-process.stdout.write(`${serverUrl === undefined ? await prepareEmbedded() : await prepareServer(serverUrl)}\n`);
+const template = serverUrl === undefined ? await prepareEmbedded() : await prepareServer(serverUrl);
+process.stdout.write(`${template}\n`);
+if (process.argv.includes('--demo')) process.stdout.write(`${serverUrl === undefined ? prepareEmbeddedDemo() : await prepareServerDemo(serverUrl, template)}\n`);
 
 async function prepareEmbedded(): Promise<string> {
   const file = path.join(root, 'tmp', 'test-template', `${schema}.tar`);
@@ -58,6 +63,67 @@ async function prepareServer(baseUrl: string): Promise<string> {
         await admin.query(`drop database if exists ${part}`);
         if ((err as { code?: string }).code !== '42P04') throw err;
       }
+    }
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+/** Which build of the sources a demonstration store was loaded by (scripts/build.mjs's record of them). */
+function demoKey(): string {
+  return crypto.createHash('sha256').update(schema).update(fs.readFileSync(path.join(root, 'dist', '.built-from'))).digest('hex').slice(0, 16);
+}
+
+/** Runs the built `parentis demo` with only these settings for the store. */
+function loadDemo(settings: Record<string, string>): void {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...settings };
+  const r = spawnSync(process.execPath, ['bin/parentis.js', 'demo'], { cwd: root, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`parentis demo failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+}
+
+/** An embedded data directory holding the demonstration, under tmp/test-demo; older ones are removed. */
+function prepareEmbeddedDemo(): string {
+  const parent = path.join(root, 'tmp', 'test-demo');
+  const dir = path.join(parent, demoKey());
+  if (fs.existsSync(dir)) return dir;
+  const part = `${dir}.${process.pid}.part`;
+  fs.mkdirSync(part, { recursive: true });
+  loadDemo({ DATA_DIR: part });
+  for (const old of fs.readdirSync(parent)) if (!old.includes('.part')) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
+  fs.renameSync(part, dir);
+  return dir;
+}
+
+/** A database on the server holding the demonstration, for CREATE DATABASE … TEMPLATE. This checkout's older ones are dropped. */
+async function prepareServerDemo(baseUrl: string, template: string): Promise<string> {
+  const checkout = crypto.createHash('sha256').update(root).digest('hex').slice(0, 8);
+  const name = `parentis_demo_${checkout}_${demoKey()}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount !== 0) return name;
+    const part = `${name}_${process.pid}`;
+    await admin.query(`create database ${part} template ${template}`);
+    const url = new URL(baseUrl);
+    url.pathname = `/${part}`;
+    try {
+      loadDemo({ DATABASE_URL: url.toString() });
+    } catch (err) {
+      await admin.query(`drop database if exists ${part}`);
+      throw err;
+    }
+    const older = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [`parentis_demo_${checkout}_`]);
+    for (const { datname } of older.rows) {
+      if (/^parentis_demo_[0-9a-f]{8}_[0-9a-f]{16}$/.test(datname)) await admin.query(`drop database if exists ${datname}`);
+    }
+    try {
+      await admin.query(`alter database ${part} rename to ${name}`);
+    } catch (err) {
+      // Another run from this checkout prepared it first: use theirs.
+      await admin.query(`drop database if exists ${part}`);
+      if ((err as { code?: string }).code !== '42P04') throw err;
     }
   } finally {
     await admin.end();
