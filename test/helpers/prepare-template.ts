@@ -38,6 +38,16 @@ async function prepareEmbedded(): Promise<string> {
   return file;
 }
 
+/** Renames a database prepared under a name of its own to the name runs look for; if another run got there first, uses theirs. */
+async function publish(admin: pg.Client, part: string, name: string): Promise<void> {
+  try {
+    await admin.query(`alter database ${part} rename to ${name}`);
+  } catch (err) {
+    await admin.query(`drop database if exists ${part}`);
+    if ((err as { code?: string }).code !== '42P04') throw err;
+  }
+}
+
 /** The template's name. It is migrated under a name of its own and renamed when complete, so a run never copies half a schema. */
 async function prepareServer(baseUrl: string): Promise<string> {
   const name = `parentis_template_${schema}`;
@@ -56,13 +66,7 @@ async function prepareServer(baseUrl: string): Promise<string> {
       } finally {
         await handle.close();
       }
-      try {
-        await admin.query(`alter database ${part} rename to ${name}`);
-      } catch (err) {
-        // Another run on the same server prepared the same schema first: use theirs.
-        await admin.query(`drop database if exists ${part}`);
-        if ((err as { code?: string }).code !== '42P04') throw err;
-      }
+      await publish(admin, part, name);
     }
   } finally {
     await admin.end();
@@ -118,13 +122,7 @@ async function prepareServerDemo(baseUrl: string, template: string): Promise<str
     for (const { datname } of older.rows) {
       if (/^parentis_demo_[0-9a-f]{8}_[0-9a-f]{16}$/.test(datname)) await admin.query(`drop database if exists ${datname}`);
     }
-    try {
-      await admin.query(`alter database ${part} rename to ${name}`);
-    } catch (err) {
-      // Another run from this checkout prepared it first: use theirs.
-      await admin.query(`drop database if exists ${part}`);
-      if ((err as { code?: string }).code !== '42P04') throw err;
-    }
+    await publish(admin, part, name);
   } finally {
     await admin.end();
   }
