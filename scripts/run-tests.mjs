@@ -5,7 +5,8 @@
 // likewise one store holding the demonstration for the command-line tests to copy.
 // At the end it prints the ten slowest files.
 //   node scripts/run-tests.mjs [files…]       the whole suite, or the files given
-// PARENTIS_TEST_CONCURRENCY sets how many files run at once (default: the processors plus one).
+// PARENTIS_TEST_CONCURRENCY sets how many files run at once (default: one per processor; more makes
+// the timed process tests, which wait for a server or a demonstration load, miss on a busy machine).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,7 +46,7 @@ if (demoStore) env.PARENTIS_TEST_DEMO = demoStore;
 
 const times = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-times-'));
 env.PARENTIS_TEST_TIMES = times;
-const concurrency = Number(env.PARENTIS_TEST_CONCURRENCY) || os.availableParallelism() + 1;
+const concurrency = Number(env.PARENTIS_TEST_CONCURRENCY) || os.availableParallelism();
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--import', './scripts/time-test-file.mjs', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
