@@ -20,7 +20,7 @@ const NOT_ANOTHER_FEATURE = {
 const KIT_IMPORTS_NO_FEATURE = { regex: '^\\.\\./[\\w-]+/', message: 'The kit is shared by every feature and imports none of them.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'tmp/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'tmp/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

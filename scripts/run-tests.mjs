@@ -1,9 +1,15 @@
-// Runs the test suite with node's test runner (through tsx). Before the run it prepares one migrated
-// embedded database and saves it, so each test process loads a copy instead of running initdb.
+// Runs the test suite with node's test runner (through tsx), several files at once. Before the run it
+// builds dist/ (the command-line and start-up tests run the built Parentis, as `npm start` does) and
+// prepares one migrated database that every test file copies instead of migrating its own: a saved
+// embedded data directory, or with TEST_DATABASE_URL a template database on that PostgreSQL server;
+// likewise one store holding the demonstration for the command-line tests to copy.
+// At the end it prints the ten slowest files.
 //   node scripts/run-tests.mjs [files…]       the whole suite, or the files given
-// With TEST_DATABASE_URL set, the database tests run on that PostgreSQL server instead.
+// PARENTIS_TEST_CONCURRENCY sets how many files run at once (default: one per processor; more makes
+// the timed process tests, which wait for a server or a demonstration load, miss on a busy machine).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,16 +32,35 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const env = { ...process.env };
-if (!env.TEST_DATABASE_URL) {
-  const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/prepare-template.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env });
-  if (prepared.status !== 0) process.exit(prepared.status ?? 1);
-  env.PARENTIS_TEST_TEMPLATE = prepared.stdout.toString().trim();
-}
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
 
+const env = { ...process.env };
+// The demonstration store is prepared only when a file copies it (test/cli/run.ts's demoStore).
+const demo = files.some((f) => fs.readFileSync(f, 'utf8').includes('demoStore('));
+const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/helpers/prepare-template.ts', ...(demo ? ['--demo'] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env });
+if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+const [template, demoStore] = prepared.stdout.toString().trim().split('\n');
+env[env.TEST_DATABASE_URL ? 'PARENTIS_TEST_PG_TEMPLATE' : 'PARENTIS_TEST_TEMPLATE'] = template;
+if (demoStore) env.PARENTIS_TEST_DEMO = demoStore;
+
+const times = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-times-'));
+env.PARENTIS_TEST_TIMES = times;
+const concurrency = Number(env.PARENTIS_TEST_CONCURRENCY) || os.availableParallelism();
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--import', './scripts/time-test-file.mjs', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
   { stdio: 'inherit', env },
 );
+
+const slowest = fs
+  .readdirSync(times)
+  .map((f) => JSON.parse(fs.readFileSync(path.join(times, f), 'utf8')))
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 10);
+fs.rmSync(times, { recursive: true, force: true });
+if (slowest.length > 0) {
+  console.log(`\nSlowest test files (${concurrency} at a time, load average ${os.loadavg()[0].toFixed(1)}):`);
+  for (const t of slowest) console.log(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file}`);
+}
 process.exit(result.status ?? 1);

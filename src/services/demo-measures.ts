@@ -68,7 +68,7 @@ const LOCAL_MEASURES: (MeasureDefinitionInput & { monthly: (i: number) => { nume
   },
 ];
 
-/** Finds reference/dfe from the sources or from the command-line bundle (node_modules/.cache/parentis), or the working directory. */
+/** Finds reference/dfe above the sources or the build (dist/), or above the working directory. */
 export function referenceDir(): string {
   const starts = [import.meta.dirname, process.cwd()];
   for (const start of starts) {

@@ -2,14 +2,12 @@
 // (password from the environment when nobody can type it), listing them, and API tokens shown once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { disposeStores, fails, freshStore, ok, oneLine, type Store } from './run.ts';
+import { demoStore, disposeStores, fails, ok, oneLine, type Store } from './run.ts';
 
 let store: Store;
 
 before(async () => {
-  store = await freshStore();
-  // Demonstration mode asked for: on a PostgreSQL server `parentis demo` adds no accounts otherwise.
-  await ok({ ...store, env: { ...store.env, PARENTIS_DEMO: 'on' } }, ['demo']);
+  store = await demoStore();
 });
 after(disposeStores);
 

@@ -15,7 +15,7 @@ import {
   demoDocuments,
   disposeStores,
   fails,
-  freshStore,
+  demoStore,
   ok,
   okJson,
   oneLine,
@@ -79,8 +79,7 @@ let loaded: Snapshot | undefined;
 const stateBefore = async (store: Store): Promise<Snapshot> => loaded ?? (await snapshot(store));
 
 before(async () => {
-  demo = await freshStore();
-  await ok(demo, ['demo']);
+  demo = await demoStore();
   if (demo.kind === 'embedded') loaded = await snapshot(demo);
 });
 

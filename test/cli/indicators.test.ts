@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { generate903 } from '../../src/ssda903/generate/generate.ts';
 import { DEMO_903, DEMO_POPULATION } from '../../src/services/demo-measures.ts';
 import { indicatorDefinitions } from '../../src/services/ssda903.service.ts';
-import { childEnv, copyOf, disposeStores, fails, freshStore, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
+import { childEnv, copyOf, demoStore, disposeStores, fails, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
 
 interface IndicatorRow {
   code: string;
@@ -42,8 +42,7 @@ function writeReturn(seed: string): string {
 }
 
 before(async () => {
-  demo = await freshStore();
-  await ok(demo, ['demo']);
+  demo = await demoStore();
 });
 
 after(async () => {

@@ -1,6 +1,7 @@
 // Runs Parentis as separate processes, as a person would, against a store of the test's own: an
 // embedded data directory under the system temp directory, or a fresh database on the PostgreSQL
-// server named by TEST_DATABASE_URL.
+// server named by TEST_DATABASE_URL. The processes run the built JavaScript in dist/, as `parentis`
+// and `npm start` do; scripts/run-tests.mjs builds it before the tests.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,7 +46,7 @@ export function tempDir(prefix = 'parentis-cli-'): string {
 /** The caller's environment without any setting that would point Parentis at another store. */
 export function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'TEST_DATABASE_URL', 'PARENTIS_TEST_TEMPLATE', 'PARENTIS_USER', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) {
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'TEST_DATABASE_URL', 'PARENTIS_TEST_TEMPLATE', 'PARENTIS_TEST_PG_TEMPLATE', 'PARENTIS_TEST_DEMO', 'PARENTIS_TEST_TIMES', 'PARENTIS_USER', 'PORT', 'HOST', 'NODE_TEST_CONTEXT']) {
     delete env[k];
   }
   return { ...env, ...settings };
@@ -63,6 +64,25 @@ export async function freshStore(): Promise<Store> {
   }
   const dir = tempDir();
   return { kind: 'embedded', dataDir: dir, env: childEnv({ DATA_DIR: dir }) };
+}
+
+/**
+ * A store holding what `parentis demo` loads: a copy of the one scripts/run-tests.mjs prepared for the
+ * run (PARENTIS_TEST_DEMO: a data directory, or a template database on the server), else loaded here.
+ */
+export async function demoStore(): Promise<Store> {
+  const prepared = process.env.PARENTIS_TEST_DEMO;
+  const serverUrl = testDatabaseUrl();
+  if (prepared && serverUrl !== undefined) {
+    const { createServerDatabase } = await import('../helpers/database.ts');
+    const db = await createServerDatabase(serverUrl, prepared);
+    cleanups.push(() => db.drop());
+    return { kind: 'server', dataDir: undefined, env: childEnv({ DATABASE_URL: db.url }) };
+  }
+  if (prepared && fs.existsSync(prepared)) return copyOf({ kind: 'embedded', dataDir: prepared, env: {} });
+  const store = await freshStore();
+  await ok({ ...store, env: { ...store.env, PARENTIS_DEMO: 'on' } }, ['demo']);
+  return store;
 }
 
 /**
@@ -137,6 +157,10 @@ export class Running {
     if (this.running) this.child.kill('SIGKILL');
     await this.exited.catch(() => undefined);
   }
+}
+
+if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
+  throw new Error('Parentis is not built (no dist/cli.js): run "npm run build", or run the tests with "npm test".');
 }
 
 /** Starts node with these arguments in the project directory. */

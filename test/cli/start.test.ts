@@ -1,4 +1,4 @@
-// `npm start` as a process: it migrates, loads the demonstration authority into an empty embedded
+// `npm start` as a process (the built dist/main.js): it migrates, loads the demonstration authority into an empty embedded
 // database (never into a PostgreSQL server) with its sign-in accounts, serves /health and, once signed
 // in, the plan list; holds the embedded
 // data directory against other processes, stops cleanly on SIGTERM and keeps its data for a restart.
@@ -32,7 +32,7 @@ function listing(dir: string): string[] {
 
 async function startServer(): Promise<Running> {
   port = await freePort();
-  const p = startNode(['--import', 'tsx', 'src/main.ts'], { ...store.env, PORT: String(port), HOST: '127.0.0.1' });
+  const p = startNode(['dist/main.js'], { ...store.env, PORT: String(port), HOST: '127.0.0.1' });
   server = p;
   const m = await p.waitForOutput(LISTENING, 120_000);
   assert.equal(Number(m[1]), port);

@@ -1,5 +1,6 @@
 // A migrated database for one test process: embedded (from the prepared template) by default, or a
-// fresh database on the PostgreSQL server named by TEST_DATABASE_URL, dropped again at the end.
+// fresh database on the PostgreSQL server named by TEST_DATABASE_URL (a copy of the prepared template
+// database when there is one), dropped again at the end.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, beforeEach } from 'node:test';
@@ -24,12 +25,12 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** Creates an empty database on the server; returns its URL and how to drop it. */
-export async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** Creates a database on the server, empty or a copy of a template database; returns its URL and how to drop it. */
+export async function createServerDatabase(baseUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `parentis_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -50,7 +51,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   let drop = (): Promise<void> => Promise.resolve();
   let url: string | undefined;
   if (serverUrl !== undefined) {
-    const created = await createServerDatabase(serverUrl);
+    const created = await createServerDatabase(serverUrl, process.env.PARENTIS_TEST_PG_TEMPLATE || undefined);
     url = created.url;
     drop = () => created.drop();
     handle = await openServer(created.url);
