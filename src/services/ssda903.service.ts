@@ -11,7 +11,7 @@ import {
   computeIndicators,
   indicatorDefinitions,
   monthEndsBetween,
-  parseFiles,
+  readReturn,
   type DataQualityIssue,
   type InputFile,
   type IndicatorValue,
@@ -39,6 +39,13 @@ export interface CheckedReturn {
   summary: IssueSummary;
   collectionYears: number[];
   rows: number;
+  /** About the whole set, one line each: names and dates disagreeing, a year not found, too little history. */
+  notes: string[];
+}
+
+/** How to read a set of files: `year` is the analyst's collection year for a one-year set (the year it ends). */
+export interface ReadOptions {
+  year?: number;
 }
 
 export interface StoreOptions {
@@ -84,9 +91,9 @@ export function summariseIssues(issues: DataQualityIssue[]): IssueSummary {
 }
 
 /** Parses and checks a set of files; a file with a missing column or of an unknown table is refused whole (Ssda903FileError). */
-export function checkFiles(input: InputFile[]): CheckedReturn {
+export function checkFiles(input: InputFile[], options: ReadOptions = {}): CheckedReturn {
   if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
-  const files = parseFiles(input);
+  const { files, notes } = readReturn(input, options);
   const ret = buildReturn(files);
   const issues = checkReturn(ret);
   return {
@@ -97,6 +104,7 @@ export function checkFiles(input: InputFile[]): CheckedReturn {
     // Postcodes belong to no collection year.
     collectionYears: [...new Set(files.filter((f) => f.table !== 'Postcodes' && f.collectionYear > 0).map((f) => f.collectionYear))].sort(),
     rows: files.reduce((n, f) => n + f.rows.length, 0),
+    notes,
   };
 }
 
@@ -105,8 +113,13 @@ export function checkFiles(input: InputFile[]): CheckedReturn {
  * The indicators straight from files, with no database at all: an analyst checking a return before
  * sending it. Rates need a population (children aged 0 to 17), given here when wanted.
  */
-export function indicatorsFromFiles(files: InputFile[], asAts: string[], options: { population?: number; laCode?: string } = {}): IndicatorValue[] {
-  const { ret } = checkFiles(files);
+export function indicatorsFromFiles(
+  files: InputFile[],
+  asAts: string[],
+  options: ReadOptions & { population?: number; laCode?: string; onNotes?: (notes: string[]) => void } = {},
+): IndicatorValue[] {
+  const { ret, notes } = checkFiles(files, options.year === undefined ? {} : { year: options.year });
+  if (notes.length > 0) options.onNotes?.(notes);
   // One figure for every date: the engine takes the latest estimate on or before each year's own.
   const population = options.population === undefined ? [] : [{ year: 1900, count: options.population }];
   return computeIndicators(ret, asAts, { population, ...(options.laCode ? { laCode: options.laCode } : {}) });
@@ -179,8 +192,8 @@ export class Ssda903Service {
   constructor(private readonly store: Store) {}
 
   /** Parses and checks files without storing anything. */
-  check(files: InputFile[]): CheckedReturn {
-    return checkFiles(files);
+  check(files: InputFile[], options: ReadOptions = {}): CheckedReturn {
+    return checkFiles(files, options);
   }
 
   /**

@@ -171,7 +171,7 @@ function postcodeCheck(child: ChildHistory | undefined, file: string, row: Parse
 
 function oc2Checks(ret: Ssda903Return, file: ParsedFile, report: Report): void {
   const year = file.collectionYear;
-  if (!ret.tableYears.get('Episodes')?.has(year)) return;
+  if (year === 0 || !ret.tableYears.get('Episodes')?.has(year)) return;
   const w0 = yearStart(year);
   const a = yearEnd(year);
   const listed = new Set<string>();
@@ -193,6 +193,7 @@ function oc2Checks(ret: Ssda903Return, file: ParsedFile, report: Report): void {
 
 function oc3Checks(file: ParsedFile, report: Report): void {
   const year = file.collectionYear;
+  if (year === 0) return;
   for (const row of file.rows) {
     const dob = dayFromUk(row.fields.DOB ?? '');
     if (dob === null) continue;

@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { ValidationError } from '../domain/errors.ts';
 import { collectionYearOf, dayFromUk } from './days.ts';
+import { decideYears, yearInName, type YearDecision, type YearOptions } from './years.ts';
 import { OPTIONAL_COLUMNS, TABLE_COLUMNS, TABLE_NAMES, type TableName } from './tables.ts';
 
 export interface InputFile {
@@ -35,21 +36,28 @@ export class Ssda903FileError extends ValidationError {
   }
 }
 
-export function parseFiles(files: InputFile[]): ParsedFile[] {
+export function parseFiles(files: InputFile[], options: YearOptions = {}): ParsedFile[] {
+  return readReturn(files, options).files;
+}
+
+/**
+ * Reads a set of files and gives each return one collection year (years.ts), with the notes to show the analyst:
+ * names and dates disagreeing, or no year found.
+ */
+export function readReturn(files: InputFile[], options: YearOptions = {}): YearDecision {
   const out: ParsedFile[] = [];
+  const declared = new Map<ParsedFile, number>();
   for (const file of files) {
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
-    if (/^\s*</.test(text)) out.push(...parseXml(file.name, text));
-    else out.push(parseCsvFile(file.name, text));
+    if (/^\s*</.test(text)) {
+      const { year, tables } = parseXml(file.name, text);
+      for (const t of tables) {
+        out.push(t);
+        if (year !== null) declared.set(t, year);
+      }
+    } else out.push(parseCsvFile(file.name, text));
   }
-  // A table with no event dates (Header, OC2, OC3 …) and no year in its path takes the year of the other files
-  // when they all share one.
-  const years = new Set(out.filter((f) => f.table !== 'Postcodes' && f.collectionYear > 0).map((f) => f.collectionYear));
-  if (years.size === 1) {
-    const [year] = years;
-    for (const f of out) if (f.collectionYear === 0 && f.table !== 'Postcodes') f.collectionYear = year!;
-  }
-  return out;
+  return decideYears(out, declared, options);
 }
 
 /** Picks the table whose columns the header carries exactly (required ones all present, extras only optional ones). */
@@ -109,7 +117,7 @@ function parseCsvFile(name: string, text: string): ParsedFile {
     }
   }
   if (!header || !table) throw new Ssda903FileError(`${name}: the file is empty`, name);
-  return { name, table, collectionYear: yearFromPath(name) ?? inferYear(table, rows), rows };
+  return { name, table, collectionYear: 0, rows };
 }
 
 /** Trimmed and upper-cased; most cells already are, and are then kept as they are. */
@@ -142,34 +150,9 @@ function readQuotedCsv(name: string, text: string): { cells: string[]; line: num
   }
 }
 
-/** A 20xx year in the path ("903/2018/episodes.csv"); "2017-18" or "2017_18" means the year ending 2018. */
+/** The collection year a path names ("903/2018/episodes.csv", "episodes_2017-18.csv" → 2018), read as the year it ends. */
 export function yearFromPath(path: string): number | null {
-  const span = [...path.matchAll(/(?<!\d)(20\d{2})[-_](\d{2})(?!\d)/g)].pop();
-  if (span) return 2000 + Number(span[2]);
-  const single = [...path.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].pop();
-  return single ? Number(single[1]) : null;
-}
-
-const YEAR_DATE_COLUMNS: Partial<Record<TableName, string[]>> = {
-  Episodes: ['DECOM', 'DEC'],
-  Missing: ['MIS_START', 'MIS_END'],
-  Reviews: ['REVIEW'],
-  SWEpisodes: ['SW_DECOM', 'SW_DEC'],
-  AD1: ['DATE_MATCH'],
-  PlacedAdoption: ['DATE_PLACED'],
-};
-
-/** The 31 March on or after the latest event date in the file; 0 when the file has none. */
-function inferYear(table: TableName, rows: ParsedRow[]): number {
-  const columns = YEAR_DATE_COLUMNS[table] ?? [];
-  let latest: number | null = null;
-  for (const row of rows) {
-    for (const c of columns) {
-      const d = dayFromUk(row.fields[c] ?? '');
-      if (d !== null && (latest === null || d > latest)) latest = d;
-    }
-  }
-  return latest === null ? 0 : collectionYearOf(latest);
+  return yearInName(path)?.year ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -187,6 +170,7 @@ const BLOCKS: Record<string, TableName> = {
   AD_PLACED: 'PlacedAdoption',
   SW_EPISODE: 'SWEpisodes',
   SWEPISODE: 'SWEpisodes',
+  DOLO: 'DoLo',
 };
 const RENAME: Record<string, string> = { CHILDID: 'CHILD', PL: 'PLACE' };
 const REPEATED = new Set(['CHILD', ...Object.keys(BLOCKS)]);
@@ -194,7 +178,7 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 type XmlNode = Record<string, unknown>;
 
-function parseXml(name: string, text: string): ParsedFile[] {
+function parseXml(name: string, text: string): { year: number | null; tables: ParsedFile[] } {
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
@@ -255,8 +239,7 @@ function parseXml(name: string, text: string): ParsedFile[] {
       }
     }
   }
-  const year = xmlYear(root) ?? yearFromPath(name) ?? Math.max(0, ...[...rows].map(([table, list]) => inferYear(table, list)));
-  return [...rows].map(([table, list]) => ({ name, table, collectionYear: year, rows: list }));
+  return { year: xmlYear(root), tables: [...rows].map(([table, list]) => ({ name, table, collectionYear: 0, rows: list })) };
 }
 
 /** Leaf elements of a node as upper-cased strings; ISO dates are rewritten dd/mm/yyyy like the CSV form. */

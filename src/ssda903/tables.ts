@@ -13,6 +13,7 @@ export type TableName =
   | 'PrevPerm'
   | 'Missing'
   | 'SWEpisodes'
+  | 'DoLo'
   | 'Postcodes';
 
 /** Required columns of each table, spelled as DfE spells them. */
@@ -41,6 +42,8 @@ export const TABLE_COLUMNS: Record<TableName, readonly string[]> = {
   PrevPerm: ['CHILD', 'DOB', 'PREV_PERM', 'LA_PERM', 'DATE_PERM'],
   Missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
   SWEpisodes: ['CHILD', 'DOB', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'],
+  /** Deprivation of liberty orders, from the 2026–27 collection. */
+  DoLo: ['CHILD', 'DOB', 'DOLO_START', 'DOLO_END'],
   Postcodes: ['POSTCODE', 'EASTING', 'NORTHING', 'LA_CODE'],
 };
 
@@ -64,6 +67,7 @@ export const DATE_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
   PrevPerm: ['DOB'],
   Missing: ['DOB', 'MIS_START', 'MIS_END'],
   SWEpisodes: ['DOB', 'SW_DECOM', 'SW_DEC'],
+  DoLo: ['DOB', 'DOLO_START', 'DOLO_END'],
 };
 
 const set = (codes: string): ReadonlySet<string> => new Set(codes.split(/\s+/).filter(Boolean));

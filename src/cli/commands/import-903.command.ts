@@ -1,7 +1,7 @@
 // parentis import 903: reads an authority's SSDA903 files, reports their data quality, and stores
 // them (replacing the previous child-level data) with the indicators recomputed, all or nothing.
 import { SingleBar, Presets } from 'cli-progress';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CheckedReturn, DataQualityIssue, InputFile } from '../../services/ssda903.service.ts';
 import { displayName, gatherFiles, readText } from '../input-files.ts';
 import { write } from '../output.ts';
@@ -23,6 +23,22 @@ export function qualityReport(checked: CheckedReturn, shown = SHOWN): string {
     for (const i of ordered.slice(0, shown)) lines.push(`  ${i.severity}: ${issueLine(i)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** --year: the collection year, named by the year it ends ("2022") or as a span ("2021-22"). */
+export function collectionYearOption(value: string): number {
+  const single = /^\s*(20\d{2})\s*$/.exec(value);
+  if (single) return Number(single[1]);
+  const span = /^\s*(20\d{2})\s*[-/]\s*(\d{2})\s*$/.exec(value);
+  if (span && (Number(span[1]) + 1) % 100 === Number(span[2])) return Number(span[1]) + 1;
+  throw new InvalidArgumentError(`"${value}" is not a collection year: write the year it ends (2022) or the span (2021-22)`);
+}
+
+export const YEAR_HELP = 'the collection year of the files, the year it ends (2022 = April 2021 to March 2022), whatever their names and dates say';
+
+/** Notes on the whole set (years decided from the dates, history too short): one line each. */
+export function notesText(notes: string[]): string {
+  return notes.map((n) => `Note: ${n}\n`).join('');
 }
 
 /** A progress bar on an interactive terminal; nothing when output goes to a file or another program. */
@@ -60,12 +76,14 @@ export function register(program: Command): void {
     .description('import SSDA903 files (a directory is searched for .csv and .xml): checks them, then stores them and recomputes the indicators; all or nothing')
     .option('--proceed-with-warnings', 'store even though the checks gave warnings')
     .option('--proceed-with-errors', 'store even though the checks found errors (the figures will carry them)')
+    .option('--year <year>', YEAR_HELP, collectionYearOption)
     .option('--issues <n>', 'how many issues to list', (v) => Number.parseInt(v, 10), SHOWN)
-    .action(async (paths: string[], opts: { proceedWithWarnings?: boolean; proceedWithErrors?: boolean; issues: number }, cmd: Command) => {
+    .action(async (paths: string[], opts: { proceedWithWarnings?: boolean; proceedWithErrors?: boolean; issues: number; year?: number }, cmd: Command) => {
       const files = read903Files(paths);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
-        const checked = app.services.ssda903.check(files);
-        write(`Read ${files.length} file${files.length === 1 ? '' : 's'}: collection years ${checked.collectionYears.join(', ')}; ${checked.rows} rows.\n`);
+        const checked = app.services.ssda903.check(files, opts.year === undefined ? {} : { year: opts.year });
+        write(`Read ${files.length} file${files.length === 1 ? '' : 's'}: collection years ${checked.collectionYears.join(', ') || 'not known'}; ${checked.rows} rows.\n`);
+        write(notesText(checked.notes));
         write(qualityReport(checked, Number.isFinite(opts.issues) ? opts.issues : SHOWN));
         const records = progressBar('Storing rows');
         const indicators = progressBar('Working out indicators');

@@ -6,7 +6,7 @@ import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type Indic
 import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Column, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
-import { read903Files } from './import-903.command.ts';
+import { collectionYearOption, notesText, read903Files, YEAR_HELP } from './import-903.command.ts';
 
 interface Options {
   asAt?: string;
@@ -17,6 +17,7 @@ interface Options {
   breakdowns?: boolean;
   population?: number;
   laCode?: string;
+  year?: number;
   format: string;
 }
 
@@ -69,6 +70,7 @@ export function register(program: Command): void {
       return n;
     })
     .option('--la-code <code>', 'with --files: the authority\'s own code (e.g. E10000099), for placements out of area')
+    .option('--year <year>', `with --files: ${YEAR_HELP}`, collectionYearOption)
     .option('--code <code>', 'only this indicator')
     .option('--breakdowns', 'include the breakdowns (age band, sex, UASC, placement type)')
     .option('--format <format>', 'table, csv or json', 'table')
@@ -84,6 +86,7 @@ export function register(program: Command): void {
       } else {
         throw new ValidationError('give --as-at DATE, or --from DATE and --to DATE', 'as-at');
       }
+      if (opts.year !== undefined && opts.files === undefined) throw new ValidationError('--year goes with --files: the stored return already has its years', 'year');
       if (opts.code !== undefined && !titles.has(opts.code)) {
         throw new ValidationError(`--code: there is no indicator "${opts.code}" (codes: ${[...titles.keys()].join(', ')})`, 'code');
       }
@@ -95,7 +98,12 @@ export function register(program: Command): void {
       };
       if (opts.files !== undefined) {
         // Checking a return before it is sent: the database is not opened at all.
-        const options = { ...(opts.population !== undefined ? { population: opts.population } : {}), ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}) };
+        const options = {
+          ...(opts.population !== undefined ? { population: opts.population } : {}),
+          ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}),
+          ...(opts.year !== undefined ? { year: opts.year } : {}),
+          onNotes: (notes: string[]) => process.stderr.write(notesText(notes)),
+        };
         show(indicatorsFromFiles(read903Files(opts.files), asAts, options));
         return;
       }
