@@ -12,18 +12,20 @@ import {
   indicatorDefinitions,
   monthEndsBetween,
   readReturn,
+  readReturnStreamed,
   type DataQualityIssue,
   type InputFile,
   type IndicatorValue,
   type ParsedFile,
   type Ssda903Return,
+  type StreamedFile,
   type TableName,
 } from '../ssda903/index.ts';
 import { ownPopulation } from './benchmark.service.ts';
 import { requireRole, type Ctx } from './context.ts';
 import { defineMeasure } from './measure.service.ts';
 
-export type { DataQualityIssue, IndicatorValue, InputFile };
+export type { DataQualityIssue, IndicatorValue, InputFile, StreamedFile };
 export { indicatorDefinitions, monthEndsBetween };
 
 export interface IssueSummary {
@@ -94,6 +96,17 @@ export function summariseIssues(issues: DataQualityIssue[]): IssueSummary {
 export function checkFiles(input: InputFile[], options: ReadOptions = {}): CheckedReturn {
   if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
   const { files, notes } = readReturn(input, options);
+  return checked(files, notes);
+}
+
+/** As checkFiles, reading each CSV as it streams in: a file with a bad header or a broken row stops at it. */
+export async function checkStreamedFiles(input: StreamedFile[], options: ReadOptions = {}): Promise<CheckedReturn> {
+  if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
+  const { files, notes } = await readReturnStreamed(input, options);
+  return checked(files, notes);
+}
+
+function checked(files: ParsedFile[], notes: string[]): CheckedReturn {
   const ret = buildReturn(files);
   const issues = checkReturn(ret);
   return {
@@ -113,12 +126,12 @@ export function checkFiles(input: InputFile[], options: ReadOptions = {}): Check
  * The indicators straight from files, with no database at all: an analyst checking a return before
  * sending it. Rates need a population (children aged 0 to 17), given here when wanted.
  */
-export function indicatorsFromFiles(
-  files: InputFile[],
+export async function indicatorsFromFiles(
+  files: StreamedFile[],
   asAts: string[],
   options: ReadOptions & { population?: number; laCode?: string; onNotes?: (notes: string[]) => void } = {},
-): IndicatorValue[] {
-  const { ret, notes } = checkFiles(files, options.year === undefined ? {} : { year: options.year });
+): Promise<IndicatorValue[]> {
+  const { ret, notes } = await checkStreamedFiles(files, options.year === undefined ? {} : { year: options.year });
   if (notes.length > 0) options.onNotes?.(notes);
   // One figure for every date: the engine takes the latest estimate on or before each year's own.
   const population = options.population === undefined ? [] : [{ year: 1900, count: options.population }];
@@ -194,6 +207,11 @@ export class Ssda903Service {
   /** Parses and checks files without storing anything. */
   check(files: InputFile[], options: ReadOptions = {}): CheckedReturn {
     return checkFiles(files, options);
+  }
+
+  /** Parses and checks files read as they stream in, without storing anything. */
+  checkStreamed(files: StreamedFile[], options: ReadOptions = {}): Promise<CheckedReturn> {
+    return checkStreamedFiles(files, options);
   }
 
   /**

@@ -1,4 +1,6 @@
 // Reads 903 files (CSV or the DfE XML form) into recognised tables of upper-cased, trimmed string rows.
+import { Readable } from 'node:stream';
+import { parse as parseCsvStreaming } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { ValidationError } from '../domain/errors.ts';
@@ -49,15 +51,39 @@ export function readReturn(files: InputFile[], options: YearOptions = {}): YearD
   const declared = new Map<ParsedFile, number>();
   for (const file of files) {
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
-    if (/^\s*</.test(text)) {
-      const { year, tables } = parseXml(file.name, text);
-      for (const t of tables) {
-        out.push(t);
-        if (year !== null) declared.set(t, year);
-      }
-    } else out.push(parseCsvFile(file.name, text));
+    if (/^\s*</.test(text)) addXml(parseXml(file.name, text), out, declared);
+    else out.push(parseCsvFile(file.name, text));
   }
   return decideYears(out, declared, options);
+}
+
+/** A file read as it comes: `chunks` opens it (the caller does the I/O). */
+export interface StreamedFile {
+  name: string;
+  chunks: () => AsyncIterable<Uint8Array | string>;
+}
+
+/** As readReturn, reading each CSV as a stream (stopping at its first fatal error); an XML file is read whole. */
+export async function readReturnStreamed(files: StreamedFile[], options: YearOptions = {}): Promise<YearDecision> {
+  const out: ParsedFile[] = [];
+  const declared = new Map<ParsedFile, number>();
+  for (const file of files) {
+    if (file.name.toLowerCase().endsWith('.xml')) {
+      let text = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of file.chunks()) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      text += decoder.decode();
+      addXml(parseXml(file.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), out, declared);
+    } else out.push(await parseCsvStream(file.name, file.chunks()));
+  }
+  return decideYears(out, declared, options);
+}
+
+function addXml(xml: { year: number | null; tables: ParsedFile[] }, out: ParsedFile[], declared: Map<ParsedFile, number>): void {
+  for (const t of xml.tables) {
+    out.push(t);
+    if (xml.year !== null) declared.set(t, xml.year);
+  }
 }
 
 /** Picks the table whose columns the header carries exactly (required ones all present, extras only optional ones). */
@@ -83,41 +109,93 @@ export function matchTable(fileName: string, header: string[]): TableName {
   throw new Ssda903FileError(`${fileName}: looks like the ${best.table} table but has ${parts.join(' and ')}`, fileName, best.missing, best.unexpected);
 }
 
+/** No 903 table has more than 15 columns: a header far wider is not a 903 file, and is refused before any work on it. */
+export const MAX_COLUMNS = 200;
+/** One CSV record (a line, or more with quoted newlines) longer than this is not a 903 row. */
+export const MAX_RECORD_CHARS = 64 * 1024;
+
+/** One table built from CSV records as they arrive: the header is checked on the first, so a bad file stops there. */
+export class CsvTableBuilder {
+  private header: string[] | undefined;
+  private table: TableName | undefined;
+  private readonly rows: ParsedRow[] = [];
+  constructor(readonly name: string) {}
+
+  add(cells: string[], line: number): void {
+    const { name } = this;
+    if (!this.header) {
+      if (cells.length > MAX_COLUMNS) {
+        throw new Ssda903FileError(`${name}: the header has ${cells.length} columns, and no 903 table has more than ${MAX_COLUMNS}: this is not a 903 file`, name);
+      }
+      const header = cells.map((c) => c.trim().toUpperCase());
+      const seen = new Set<string>();
+      for (const c of header) {
+        if (seen.has(c)) throw new Ssda903FileError(`${name}: column ${c} appears twice`, name, [], [c]);
+        seen.add(c);
+      }
+      this.table = matchTable(name, header);
+      this.header = header;
+      return;
+    }
+    const header = this.header;
+    const fields: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) fields[header[c]!] = cell(cells[c]);
+    this.rows.push({ line, fields });
+  }
+
+  finish(): ParsedFile {
+    if (!this.header || !this.table) throw new Ssda903FileError(`${this.name}: the file is empty`, this.name);
+    return { name: this.name, table: this.table, collectionYear: 0, rows: this.rows };
+  }
+}
+
 function parseCsvFile(name: string, text: string): ParsedFile {
   // Files without any quote character are split directly: the result is what a CSV parser gives, several times
   // faster on a large return. Anything quoted goes through csv-parse.
-  const records = text.includes('"') ? readQuotedCsv(name, text) : null;
-  let header: string[] | undefined;
-  let table: TableName | undefined;
-  const rows: ParsedRow[] = [];
-  const take = (cells: string[], line: number) => {
-    if (!header) {
-      header = cells.map((c) => c.trim().toUpperCase());
-      const duplicate = header.find((c, i) => header!.indexOf(c) !== i);
-      if (duplicate) throw new Ssda903FileError(`${name}: column ${duplicate} appears twice`, name, [], [duplicate]);
-      table = matchTable(name, header);
-      return;
-    }
-    const fields: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) fields[header[c]!] = cell(cells[c]);
-    rows.push({ line, fields });
-  };
-  if (records) {
-    for (const r of records) if (!(r.cells.length === 1 && r.cells[0]!.trim() === '')) take(r.cells, r.line);
+  const table = new CsvTableBuilder(name);
+  if (text.includes('"')) {
+    for (const r of readQuotedCsv(name, text)) if (!(r.cells.length === 1 && r.cells[0]!.trim() === '')) table.add(r.cells, r.line);
   } else {
     let line = 0;
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf('\n', from);
       if (to === -1) to = text.length;
       line += 1;
+      if (line === 1 && to - from > MAX_RECORD_CHARS) throw new Ssda903FileError(`${name}: the first line is ${to - from} characters long, too long for a 903 header`, name);
       let l = text.slice(from, to);
       from = to + 1;
       if (l.endsWith('\r')) l = l.slice(0, -1);
-      if (l.trim() !== '') take(l.split(','), line);
+      if (l.trim() !== '') table.add(l.split(','), line);
     }
   }
-  if (!header || !table) throw new Ssda903FileError(`${name}: the file is empty`, name);
-  return { name, table, collectionYear: 0, rows };
+  return table.finish();
+}
+
+/**
+ * Reads one CSV table from its bytes as they come (a file being read), so a bad header or a broken row stops the
+ * reading there, and memory holds the rows, not the whole text. Pure: the caller opens the file.
+ */
+export async function parseCsvStream(name: string, chunks: AsyncIterable<Uint8Array | string>): Promise<ParsedFile> {
+  const table = new CsvTableBuilder(name);
+  const parser = parseCsvStreaming({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: MAX_RECORD_CHARS });
+  const source = Readable.from(chunks);
+  source.on('error', (e) => parser.destroy(e));
+  source.pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (record.length === 1 && record[0]!.trim() === '') continue;
+      table.add(record, info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0));
+    }
+  } catch (e) {
+    if (e instanceof Ssda903FileError) throw e;
+    const message = (e as Error).message;
+    throw new Ssda903FileError(`${name}: not a readable CSV file (${/max_record_size|record size/i.test(message) ? `a row is longer than ${MAX_RECORD_CHARS} characters` : message})`, name);
+  } finally {
+    source.unpipe(parser);
+    source.destroy();
+    parser.destroy();
+  }
+  return table.finish();
 }
 
 /** Trimmed and upper-cased; most cells already are, and are then kept as they are. */

@@ -2,12 +2,15 @@
 // them (replacing the previous child-level data) with the indicators recomputed, all or nothing.
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { CheckedReturn, DataQualityIssue, InputFile } from '../../services/ssda903.service.ts';
-import { displayName, gatherFiles, readText } from '../input-files.ts';
+import fs from 'node:fs';
+import type { CheckedReturn, DataQualityIssue, StreamedFile } from '../../services/ssda903.service.ts';
+import { checkSize, displayName, gatherFiles } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
 const SHOWN = 20;
+/** A county's five-year return is a few tens of megabytes: a file far larger is not a 903 table. */
+export const MAX_903_FILE_BYTES = 256 * 1024 * 1024;
 
 export function issueLine(i: DataQualityIssue): string {
   return `${i.file}:${i.line} child ${i.child || '(none)'}${i.column ? ` column ${i.column}` : ''}: ${i.message}`;
@@ -55,18 +58,12 @@ function progressBar(label: string): { start(total: number): void; update(done: 
   };
 }
 
-/** Reads the 903 files named (directories walked for .csv and .xml), with a progress bar. */
-export function read903Files(paths: string[]): InputFile[] {
-  const found = gatherFiles(paths, ['.csv', '.xml']);
-  const bar = progressBar('Reading files');
-  bar.start(found.length);
-  const files = found.map((f, i) => {
-    const text = readText(f);
-    bar.update(i + 1);
-    return { name: displayName(f, paths), text };
+/** The 903 files named (directories walked for .csv and .xml), each opened as a stream when it is read. */
+export function open903Files(paths: string[]): StreamedFile[] {
+  return gatherFiles(paths, ['.csv', '.xml']).map((f) => {
+    checkSize(f, MAX_903_FILE_BYTES);
+    return { name: displayName(f, paths), chunks: () => fs.createReadStream(f) };
   });
-  bar.stop();
-  return files;
 }
 
 export function register(program: Command): void {
@@ -79,9 +76,9 @@ export function register(program: Command): void {
     .option('--year <year>', YEAR_HELP, collectionYearOption)
     .option('--issues <n>', 'how many issues to list', (v) => Number.parseInt(v, 10), SHOWN)
     .action(async (paths: string[], opts: { proceedWithWarnings?: boolean; proceedWithErrors?: boolean; issues: number; year?: number }, cmd: Command) => {
-      const files = read903Files(paths);
+      const files = open903Files(paths);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
-        const checked = app.services.ssda903.check(files, opts.year === undefined ? {} : { year: opts.year });
+        const checked = await app.services.ssda903.checkStreamed(files, opts.year === undefined ? {} : { year: opts.year });
         write(`Read ${files.length} file${files.length === 1 ? '' : 's'}: collection years ${checked.collectionYears.join(', ') || 'not known'}; ${checked.rows} rows.\n`);
         write(notesText(checked.notes));
         write(qualityReport(checked, Number.isFinite(opts.issues) ? opts.issues : SHOWN));

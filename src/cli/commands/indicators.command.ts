@@ -6,7 +6,7 @@ import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type Indic
 import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Column, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
-import { collectionYearOption, notesText, read903Files, YEAR_HELP } from './import-903.command.ts';
+import { collectionYearOption, notesText, open903Files, YEAR_HELP } from './import-903.command.ts';
 
 interface Options {
   asAt?: string;
@@ -45,6 +45,10 @@ const csvColumns: Column<IndicatorValue>[] = [
   { header: 'Title', value: (r) => titles.get(r.code) ?? '' },
 ];
 
+/** Beside the figure: an annual figure shown at another month end, or too little history behind it. */
+const noteOf = (r: IndicatorValue): string => [r.annualAsAt ? `annual: the figure at ${r.annualAsAt}` : '', r.note ?? ''].filter(Boolean).join('; ');
+const noteColumn: Column<IndicatorValue> = { header: 'Note', value: noteOf };
+
 const json = (r: IndicatorValue): unknown => ({
   code: r.code,
   title: titles.get(r.code) ?? r.code,
@@ -54,6 +58,8 @@ const json = (r: IndicatorValue): unknown => ({
   denominator: r.denominator,
   value: r.value,
   unit: r.unit,
+  ...(r.annualAsAt ? { annualAsAt: r.annualAsAt } : {}),
+  ...(r.note ? { note: r.note } : {}),
 });
 
 export function register(program: Command): void {
@@ -94,7 +100,9 @@ export function register(program: Command): void {
         let rows = all;
         if (opts.code !== undefined) rows = rows.filter((r) => r.code === opts.code);
         if (opts.breakdowns !== true) rows = rows.filter((r) => r.breakdown === undefined);
-        write(render(rows, format === 'csv' ? csvColumns : columns, format, json));
+        const shown = format === 'csv' ? csvColumns : columns;
+        // The Note column only when some figure has one, so plain output stays as it was.
+        write(render(rows, rows.some((r) => noteOf(r) !== '') ? [...shown, noteColumn] : shown, format, json));
       };
       if (opts.files !== undefined) {
         // Checking a return before it is sent: the database is not opened at all.
@@ -104,7 +112,7 @@ export function register(program: Command): void {
           ...(opts.year !== undefined ? { year: opts.year } : {}),
           onNotes: (notes: string[]) => process.stderr.write(notesText(notes)),
         };
-        show(indicatorsFromFiles(read903Files(opts.files), asAts, options));
+        show(await indicatorsFromFiles(open903Files(opts.files), asAts, options));
         return;
       }
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => show(await app.services.ssda903.indicators(ctx, asAts)));
