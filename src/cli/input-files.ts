@@ -33,6 +33,15 @@ export function readText(file: string): string {
   }
 }
 
+/** Refuses a file larger than `max` bytes before any of it is read, naming it and both sizes. */
+export function checkSize(file: string, max: number): void {
+  const size = fs.statSync(file).size;
+  if (size > max) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+    throw new ValidationError(`${file}: ${mb(size)} is more than the ${mb(max)} a file may be here: check it is the right file`, 'file');
+  }
+}
+
 export function readBytes(file: string): Uint8Array {
   try {
     return fs.readFileSync(file);

@@ -11,19 +11,21 @@ import {
   computeIndicators,
   indicatorDefinitions,
   monthEndsBetween,
-  parseFiles,
+  readReturn,
+  readReturnStreamed,
   type DataQualityIssue,
   type InputFile,
   type IndicatorValue,
   type ParsedFile,
   type Ssda903Return,
+  type StreamedFile,
   type TableName,
 } from '../ssda903/index.ts';
 import { ownPopulation } from './benchmark.service.ts';
 import { requireCapability, type Ctx } from './context.ts';
 import { defineMeasure } from './measure.service.ts';
 
-export type { DataQualityIssue, IndicatorValue, InputFile };
+export type { DataQualityIssue, IndicatorValue, InputFile, StreamedFile };
 export { indicatorDefinitions, monthEndsBetween };
 
 export interface IssueSummary {
@@ -39,6 +41,13 @@ export interface CheckedReturn {
   summary: IssueSummary;
   collectionYears: number[];
   rows: number;
+  /** About the whole set, one line each: names and dates disagreeing, a year not found, too little history. */
+  notes: string[];
+}
+
+/** How to read a set of files: `year` is the analyst's collection year for a one-year set (the year it ends). */
+export interface ReadOptions {
+  year?: number;
 }
 
 export interface StoreOptions {
@@ -84,9 +93,20 @@ export function summariseIssues(issues: DataQualityIssue[]): IssueSummary {
 }
 
 /** Parses and checks a set of files; a file with a missing column or of an unknown table is refused whole (Ssda903FileError). */
-export function checkFiles(input: InputFile[]): CheckedReturn {
+export function checkFiles(input: InputFile[], options: ReadOptions = {}): CheckedReturn {
   if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
-  const files = parseFiles(input);
+  const { files, notes } = readReturn(input, options);
+  return checked(files, notes);
+}
+
+/** As checkFiles, reading each CSV as it streams in: a file with a bad header or a broken row stops at it. */
+export async function checkStreamedFiles(input: StreamedFile[], options: ReadOptions = {}): Promise<CheckedReturn> {
+  if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
+  const { files, notes } = await readReturnStreamed(input, options);
+  return checked(files, notes);
+}
+
+function checked(files: ParsedFile[], notes: string[]): CheckedReturn {
   const ret = buildReturn(files);
   const issues = checkReturn(ret);
   return {
@@ -97,6 +117,7 @@ export function checkFiles(input: InputFile[]): CheckedReturn {
     // Postcodes belong to no collection year.
     collectionYears: [...new Set(files.filter((f) => f.table !== 'Postcodes' && f.collectionYear > 0).map((f) => f.collectionYear))].sort(),
     rows: files.reduce((n, f) => n + f.rows.length, 0),
+    notes,
   };
 }
 
@@ -105,8 +126,13 @@ export function checkFiles(input: InputFile[]): CheckedReturn {
  * The indicators straight from files, with no database at all: an analyst checking a return before
  * sending it. Rates need a population (children aged 0 to 17), given here when wanted.
  */
-export function indicatorsFromFiles(files: InputFile[], asAts: string[], options: { population?: number; laCode?: string } = {}): IndicatorValue[] {
-  const { ret } = checkFiles(files);
+export async function indicatorsFromFiles(
+  files: StreamedFile[],
+  asAts: string[],
+  options: ReadOptions & { population?: number; laCode?: string; onNotes?: (notes: string[]) => void } = {},
+): Promise<IndicatorValue[]> {
+  const { ret, notes } = await checkStreamedFiles(files, options.year === undefined ? {} : { year: options.year });
+  if (notes.length > 0) options.onNotes?.(notes);
   // One figure for every date: the engine takes the latest estimate on or before each year's own.
   const population = options.population === undefined ? [] : [{ year: 1900, count: options.population }];
   return computeIndicators(ret, asAts, { population, ...(options.laCode ? { laCode: options.laCode } : {}) });
@@ -179,8 +205,13 @@ export class Ssda903Service {
   constructor(private readonly store: Store) {}
 
   /** Parses and checks files without storing anything. */
-  check(files: InputFile[]): CheckedReturn {
-    return checkFiles(files);
+  check(files: InputFile[], options: ReadOptions = {}): CheckedReturn {
+    return checkFiles(files, options);
+  }
+
+  /** Parses and checks files read as they stream in, without storing anything. */
+  checkStreamed(files: StreamedFile[], options: ReadOptions = {}): Promise<CheckedReturn> {
+    return checkStreamedFiles(files, options);
   }
 
   /**

@@ -1,8 +1,8 @@
 // Data-quality checks on a return, reported by file, line, child and column before any figure is worked out.
 import { dayFromUk, isoFromDay, yearEnd, yearStart } from './days.ts';
-import { inContinuousCare, type ChildHistory, type Ssda903Return } from './history.ts';
+import { foldsAsTemporary, inContinuousCare, type ChildHistory, type Ssda903Return } from './history.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
-import { BLANK_ALLOWED, CODE_COLUMNS, DATE_COLUMNS, SHORT_BREAK_LS } from './tables.ts';
+import { BLANK_ALLOWED, CODE_COLUMNS, DATE_COLUMNS, SHORT_BREAK_LS, TEMPORARY_LIMIT_DAYS } from './tables.ts';
 
 export interface DataQualityIssue {
   severity: 'error' | 'warning';
@@ -22,6 +22,7 @@ export const CHECKS = {
   'overlapping-episodes': 'error',
   'broken-chain': 'error',
   'date-outside-year': 'error',
+  'temporary-too-long': 'error',
   'ended-before-year': 'warning',
   'open-not-continued': 'warning',
   'missing-postcode': 'warning',
@@ -127,6 +128,10 @@ function episodeChecks(ret: Ssda903Return, file: ParsedFile, firstDecom: Map<num
     if (!list) byChild.set(f.CHILD, (list = []));
     list.push({ row, decom, dec });
     postcodeCheck(ret.byId.get(f.CHILD), file.name, row, decom, report);
+    const limit = TEMPORARY_LIMIT_DAYS[f.PLACE ?? ''];
+    if (limit !== undefined && !foldsAsTemporary({ place: f.PLACE ?? '', decom, dec })) {
+      report('temporary-too-long', file.name, row, 'DEC', `temporary placement ${f.PLACE} lasts ${dec - decom} days, longer than the ${limit} DfE allows: it counts as a placement of its own`);
+    }
   }
   const nextYear = firstDecom.get(year + 1);
   for (const [child, list] of byChild) {
@@ -171,7 +176,7 @@ function postcodeCheck(child: ChildHistory | undefined, file: string, row: Parse
 
 function oc2Checks(ret: Ssda903Return, file: ParsedFile, report: Report): void {
   const year = file.collectionYear;
-  if (!ret.tableYears.get('Episodes')?.has(year)) return;
+  if (year === 0 || !ret.tableYears.get('Episodes')?.has(year)) return;
   const w0 = yearStart(year);
   const a = yearEnd(year);
   const listed = new Set<string>();
@@ -193,6 +198,7 @@ function oc2Checks(ret: Ssda903Return, file: ParsedFile, report: Report): void {
 
 function oc3Checks(file: ParsedFile, report: Report): void {
   const year = file.collectionYear;
+  if (year === 0) return;
   for (const row of file.rows) {
     const dob = dayFromUk(row.fields.DOB ?? '');
     if (dob === null) continue;

@@ -1,7 +1,7 @@
 // Typed rows and the stitched multi-year history of each child: episodes, periods of care and placement spells.
 import { dayFromUk, type Ymd, ymdFromDay, yearEnd } from './days.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
-import { ADOPTION_WITH_CURRENT_CARER, SHORT_BREAK_LS, TEMPORARY_PLACE, type TableName } from './tables.ts';
+import { ADOPTION_WITH_CURRENT_CARER, SHORT_BREAK_LS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
 export interface Source {
   file: string;
@@ -293,9 +293,11 @@ function toEpisode(row: ParsedRow, file: string, year: number): Episode | null {
 }
 
 /**
- * Latest file wins: an older year's episodes are kept only before the first DECOM the later files restate, and an
- * older episode still open (or running past that DECOM) is closed there — with X1 when the later episode continues
- * the period — or at 31 March of its own year when the later files do not carry it on (ssda903.md §2.1.5).
+ * Latest file wins: an older year's episodes are kept only before the first DECOM the later files restate. An older
+ * episode still open there, or running past that DECOM, ends at it — with X1 when the later episode continues the
+ * period. One open at the end of its year that the later files do not carry on is closed on 1 April after that
+ * year end (the child was looked after on the 31 March) and flagged, so that it is no real ceasing (ssda903.md
+ * §2.1.5). A recorded ending that does not overlap the next episode stays where it is.
  */
 function stitchEpisodes(p: Pending, latestEpisodesYear: number): Episode[] {
   const years = [...p.episodesByYear.keys()].sort((a, b) => b - a);
@@ -314,17 +316,18 @@ function stitchEpisodes(p: Pending, latestEpisodesYear: number): Episode[] {
       older.push(e);
     }
     const last = older[older.length - 1];
-    if (last && next && last.dec >= next.decom) {
+    const afterYear = yearEnd(year) + 1;
+    if (last && next && last.dec > next.decom) {
       if (next.rne !== 'S') {
         last.dec = next.decom;
         last.rec = 'X1';
-      } else if (last.dec === Infinity || last.dec > next.decom) {
-        last.dec = Math.min(yearEnd(year), next.decom);
+      } else if (last.dec === Infinity) {
+        last.dec = Math.max(last.decom, Math.min(afterYear, next.decom));
         last.rec = '';
         last.closedByStitch = true;
-      }
+      } else last.dec = next.decom;
     } else if (last && !next && last.dec === Infinity && year < latestEpisodesYear) {
-      last.dec = Math.max(yearEnd(year), last.decom);
+      last.dec = Math.max(afterYear, last.decom);
       last.closedByStitch = true;
     }
     kept = older.concat(kept);
@@ -343,6 +346,12 @@ function stitchEpisodes(p: Pending, latestEpisodesYear: number): Episode[] {
 
 const SPELL_START_RNE = new Set(['S', 'P', 'B']);
 
+/** A temporary placement within its limit: it folds into the carer spell around it. One still open is taken as within. */
+export function foldsAsTemporary(e: { place: string; decom: number; dec: number }): boolean {
+  const limit = TEMPORARY_LIMIT_DAYS[e.place];
+  return limit !== undefined && (e.dec === Infinity || e.dec - e.decom <= limit);
+}
+
 export function periodsAndSpells(episodes: Episode[]): { periods: Period[]; spells: Spell[] } {
   const periods: Period[] = [];
   const spells: Spell[] = [];
@@ -354,15 +363,15 @@ export function periodsAndSpells(episodes: Episode[]): { periods: Period[]; spel
     if (!continues) {
       periods.push({ start: e.decom, end: e.dec, endRec: e.rec, first: i, last: i, startsWithS: e.rne === 'S', shortBreakOnly: e.shortBreak });
       spells.push({ start: e.decom, end: e.dec, first: i, last: i, period: periods.length - 1 });
-      lastSettled = TEMPORARY_PLACE.has(e.place) ? undefined : e;
+      lastSettled = foldsAsTemporary(e) ? undefined : e;
     } else {
       const period = periods[periods.length - 1]!;
       period.end = e.dec;
       period.endRec = e.rec;
       period.last = i;
       period.shortBreakOnly &&= e.shortBreak;
-      const temporary = TEMPORARY_PLACE.has(e.place);
-      const back = prev!.place !== e.place && TEMPORARY_PLACE.has(prev!.place) && lastSettled !== undefined && lastSettled.place === e.place && lastSettled.plPost === e.plPost;
+      const temporary = foldsAsTemporary(e);
+      const back = prev!.place !== e.place && foldsAsTemporary(prev!) && lastSettled !== undefined && lastSettled.place === e.place && lastSettled.plPost === e.plPost;
       const newCarer = SPELL_START_RNE.has(e.rne) && !temporary && !back && !ADOPTION_WITH_CURRENT_CARER.has(e.place);
       if (newCarer) spells.push({ start: e.decom, end: e.dec, first: i, last: i, period: periods.length - 1 });
       const spell = spells[spells.length - 1]!;
@@ -379,18 +388,20 @@ export function periodsAndSpells(episodes: Episode[]): { periods: Period[]; spel
 
 /**
  * Looked after continuously for the 12 months from w0 to a (the OC2 cohort at 31 March, §2.1.3, after the DfE
- * validation rule): in care during those months, with no new period (RNE S) starting after the first day, no
- * episode ending before the last day other than by X1, and no short break (V3/V4) in them.
+ * validation rule): in care on the first day, with no new period (RNE S) starting after it, no episode ending
+ * before the last day other than by X1, no day uncovered between one episode and the next (an X1 ending is
+ * followed the same day), and no short break (V3/V4) in them.
  */
 export function inContinuousCare(child: ChildHistory, w0: number, a: number): boolean {
-  let any = false;
+  let reach: number | null = null;
   for (const e of child.episodes) {
     if (e.decom > a) break;
     if (e.dec < w0) continue;
     if (e.shortBreak) return false;
     if (e.rne === 'S' && e.decom > w0) return false;
     if (e.dec < a && e.rec !== 'X1') return false;
-    any = true;
+    if (reach === null ? e.decom > w0 : e.decom > reach) return false;
+    reach = reach === null ? e.dec : Math.max(reach, e.dec);
   }
-  return any;
+  return reach !== null && reach >= a;
 }

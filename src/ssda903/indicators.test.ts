@@ -55,7 +55,9 @@ test('compute starters, ceased, re-entry and adopted count each child once', () 
   );
   const values = computeIndicators(ret, [END]);
   assert.equal(valueOf(values, 'starters', END).value, 3);
-  assert.deepEqual(valueOf(values, 're-entry', END), { code: 're-entry', asAt: END, numerator: 2, denominator: 3, value: 66.7, unit: 'percent' });
+  // T's first start in the year is their first period: only R re-enters.
+  const reentry = valueOf(values, 're-entry', END);
+  assert.deepEqual([reentry.numerator, reentry.denominator, reentry.value], [1, 3, 33.3]);
   assert.equal(valueOf(values, 'ceased', END).value, 2);
   assert.deepEqual(valueOf(values, 'adopted', END), { code: 'adopted', asAt: END, numerator: 1, denominator: 2, value: 50, unit: 'percent' });
 });
@@ -110,7 +112,15 @@ test('compute long-term-stability follows the worked examples and the 30- and 24
     }),
   );
   const values = computeIndicators(ret, [END]);
-  assert.deepEqual(valueOf(values, 'long-term-stability', END), { code: 'long-term-stability', asAt: END, numerator: 3, denominator: 4, value: 75, unit: 'percent' });
+  assert.deepEqual(valueOf(values, 'long-term-stability', END), {
+    code: 'long-term-stability',
+    asAt: END,
+    numerator: 3,
+    denominator: 4,
+    value: 75,
+    unit: 'percent',
+    note: 'only 1 collection year of Episodes to 2025: three are needed, so the figure may be too low',
+  });
 });
 
 test('compute uasc counts children in the UASC table whose status has not ceased', () => {
@@ -318,10 +328,10 @@ test('compute figures from a stitched history where the latest year restates an 
     files(2025, { Episodes: [ep('S1', '01/06/2023', 'S', 'C2', 'K2', '01/06/2024', 'E4A')] }),
   );
   const values = computeIndicators(ret, ['2024-03-31', '2024-12-31', END]);
-  assert.equal(valueOf(values, 'cla', '2024-03-31').value, 1, 'S2 is not carried on by 2025 and is closed on 31/03/2024');
+  assert.equal(valueOf(values, 'cla', '2024-03-31').value, 2, 'S2 is not carried on by 2025 and is closed on 01/04/2024: looked after on 31/03/2024');
   assert.equal(valueOf(values, 'cla', '2024-03-31', "Children's homes and residential settings").value, 1, 'the 2025 file wins');
   assert.equal(valueOf(values, 'cla', '2024-12-31').value, 0);
-  assert.equal(valueOf(values, 'ceased', END).value, 1);
+  assert.equal(valueOf(values, 'ceased', END).value, 1, 'S2 closing because 2025 does not carry it on is not a ceasing');
 });
 
 test('list month ends between two dates inclusive', () => {

@@ -1,8 +1,8 @@
 // Works out every indicator from the stitched history as at any month end (definitions.ts says what each one means).
 import { ValidationError } from '../domain/errors.ts';
-import { ageOn, collectionYearOf, dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthEndShift, type Ymd, ymdFromDay } from './days.ts';
+import { ageOn, collectionYearOf, dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthEndShift, type Ymd, yearEnd, yearStart, ymdFromDay } from './days.ts';
 import { type ChildHistory, type Episode, inContinuousCare, type Ssda903Return } from './history.ts';
-import { ADOPTED_REC, ADOPTION_PLACE, EET_ACTIV, NEET_ACTIV } from './tables.ts';
+import { ADOPTED_REC, ADOPTION_PLACE, EET_ACTIV, LEGACY_EET_ACTIV, LEGACY_EET_UNTIL, NEET_ACTIV } from './tables.ts';
 
 export interface IndicatorOptions {
   /** ONS mid-year estimates of children aged 0–17 in the authority. */
@@ -21,6 +21,10 @@ export interface IndicatorValue {
   value: number | null;
   unit: IndicatorUnit;
   breakdown?: { dimension: 'age band' | 'sex' | 'UASC' | 'placement type'; category: string };
+  /** An annual figure (OC2, OC3) shown at another month end: the 31 March it belongs to (yyyy-mm-dd). */
+  annualAsAt?: string;
+  /** Said beside the figure: why it may mislead (too little history loaded). */
+  note?: string;
 }
 
 /** Every month end from `from` to `to`, both inclusive (yyyy-mm-dd). */
@@ -158,6 +162,62 @@ interface LeaverTotals {
   suitableGroup: number;
 }
 
+/** Care moved to another authority (E3) by this day: a transfer after it is an event the figure must not see. */
+function transferredBy(child: ChildHistory, day: number): boolean {
+  let last: Episode | undefined;
+  for (const e of child.episodes) if (e.decom <= day) last = e;
+  return last !== undefined && last.dec <= day && last.rec === 'E3';
+}
+
+interface Oc2Totals {
+  cohort: number;
+  health: number;
+  dental: number;
+  immunised: number;
+  devDen: number;
+  devNum: number;
+  convDen: number;
+  convNum: number;
+  sdqDen: number;
+  sdqReceived: number;
+  sdqTotal: number;
+  sdqConcern: number;
+}
+
+/** OC2 figures for one collection year: the children looked after for the 12 months to its 31 March, ages then. */
+function oc2Figures(ret: Ssda903Return, year: number): Oc2Totals {
+  const t: Oc2Totals = { cohort: 0, health: 0, dental: 0, immunised: 0, devDen: 0, devNum: 0, convDen: 0, convNum: 0, sdqDen: 0, sdqReceived: 0, sdqTotal: 0, sdqConcern: 0 };
+  const w0 = yearStart(year);
+  const a = yearEnd(year);
+  const at = ymdFromDay(a);
+  for (const child of ret.children) {
+    const row = child.oc2.get(year);
+    if (!row || !inContinuousCare(child, w0, a)) continue;
+    const age = child.dob ? ageOn(child.dob, at) : null;
+    t.cohort += 1;
+    if (row.healthAssessment) t.health += 1;
+    if (row.teethCheck) t.dental += 1;
+    if (row.immunisations) t.immunised += 1;
+    if (age !== null && age <= 4) {
+      t.devDen += 1;
+      if (row.healthCheck) t.devNum += 1;
+    }
+    if (age !== null && age >= 10 && age <= 17) {
+      t.convDen += 1;
+      if (row.convicted) t.convNum += 1;
+    }
+    if (age !== null && age >= 5 && age <= 16) {
+      t.sdqDen += 1;
+      if (row.sdq !== null) {
+        t.sdqReceived += 1;
+        t.sdqTotal += row.sdq;
+        if (row.sdq >= 17) t.sdqConcern += 1;
+      }
+    }
+  }
+  return t;
+}
+
 /** OC3 figures for one collection year, by band 17–18 and 19–21 of the age at the birthday in the year (§2.0). */
 function careLeavers(ret: Ssda903Return, year: number): Record<'17-18' | '19-21', LeaverTotals> {
   const zero = (): LeaverTotals => ({ group: 0, inTouch: 0, eet: 0, neet: 0, suitable: 0, suitableGroup: 0 });
@@ -172,11 +232,11 @@ function careLeavers(ret: Ssda903Return, year: number): Record<'17-18' | '19-21'
     if (!band) continue;
     if (row.inTouch === 'DIED' || row.inTouch === 'RHOM') continue;
     if (child.episodes.length > 0 && child.episodes.every((e) => e.shortBreak)) continue;
-    if (child.episodes.length > 0 && child.episodes[child.episodes.length - 1]!.rec === 'E3') continue;
+    if (transferredBy(child, yearEnd(year))) continue;
     const t = out[band];
     t.group += 1;
     if (row.inTouch === 'YES') t.inTouch += 1;
-    if (EET_ACTIV.has(row.activ)) t.eet += 1;
+    if (EET_ACTIV.has(row.activ) || (year <= LEGACY_EET_UNTIL && LEGACY_EET_ACTIV.has(row.activ))) t.eet += 1;
     if (NEET_ACTIV.has(row.activ)) t.neet += 1;
     const letter = row.accom.charAt(0);
     if (letter !== 'G' && letter !== 'H' && letter !== 'R') {
@@ -194,11 +254,27 @@ function derivedDistance(ret: Ssda903Return, e: Episode, laCode: string | undefi
   const miles = e.plDistance ?? (home && placed ? round1(Math.sqrt((home.easting - placed.easting) ** 2 + (home.northing - placed.northing) ** 2) / 1000 / 1.6093) : null);
   let out: boolean | null = null;
   if (e.plLocation === 'IN' || e.plLocation === 'OUT') out = e.plLocation === 'OUT';
-  else if (placed?.laCode) {
-    const own = laCode ?? home?.laCode;
-    if (own) out = placed.laCode.toUpperCase() !== own.toUpperCase();
-  }
+  // Without the authority's own code "out of area" is not known: the home postcode's area need not be the authority's.
+  else if (placed?.laCode && laCode) out = placed.laCode.toUpperCase() !== laCode.toUpperCase();
   return { miles, out };
+}
+
+/** The start of the care counted towards long-term stability: the current period's, leaving out short breaks before it. */
+function careStart(child: ChildHistory, current: Episode): number {
+  const period = child.periods[current.period]!;
+  for (let i = period.first; i <= period.last; i++) if (!child.episodes[i]!.shortBreak) return child.episodes[i]!.decom;
+  return period.start;
+}
+
+/** Long-term stability and re-entry with fewer than three collection years of Episodes up to the date's own. */
+function shortHistory(firstYear: number | null, year: number): string | undefined {
+  if (firstYear === null || year - firstYear >= 2) return undefined;
+  const held = Math.max(0, year - firstYear + 1);
+  return `only ${held} collection year${held === 1 ? '' : 's'} of Episodes to ${year}: three are needed, so the figure may be too low`;
+}
+
+function noted(v: IndicatorValue, note: string | undefined): IndicatorValue {
+  return note === undefined ? v : { ...v, note };
 }
 
 export function computeIndicators(ret: Ssda903Return, asAts: string[], options: IndicatorOptions = {}): IndicatorValue[] {
@@ -210,6 +286,10 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
   const adoptions: Adoption[] = [];
   for (const child of ret.children) if (child.periods.length) adoptions.push(...adoptionsOf(child));
   const leaversByYear = new Map<number, ReturnType<typeof careLeavers>>();
+  const oc2ByYear = new Map<number, Oc2Totals>();
+  // Long-term stability looks back 30 months and re-entry to earlier periods: both need three years of Episodes.
+  const episodeYears = [...(ret.tableYears.get('Episodes') ?? [])].filter((y) => y > 0);
+  const firstEpisodesYear = episodeYears.length ? Math.min(...episodeYears) : null;
   const distanceKnown = ret.hasDistance || ret.postcodes.size > 0;
   const distances = new Map<Episode, { miles: number | null; out: boolean | null }>();
   const out: IndicatorValue[] = [];
@@ -241,24 +321,13 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     let ltsNum = 0;
     let uasc = 0;
     let far = 0;
+    let farUnknown = 0;
     const byAge = new Map<string, number>(AGE_BANDS.map((b) => [b, 0]));
     const bySex = new Map<string, number>([
       ['Male', 0],
       ['Female', 0],
     ]);
     const byPlace = new Map<string, number>(PLACEMENT_GROUPS.map((g) => [g, 0]));
-    let oc2Cohort = 0;
-    let health = 0;
-    let dental = 0;
-    let immunised = 0;
-    let devDen = 0;
-    let devNum = 0;
-    let convDen = 0;
-    let convNum = 0;
-    let sdqDen = 0;
-    let sdqReceived = 0;
-    let sdqTotal = 0;
-    let sdqConcern = 0;
     let duringYear = 0;
     let missingChildren = 0;
     let missingIncidents = 0;
@@ -281,7 +350,8 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         } else current = e;
         // Overlaps the 12 months (an episode ending on the first day still touches them).
         if (!e.shortBreak) inYear = true;
-        if (e.dec > w0 && e.spell !== lastSpell) {
+        // Short breaks (V3/V4) are not placements in DfE's count, nor time towards long-term stability.
+        if (e.dec > w0 && e.spell !== lastSpell && !e.shortBreak) {
           const spell = child.spells[e.spell]!;
           if (spell.end > spell.start) spellsInYear += 1;
           lastSpell = e.spell;
@@ -304,10 +374,12 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         if (distanceKnown) {
           let d = distances.get(current!);
           if (!d) distances.set(current!, (d = derivedDistance(ret, current!, options.laCode)));
-          if (d.out === true && d.miles !== null && d.miles !== 999.9 && d.miles > 20) far += 1;
+          if (d.miles !== null && d.miles !== 999.9 && d.miles > 20) {
+            if (d.out === true) far += 1;
+            else if (d.out === null) farUnknown += 1;
+          }
         }
-        const period = child.periods[current!.period]!;
-        if (age !== null && age < 16 && period.start <= lts30) {
+        if (age !== null && age < 16 && careStart(child, current!) <= lts30) {
           ltsDen += 1;
           const spell = child.spells[current!.spell]!;
           const before = child.spells[current!.spell - 1];
@@ -323,43 +395,20 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
       for (let p = 0; p < child.periods.length; p++) {
         const period = child.periods[p]!;
         if (period.start > a) break;
-        if (period.startsWithS && period.start >= w0 && !eps[period.first]!.shortBreak) {
+        // Each child once, by their first start in the 12 months: only a period before that one makes a re-entry.
+        if (!started && period.startsWithS && period.start >= w0 && !eps[period.first]!.shortBreak) {
           started = true;
           for (let q = 0; q < p && !reentered; q++) if (!child.periods[q]!.shortBreakOnly) reentered = true;
         }
-        if (period.end >= w0 && period.end <= a && period.endRec !== 'X1' && !eps[period.last]!.shortBreak) lastCeasedRec = period.endRec;
+        // A period closed only because a later year's file did not carry it on did not really end: not a ceasing.
+        const real = !eps[period.last]!.closedByStitch;
+        if (real && period.end >= w0 && period.end <= a && period.endRec !== 'X1' && !eps[period.last]!.shortBreak) lastCeasedRec = period.endRec;
       }
       if (started) starters += 1;
       if (reentered) reentries += 1;
       if (lastCeasedRec !== null) {
         ceased += 1;
         if (ADOPTED_REC.has(lastCeasedRec)) adopted += 1;
-      }
-
-      if (oc2Year !== null && child.oc2.has(oc2Year) && inContinuousCare(child, w0, a)) {
-        const row = child.oc2.get(oc2Year);
-        if (row) {
-          oc2Cohort += 1;
-          if (row.healthAssessment) health += 1;
-          if (row.teethCheck) dental += 1;
-          if (row.immunisations) immunised += 1;
-          if (age !== null && age <= 4) {
-            devDen += 1;
-            if (row.healthCheck) devNum += 1;
-          }
-          if (age !== null && age >= 10 && age <= 17) {
-            convDen += 1;
-            if (row.convicted) convNum += 1;
-          }
-          if (age !== null && age >= 5 && age <= 16) {
-            sdqDen += 1;
-            if (row.sdq !== null) {
-              sdqReceived += 1;
-              sdqTotal += row.sdq;
-              if (row.sdq >= 17) sdqConcern += 1;
-            }
-          }
-        }
       }
 
       if (inYear) {
@@ -384,26 +433,33 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     out.push(count('starters', asAt, starters), rate('starters-rate', asAt, starters, population));
     out.push(count('ceased', asAt, ceased), rate('ceased-rate', asAt, ceased, population));
     out.push(percent('placements-3plus', asAt, threePlus, cla));
-    out.push(percent('long-term-stability', asAt, ltsNum, ltsDen));
-    out.push(percent('re-entry', asAt, reentries, starters));
+    const historyNote = shortHistory(firstEpisodesYear, collectionYearOf(a));
+    out.push(noted(percent('long-term-stability', asAt, ltsNum, ltsDen), historyNote));
+    out.push(noted(percent('re-entry', asAt, reentries, starters), historyNote));
     out.push(percent('uasc', asAt, uasc, cla));
-    out.push(distanceKnown ? percent('placed-20-miles-out', asAt, far, cla) : percent('placed-20-miles-out', asAt, null, null));
+    // A child over 20 miles away whose placement may or may not be out of area leaves the figure not known.
+    out.push(distanceKnown && farUnknown === 0 ? percent('placed-20-miles-out', asAt, far, cla) : percent('placed-20-miles-out', asAt, null, null));
 
-    const oc2 = (code: string, num: number, den: number) => (oc2Year === null ? percent(code, asAt, null, null) : percent(code, asAt, num, den));
-    out.push(oc2('health-assessments', health, oc2Cohort), oc2('dental-checks', dental, oc2Cohort), oc2('immunisations', immunised, oc2Cohort));
-    out.push(oc2('development-checks', devNum, devDen), oc2('convictions', convNum, convDen), oc2('sdq-received', sdqReceived, sdqDen));
-    out.push(oc2Year === null ? average('sdq-average', asAt, null, null, 'score') : average('sdq-average', asAt, sdqTotal, sdqReceived, 'score'));
-    out.push(oc2('sdq-concern', sdqConcern, sdqReceived));
+    // Annual figures at any other month end carry the latest 31 March's, marked with that date.
+    const annualAsAt = `${annualYear}-03-31`;
+    const annual = (v: IndicatorValue): IndicatorValue => (annualAsAt === asAt ? v : { ...v, annualAsAt });
+    let o = oc2Year === null ? null : oc2ByYear.get(oc2Year);
+    if (oc2Year !== null && !o) oc2ByYear.set(oc2Year, (o = oc2Figures(ret, oc2Year)));
+    const oc2 = (code: string, num: (t: Oc2Totals) => number, den: (t: Oc2Totals) => number) => annual(o ? percent(code, asAt, num(o), den(o)) : percent(code, asAt, null, null));
+    out.push(oc2('health-assessments', (t) => t.health, (t) => t.cohort), oc2('dental-checks', (t) => t.dental, (t) => t.cohort), oc2('immunisations', (t) => t.immunised, (t) => t.cohort));
+    out.push(oc2('development-checks', (t) => t.devNum, (t) => t.devDen), oc2('convictions', (t) => t.convNum, (t) => t.convDen), oc2('sdq-received', (t) => t.sdqReceived, (t) => t.sdqDen));
+    out.push(annual(o ? average('sdq-average', asAt, o.sdqTotal, o.sdqReceived, 'score') : average('sdq-average', asAt, null, null, 'score')));
+    out.push(oc2('sdq-concern', (t) => t.sdqConcern, (t) => t.sdqReceived));
 
     let leavers = oc3Year === null ? null : leaversByYear.get(oc3Year);
     if (oc3Year !== null && !leavers) leaversByYear.set(oc3Year, (leavers = careLeavers(ret, oc3Year)));
     for (const band of ['17-18', '19-21'] as const) {
       const t = leavers?.[band];
       const code = `care-leavers-${band}`;
-      out.push(percent(`${code}-in-touch`, asAt, t ? t.inTouch : null, t ? t.group : null));
-      out.push(percent(`${code}-eet`, asAt, t ? t.eet : null, t ? t.group : null));
-      out.push(percent(`${code}-neet`, asAt, t ? t.neet : null, t ? t.group : null));
-      out.push(percent(`${code}-suitable-accommodation`, asAt, t ? t.suitable : null, t ? t.suitableGroup : null));
+      out.push(annual(percent(`${code}-in-touch`, asAt, t ? t.inTouch : null, t ? t.group : null)));
+      out.push(annual(percent(`${code}-eet`, asAt, t ? t.eet : null, t ? t.group : null)));
+      out.push(annual(percent(`${code}-neet`, asAt, t ? t.neet : null, t ? t.group : null)));
+      out.push(annual(percent(`${code}-suitable-accommodation`, asAt, t ? t.suitable : null, t ? t.suitableGroup : null)));
     }
 
     out.push(percent('missing-children', asAt, missingChildren, duringYear), count('missing-incidents', asAt, missingIncidents));

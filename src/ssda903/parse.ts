@@ -1,8 +1,11 @@
 // Reads 903 files (CSV or the DfE XML form) into recognised tables of upper-cased, trimmed string rows.
+import { Readable } from 'node:stream';
+import { parse as parseCsvStreaming } from 'csv-parse';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { ValidationError } from '../domain/errors.ts';
 import { collectionYearOf, dayFromUk } from './days.ts';
+import { decideYears, yearInName, type YearDecision, type YearOptions } from './years.ts';
 import { OPTIONAL_COLUMNS, TABLE_COLUMNS, TABLE_NAMES, type TableName } from './tables.ts';
 
 export interface InputFile {
@@ -35,21 +38,52 @@ export class Ssda903FileError extends ValidationError {
   }
 }
 
-export function parseFiles(files: InputFile[]): ParsedFile[] {
+export function parseFiles(files: InputFile[], options: YearOptions = {}): ParsedFile[] {
+  return readReturn(files, options).files;
+}
+
+/**
+ * Reads a set of files and gives each return one collection year (years.ts), with the notes to show the analyst:
+ * names and dates disagreeing, or no year found.
+ */
+export function readReturn(files: InputFile[], options: YearOptions = {}): YearDecision {
   const out: ParsedFile[] = [];
+  const declared = new Map<ParsedFile, number>();
   for (const file of files) {
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
-    if (/^\s*</.test(text)) out.push(...parseXml(file.name, text));
+    if (/^\s*</.test(text)) addXml(parseXml(file.name, text), out, declared);
     else out.push(parseCsvFile(file.name, text));
   }
-  // A table with no event dates (Header, OC2, OC3 …) and no year in its path takes the year of the other files
-  // when they all share one.
-  const years = new Set(out.filter((f) => f.table !== 'Postcodes' && f.collectionYear > 0).map((f) => f.collectionYear));
-  if (years.size === 1) {
-    const [year] = years;
-    for (const f of out) if (f.collectionYear === 0 && f.table !== 'Postcodes') f.collectionYear = year!;
+  return decideYears(out, declared, options);
+}
+
+/** A file read as it comes: `chunks` opens it (the caller does the I/O). */
+export interface StreamedFile {
+  name: string;
+  chunks: () => AsyncIterable<Uint8Array | string>;
+}
+
+/** As readReturn, reading each CSV as a stream (stopping at its first fatal error); an XML file is read whole. */
+export async function readReturnStreamed(files: StreamedFile[], options: YearOptions = {}): Promise<YearDecision> {
+  const out: ParsedFile[] = [];
+  const declared = new Map<ParsedFile, number>();
+  for (const file of files) {
+    if (file.name.toLowerCase().endsWith('.xml')) {
+      let text = '';
+      const decoder = new TextDecoder();
+      for await (const chunk of file.chunks()) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+      text += decoder.decode();
+      addXml(parseXml(file.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), out, declared);
+    } else out.push(await parseCsvStream(file.name, file.chunks()));
   }
-  return out;
+  return decideYears(out, declared, options);
+}
+
+function addXml(xml: { year: number | null; tables: ParsedFile[] }, out: ParsedFile[], declared: Map<ParsedFile, number>): void {
+  for (const t of xml.tables) {
+    out.push(t);
+    if (xml.year !== null) declared.set(t, xml.year);
+  }
 }
 
 /** Picks the table whose columns the header carries exactly (required ones all present, extras only optional ones). */
@@ -75,41 +109,93 @@ export function matchTable(fileName: string, header: string[]): TableName {
   throw new Ssda903FileError(`${fileName}: looks like the ${best.table} table but has ${parts.join(' and ')}`, fileName, best.missing, best.unexpected);
 }
 
+/** No 903 table has more than 15 columns: a header far wider is not a 903 file, and is refused before any work on it. */
+export const MAX_COLUMNS = 200;
+/** One CSV record (a line, or more with quoted newlines) longer than this is not a 903 row. */
+export const MAX_RECORD_CHARS = 64 * 1024;
+
+/** One table built from CSV records as they arrive: the header is checked on the first, so a bad file stops there. */
+export class CsvTableBuilder {
+  private header: string[] | undefined;
+  private table: TableName | undefined;
+  private readonly rows: ParsedRow[] = [];
+  constructor(readonly name: string) {}
+
+  add(cells: string[], line: number): void {
+    const { name } = this;
+    if (!this.header) {
+      if (cells.length > MAX_COLUMNS) {
+        throw new Ssda903FileError(`${name}: the header has ${cells.length} columns, and no 903 table has more than ${MAX_COLUMNS}: this is not a 903 file`, name);
+      }
+      const header = cells.map((c) => c.trim().toUpperCase());
+      const seen = new Set<string>();
+      for (const c of header) {
+        if (seen.has(c)) throw new Ssda903FileError(`${name}: column ${c} appears twice`, name, [], [c]);
+        seen.add(c);
+      }
+      this.table = matchTable(name, header);
+      this.header = header;
+      return;
+    }
+    const header = this.header;
+    const fields: Record<string, string> = {};
+    for (let c = 0; c < header.length; c++) fields[header[c]!] = cell(cells[c]);
+    this.rows.push({ line, fields });
+  }
+
+  finish(): ParsedFile {
+    if (!this.header || !this.table) throw new Ssda903FileError(`${this.name}: the file is empty`, this.name);
+    return { name: this.name, table: this.table, collectionYear: 0, rows: this.rows };
+  }
+}
+
 function parseCsvFile(name: string, text: string): ParsedFile {
   // Files without any quote character are split directly: the result is what a CSV parser gives, several times
   // faster on a large return. Anything quoted goes through csv-parse.
-  const records = text.includes('"') ? readQuotedCsv(name, text) : null;
-  let header: string[] | undefined;
-  let table: TableName | undefined;
-  const rows: ParsedRow[] = [];
-  const take = (cells: string[], line: number) => {
-    if (!header) {
-      header = cells.map((c) => c.trim().toUpperCase());
-      const duplicate = header.find((c, i) => header!.indexOf(c) !== i);
-      if (duplicate) throw new Ssda903FileError(`${name}: column ${duplicate} appears twice`, name, [], [duplicate]);
-      table = matchTable(name, header);
-      return;
-    }
-    const fields: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) fields[header[c]!] = cell(cells[c]);
-    rows.push({ line, fields });
-  };
-  if (records) {
-    for (const r of records) if (!(r.cells.length === 1 && r.cells[0]!.trim() === '')) take(r.cells, r.line);
+  const table = new CsvTableBuilder(name);
+  if (text.includes('"')) {
+    for (const r of readQuotedCsv(name, text)) if (!(r.cells.length === 1 && r.cells[0]!.trim() === '')) table.add(r.cells, r.line);
   } else {
     let line = 0;
     for (let from = 0; from < text.length; ) {
       let to = text.indexOf('\n', from);
       if (to === -1) to = text.length;
       line += 1;
+      if (line === 1 && to - from > MAX_RECORD_CHARS) throw new Ssda903FileError(`${name}: the first line is ${to - from} characters long, too long for a 903 header`, name);
       let l = text.slice(from, to);
       from = to + 1;
       if (l.endsWith('\r')) l = l.slice(0, -1);
-      if (l.trim() !== '') take(l.split(','), line);
+      if (l.trim() !== '') table.add(l.split(','), line);
     }
   }
-  if (!header || !table) throw new Ssda903FileError(`${name}: the file is empty`, name);
-  return { name, table, collectionYear: yearFromPath(name) ?? inferYear(table, rows), rows };
+  return table.finish();
+}
+
+/**
+ * Reads one CSV table from its bytes as they come (a file being read), so a bad header or a broken row stops the
+ * reading there, and memory holds the rows, not the whole text. Pure: the caller opens the file.
+ */
+export async function parseCsvStream(name: string, chunks: AsyncIterable<Uint8Array | string>): Promise<ParsedFile> {
+  const table = new CsvTableBuilder(name);
+  const parser = parseCsvStreaming({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: MAX_RECORD_CHARS });
+  const source = Readable.from(chunks);
+  source.on('error', (e) => parser.destroy(e));
+  source.pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (record.length === 1 && record[0]!.trim() === '') continue;
+      table.add(record, info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0));
+    }
+  } catch (e) {
+    if (e instanceof Ssda903FileError) throw e;
+    const message = (e as Error).message;
+    throw new Ssda903FileError(`${name}: not a readable CSV file (${/max_record_size|record size/i.test(message) ? `a row is longer than ${MAX_RECORD_CHARS} characters` : message})`, name);
+  } finally {
+    source.unpipe(parser);
+    source.destroy();
+    parser.destroy();
+  }
+  return table.finish();
 }
 
 /** Trimmed and upper-cased; most cells already are, and are then kept as they are. */
@@ -142,34 +228,9 @@ function readQuotedCsv(name: string, text: string): { cells: string[]; line: num
   }
 }
 
-/** A 20xx year in the path ("903/2018/episodes.csv"); "2017-18" or "2017_18" means the year ending 2018. */
+/** The collection year a path names ("903/2018/episodes.csv", "episodes_2017-18.csv" → 2018), read as the year it ends. */
 export function yearFromPath(path: string): number | null {
-  const span = [...path.matchAll(/(?<!\d)(20\d{2})[-_](\d{2})(?!\d)/g)].pop();
-  if (span) return 2000 + Number(span[2]);
-  const single = [...path.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].pop();
-  return single ? Number(single[1]) : null;
-}
-
-const YEAR_DATE_COLUMNS: Partial<Record<TableName, string[]>> = {
-  Episodes: ['DECOM', 'DEC'],
-  Missing: ['MIS_START', 'MIS_END'],
-  Reviews: ['REVIEW'],
-  SWEpisodes: ['SW_DECOM', 'SW_DEC'],
-  AD1: ['DATE_MATCH'],
-  PlacedAdoption: ['DATE_PLACED'],
-};
-
-/** The 31 March on or after the latest event date in the file; 0 when the file has none. */
-function inferYear(table: TableName, rows: ParsedRow[]): number {
-  const columns = YEAR_DATE_COLUMNS[table] ?? [];
-  let latest: number | null = null;
-  for (const row of rows) {
-    for (const c of columns) {
-      const d = dayFromUk(row.fields[c] ?? '');
-      if (d !== null && (latest === null || d > latest)) latest = d;
-    }
-  }
-  return latest === null ? 0 : collectionYearOf(latest);
+  return yearInName(path)?.year ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -187,6 +248,7 @@ const BLOCKS: Record<string, TableName> = {
   AD_PLACED: 'PlacedAdoption',
   SW_EPISODE: 'SWEpisodes',
   SWEPISODE: 'SWEpisodes',
+  DOLO: 'DoLo',
 };
 const RENAME: Record<string, string> = { CHILDID: 'CHILD', PL: 'PLACE' };
 const REPEATED = new Set(['CHILD', ...Object.keys(BLOCKS)]);
@@ -194,7 +256,7 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 type XmlNode = Record<string, unknown>;
 
-function parseXml(name: string, text: string): ParsedFile[] {
+function parseXml(name: string, text: string): { year: number | null; tables: ParsedFile[] } {
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
@@ -255,8 +317,7 @@ function parseXml(name: string, text: string): ParsedFile[] {
       }
     }
   }
-  const year = xmlYear(root) ?? yearFromPath(name) ?? Math.max(0, ...[...rows].map(([table, list]) => inferYear(table, list)));
-  return [...rows].map(([table, list]) => ({ name, table, collectionYear: year, rows: list }));
+  return { year: xmlYear(root), tables: [...rows].map(([table, list]) => ({ name, table, collectionYear: 0, rows: list })) };
 }
 
 /** Leaf elements of a node as upper-cased strings; ISO dates are rewritten dd/mm/yyyy like the CSV form. */

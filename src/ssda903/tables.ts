@@ -13,6 +13,7 @@ export type TableName =
   | 'PrevPerm'
   | 'Missing'
   | 'SWEpisodes'
+  | 'DoLo'
   | 'Postcodes';
 
 /** Required columns of each table, spelled as DfE spells them. */
@@ -41,6 +42,8 @@ export const TABLE_COLUMNS: Record<TableName, readonly string[]> = {
   PrevPerm: ['CHILD', 'DOB', 'PREV_PERM', 'LA_PERM', 'DATE_PERM'],
   Missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
   SWEpisodes: ['CHILD', 'DOB', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'],
+  /** Deprivation of liberty orders, from the 2026–27 collection. */
+  DoLo: ['CHILD', 'DOB', 'DOLO_START', 'DOLO_END'],
   Postcodes: ['POSTCODE', 'EASTING', 'NORTHING', 'LA_CODE'],
 };
 
@@ -64,6 +67,7 @@ export const DATE_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
   PrevPerm: ['DOB'],
   Missing: ['DOB', 'MIS_START', 'MIS_END'],
   SWEpisodes: ['DOB', 'SW_DECOM', 'SW_DEC'],
+  DoLo: ['DOB', 'DOLO_START', 'DOLO_END'],
 };
 
 const set = (codes: string): ReadonlySet<string> => new Set(codes.split(/\s+/).filter(Boolean));
@@ -77,6 +81,13 @@ export const PLACE_CODES = set(
   'A3 A4 A5 A6 H5 K1 K2 K3 P1 P2 P3 R1 R2 R3 R5 S1 T0 T1 T2 T3 T4 U1 U2 U3 U4 U5 U6 Z1 Z11 Z12 Z13 Z14 Q1 Q2 A1 A2 M2 M3',
 );
 export const TEMPORARY_PLACE = set('T0 T1 T2 T3 T4');
+/**
+ * The longest stay each temporary placement code allows (DfE validation: T1 hospital 6 weeks, rule 375; T3 carer's
+ * holiday 21 days, rule 376; T4 any other reason 7 days, rule 379). DfE sets no limit for T0 (all temporary moves,
+ * older returns) or T2 (the child's holiday): they take the longest, 6 weeks, and the holiday one, 21 days.
+ */
+export const TEMPORARY_LIMIT_DAYS: Readonly<Record<string, number>> = { T0: 42, T1: 42, T2: 21, T3: 21, T4: 7 };
+
 /** Placed for adoption. A3/A5 are with the child's current foster carer, so moving into them is never a change of carer. */
 export const ADOPTION_PLACE = set('A3 A4 A5 A6 A1 A2');
 export const ADOPTION_WITH_CURRENT_CARER = set('A3 A5');
@@ -89,6 +100,10 @@ export const REASON_PLACE_CHANGE_CODES = set('CARPL CLOSE ALLEG STAND APPRR CREQ
 export const IN_TOUCH_CODES = set('YES NO DIED REFU NREQ RHOM');
 export const ACTIV_CODES = set('F1 P1 F2 P2 F3 P3 F4 P4 F5 P5 G4 G5 G6 0');
 export const EET_ACTIV = set('F1 P1 F2 P2 F4 P4 F5 P5');
+/** Training or employment before F4/P4 (apprenticeships) and F5/P5 replaced it: EET in the years the code was valid. */
+export const LEGACY_EET_ACTIV = set('F3 P3');
+/** The last collection year whose code list holds F3/P3 (the 2017 and 2021 schemas do; the 2024 one has F4–P5 instead). */
+export const LEGACY_EET_UNTIL = 2023;
 export const NEET_ACTIV = set('G4 G5 G6');
 export const ACCOM_CODES = new Set(['0', ...'BCDEGHKRSTUVWXYZ'.split('').flatMap((l) => [`${l}1`, `${l}2`])]);
 export const MISSING_CODES = set('M A');

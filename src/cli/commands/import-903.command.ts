@@ -1,13 +1,16 @@
 // parentis import 903: reads an authority's SSDA903 files, reports their data quality, and stores
 // them (replacing the previous child-level data) with the indicators recomputed, all or nothing.
 import { SingleBar, Presets } from 'cli-progress';
-import type { Command } from 'commander';
-import type { CheckedReturn, DataQualityIssue, InputFile } from '../../services/ssda903.service.ts';
-import { displayName, gatherFiles, readText } from '../input-files.ts';
+import { InvalidArgumentError, type Command } from 'commander';
+import fs from 'node:fs';
+import type { CheckedReturn, DataQualityIssue, StreamedFile } from '../../services/ssda903.service.ts';
+import { checkSize, displayName, gatherFiles } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
 const SHOWN = 20;
+/** A county's five-year return is a few tens of megabytes: a file far larger is not a 903 table. */
+export const MAX_903_FILE_BYTES = 256 * 1024 * 1024;
 
 export function issueLine(i: DataQualityIssue): string {
   return `${i.file}:${i.line} child ${i.child || '(none)'}${i.column ? ` column ${i.column}` : ''}: ${i.message}`;
@@ -25,6 +28,22 @@ export function qualityReport(checked: CheckedReturn, shown = SHOWN): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** --year: the collection year, named by the year it ends ("2022") or as a span ("2021-22"). */
+export function collectionYearOption(value: string): number {
+  const single = /^\s*(20\d{2})\s*$/.exec(value);
+  if (single) return Number(single[1]);
+  const span = /^\s*(20\d{2})\s*[-/]\s*(\d{2})\s*$/.exec(value);
+  if (span && (Number(span[1]) + 1) % 100 === Number(span[2])) return Number(span[1]) + 1;
+  throw new InvalidArgumentError(`"${value}" is not a collection year: write the year it ends (2022) or the span (2021-22)`);
+}
+
+export const YEAR_HELP = 'the collection year of the files, the year it ends (2022 = April 2021 to March 2022), whatever their names and dates say';
+
+/** Notes on the whole set (years decided from the dates, history too short): one line each. */
+export function notesText(notes: string[]): string {
+  return notes.map((n) => `Note: ${n}\n`).join('');
+}
+
 /** A progress bar on an interactive terminal; nothing when output goes to a file or another program. */
 function progressBar(label: string): { start(total: number): void; update(done: number, total?: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { start: () => undefined, update: () => undefined, stop: () => undefined };
@@ -39,18 +58,12 @@ function progressBar(label: string): { start(total: number): void; update(done: 
   };
 }
 
-/** Reads the 903 files named (directories walked for .csv and .xml), with a progress bar. */
-export function read903Files(paths: string[]): InputFile[] {
-  const found = gatherFiles(paths, ['.csv', '.xml']);
-  const bar = progressBar('Reading files');
-  bar.start(found.length);
-  const files = found.map((f, i) => {
-    const text = readText(f);
-    bar.update(i + 1);
-    return { name: displayName(f, paths), text };
+/** The 903 files named (directories walked for .csv and .xml), each opened as a stream when it is read. */
+export function open903Files(paths: string[]): StreamedFile[] {
+  return gatherFiles(paths, ['.csv', '.xml']).map((f) => {
+    checkSize(f, MAX_903_FILE_BYTES);
+    return { name: displayName(f, paths), chunks: () => fs.createReadStream(f) };
   });
-  bar.stop();
-  return files;
 }
 
 export function register(program: Command): void {
@@ -60,12 +73,14 @@ export function register(program: Command): void {
     .description('import SSDA903 files (a directory is searched for .csv and .xml): checks them, then stores them and recomputes the indicators; all or nothing')
     .option('--proceed-with-warnings', 'store even though the checks gave warnings')
     .option('--proceed-with-errors', 'store even though the checks found errors (the figures will carry them)')
+    .option('--year <year>', YEAR_HELP, collectionYearOption)
     .option('--issues <n>', 'how many issues to list', (v) => Number.parseInt(v, 10), SHOWN)
-    .action(async (paths: string[], opts: { proceedWithWarnings?: boolean; proceedWithErrors?: boolean; issues: number }, cmd: Command) => {
-      const files = read903Files(paths);
+    .action(async (paths: string[], opts: { proceedWithWarnings?: boolean; proceedWithErrors?: boolean; issues: number; year?: number }, cmd: Command) => {
+      const files = open903Files(paths);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
-        const checked = app.services.ssda903.check(files);
-        write(`Read ${files.length} file${files.length === 1 ? '' : 's'}: collection years ${checked.collectionYears.join(', ')}; ${checked.rows} rows.\n`);
+        const checked = await app.services.ssda903.checkStreamed(files, opts.year === undefined ? {} : { year: opts.year });
+        write(`Read ${files.length} file${files.length === 1 ? '' : 's'}: collection years ${checked.collectionYears.join(', ') || 'not known'}; ${checked.rows} rows.\n`);
+        write(notesText(checked.notes));
         write(qualityReport(checked, Number.isFinite(opts.issues) ? opts.issues : SHOWN));
         const records = progressBar('Storing rows');
         const indicators = progressBar('Working out indicators');

@@ -6,7 +6,7 @@ import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type Indic
 import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Column, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
-import { read903Files } from './import-903.command.ts';
+import { collectionYearOption, notesText, open903Files, YEAR_HELP } from './import-903.command.ts';
 
 interface Options {
   asAt?: string;
@@ -17,6 +17,7 @@ interface Options {
   breakdowns?: boolean;
   population?: number;
   laCode?: string;
+  year?: number;
   format: string;
 }
 
@@ -44,6 +45,10 @@ const csvColumns: Column<IndicatorValue>[] = [
   { header: 'Title', value: (r) => titles.get(r.code) ?? '' },
 ];
 
+/** Beside the figure: an annual figure shown at another month end, or too little history behind it. */
+const noteOf = (r: IndicatorValue): string => [r.annualAsAt ? `annual: the figure at ${r.annualAsAt}` : '', r.note ?? ''].filter(Boolean).join('; ');
+const noteColumn: Column<IndicatorValue> = { header: 'Note', value: noteOf };
+
 const json = (r: IndicatorValue): unknown => ({
   code: r.code,
   title: titles.get(r.code) ?? r.code,
@@ -53,6 +58,8 @@ const json = (r: IndicatorValue): unknown => ({
   denominator: r.denominator,
   value: r.value,
   unit: r.unit,
+  ...(r.annualAsAt ? { annualAsAt: r.annualAsAt } : {}),
+  ...(r.note ? { note: r.note } : {}),
 });
 
 export function register(program: Command): void {
@@ -69,6 +76,7 @@ export function register(program: Command): void {
       return n;
     })
     .option('--la-code <code>', 'with --files: the authority\'s own code (e.g. E10000099), for placements out of area')
+    .option('--year <year>', `with --files: ${YEAR_HELP}`, collectionYearOption)
     .option('--code <code>', 'only this indicator')
     .option('--breakdowns', 'include the breakdowns (age band, sex, UASC, placement type)')
     .option('--format <format>', 'table, csv or json', 'table')
@@ -84,6 +92,7 @@ export function register(program: Command): void {
       } else {
         throw new ValidationError('give --as-at DATE, or --from DATE and --to DATE', 'as-at');
       }
+      if (opts.year !== undefined && opts.files === undefined) throw new ValidationError('--year goes with --files: the stored return already has its years', 'year');
       if (opts.code !== undefined && !titles.has(opts.code)) {
         throw new ValidationError(`--code: there is no indicator "${opts.code}" (codes: ${[...titles.keys()].join(', ')})`, 'code');
       }
@@ -91,12 +100,19 @@ export function register(program: Command): void {
         let rows = all;
         if (opts.code !== undefined) rows = rows.filter((r) => r.code === opts.code);
         if (opts.breakdowns !== true) rows = rows.filter((r) => r.breakdown === undefined);
-        write(render(rows, format === 'csv' ? csvColumns : columns, format, json));
+        const shown = format === 'csv' ? csvColumns : columns;
+        // The Note column only when some figure has one, so plain output stays as it was.
+        write(render(rows, rows.some((r) => noteOf(r) !== '') ? [...shown, noteColumn] : shown, format, json));
       };
       if (opts.files !== undefined) {
         // Checking a return before it is sent: the database is not opened at all.
-        const options = { ...(opts.population !== undefined ? { population: opts.population } : {}), ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}) };
-        show(indicatorsFromFiles(read903Files(opts.files), asAts, options));
+        const options = {
+          ...(opts.population !== undefined ? { population: opts.population } : {}),
+          ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}),
+          ...(opts.year !== undefined ? { year: opts.year } : {}),
+          onNotes: (notes: string[]) => process.stderr.write(notesText(notes)),
+        };
+        show(await indicatorsFromFiles(open903Files(opts.files), asAts, options));
         return;
       }
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => show(await app.services.ssda903.indicators(ctx, asAts)));

@@ -3,6 +3,7 @@ import { birthday, day, isYearEnd, isYearStart, parts } from './calendar.ts';
 import { CIN_WEIGHTS, ETHNIC_WEIGHTS, REASON_PLACE_CHANGE_WEIGHTS, REGISTERED_PLACEMENTS, SW_REASON_WEIGHTS, UASC_ETHNIC_WEIGHTS } from './codes.ts';
 import type { PostcodeBook, Zone } from './postcodes.ts';
 import type { Random } from './random.ts';
+import { TEMPORARY_LIMIT_DAYS } from '../tables.ts';
 
 export interface Episode {
   start: number;
@@ -609,9 +610,12 @@ export class Simulator {
       const from = s.start + rnd.int(30, spellEnd - s.start - 30);
       const to = from + rnd.int(2, 14);
       if (sortedCuts.some((c) => c >= from - 7 && c <= to + 7) || to >= spellEnd - 7) continue;
-      detours.push({ from, to, spell: this.newSpell(from, rnd.weighted(TEMPORARY_KINDS), homePost, 'own', s.post) });
+      const kind = rnd.weighted(TEMPORARY_KINDS);
+      // Within DfE's limit for the code (T4: 7 days), as a real return would be.
+      const until = Math.min(to, from + (TEMPORARY_LIMIT_DAYS[kind] ?? 14));
+      detours.push({ from, to: until, spell: this.newSpell(from, kind, homePost, 'own', s.post) });
       cut.add(from);
-      cut.add(to);
+      cut.add(until);
     }
     const days = [...cut].sort((a, b) => a - b);
 
