@@ -2,11 +2,11 @@
 // from the stored return or straight from files (which are then not stored).
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.ts';
-import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type IndicatorValue } from '../../services/ssda903.service.ts';
+import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type CheckedReturn, type IndicatorValue } from '../../services/ssda903.service.ts';
 import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Column, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
-import { read903Files } from './import-903.command.ts';
+import { qualityReport, read903Files } from './import-903.command.ts';
 
 interface Options {
   asAt?: string;
@@ -95,7 +95,12 @@ export function register(program: Command): void {
       };
       if (opts.files !== undefined) {
         // Checking a return before it is sent: the database is not opened at all.
-        const options = { ...(opts.population !== undefined ? { population: opts.population } : {}), ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}) };
+        // The findings go to stderr, so the figures on stdout stay a clean table, CSV or JSON.
+        const options = {
+          ...(opts.population !== undefined ? { population: opts.population } : {}),
+          ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}),
+          onChecked: (checked: CheckedReturn) => process.stderr.write(qualityReport(checked)),
+        };
         show(indicatorsFromFiles(read903Files(opts.files), asAts, options));
         return;
       }
