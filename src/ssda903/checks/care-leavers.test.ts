@@ -15,10 +15,15 @@ test('rule 1007 flags care-leaver data for a 17-year-old still looked after on t
   assert.deepEqual(flagged('1007', input), [`${O}:2`]);
 });
 
-test('rule 1016 flags care-leaver data for a 17-year-old who left care after their 17th birthday, and passes one who left before and a 20-year-old', () => {
+test('rule 1016 flags care-leaver data for a 17-year-old who left care after their birthday, and passes one who left before it, an 18-year-old who left at 17 and a 20-year-old', () => {
   const input = files(2025, {
-    Episodes: [ep('A', '01/01/2020', 'S', 'C2', 'U1', '01/08/2024', 'E8'), ep('B', '01/01/2020', 'S', 'C2', 'U1', '01/05/2024', 'E8'), ep('C', '01/01/2020', 'S', 'C2', 'U1', '01/08/2024', 'E8')],
-    OC3: [oc3('A', '01/06/2007'), oc3('B', '01/06/2007'), oc3('C', '01/06/2004')],
+    Episodes: [
+      ep('A', '01/01/2020', 'S', 'C2', 'U1', '01/08/2024', 'E8'),
+      ep('B', '01/01/2020', 'S', 'C2', 'U1', '01/05/2024', 'E8'),
+      ep('C', '01/01/2020', 'S', 'C2', 'U1', '01/08/2024', 'E8'),
+      ep('D', '01/01/2020', 'S', 'C2', 'U1', '01/05/2024', 'E8'),
+    ],
+    OC3: [oc3('A', '01/06/2007'), oc3('B', '01/06/2007'), oc3('C', '01/06/2004'), oc3('D', '01/06/2006')],
   });
   assert.deepEqual(flagged('1016', input), [`${O}:2`]);
 });

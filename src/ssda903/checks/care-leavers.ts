@@ -53,15 +53,17 @@ export const careLeaverRules: Rule[] = [
     fields: OC3_ITEMS,
     needs: ['OC3', 'Episodes'],
     needsYear: true,
-    what: 'no care-leaver information for a 17- or 18-year-old who ceased to be looked after after their 17th birthday',
+    what: 'no care-leaver information for a 17- or 18-year-old who ceased to be looked after on or after their birthday in the year',
     protects: COHORT,
     check(ctx, report) {
       completedRows(ctx, (row, dob, items) => {
         if (!aged17or18(dob, ctx.end!)) return;
-        const b17 = birthday(dob, 17);
-        const after = (ctx.episodesByChild.get(row.fields.CHILD ?? '') ?? []).find((e) => e.dec !== null && e.dec >= b17);
+        // The birthday in the year (17th or 18th), as the rule's message says: one who left care between the two is a care leaver at 18.
+        const age = ageInYear(ymdFromDay(dob), ctx.year!);
+        const day = birthday(dob, age);
+        const after = (ctx.episodesByChild.get(row.fields.CHILD ?? '') ?? []).find((e) => e.dec !== null && e.dec >= day);
         if (after) {
-          report(row, `Young person ${row.fields.CHILD} was looked after until ${ukDate(after.dec!)}, after their 17th birthday (${ukDate(b17)}), so no care-leaver information is due, but ${items.join(', ')} completed`, {
+          report(row, `Young person ${row.fields.CHILD} was looked after until ${ukDate(after.dec!)}, on or after their ${age}th birthday (${ukDate(day)}), so no care-leaver information is due this year, but ${items.join(', ')} completed`, {
             fields: items,
             related: [{ file: after.file, line: after.line }],
           });
