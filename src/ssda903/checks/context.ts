@@ -140,9 +140,10 @@ export function buildContexts(ret: Ssda903Return): CheckContext[] {
     const tables: Partial<Record<TableName, TableRows>> = {};
     for (const f of groups.get(y)!) {
       const t = (tables[f.table] ??= { rows: [], columns: new Set<string>() });
-      for (const r of f.rows) t.rows.push({ file: f.name, line: r.line, fields: r.fields });
+      const name = f.name;
+      for (const r of f.rows) t.rows.push({ file: name, line: r.line, fields: r.fields });
       const columns = t.columns as Set<string>;
-      for (const r of f.rows.slice(0, 1)) for (const c of Object.keys(r.fields)) columns.add(c);
+      if (f.rows[0]) for (const c of Object.keys(f.rows[0].fields)) columns.add(c);
     }
     const uasc = new Set(uascByYear.get(y));
     if (known) for (const back of [y - 1, y - 2]) for (const id of uascByYear.get(back) ?? []) uasc.add(id);
@@ -172,7 +173,7 @@ function indexEpisodes(table: TableRows | undefined): Map<string, EpisodeRow[]> 
     if (child === '' || decom === null) continue;
     let list = out.get(child);
     if (!list) out.set(child, (list = []));
-    list.push({ ...row, child, decom, dec: dayFromUk(row.fields.DEC ?? '') });
+    list.push({ file: row.file, line: row.line, fields: row.fields, child, decom, dec: dayFromUk(row.fields.DEC ?? '') });
   }
   for (const list of out.values()) list.sort((a, b) => a.decom - b.decom || a.line - b.line);
   return out;

@@ -4,14 +4,21 @@ import { type CheckContext, type EpisodeRow, type Report, type Rule, ukDate } fr
 
 const STITCH = 'figures across years: the stitched history behind every month-end figure, 3+ placements and long-term stability';
 
-/** Last year's final episode (latest DECOM) of each child who has one this year, with this year's first episode. */
+/** This year's first episode of each child paired with last year's final one (latest DECOM), worked out once a year. */
+const pairsOf = new WeakMap<CheckContext, [EpisodeRow, EpisodeRow][]>();
+
 function firstAndLastYears(ctx: CheckContext, fn: (first: EpisodeRow, lastYearFinal: EpisodeRow) => void): void {
-  const previous = ctx.last?.episodesByChild;
-  if (!previous) return;
-  for (const [child, list] of ctx.episodesByChild) {
-    const before = previous.get(child);
-    if (before && before.length > 0) fn(list[0]!, before[before.length - 1]!);
+  let pairs = pairsOf.get(ctx);
+  if (!pairs) {
+    pairs = [];
+    const previous = ctx.last?.episodesByChild;
+    for (const [child, list] of previous ? ctx.episodesByChild : []) {
+      const before = previous!.get(child);
+      if (before && before.length > 0) pairs.push([list[0]!, before[before.length - 1]!]);
+    }
+    pairsOf.set(ctx, pairs);
   }
+  for (const [first, final] of pairs) fn(first, final);
 }
 
 const where = (e: EpisodeRow) => [{ file: e.file, line: e.line }];
