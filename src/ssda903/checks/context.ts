@@ -48,6 +48,8 @@ export interface CheckContext {
 }
 
 export interface FindingDetail {
+  /** The row's table, when not the rule's own (191 points at Episodes for a child missing from OC2). */
+  table?: TableName;
   /** The fields the finding points at; the first is the one to correct. */
   fields?: readonly string[];
   /** Other rows the finding involves (the previous episode, last year's open episode …). */

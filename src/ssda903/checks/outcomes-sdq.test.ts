@@ -1,7 +1,8 @@
 // Each OC2 rule (cohort 190/191, SDQ 186/197B/188/189) flags its rows and passes a child it does not concern.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ep, files, oc2 } from '../test-fixtures.ts';
+import { ep, files, history, oc2 } from '../test-fixtures.ts';
+import { runRules } from './registry.ts';
 import { flagged } from './test-fixtures.ts';
 
 const O = '2025/oc2.csv';
@@ -26,6 +27,8 @@ test('rule 191 flags a cohort child with blank OC2 items or no OC2 row, and pass
     OC2: [oc2('FULL', '01/01/2012', scored), oc2('GAPS', '01/01/2012', { ...scored, IMMUNISATIONS: '' })],
   });
   assert.deepEqual(flagged('191', input), [`${O}:3`, '2025/episodes.csv:4']);
+  const missing = runRules(history(input)).find((i) => i.check === '191' && i.child === 'GONE');
+  assert.equal(missing?.table, 'Episodes');
 });
 
 test('rule 186 flags a cohort child aged 4 to 16 without a score or reason, and passes a scored child, an under-4 and a non-cohort child', () => {

@@ -63,7 +63,7 @@ export const outcomeRules: Rule[] = [
       const oc2File = ctx.tables.OC2!.rows[0]?.file ?? 'the OC2 file';
       for (const [child, list] of ctx.episodesByChild) {
         if (listed.has(child) || !inCohort(ctx, child)) continue;
-        report(list[0]!, `Child ${child} was looked after continuously for the 12 months to ${ukDate(ctx.end!)} but has no row in ${oc2File}`, { fields: ['CHILD'] });
+        report(list[0]!, `Child ${child} was looked after continuously for the 12 months to ${ukDate(ctx.end!)} but has no row in ${oc2File}`, { table: 'Episodes', fields: ['CHILD'] });
       }
     },
   },

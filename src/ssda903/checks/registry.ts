@@ -38,7 +38,7 @@ export function runRules(ret: Ssda903Return, rules: readonly Rule[] = RULES): Da
       if (rule.needsLast && !rule.needsLast.every((t) => ctx.last?.tables[t])) continue;
       rule.check(ctx, (row, message, detail) => {
         const fields = [...(detail?.fields ?? rule.fields)];
-        const issue: DataQualityIssue = { severity: rule.severity, check: rule.code, file: row.file, line: row.line, child: row.fields.CHILD ?? '', message, table: rule.table, fields };
+        const issue: DataQualityIssue = { severity: rule.severity, check: rule.code, file: row.file, line: row.line, child: row.fields.CHILD ?? '', message, table: detail?.table ?? rule.table, fields };
         if (fields[0] !== undefined) issue.column = fields[0];
         if (detail?.related) issue.related = detail.related;
         issues.push(issue);
