@@ -31,8 +31,12 @@ export { indicatorDefinitions, monthEndsBetween };
 export interface IssueSummary {
   errors: number;
   warnings: number;
-  byCheck: { check: string; severity: 'error' | 'warning'; count: number }[];
+  byCheck: { check: string; severity: DataQualityIssue['severity']; count: number }[];
+  /** Findings of each file, errors and warnings apart. */
+  byFile: { file: string; errors: number; warnings: number }[];
 }
+
+const SEVERITY_ORDER: Record<DataQualityIssue['severity'], number> = { error: 0, warning: 1, note: 2 };
 
 export interface CheckedReturn {
   files: ParsedFile[];
@@ -81,15 +85,22 @@ export interface UploadSummary {
 }
 
 export function summariseIssues(issues: DataQualityIssue[]): IssueSummary {
-  const counts = new Map<string, { check: string; severity: 'error' | 'warning'; count: number }>();
+  const counts = new Map<string, { check: string; severity: DataQualityIssue['severity']; count: number }>();
+  const files = new Map<string, { file: string; errors: number; warnings: number }>();
   for (const i of issues) {
     const k = `${i.severity}|${i.check}`;
     const c = counts.get(k);
     if (c) c.count += 1;
     else counts.set(k, { check: i.check, severity: i.severity, count: 1 });
+    if (i.severity === 'note') continue;
+    let f = files.get(i.file);
+    if (!f) files.set(i.file, (f = { file: i.file, errors: 0, warnings: 0 }));
+    if (i.severity === 'error') f.errors += 1;
+    else f.warnings += 1;
   }
-  const byCheck = [...counts.values()].sort((a, b) => (a.severity === b.severity ? b.count - a.count || a.check.localeCompare(b.check) : a.severity === 'error' ? -1 : 1));
-  return { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length, byCheck };
+  const byCheck = [...counts.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.check.localeCompare(b.check));
+  const byFile = [...files.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || a.file.localeCompare(b.file));
+  return { errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length, byCheck, byFile };
 }
 
 /** Parses and checks a set of files; a file with a missing column or of an unknown table is refused whole (Ssda903FileError). */
@@ -129,10 +140,11 @@ function checked(files: ParsedFile[], notes: string[]): CheckedReturn {
 export async function indicatorsFromFiles(
   files: StreamedFile[],
   asAts: string[],
-  options: ReadOptions & { population?: number; laCode?: string; onNotes?: (notes: string[]) => void } = {},
+  options: ReadOptions & { population?: number; laCode?: string; onChecked?: (checked: CheckedReturn) => void } = {},
 ): Promise<IndicatorValue[]> {
-  const { ret, notes } = await checkStreamedFiles(files, options.year === undefined ? {} : { year: options.year });
-  if (notes.length > 0) options.onNotes?.(notes);
+  const checked = await checkStreamedFiles(files, options.year === undefined ? {} : { year: options.year });
+  options.onChecked?.(checked);
+  const { ret } = checked;
   // One figure for every date: the engine takes the latest estimate on or before each year's own.
   const population = options.population === undefined ? [] : [{ year: 1900, count: options.population }];
   return computeIndicators(ret, asAts, { population, ...(options.laCode ? { laCode: options.laCode } : {}) });

@@ -7,16 +7,20 @@ import { ep, files, header, history, oc2, valueOf } from './test-fixtures.ts';
 
 const EPISODES_2025 = '903/2025/episodes.csv';
 
-function only(issues: DataQualityIssue[], check: string): Omit<DataQualityIssue, 'message'>[] {
-  return issues.filter((i) => i.check === check).map(({ message: _m, ...rest }) => rest);
+type Located = Pick<DataQualityIssue, 'severity' | 'check' | 'file' | 'line' | 'column' | 'child'>;
+
+function only(issues: DataQualityIssue[], check: string): Located[] {
+  return issues
+    .filter((i) => i.check === check)
+    .map(({ severity, check: c, file, line, column, child }) => ({ severity, check: c, file, line, ...(column !== undefined ? { column } : {}), child }));
 }
 
-test('check reports overlapping episodes as an error on the later episode', () => {
+test('check reports overlapping episodes (rule 501) as an error on the later episode', () => {
   const ret = history(files(2025, { Episodes: [ep('A', '01/05/2024', 'S', 'C2', 'U1', '01/08/2024', 'E4A'), ep('A', '01/07/2024', 'S', 'C2', 'U1')] }));
-  assert.deepEqual(only(checkReturn(ret), 'overlapping-episodes'), [{ severity: 'error', check: 'overlapping-episodes', file: EPISODES_2025, line: 3, column: 'DECOM', child: 'A' }]);
+  assert.deepEqual(only(checkReturn(ret), '501'), [{ severity: 'error', check: '501', file: EPISODES_2025, line: 3, column: 'DECOM', child: 'A' }]);
 });
 
-test('check reports broken X1 chains: a gap, a last episode ending X1 and a continuation after a ceasing', () => {
+test('check reports broken X1 chains (rules 388 and 432): a gap, a last episode ending X1 and a continuation after a ceasing', () => {
   const ret = history(
     files(2025, {
       Episodes: [
@@ -28,11 +32,13 @@ test('check reports broken X1 chains: a gap, a last episode ending X1 and a cont
       ],
     }),
   );
-  assert.deepEqual(only(checkReturn(ret), 'broken-chain'), [
-    { severity: 'error', check: 'broken-chain', file: EPISODES_2025, line: 2, column: 'REC', child: 'G' },
-    { severity: 'error', check: 'broken-chain', file: EPISODES_2025, line: 4, column: 'REC', child: 'L' },
-    { severity: 'error', check: 'broken-chain', file: EPISODES_2025, line: 6, column: 'RNE', child: 'C' },
+  const issues = checkReturn(ret);
+  assert.deepEqual(only(issues, '388'), [
+    { severity: 'error', check: '388', file: EPISODES_2025, line: 2, column: 'REC', child: 'G' },
+    { severity: 'error', check: '388', file: EPISODES_2025, line: 4, column: 'REC', child: 'L' },
+    { severity: 'error', check: '388', file: EPISODES_2025, line: 5, column: 'REC', child: 'C' },
   ]);
+  assert.deepEqual(only(issues, '432'), [{ severity: 'error', check: '432', file: EPISODES_2025, line: 6, column: 'RNE', child: 'C' }]);
 });
 
 test('check reports bad dates and unknown codes naming the column', () => {
@@ -74,7 +80,7 @@ test('check warns about a period open at the end of one year and not carried on 
   assert.deepEqual(only(checkReturn(ret), 'open-not-continued'), [{ severity: 'warning', check: 'open-not-continued', file: '903/2024/episodes.csv', line: 3, column: 'DEC', child: 'B' }]);
 });
 
-test('check warns about missing postcodes except for UASC and short breaks', () => {
+test('check warns about missing postcodes (rule 392B) except for UASC and short breaks', () => {
   const ret = history(
     files(2025, {
       Episodes: [
@@ -85,23 +91,22 @@ test('check warns about missing postcodes except for UASC and short breaks', () 
       UASC: [{ CHILD: 'U', SEX: 'M', DOB: '01/01/2009', DUC: '' }],
     }),
   );
-  assert.deepEqual(only(checkReturn(ret), 'missing-postcode'), [{ severity: 'warning', check: 'missing-postcode', file: EPISODES_2025, line: 2, column: 'HOME_POST', child: 'A' }]);
+  assert.deepEqual(only(checkReturn(ret), '392B'), [{ severity: 'warning', check: '392B', file: EPISODES_2025, line: 2, column: 'HOME_POST', child: 'A' }]);
 });
 
-test('check warns about OC2 rows outside the 12-month cohort and cohort children missing from OC2', () => {
+test('check warns about OC2 rows outside the 12-month cohort (rule 190) and cohort children missing from OC2 (rule 191)', () => {
   const ret = history(
     files(2025, {
       Episodes: [ep('IN', '01/04/2024', 'S', 'C2', 'U1'), ep('LATE', '15/04/2024', 'S', 'C2', 'U1'), ep('GONE', '01/01/2022', 'S', 'C2', 'U1')],
       OC2: [oc2('IN', '01/01/2012'), oc2('LATE', '01/01/2012')],
     }),
   );
-  assert.deepEqual(only(checkReturn(ret), 'oc2-cohort'), [
-    { severity: 'warning', check: 'oc2-cohort', file: '903/2025/oc2.csv', line: 3, column: 'CHILD', child: 'LATE' },
-    { severity: 'warning', check: 'oc2-cohort', file: EPISODES_2025, line: 4, column: 'CHILD', child: 'GONE' },
-  ]);
+  const issues = checkReturn(ret);
+  assert.deepEqual(only(issues, '190'), [{ severity: 'warning', check: '190', file: '903/2025/oc2.csv', line: 3, column: 'CONVICTED', child: 'LATE' }]);
+  assert.deepEqual(only(issues, '191'), [{ severity: 'warning', check: '191', file: EPISODES_2025, line: 4, column: 'CHILD', child: 'GONE' }]);
 });
 
-test('check warns about OC3 rows for young people outside the 17th to 21st birthday cohort', () => {
+test('check warns about OC3 rows for young people outside the 17th to 21st birthday cohort (rule 391)', () => {
   const ret = history(
     files(2025, {
       OC3: [
@@ -110,7 +115,7 @@ test('check warns about OC3 rows for young people outside the 17th to 21st birth
       ],
     }),
   );
-  assert.deepEqual(only(checkReturn(ret), 'oc3-cohort'), [{ severity: 'warning', check: 'oc3-cohort', file: '903/2025/oc3.csv', line: 3, column: 'DOB', child: 'YOUNG' }]);
+  assert.deepEqual(only(checkReturn(ret), '391'), [{ severity: 'warning', check: '391', file: '903/2025/oc3.csv', line: 3, column: 'DOB', child: 'YOUNG' }]);
 });
 
 test('compute indicators still works on a return with errors, skipping unusable rows', () => {
@@ -122,7 +127,7 @@ test('compute indicators still works on a return with errors, skipping unusable 
 });
 
 test('check finds nothing wrong in a clean return', () => {
-  const ret = history(files(2025, { Header: [header('A', '01/01/2012')], Episodes: [ep('A', '01/04/2024', 'S', 'C2', 'U1', '01/06/2024', 'X1'), ep('A', '01/06/2024', 'P', 'C2', 'K2')], OC2: [oc2('A', '01/01/2012')] }));
+  const ret = history(files(2025, { Header: [header('A', '01/01/2012')], Episodes: [ep('A', '01/04/2024', 'S', 'C2', 'U1', '01/06/2024', 'X1'), ep('A', '01/06/2024', 'P', 'C2', 'K2')], OC2: [oc2('A', '01/01/2012', { SDQ_SCORE: '12' })] }));
   assert.deepEqual(checkReturn(ret), []);
 });
 

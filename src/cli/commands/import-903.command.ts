@@ -13,18 +13,37 @@ const SHOWN = 20;
 export const MAX_903_FILE_BYTES = 256 * 1024 * 1024;
 
 export function issueLine(i: DataQualityIssue): string {
-  return `${i.file}:${i.line} child ${i.child || '(none)'}${i.column ? ` column ${i.column}` : ''}: ${i.message}`;
+  const where = i.fields && i.fields.length > 1 ? ` columns ${i.fields.join(', ')}` : i.column ? ` column ${i.column}` : '';
+  return `${i.file}:${i.line} child ${i.child || '(none)'}${where}: ${i.message}`;
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Located examples shown of each check, so one frequent check does not hide the others. */
+const PER_CHECK = 3;
+
+/** The findings summary: counts by check and by file, then the first located examples of each check, errors first, and any notes. */
 export function qualityReport(checked: CheckedReturn, shown = SHOWN): string {
   const { summary, issues } = checked;
-  const lines = [`Data quality: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}.`];
+  const lines = [`Data quality: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`];
   for (const c of summary.byCheck) lines.push(`  ${c.severity.padEnd(8)}${c.check.padEnd(24)}${String(c.count).padStart(7)}`);
-  if (issues.length > 0) {
-    const ordered = [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity === 'warning')];
-    lines.push(`First ${Math.min(shown, ordered.length)} of ${ordered.length}:`);
-    for (const i of ordered.slice(0, shown)) lines.push(`  ${i.severity}: ${issueLine(i)}`);
+  if (summary.byFile.length > 0) {
+    lines.push('By file:');
+    for (const f of summary.byFile) lines.push(`  ${f.file}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}`);
   }
+  const byCheck = new Map<string, DataQualityIssue[]>();
+  for (const i of issues) {
+    if (i.severity === 'note') continue;
+    const key = `${i.severity}|${i.check}`;
+    const list = byCheck.get(key) ?? [];
+    if (list.length < PER_CHECK) byCheck.set(key, [...list, i]);
+  }
+  const examples = summary.byCheck.flatMap((c) => byCheck.get(`${c.severity}|${c.check}`) ?? []).slice(0, shown);
+  if (examples.length > 0) {
+    lines.push(`Examples (up to ${PER_CHECK} of each check, ${examples.length} in all):`);
+    for (const i of examples) lines.push(`  ${i.severity} ${i.check}: ${issueLine(i)}`);
+  }
+  for (const i of issues.filter((n) => n.severity === 'note')) lines.push(`Note: ${i.message}`);
   return `${lines.join('\n')}\n`;
 }
 

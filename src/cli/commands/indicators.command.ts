@@ -2,11 +2,11 @@
 // from the stored return or straight from files (which are then not stored).
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.ts';
-import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type IndicatorValue } from '../../services/ssda903.service.ts';
+import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type CheckedReturn, type IndicatorValue } from '../../services/ssda903.service.ts';
 import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Column, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
-import { collectionYearOption, notesText, open903Files, YEAR_HELP } from './import-903.command.ts';
+import { collectionYearOption, notesText, open903Files, qualityReport, YEAR_HELP } from './import-903.command.ts';
 
 interface Options {
   asAt?: string;
@@ -106,11 +106,12 @@ export function register(program: Command): void {
       };
       if (opts.files !== undefined) {
         // Checking a return before it is sent: the database is not opened at all.
+        // The notes and findings go to stderr, so the figures on stdout stay a clean table, CSV or JSON.
         const options = {
           ...(opts.population !== undefined ? { population: opts.population } : {}),
           ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}),
           ...(opts.year !== undefined ? { year: opts.year } : {}),
-          onNotes: (notes: string[]) => process.stderr.write(notesText(notes)),
+          onChecked: (checked: CheckedReturn) => process.stderr.write(notesText(checked.notes) + qualityReport(checked)),
         };
         show(await indicatorsFromFiles(open903Files(opts.files), asAts, options));
         return;
