@@ -1,5 +1,5 @@
-// Turns a tracker's tables, read through a column mapping, into a plan document: themes, numbered actions and
-// sub-actions, owners, deadline history, BRAG history and dated updates — with every problem located.
+// Turns a tracker's tables, read through a column mapping, into a plan document: themes and areas, numbered
+// actions and sub-actions, owners, deadline history, BRAG history, KPIs and dated updates — every problem located.
 import {
   issuePath,
   planDocumentSchema,
@@ -10,7 +10,18 @@ import {
 } from '../domain/plan-document.ts';
 import type { ImportProblem, SourceCell, SourceFile, SourceRow, SourceTable } from './model.ts';
 import { columnName, FIELD_LABEL, type Field, type TrackerMapping } from './recognise.ts';
-import { cleanNumber, excelSerialDate, leadingNumber, parseOwners, parseStatus, parseTimescales, parseUpdates } from './values.ts';
+import {
+  cleanNumber,
+  excelSerialDate,
+  leadingNumber,
+  letteredParts,
+  parseHeading,
+  parseOwners,
+  parseStatus,
+  parseTimescales,
+  parseUpdates,
+  stagedTargets,
+} from './values.ts';
 
 export interface PlanDetails {
   slug: string;
@@ -19,7 +30,7 @@ export interface PlanDetails {
 }
 
 export interface BuildOptions {
-  /** Who is importing: recorded as the setter of deadlines and statuses. */
+  /** Who is importing: recorded as the setter of deadlines and the approver of statuses. */
   importedBy: string;
   /** When: yyyy-mm-ddThh:mm:ssZ. */
   importedAt: string;
@@ -45,10 +56,8 @@ export interface BuildResult {
   actions: number;
 }
 
-interface Located {
-  table: SourceTable;
-  row: SourceRow;
-}
+/** Words a timescale cell may hold instead of a date: no deadline, and nothing wrong. */
+const NOT_A_DEADLINE = /^(ongoing|on-going|tbc|tba|n\/?a|various|monthly|quarterly|annually|annual|weekly|termly|complete(d)?|in place|continuous|as required)$/i;
 
 /** The index of each mapped column in one table, found by its header (or letter) as the mapping names it. */
 function columnIndexes(table: SourceTable, headers: string[], mapping: TrackerMapping, problems: ImportProblem[]): Partial<Record<Field, number>> {
@@ -65,10 +74,18 @@ function columnIndexes(table: SourceTable, headers: string[], mapping: TrackerMa
   return out;
 }
 
-const lastDate = (dates: (string | null)[]): string | undefined => dates.filter((d): d is string => d !== null).sort().at(-1);
+const latest = (dates: (string | null)[]): string | undefined => dates.filter((d): d is string => d !== null).sort().at(-1);
+
+interface Timescale {
+  dates: string[];
+  /** The cell's words when its dates are milestones rather than revisions. */
+  note?: string;
+  /** Words with no date in them. */
+  leftOver: string;
+}
 
 /** A deadline cell's dates: real dates and day numbers from a spreadsheet, or the dates written in its text. */
-function cellDates(cell: SourceCell | undefined): { dates: string[]; leftOver: string } {
+function cellDates(cell: SourceCell | undefined): Timescale {
   if (!cell || cell.text === '') return { dates: [], leftOver: '' };
   if (cell.date) return { dates: [cell.date], leftOver: '' };
   if (cell.number !== undefined) {
@@ -82,7 +99,7 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
   const problems: ImportProblem[] = [];
   const preview: PreviewRow[] = [];
   const nodes: NodeDocumentInput[] = [];
-  const seen = new Map<string, Located>();
+  const seen = new Map<string, { table: SourceTable; row: SourceRow }>();
   const importedOn = options.importedAt.slice(0, 10);
   let actions = 0;
   let autoNumber = 0;
@@ -94,12 +111,19 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
     return t;
   });
 
+  // Headings make the tree: "2. Improve …" a top-level node, "A. Permanence planning" an area within it.
+  let top: NodeDocumentInput | undefined;
   let node: NodeDocumentInput | undefined;
-  const themeNode = (title: string): NodeDocumentInput => {
-    const existing = nodes.find((n) => n.title === title);
-    if (existing) return existing;
-    const n: NodeDocumentInput = { kind: 'theme', number: String(nodes.length + 1), title, actions: [] };
-    nodes.push(n);
+  const headingNode = (text: string): NodeDocumentInput => {
+    const h = parseHeading(text);
+    const lettered = /^[A-Z]$/.test(h.number) && top !== undefined;
+    const siblings = lettered ? (top!.children ??= []) : nodes;
+    let n = siblings.find((x) => x.title === h.title && (x.number ?? '') === (h.number || (x.number ?? '')));
+    if (!n) {
+      n = { kind: lettered ? 'area' : 'theme', number: h.number || String(siblings.length + 1), title: h.title, ...(h.lead ? { lead: h.lead } : {}), actions: [] };
+      siblings.push(n);
+    }
+    if (!lettered) top = n;
     return n;
   };
 
@@ -117,8 +141,9 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
     const text = (row: SourceRow, f: Field): string => cell(row, f)?.text ?? '';
     const where = (row: SourceRow, f: Field) => ({ table: table.name, line: row.line, column: columnName(table, headers, col[f]!) });
     const headerText = headers.map((h) => h.replace(/\s+/g, ' ').trim().toLowerCase()).join('|');
-    if (!node && table.heading && mapping.tables.length === 1) node = themeNode(table.heading);
+    if (table.heading) node = headingNode(table.heading);
     let lastTop: ActionDocumentInput | undefined;
+    let unnumbered = 0;
 
     for (const row of table.rows) {
       if (row.line <= mapping.headerLine) continue;
@@ -126,10 +151,11 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
       if (row.cells.map((c) => c.text.replace(/\s+/g, ' ').trim().toLowerCase()).join('|') === headerText) continue;
       const filled = row.cells.filter((c) => c.text !== '');
       const actionText = text(row, 'action');
-      const numberText = text(row, 'number');
       // A heading row: one cell across the row, or a lone cell that is not a number, with no action in it.
-      if (row.spansRow || (filled.length === 1 && cleanNumber(filled[0]!.text) === null && (actionText === '' || filled[0]!.text === actionText) && !leadingNumber(filled[0]!.text))) {
-        node = themeNode(filled[0]!.text.replace(/\s+/g, ' ').trim());
+      const lone = filled.length === 1 ? filled[0]!.text : undefined;
+      // A lone "1.2 Data re …" in the action column is an action that lacks its other cells, not a heading.
+      if (row.spansRow || (lone !== undefined && cleanNumber(lone) === null && (lone !== actionText || !leadingNumber(lone)))) {
+        node = headingNode(filled[0]!.text);
         lastTop = undefined;
         continue;
       }
@@ -138,14 +164,15 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
         continue;
       }
       const theme = text(row, 'theme');
-      if (theme) node = themeNode(theme.replace(/\s+/g, ' ').trim());
-      node ??= themeNode(table.heading ?? plan.title);
+      if (theme) node = headingNode(theme);
+      node ??= headingNode(table.caption ?? plan.title);
 
       // The number: its own column, else the start of the action's text ("1.2 Data re …").
+      const numberText = text(row, 'number');
       let number = cleanNumber(numberText);
       let body = actionText;
       const lead = leadingNumber(actionText);
-      if (number === null && lead) {
+      if (number === null && lead && !/^[a-z]$/.test(lead.number)) {
         number = lead.number;
         body = lead.rest;
       } else if (number !== null && lead && lead.number === number) body = lead.rest;
@@ -155,40 +182,49 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
       if (number === null) {
         autoNumber += 1;
         number = String(autoNumber);
-        problems.push({ severity: 'warning', table: table.name, line: row.line, message: `has no action number: numbered ${number}` });
+        unnumbered += 1;
       } else if (/^\d+$/.test(number)) autoNumber = Math.max(autoNumber, Number(number));
-      const paragraphs = body.split(/\n+/).map((p) => p.trim()).filter(Boolean);
-      const title = paragraphs[0] ?? body;
+
+      // Lettered parts of one cell ("a) Embed … b) Consult …") are sub-actions, each with its own deadline.
+      const lettered = letteredParts(body);
+      const mainText = lettered && lettered.intro !== '' ? lettered.intro : lettered ? lettered.parts[0]!.text : body;
+      const paragraphs = mainText.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+      const title = paragraphs[0] ?? mainText;
 
       const owners = parseOwners(text(row, 'owner'));
       if (owners.length === 0) {
         if (mapping.defaultOwner) owners.push(...parseOwners(mapping.defaultOwner));
         else problems.push({ severity: 'error', ...(col.owner !== undefined ? where(row, 'owner') : { table: table.name, line: row.line }), message: 'no owner: every action needs one (or give a default owner)' });
       }
+      const ownerDocs = owners.map((o) => ({ ...(o.name ? { name: o.name } : {}), ...(o.role ? { role: o.role } : {}) }));
 
       // Deadlines: the first date set, then each revision, oldest first.
-      const first = cellDates(cell(row, 'deadline'));
+      const deadlineParts = col.deadline !== undefined && lettered ? letteredParts(text(row, 'deadline')) : null;
+      const first = deadlineParts ? { dates: [], leftOver: '' } : cellDates(cell(row, 'deadline'));
       const revised = cellDates(cell(row, 'revisedDeadline'));
       for (const [f, d] of [
         ['deadline', first],
         ['revisedDeadline', revised],
       ] as const) {
-        if (d.leftOver !== '' && !/^(ongoing|tbc|tba|n\/?a|various|monthly|quarterly|annually|annual|weekly|termly|complete(d)?)$/i.test(d.leftOver)) {
+        if (d.dates.length > 0 || d.leftOver === '' || NOT_A_DEADLINE.test(d.leftOver)) continue;
+        // Words that try to be a date ("Sprung 2018") are wrong; a sentence without one ("see KPIs") is no deadline.
+        if (/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|winter/i.test(d.leftOver)) {
           problems.push({ severity: 'error', ...where(row, f), message: `'${cell(row, f)!.text}' is not a date` });
-        }
+        } else problems.push({ severity: 'warning', ...where(row, f), message: `'${cell(row, f)!.text}' has no date: no deadline is set` });
       }
       const dates = [...first.dates, ...revised.dates];
-      const deadlines = dates.map((date, i) => ({
+      const deadline = (date: string, i: number, note?: string) => ({
         date,
-        reason: i === 0 ? 'as first set in the tracker' : 'revised in the tracker',
+        reason: `${i === 0 ? 'as first set in the tracker' : 'revised in the tracker'}${note ? `: ${note}` : ''}`,
         setBy: options.importedBy,
         setAt: options.importedAt,
-      }));
+      });
+      const deadlines = dates.map((d, i) => deadline(d, i, i === 0 ? first.note : undefined));
 
       const updates = parseUpdates(text(row, 'progress'));
       const status = parseStatus(text(row, 'status'));
       if (status.note) problems.push({ severity: status.status === null ? 'error' : 'warning', ...where(row, 'status'), message: status.note });
-      const statusAsAt = mapping.statusAsAt ?? lastDate(updates.map((u) => u.date)) ?? importedOn;
+      const statusAsAt = mapping.statusAsAt ?? latest(updates.map((u) => u.date)) ?? importedOn;
       const author = owners[0]?.name ?? owners[0]?.role ?? options.importedBy;
       const undatedOn = mapping.undatedUpdatesOn ?? mapping.statusAsAt ?? importedOn;
       if (updates.some((u) => u.date === null) && !mapping.undatedUpdatesOn && !undatedWarned) {
@@ -196,17 +232,21 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
         problems.push({ severity: 'warning', table: table.name, line: row.line, message: `progress written without a date is filed at ${undatedOn}` });
       }
       const refs = text(row, 'ref')
-        .split(/\s*[,;\n]\s*|\s+and\s+/)
+        .split(/\s*[,;\n]\s*|\s+and\s+|\s*&\s*/)
         .map((r) => r.trim())
         .filter(Boolean)
         .map((value) => ({ kind: mapping.refKind ?? 'tag', value }));
+      const kpiText = text(row, 'kpi');
+      const targets = stagedTargets(kpiText);
+      const kpis = targets.length > 0 ? [{ title: kpiText.split('\n')[0]!.slice(0, 200), unit: '%' as const, targets }] : [];
+      const successMeasures = [text(row, 'successMeasures'), kpiText].filter(Boolean).join('\n\n');
 
       const action: ActionDocumentInput = {
         number,
         title,
         description: paragraphs.slice(1).join('\n\n'),
-        owners: owners.map((o) => ({ ...(o.name ? { name: o.name } : {}), ...(o.role ? { role: o.role } : {}) })),
-        successMeasures: text(row, 'successMeasures'),
+        owners: ownerDocs,
+        successMeasures,
         outcome: text(row, 'outcome'),
         refs,
         deadlines,
@@ -214,36 +254,52 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
           ? [{ status: status.status, asAt: statusAsAt, reason: 'as reported in the tracker', proposedBy: author, approvedBy: options.importedBy, recordedAt: options.importedAt }]
           : [],
         updates: updates.map((u) => ({ date: u.date ?? undatedOn, author, body: u.body })),
+        kpis,
         subActions: [],
       };
+      if (lettered) {
+        const parts = lettered.intro === '' ? lettered.parts.slice(1) : lettered.parts;
+        for (const part of parts) {
+          const own = deadlineParts?.parts.find((p) => p.letter === part.letter);
+          const partDates = own ? parseTimescales(own.text).dates : [];
+          action.subActions!.push({ number: part.letter, title: part.text, owners: ownerDocs, deadlines: partDates.map((d, i) => deadline(d, i)) });
+        }
+        if (deadlineParts) {
+          const all = deadlineParts.parts.flatMap((p) => parseTimescales(p.text).dates).sort();
+          if (all.length > 0) action.deadlines = [deadline(all.at(-1)!, 0, 'the last of its parts')];
+        }
+      }
 
-      const located = { table, row };
       const clash = seen.get(number);
       if (clash) {
         problems.push({ severity: 'error', table: table.name, line: row.line, message: `action number ${number} is used twice (also ${clash.table.name}, row ${clash.row.line})` });
       }
-      seen.set(number, located);
+      seen.set(number, { table, row });
 
       // Sub-actions: "1.2" under action "1" when there is one, and lettered rows under the action before them.
-      const parentNumber = /^[a-z]$/.test(number) ? lastTop?.number : number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : undefined;
-      const parent = /^[a-z]$/.test(number) ? lastTop : parentNumber ? node.actions?.find((a) => a.number === parentNumber) : undefined;
+      const isLetter = /^[a-z]$/.test(number);
+      const parentNumber = number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : undefined;
+      const parent = isLetter ? lastTop : parentNumber ? node.actions?.find((a) => a.number === parentNumber) : undefined;
       if (parent) (parent.subActions ??= []).push(action);
       else {
         (node.actions ??= []).push(action);
         lastTop = action;
       }
-      actions += 1;
+      actions += 1 + (action.subActions?.length ?? 0);
       preview.push({
         table: table.name,
         line: row.line,
         theme: node.title,
         number,
         title,
-        owners: action.owners.map((o) => [o.name, o.role].filter(Boolean).join(', ')).join('; '),
-        deadlines: dates,
+        owners: ownerDocs.map((o) => [o.name, o.role].filter(Boolean).join(', ')).join('; '),
+        deadlines: (action.deadlines ?? []).map((d) => d.date),
         status: status.status ?? '',
         updates: updates.length,
       });
+    }
+    if (unnumbered > 0) {
+      problems.push({ severity: 'warning', table: table.name, message: `${unnumbered} action${unnumbered === 1 ? ' has' : 's have'} no number: numbered in order from where the numbers before left off` });
     }
   }
 
@@ -254,7 +310,7 @@ export function buildPlan(file: SourceFile, mapping: TrackerMapping, plan: PlanD
     formatVersion: 1,
     plan: { slug: plan.slug, title: plan.title, kind: plan.kind, status: 'active', nodes },
   };
-  // The document's own rules, located back at the rows they came from.
+  // The document's own rules, as a last check.
   if (!problems.some((p) => p.severity === 'error')) {
     const parsed = planDocumentSchema.safeParse(document);
     if (!parsed.success) {

@@ -21,8 +21,10 @@ export interface SourceTable {
   index: number;
   /** What a person calls it: "sheet Tracker" or "table 2". */
   name: string;
-  /** The heading above a document's table, when there is one. */
+  /** The heading above a document's table (a heading style, or a numbered line such as "2. Improve …"), with its "Lead:" line. */
   heading?: string;
+  /** The plain line just above a document's table, when there is no heading. */
+  caption?: string;
   /** Column letters (A, B …) for a spreadsheet; undefined for a document. */
   letters?: string[];
   /** Columns hidden in the spreadsheet (0-based), left out of guesses but kept for a mapping that names them. */

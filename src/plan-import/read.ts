@@ -21,14 +21,16 @@ export async function readTracker(name: string, bytes: Uint8Array): Promise<Sour
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
     refuse(name, 'is password-protected, or an old .doc or .xls file: open it, remove the password and save it as .docx or .xlsx');
   }
+  let file: SourceFile;
   if (head[0] === 0x50 && head[1] === 0x4b) {
     const zip = await openZip(name, bytes);
-    if (zip.file('word/document.xml')) return { name, kind: 'docx', tables: await readDocx(name, zip) };
-    if (zip.file('xl/workbook.xml')) return { name, kind: 'xlsx', tables: await readXlsx(name, bytes) };
-    refuse(name, 'is a zip file but neither a Word document (.docx) nor a workbook (.xlsx)');
-  }
-  if (/\.csv$/i.test(name) || /\.txt$/i.test(name)) return { name, kind: 'csv', tables: readCsv(name, bytes) };
-  refuse(name, 'is not a .docx, .xlsx or .csv file');
+    if (zip.file('word/document.xml')) file = { name, kind: 'docx', tables: await readDocx(name, zip) };
+    else if (zip.file('xl/workbook.xml')) file = { name, kind: 'xlsx', tables: await readXlsx(name, bytes) };
+    else refuse(name, 'is a zip file but neither a Word document (.docx) nor a workbook (.xlsx)');
+  } else if (/\.(csv|txt)$/i.test(name)) file = { name, kind: 'csv', tables: readCsv(name, bytes) };
+  else refuse(name, 'is not a .docx, .xlsx or .csv file');
+  if (file.tables.length === 0) refuse(name, file.kind === 'docx' ? 'has no table: Parentis reads a plan from the tables in a document' : 'has nothing in it');
+  return file;
 }
 
 /** Opens the zip's directory only, and refuses it when its parts would inflate past the limit. */
@@ -228,21 +230,24 @@ async function readDocx(name: string, zip: JSZip): Promise<SourceTable[]> {
   const body = root && child(root, 'w:body');
   if (!body) refuse(name, 'has no document body');
   const tables: SourceTable[] = [];
+  // Paragraphs since the last table: a heading (styled, or numbered "2. Improve …") and its "Lead:" line name the
+  // part of the plan the next table belongs to; a plain short line only captions it.
   let heading: string | undefined;
-  let lastText: string | undefined;
+  let caption: string | undefined;
   for (const k of kids(body)) {
     const t = tagOf(k);
     if (t === 'w:p') {
       const p = paragraph(k);
       if (p.text === '') continue;
-      if (/^(heading|title)/i.test(p.style)) heading = p.text;
-      lastText = p.text;
+      if (/^leads?:/i.test(p.text) && heading !== undefined) heading = `${heading} ${p.text}`;
+      else if (/^(heading|title)/i.test(p.style) || /^([0-9]+|[A-Z])[.)]\s+\S/.test(p.text)) heading = p.text;
+      else caption = p.text.length <= 120 ? p.text : undefined;
     } else if (t === 'w:tbl') {
       const label = `table ${tables.length + 1}`;
       const rows = docxRows(name, label, k);
-      const near = heading ?? (lastText && lastText.length <= 120 ? lastText : undefined);
-      tables.push({ index: tables.length + 1, name: label, ...(near ? { heading: near } : {}), rows });
-      lastText = undefined;
+      tables.push({ index: tables.length + 1, name: label, ...(heading ? { heading } : {}), ...(caption ? { caption } : {}), rows });
+      heading = undefined;
+      caption = undefined;
     }
   }
   return tables;

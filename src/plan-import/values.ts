@@ -56,6 +56,15 @@ const PATTERNS: Pattern[] = [
       return iso(y, month, lastDay(y, month));
     },
   },
+  // 2018/19, 2018/2019, during 2018-19: the financial year's last day, 31 March
+  {
+    re: /\b(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})\b/,
+    read: (m) => {
+      const start = Number(m[1]);
+      const end = fullYear(m[2]!.slice(-2));
+      return end === start + 1 ? iso(end, 3, 31) : null;
+    },
+  },
   // September 2017, Sept 2018, Mar-18, March '18: the last day of that month
   {
     re: new RegExp(`\\b(${MONTH_WORD})\\.?[\\s-]*'?(\\d{4}|\\d{2})\\b`, 'i'),
@@ -109,19 +118,61 @@ export function findDates(text: string): { date: string; index: number; end: num
 }
 
 /**
- * A timescale cell: the first date is the deadline first set, each later one a revision ("March 2018 revised to
- * June 2018", "01.02.2018 01.06.2018"). Words that are not dates ("Ongoing", "Sprung 2018") come back as left over.
+ * A timescale cell. Dates alone, or joined by words of revision ("March 2018 revised to June 2018",
+ * "01.02.2018 01.06.2018"), are the deadline first set and its revisions. Dates with labels of their own
+ * ("Local offer - 30th September 2018 Survey completed - end March 2019") are milestones: the last is the
+ * deadline and the words are kept as its note. A cell with no date comes back with its words left over
+ * ("Ongoing", "Sprung 2018") for the caller to judge.
  */
-export function parseTimescales(text: string): { dates: string[]; leftOver: string } {
+export function parseTimescales(text: string): { dates: string[]; leftOver: string; note?: string } {
   const found = findDates(text);
   let rest = text;
   for (const f of [...found].reverse()) rest = rest.slice(0, f.index) + rest.slice(f.end);
-  const leftOver = rest
-    .replace(/\b(revised|revision|moved|changed|extended|deferred|delayed|to|from|by|then|and|new|date|deadline|end of|originally|was|now)\b/gi, ' ')
+  const words = rest
+    .replace(/\b(revised|revision|moved|changed|extended|deferred|delayed|to|from|by|then|and|new|date|deadline|end of|end|originally|was|now|during|the|year|w\/c|wc)\b/gi, ' ')
+    .replace(/\b[a-h]\)/gi, ' ')
     .replace(/[()[\],;:.\-–—/>→]+/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');
-  return { dates: found.map((f) => f.date), leftOver };
+  const dates = found.map((f) => f.date).filter((d, i, all) => i === 0 || d !== all[i - 1]);
+  if (dates.length === 0) return { dates: [], leftOver: words };
+  if (words === '') return { dates, leftOver: '' };
+  return { dates: [dates.reduce((a, b) => (b > a ? b : a))], leftOver: '', note: text.replace(/\s+/g, ' ').trim() };
+}
+
+/** Lettered parts of one cell, "a) Embed … b) Consult …": the text before them and each part by its letter. */
+export function letteredParts(text: string): { intro: string; parts: { letter: string; text: string }[] } | null {
+  const re = /(?:^|\s|\n)([a-h])\)\s+/g;
+  const marks: { letter: string; index: number; end: number }[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) marks.push({ letter: m[1]!.toLowerCase(), index: m.index, end: m.index + m[0].length });
+  // Only a run a), b), c) … counts: a lone "a)" is more likely a stray bracket.
+  const run = marks.filter((m, i) => m.letter === String.fromCharCode(97 + i));
+  if (run.length < 2 || run.length !== marks.length) return null;
+  return {
+    intro: text.slice(0, run[0]!.index).trim(),
+    parts: run.map((m, i) => ({ letter: m.letter, text: text.slice(m.end, run[i + 1]?.index ?? text.length).trim() })),
+  };
+}
+
+/** Staged targets in a KPI: "June 2018 - 80% … December 2018 - 90%", or "90% by December 2018". */
+export function stagedTargets(text: string): { by: string; value: number }[] {
+  const out: { by: string; value: number }[] = [];
+  for (const f of findDates(text)) {
+    const after = /^\s*[-–—:]\s*(\d{1,3}(?:\.\d+)?)\s*%/.exec(text.slice(f.end));
+    const before = /(\d{1,3}(?:\.\d+)?)\s*%[^%]{0,40}?\bby\s*$/.exec(text.slice(0, f.index));
+    const value = after?.[1] ?? before?.[1];
+    if (value !== undefined) out.push({ by: f.date, value: Number(value) });
+  }
+  return out.sort((a, b) => a.by.localeCompare(b.by));
+}
+
+/** A heading row: "2. Improve the consistency …", "A. Permanence planning Lead: Strategic Manager …". */
+export function parseHeading(text: string): { number: string; title: string; lead?: string } {
+  const t = text.replace(/\s+/g, ' ').trim();
+  const lead = /^(.*?)\s*\bLeads?:\s*(.+)$/i.exec(t);
+  const body = lead ? lead[1]! : t;
+  const num = /^([0-9]+|[A-Z])[.)]\s+(.+)$/.exec(body);
+  return { number: num ? num[1]! : '', title: num ? num[2]! : body, ...(lead ? { lead: lead[2]! } : {}) };
 }
 
 /** Words and letters councils use for BRAG: R/A/G/B, Red … Blue, Complete(d), Done; "B - On track" is B. */

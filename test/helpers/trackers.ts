@@ -126,3 +126,77 @@ export function seed000Workbook(): Promise<Buffer> {
     },
   ]);
 }
+
+const HEADER_002 = ['Ofsted 2017 Recommendation number', 'Action', 'Action Owner', 'Deadline for Completion', 'BRAG rating', 'Key Performance Indicators', 'Outcome'];
+
+/** Shaped like seed 002's programme action plan: headings with leads, lettered sub-items with their own deadlines, staged KPI targets. */
+export function seed002Document(): Promise<Buffer> {
+  return docxFile([
+    { paragraph: 'CYPP, Programme 6, Action Plan 2018/19 - FINAL MAY' },
+    { paragraph: '1. Increase the capacity of the leadership team so that the pace of change can be accelerated' },
+    { paragraph: "Lead: HR Director and Deputy Director Children's Services" },
+    {
+      rows: [
+        HEADER_002,
+        [
+          '1',
+          'Review senior management structure and roles a) Embed the leadership competency framework at all staff levels b) Consult with the workforce about flexible ways of working',
+          "Deputy Director Children's Services",
+          'a) 30th June 2018 b) 30th September 2018',
+          'G',
+          '',
+          'A stable leadership team',
+        ],
+        ['2 and 3', 'Revise the Strategic QA Framework', 'Strategic Manager Partnerships, Audit and Quality', '1st April 2018', 'Amber', '', ''],
+      ],
+    },
+    { paragraph: '2. Improve the consistency of social work practice' },
+    { paragraph: "Lead: Deputy Director Children's Services" },
+    {
+      rows: [
+        HEADER_002,
+        [{ text: 'A. Permanence planning Lead: Strategic Manager Children Looked After and Leaving Care', span: 7 }],
+        ['10', 'Support families on the edge of legal proceedings to care for their children', 'Strategic Manager Assessment and Safeguarding/ OM Sedgmoor', '1st May 2018', 'R', '', ''],
+        [
+          '12',
+          "Ensure that children's initial health assessments are timely",
+          'Chair Corporate Parenting Board sub group for Health and Emotional Well being',
+          'Incremental during 2018/19 - see KPIs for targets',
+          'A',
+          'June 2018 - 80% of IHAs are completed on time December 2018 - 90% of IHAs are completed on time March 2019 - 95% of IHAs are completed on time',
+          '',
+        ],
+      ],
+    },
+  ]);
+}
+
+/** A tracker as they arrive: a title row, an empty row, a hidden column, a lookup sheet, Excel day numbers, dates typed five ways. */
+export function messyWorkbook(): Promise<Buffer> {
+  return xlsxFile([
+    {
+      name: 'Lookups',
+      rows: [
+        ['Code', 'Meaning'],
+        ['R', 'Off track'],
+      ],
+    },
+    {
+      name: 'Tracker Q3',
+      rows: [
+        ['Fostering recruitment tracker', '', '', '', '', ''],
+        undefined,
+        ['Ref', 'Action', 'Lead officer', 'Internal notes', 'Target date', 'RAG'],
+        ['1', 'Launch the carers campaign', 'Head of Fostering', 'do not publish', 43190, 'R'],
+        undefined,
+        ['2', 'Run four information evenings', 'Fostering Team Manager', '', '12/09/2018', 'Amber'],
+        ['3', 'Train the new assessors', 'Fostering Team Manager', '', '12.10.18', 'Green'],
+        ['4', 'Review the fees and allowances', 'Head of Fostering', '', '2018-11-30', 'Blue'],
+        ['5', 'Publish the local offer', 'Head of Fostering', '', '5 December 2018', 'Complete'],
+        ['6', 'Report to the board', 'Head of Fostering', '', 'Jan-19', 'A/G'],
+        ['7', 'Evaluate the campaign', 'Head of Fostering', '', new Date(Date.UTC(2019, 2, 29)), 'g'],
+      ],
+      hiddenColumns: [4],
+    },
+  ]);
+}
