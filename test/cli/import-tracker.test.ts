@@ -25,6 +25,21 @@ void describe('parentis import plan with a tracker', { concurrency: 1 }, () => {
     assert.ok((await plans()).some((p) => p.plan === 'health-task-group'));
   });
 
+  void test('import next quarter\'s tracker --into the plan shows the differences, and --apply adds them', async () => {
+    const dir = tempDir();
+    const later = path.join(dir, 'Health task group Q2.docx');
+    fs.writeFileSync(later, await seed001Document(true));
+    const preview = await ok(store, ['import', 'plan', later, '--into', 'health-task-group']);
+    assert.match(preview, /^Differences for health-task-group from Health task group Q2\.docx:$/m);
+    assert.match(preview, /status R → A \(as at 2018-04-20\)/);
+    assert.match(preview, /deadline 2018-06-01 → 2018-09-01/);
+    assert.match(preview, /Nothing was changed: run again with --apply/);
+    const applied = await ok(store, ['import', 'plan', later, '--into', 'health-task-group', '--apply']);
+    assert.match(applied, /^Added to health-task-group/m);
+    const shown = await okJson<{ status: string; deadline: string }>(store, ['action', 'show', 'health-task-group:1.5', '--format', 'json']);
+    assert.deepEqual([shown.status, shown.deadline], ['A', '2018-09-01']);
+  });
+
   void test('import a tracker without an owner column prints the guessed mapping, then imports with it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'tracker.xlsx');

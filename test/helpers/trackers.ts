@@ -36,8 +36,11 @@ export async function docxFile(blocks: ({ heading: string } | { paragraph: strin
 
 const HEADER_001 = ['Action Health and Wellbeing -', 'Action Owner', 'Timescales', 'Progress update / Plans', 'RAG'];
 
-/** Shaped like seed 001's task-group work plans: numbered sub-actions, several owners, revised dates, dated updates, RAG. */
-export function seed001Document(): Promise<Buffer> {
+/**
+ * Shaped like seed 001's task-group work plans: numbered sub-actions, several owners, revised dates, dated updates,
+ * RAG. `later` is next quarter's copy: 1.5 revised again, with a new update and a new RAG.
+ */
+export function seed001Document(later = false): Promise<Buffer> {
   return docxFile([
     { heading: 'Task group 1: Health and wellbeing' },
     {
@@ -53,9 +56,9 @@ export function seed001Document(): Promise<Buffer> {
         [
           '1.5 Timeliness of out of county health assessments is strengthened',
           'Designated Nurse SGC and CLA Maria Davis',
-          '01.02.2018 01.06.2018',
-          'Update 3.11.17: Concerns escalated to NHS England. Update 05.03.18: Meeting held with Designated Leads within Dorset CCG.',
-          'R',
+          later ? '01.02.2018 01.06.2018 01.09.2018' : '01.02.2018 01.06.2018',
+          `Update 3.11.17: Concerns escalated to NHS England. Update 05.03.18: Meeting held with Designated Leads within Dorset CCG.${later ? ' Update 20.04.18: Escalation protocol agreed with NHS England.' : ''}`,
+          later ? 'A' : 'R',
         ],
       ],
     },

@@ -38,3 +38,33 @@ test('import an Excel action plan stores its themes, challenges and owners', asy
   assert.deepEqual(a2.owners, [{ role: 'Head of Placements' }, { role: 'Commissioning Manager' }]);
   assert.deepEqual(a2.refs, [{ kind: 'challenge', value: 'Challenge 4' }]);
 });
+
+test('bring in next quarter\'s tracker shows what it adds, changes nothing until applied, then adds to history without overwriting', async () => {
+  const plan = { slug: 'health-later', title: 'Health task group', kind: 'task-group' as const };
+  const first = await readTracker('work-plan.docx', await seed001Document());
+  await t.db.services.plans.importDocument(t.ctx, buildPlan(first, guessMapping(first)!.mapping, plan, options).document);
+  const next = await readTracker('work-plan-q2.docx', await seed001Document(true));
+  const doc = buildPlan(next, guessMapping(next)!.mapping, plan, { ...options, importedAt: '2018-04-30T10:00:00Z' }).document;
+
+  const before = await t.db.counts();
+  const preview = await t.db.services.plans.updateFromDocument(t.ctx, 'health-later', doc, { apply: false });
+  assert.deepEqual(await t.db.counts(), before);
+  assert.deepEqual(preview.changes, [
+    {
+      number: '1.5',
+      title: 'Timeliness of out of county health assessments is strengthened',
+      updates: [{ date: '2018-04-20', body: 'Escalation protocol agreed with NHS England.' }],
+      status: { from: 'R', to: 'A', asAt: '2018-04-20' },
+      deadline: { from: '2018-06-01', to: '2018-09-01' },
+    },
+  ]);
+  assert.equal(preview.unchanged, 2);
+
+  await t.db.services.plans.updateFromDocument(t.ctx, 'health-later', doc, { apply: true, source: 'work-plan-q2.docx' });
+  const a15 = (await t.db.services.plans.exportDocument(t.ctx, 'health-later')).plan.nodes[0]!.actions[1]!;
+  assert.deepEqual(a15.deadlines.map((d) => d.date), ['2018-02-01', '2018-06-01', '2018-09-01']);
+  assert.deepEqual(a15.statuses.map((s) => s.status), ['R', 'A']);
+  assert.deepEqual(a15.updates.map((u) => u.date), ['2017-11-03', '2018-03-05', '2018-04-20']);
+  const again = await t.db.services.plans.updateFromDocument(t.ctx, 'health-later', doc, { apply: true });
+  assert.deepEqual(again.changes, []);
+});

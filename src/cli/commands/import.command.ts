@@ -9,6 +9,7 @@ import { buildPlan, describeProblem, guessMapping, mappingSchema, readTracker, t
 import { readBytes } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
+import type { TrackerDifferences } from '../../services/plan.service.ts';
 
 /** Parses JSON, naming the file, line and column of a syntax error. */
 export function parseJsonFile(file: string): unknown {
@@ -36,6 +37,8 @@ export function parseJsonFile(file: string): unknown {
 
 interface PlanOptions {
   replace?: boolean;
+  into?: string;
+  apply?: boolean;
   mapping?: string;
   title?: string;
   slug?: string;
@@ -99,6 +102,22 @@ async function trackerDocument(file: string, opts: PlanOptions, actor: string): 
   return built.document;
 }
 
+/** The differences a later tracker brings, as a person reads them before applying them. */
+export function describeDifferences(d: TrackerDifferences, source: string): string {
+  const lines = [`${d.applied ? 'Added to' : 'Differences for'} ${d.slug} from ${source}:`];
+  for (const c of d.changes) {
+    lines.push(`  ${c.number}  ${c.title}`);
+    if (c.status) lines.push(`      status ${c.status.from ?? 'none'} → ${c.status.to} (as at ${c.status.asAt})`);
+    if (c.deadline) lines.push(`      deadline ${c.deadline.from ?? 'none'} → ${c.deadline.to}`);
+    for (const u of c.updates) lines.push(`      + update ${u.date}: ${u.body.replace(/\s+/g, ' ').slice(0, 100)}`);
+  }
+  for (const n of d.notInPlan) lines.push(`  ${n.number}  ${n.title}: not in the plan, left out`);
+  lines.push(`  ${d.unchanged} action${d.unchanged === 1 ? '' : 's'} unchanged.`);
+  if (d.changes.length === 0) lines.push('Nothing to add.');
+  else if (!d.applied) lines.push('Nothing was changed: run again with --apply to add these to the history.');
+  return `${lines.join('\n')}\n`;
+}
+
 export function register(program: Command): void {
   const imp = program.command('import').description('import data');
   imp
@@ -109,8 +128,17 @@ export function register(program: Command): void {
     .option('--title <title>', "a tracker: the plan's title (default: from the file's name)")
     .option('--slug <slug>', "a tracker: the plan's short name in addresses (default: from the title)")
     .option('--kind <kind>', `a tracker: the kind of plan (${PLAN_KINDS.join(', ')})`, 'other')
+    .option('--into <slug>', "a later tracker of a plan already here: show what it adds to each action's history")
+    .option('--apply', 'with --into: add those updates, statuses and deadlines to the history')
     .action(async (file: string, opts: PlanOptions, cmd: Command) => {
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
+        if (opts.into !== undefined) {
+          const raw = TRACKER.test(file) ? await trackerDocument(file, { ...opts, slug: opts.into }, ctx.actor) : parseJsonFile(file);
+          const d = await app.services.plans.updateFromDocument(ctx, opts.into, raw, { apply: opts.apply === true, source: path.basename(file) });
+          write(describeDifferences(d, path.basename(file)));
+          return;
+        }
+        if (opts.apply) throw new ValidationError('--apply goes with --into PLAN', 'apply');
         const raw = TRACKER.test(file) ? await trackerDocument(file, opts, ctx.actor) : parseJsonFile(file);
         const r = await app.services.plans.importDocument(ctx, raw, { replace: opts.replace === true, source: path.basename(file) });
         write(`${r.replaced ? 'Replaced' : 'Imported'} plan ${r.slug} (${r.title}): ${r.actions} actions, ${r.updates} updates, ${r.risks} risks.\n`);
