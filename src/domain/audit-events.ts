@@ -10,6 +10,7 @@ export type AuditEvent =
   | 'plan.node.edited'
   | 'action.created'
   | 'action.edited'
+  | 'action.updated-from-tracker'
   | 'action.refs.set'
   | 'action.status.set'
   | 'action.status.proposed'
@@ -48,6 +49,7 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'plan.created': 'Plan created',
   'plan.node.added': 'Part of a plan added',
   'plan.node.edited': 'Part of a plan edited',
+  'action.updated-from-tracker': 'Updated from a later tracker',
   'action.created': 'Action created',
   'action.edited': 'Action edited',
   'action.refs.set': 'Cross-references changed',

@@ -259,6 +259,71 @@ export class PlanService {
     });
   }
 
+  /**
+   * A later version of a plan's tracker brought into the plan: for each action matched by number, the updates,
+   * status and deadline the tracker has that the plan does not are added to its history — nothing is overwritten
+   * or removed. Without `apply` nothing is written and the differences are returned for a person to check.
+   */
+  async updateFromDocument(ctx: Ctx, slug: string, raw: unknown, options: { apply: boolean; source?: string }): Promise<TrackerDifferences> {
+    requireCapability(ctx, 'plans.edit', 'update plans from a tracker');
+    const incoming = parsePlanDocument(raw, options.source);
+    const work = async (repos: Repositories): Promise<TrackerDifferences> => {
+      const plan = await this.get(repos, ctx, slug);
+      const [current, rows] = await Promise.all([readPlan(repos, ctx.organisationId, plan), repos.actions.list({ organisationId: ctx.organisationId, planId: plan.id })]);
+      const byNumber = new Map(planActions(current).map((e) => [e.action.number, e.action]));
+      const rowByNumber = new Map(rows.map((r) => [r.number, r]));
+      const out: TrackerDifferences = { slug, applied: options.apply, changes: [], notInPlan: [], unchanged: 0 };
+      for (const { action: a } of planActions(incoming)) {
+        const mine = byNumber.get(a.number);
+        const row = rowByNumber.get(a.number);
+        if (!mine || !row) {
+          out.notInPlan.push({ number: a.number, title: a.title });
+          continue;
+        }
+        const known = new Set(mine.updates.map((u) => `${u.date}|${u.body.replace(/\s+/g, ' ').trim()}`));
+        const updates = a.updates.filter((u) => !known.has(`${u.date}|${u.body.replace(/\s+/g, ' ').trim()}`));
+        const nowStatus = mine.statuses.filter((st) => st.kind === 'current' && st.approvedBy !== null && st.rejectedBy === undefined).at(-1);
+        const theirStatus = a.statuses.at(-1);
+        const status = theirStatus && theirStatus.status !== nowStatus?.status ? theirStatus : undefined;
+        const nowDeadline = mine.deadlines.at(-1)?.date ?? null;
+        const theirDeadline = a.deadlines.at(-1);
+        const deadline = theirDeadline && theirDeadline.date !== nowDeadline ? theirDeadline : undefined;
+        if (updates.length === 0 && !status && !deadline) {
+          out.unchanged += 1;
+          continue;
+        }
+        out.changes.push({
+          number: a.number,
+          title: mine.title,
+          updates: updates.map((u) => ({ date: u.date, body: u.body })),
+          ...(status ? { status: { from: nowStatus?.status ?? null, to: status.status, asAt: status.asAt } } : {}),
+          ...(deadline ? { deadline: { from: nowDeadline, to: deadline.date } } : {}),
+        });
+        if (!options.apply) continue;
+        if (updates.length > 0) await repos.actions.insertUpdates(updates.map((u) => ({ actionId: row.id, updateDate: u.date, author: u.author, body: u.body })));
+        if (status) {
+          await repos.actions.insertStatuses([
+            { actionId: row.id, kind: 'current', status: status.status, asAt: status.asAt, reason: status.reason, proposedBy: status.proposedBy, approvedBy: ctx.actor, recordedAt: new Date().toISOString(), rejectedBy: null, decidedAt: null, decisionReason: '' },
+          ]);
+        }
+        if (deadline) await repos.actions.insertDeadlines([{ actionId: row.id, dueDate: deadline.date, reason: deadline.reason, setBy: ctx.actor, setAt: new Date().toISOString() }]);
+        const version = await repos.actions.bumpVersion(row.id, row.version);
+        if (version === undefined) {
+          throw new ConflictError(`Action ${slug}:${a.number} was changed by someone else while the tracker was being brought in: nothing was changed. Try again.`);
+        }
+        const change = out.changes.at(-1)!;
+        await audit(repos, ctx, 'action.updated-from-tracker', 'action', row.id, `${slug}:${a.number}`, { status: change.status?.from ?? null, deadline: change.deadline?.from ?? null }, {
+          updates: updates.length,
+          status: change.status?.to ?? null,
+          deadline: change.deadline?.to ?? null,
+          source: options.source ?? null,
+        });
+      }
+      return out;
+    };
+    return options.apply ? this.store.transaction(work) : work(this.store.read);
+  }
+
   /** The plan as a file: the JSON document (which import reads back), a CSV of actions, or a workbook. */
   async exportFile(ctx: Ctx, slug: string, format: 'json' | 'csv' | 'xlsx'): Promise<string | Buffer> {
     const doc = await this.exportDocument(ctx, slug);
@@ -266,6 +331,22 @@ export class PlanService {
     if (format === 'csv') return planToCsv(doc, asOfDate(ctx));
     return planToXlsx(doc, asOfDate(ctx));
   }
+}
+
+/** What a later tracker adds to a plan, action by action. */
+export interface TrackerDifferences {
+  slug: string;
+  applied: boolean;
+  changes: {
+    number: string;
+    title: string;
+    updates: { date: string; body: string }[];
+    status?: { from: Brag | null; to: Brag; asAt: string };
+    deadline?: { from: string | null; to: string };
+  }[];
+  /** Actions in the tracker the plan does not have: left out (add them to the plan first). */
+  notInPlan: { number: string; title: string }[];
+  unchanged: number;
 }
 
 const newPlanSchema = planDocumentSchema.shape.plan.pick({ slug: true, title: true, kind: true, periodStart: true, periodEnd: true, status: true, description: true });
