@@ -1,3 +1,4 @@
+// Figures derived from an action's history: status at a date, trend, slippage and overdue.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { currentDeadline, isOverdue, slippage, statusAt, trendBetween, daysSinceUpdate, type StatusEntry } from './action-derived.ts';

@@ -1,3 +1,4 @@
+// Dates as councils write them, days between dates, action keys and cross-references.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { daysBetween, isIsoDate, parseDateInput } from './dates.ts';

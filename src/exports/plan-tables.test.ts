@@ -1,3 +1,4 @@
+// A plan as tables for CSV and Excel: actions in document order, paths, statuses and deadlines.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';

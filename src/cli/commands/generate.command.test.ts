@@ -1,3 +1,4 @@
+// parentis generate 903 run as a person would: the folders and postcodes it writes, and a bad option named.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,3 +1,4 @@
+// The demonstration authority's plans, young people's priorities and glossary are valid plan documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

@@ -1,3 +1,4 @@
+// The synthetic 903 generator: the same seed gives the same files, every table, dates inside each year, periods carried across years.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildReturn, checkReturn, computeIndicators, monthEndsBetween, parseFiles, type IndicatorValue } from '../index.ts';
