@@ -133,16 +133,17 @@ export function register(program: Command): void {
     .option('--into <slug>', "a later tracker of a plan already here: show what it adds to each action's history")
     .option('--apply', 'with --into: add those updates, statuses and deadlines to the history')
     .action(async (file: string, opts: PlanOptions, cmd: Command) => {
+      if (opts.apply && opts.into === undefined) throw new ValidationError('--apply goes with --into PLAN', 'apply');
+      // A plan document is read and checked before the database is opened: a bad file needs no authority.
+      const json = TRACKER.test(file) ? undefined : parseJsonFile(file);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
+        const document = async (slug?: string): Promise<unknown> => json ?? (await trackerDocument(file, slug === undefined ? opts : { ...opts, slug }, ctx.actor));
         if (opts.into !== undefined) {
-          const raw = TRACKER.test(file) ? await trackerDocument(file, { ...opts, slug: opts.into }, ctx.actor) : parseJsonFile(file);
-          const d = await app.services.plans.updateFromDocument(ctx, opts.into, raw, { apply: opts.apply === true, source: path.basename(file) });
+          const d = await app.services.plans.updateFromDocument(ctx, opts.into, await document(opts.into), { apply: opts.apply === true, source: path.basename(file) });
           write(describeDifferences(d, path.basename(file)));
           return;
         }
-        if (opts.apply) throw new ValidationError('--apply goes with --into PLAN', 'apply');
-        const raw = TRACKER.test(file) ? await trackerDocument(file, opts, ctx.actor) : parseJsonFile(file);
-        const r = await app.services.plans.importDocument(ctx, raw, { replace: opts.replace === true, source: path.basename(file) });
+        const r = await app.services.plans.importDocument(ctx, await document(), { replace: opts.replace === true, source: path.basename(file) });
         write(`${r.replaced ? 'Replaced' : 'Imported'} plan ${r.slug} (${r.title}): ${r.actions} actions, ${r.updates} updates, ${r.risks} risks.\n`);
       });
     });
