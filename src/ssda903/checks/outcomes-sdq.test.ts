@@ -39,9 +39,17 @@ test('rule 191 flags a cohort child with blank OC2 items or no OC2 row, and pass
 test('rule 186 flags a cohort child aged 4 to 16 without a score or reason, and passes a scored child, an under-4 and a non-cohort child', () => {
   const input = files(2025, {
     Episodes: [cohort('NONE'), cohort('DONE'), cohort('BABY'), late('LATE')],
-    OC2: [oc2('NONE', '01/01/2015'), oc2('DONE', '01/01/2015', scored), oc2('BABY', '01/01/2022', { SDQ_REASON: '' }), oc2('LATE', '01/01/2015')],
+    OC2: [oc2('NONE', '01/01/2015', { SDQ_REASON: '' }), oc2('DONE', '01/01/2015', scored), oc2('BABY', '01/01/2022', { SDQ_REASON: '' }), oc2('LATE', '01/01/2015')],
   });
   assert.deepEqual(flagged('186', input), [`${O}:2`]);
+});
+
+test('rule 186 passes a cohort child with a score and no reason, and one with a reason for no score', () => {
+  const input = files(2025, {
+    Episodes: [cohort('SCORE'), cohort('REASON')],
+    OC2: [oc2('SCORE', '01/01/2015', { SDQ_SCORE: '12', SDQ_REASON: '' }), oc2('REASON', '01/01/2015', { SDQ_REASON: 'SDQ2' })],
+  });
+  assert.deepEqual(flagged('186', input), []);
 });
 
 test('rule 197B flags a cohort child turning 4 or 17 with neither score nor reason, and passes one with a reason', () => {
