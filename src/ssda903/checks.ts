@@ -1,5 +1,5 @@
 // Data-quality checks on a return, reported by file, line, child and column before any figure is worked out.
-import { runRules } from './checks/registry.ts';
+import { RULES, runRules } from './checks/registry.ts';
 import { dayFromUk, yearEnd, yearStart } from './days.ts';
 import { foldsAsTemporary, type Ssda903Return } from './history.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
@@ -59,8 +59,17 @@ export function checkReturn(ret: Ssda903Return): DataQualityIssue[] {
     }
   }
   for (const file of episodeFiles) episodeChecks(file, firstDecom, report);
-  issues.push(...runRules(ret));
+  issues.push(...runRules(ret, RULES, skippedWithoutYear(ret.files)));
   return issues;
+}
+
+/** This module's checks that compare dates with the collection year, and so are not run on files of no known year. */
+function skippedWithoutYear(files: readonly ParsedFile[]): CheckName[] {
+  const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && f.rows.length > 0);
+  const skipped: CheckName[] = [];
+  if (unknown.some((f) => (DATE_COLUMNS[f.table] ?? []).length > 0)) skipped.push('date-outside-year');
+  if (unknown.some((f) => f.table === 'Episodes')) skipped.push('ended-before-year', 'open-not-continued');
+  return skipped;
 }
 
 /** The date a UASC status will cease may be set ahead; every other date describes something already done. */

@@ -89,7 +89,7 @@ test('stitch overlapping episodes ending the earlier at the next DECOM, and leav
   const ret = history(files(2025, { Episodes: [ep('O', '01/05/2024', 'S', 'C2', 'U4', '01/09/2024', 'E4A'), ep('O', '01/08/2024', 'S', 'C2', 'K2')] }));
   const [first] = ret.byId.get('O')!.episodes;
   assert.deepEqual([first!.dec, first!.rec], [ret.byId.get('O')!.episodes[1]!.decom, 'E4A']);
-  assert.equal(checkReturn(ret).filter((i) => i.check === 'overlapping-episodes').length, 1);
+  assert.equal(checkReturn(ret).filter((i) => i.check === '501').length, 1, 'the overlap is reported as rule 501');
   const r = history(files(2024, { Episodes: [ep('R', '01/01/2024', 'S', 'C2', 'U4', '31/03/2024', 'E4A')] }), files(2025, { Episodes: [ep('R', '31/03/2024', 'P', 'C2', 'K2')] }));
   assert.equal(r.byId.get('R')!.episodes[0]!.rec, 'E4A');
   assert.equal(valueOf(computeIndicators(r, ['2024-03-31']), 'ceased', '2024-03-31').value, 1);

@@ -44,7 +44,7 @@ export function parseFiles(files: InputFile[], options: YearOptions = {}): Parse
 
 /**
  * Reads a set of files and gives each return one collection year (years.ts), with the notes to show the analyst:
- * names and dates disagreeing, or no year found.
+ * names and dates disagreeing.
  */
 export function readReturn(files: InputFile[], options: YearOptions = {}): YearDecision {
   const out: ParsedFile[] = [];

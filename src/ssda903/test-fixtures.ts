@@ -36,6 +36,11 @@ export function header(child: string, dob: string, sex = 'M'): Record<string, st
   return { CHILD: child, SEX: sex, DOB: dob, ETHNIC: 'WBRI', UPN: 'A123456789012', MOTHER: '', MC_DOB: '' };
 }
 
+/** A statutory review row: every looked-after child has them in the year, so a real return's dates fall in its year. */
+export function reviews(date: string, ...children: string[]): Record<string, string>[] {
+  return children.map((child) => ({ CHILD: child, DOB: '01/01/2012', REVIEW: date, REVIEW_CODE: 'PN1' }));
+}
+
 export function oc2(child: string, dob: string, values: Record<string, string> = {}): Record<string, string> {
   return {
     CHILD: child,

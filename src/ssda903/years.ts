@@ -11,9 +11,9 @@ export interface YearOptions {
 }
 
 export interface YearDecision {
-  /** Year-dependent checks are skipped for a file left at 0. */
+  /** A file left at 0 has no known year: the checks skip what depends on it, with one note (checks/registry.ts). */
   files: ParsedFile[];
-  /** One line each: names and dates disagreeing, or no year found. */
+  /** One line: names and dates disagreeing. */
   notes: string[];
 }
 
@@ -125,7 +125,6 @@ export function decideYears(files: ParsedFile[], declared: Map<ParsedFile, numbe
   }
 
   const disagree: { g: Group; dated: number }[] = [];
-  const undecided: Group[] = [];
   for (const g of groups.values()) {
     let dated: number | null = null;
     let most = 0;
@@ -143,16 +142,11 @@ export function decideYears(files: ParsedFile[], declared: Map<ParsedFile, numbe
       year = dated;
       disagree.push({ g, dated });
     } else year = g.named?.year ?? dated ?? 0;
-    if (year === 0) undecided.push(g);
     for (const f of g.files) f.collectionYear = year;
   }
 
+  // A return left with no year is not noted here: the checks leave one note naming everything they skipped.
   if (disagree.length > 0) notes.push(disagreement(disagree));
-  if (undecided.length > 0) {
-    notes.push(
-      `No collection year could be decided for ${undecided.map((g) => g.label).join(', ')} (no year in the name and no event dates): the checks that depend on the year are skipped; give --year to set it.`,
-    );
-  }
 
   // Postcodes belong to no year; with one return they still travel with it.
   for (const f of files) if (f.table === 'Postcodes') f.collectionYear = 0;

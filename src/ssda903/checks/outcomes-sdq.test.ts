@@ -1,7 +1,7 @@
 // Each OC2 rule (cohort 190/191, SDQ 186/197B/188/189) flags its rows and passes a child it does not concern.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ep, files, history, oc2 } from '../test-fixtures.ts';
+import { ep, files as filesOf, history, oc2, reviews } from '../test-fixtures.ts';
 import { runRules } from './registry.ts';
 import { flagged } from './test-fixtures.ts';
 
@@ -12,6 +12,11 @@ const cohort = (child: string) => ep(child, '01/01/2022', 'S', 'C2', 'U1');
 const late = (child: string) => ep(child, '15/04/2024', 'S', 'C2', 'U1');
 const blankItems = { CONVICTED: '', HEALTH_CHECK: '', IMMUNISATIONS: '', TEETH_CHECK: '', HEALTH_ASSESSMENT: '', SUBSTANCE_MISUSE: '', INTERVENTION_RECEIVED: '', INTERVENTION_OFFERED: '' };
 const scored = { SDQ_SCORE: '12', SDQ_REASON: 'SDQ1' };
+
+/** The 2025 return, with the review every looked-after child has in the year: its dates are of its own year. */
+function files(year: 2025, tables: { Episodes: Record<string, string>[]; OC2: Record<string, string>[] }) {
+  return filesOf(year, { ...tables, Reviews: reviews('15/10/2024', ...new Set(tables.Episodes.map((e) => e.CHILD!))) });
+}
 
 test('rule 190 flags OC2 items completed for a child outside the 12-month cohort, and passes a cohort child and a blank row', () => {
   const input = files(2025, {
@@ -34,9 +39,17 @@ test('rule 191 flags a cohort child with blank OC2 items or no OC2 row, and pass
 test('rule 186 flags a cohort child aged 4 to 16 without a score or reason, and passes a scored child, an under-4 and a non-cohort child', () => {
   const input = files(2025, {
     Episodes: [cohort('NONE'), cohort('DONE'), cohort('BABY'), late('LATE')],
-    OC2: [oc2('NONE', '01/01/2015'), oc2('DONE', '01/01/2015', scored), oc2('BABY', '01/01/2022', { SDQ_REASON: '' }), oc2('LATE', '01/01/2015')],
+    OC2: [oc2('NONE', '01/01/2015', { SDQ_REASON: '' }), oc2('DONE', '01/01/2015', scored), oc2('BABY', '01/01/2022', { SDQ_REASON: '' }), oc2('LATE', '01/01/2015')],
   });
   assert.deepEqual(flagged('186', input), [`${O}:2`]);
+});
+
+test('rule 186 passes a cohort child with a score and no reason, and one with a reason for no score', () => {
+  const input = files(2025, {
+    Episodes: [cohort('SCORE'), cohort('REASON')],
+    OC2: [oc2('SCORE', '01/01/2015', { SDQ_SCORE: '12', SDQ_REASON: '' }), oc2('REASON', '01/01/2015', { SDQ_REASON: 'SDQ2' })],
+  });
+  assert.deepEqual(flagged('186', input), []);
 });
 
 test('rule 197B flags a cohort child turning 4 or 17 with neither score nor reason, and passes one with a reason', () => {

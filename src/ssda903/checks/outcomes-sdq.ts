@@ -74,15 +74,15 @@ export const outcomeRules: Rule[] = [
     fields: ['SDQ_SCORE', 'SDQ_REASON'],
     needs: ['OC2', 'Episodes'],
     needsYear: true,
-    what: 'an SDQ score and reason are given for a cohort child aged 4 or over on 1 April and under 17 on 31 March',
+    what: 'an SDQ score or a reason for none is given for a cohort child aged 4 or over on 1 April and under 17 on 31 March',
     protects: SDQ,
     check(ctx, report) {
       for (const row of oc2Rows(ctx)) {
         const dob = dayFromUk(row.fields.DOB ?? '');
         if (dob === null || birthday(dob, 4) > ctx.start! || birthday(dob, 17) <= ctx.end!) continue;
-        const missing = ['SDQ_SCORE', 'SDQ_REASON'].filter((c) => blank(row.fields[c]));
-        if (missing.length > 0 && inCohort(ctx, row.fields.CHILD ?? '')) {
-          report(row, `Child ${row.fields.CHILD}, aged 4 to 16 this year and in the 12-month cohort, has no ${missing.join(' and no ')}`, { fields: missing });
+        // A score, or the reason there is none (SDQ_REASON), is what the rule asks; a scored child needs no reason.
+        if (sdqGiven(row).length === 0 && inCohort(ctx, row.fields.CHILD ?? '')) {
+          report(row, `Child ${row.fields.CHILD}, aged 4 to 16 this year and in the 12-month cohort, has neither an SDQ score nor a reason for none`);
         }
       }
     },

@@ -23,12 +23,13 @@ function runnable(rule: Rule, ctx: CheckContext): boolean {
 
 /**
  * Runs every rule on every collection year in the return. A rule whose tables are missing is not run, as the
- * validator does; a year-dependent one on files of no known year is not run either, and one note says which.
+ * validator does; a year-dependent one on files of no known year is not run either, and one note says which,
+ * naming first `alsoSkipped`: the checks outside this list that were skipped on those files for the same reason.
  */
-export function runRules(ret: Ssda903Return, rules: readonly Rule[] = RULES): DataQualityIssue[] {
+export function runRules(ret: Ssda903Return, rules: readonly Rule[] = RULES, alsoSkipped: readonly string[] = []): DataQualityIssue[] {
   const issues: DataQualityIssue[] = [];
   for (const ctx of buildContexts(ret)) {
-    const skipped: string[] = [];
+    const skipped: string[] = ctx.year === undefined ? [...alsoSkipped] : [];
     for (const rule of rules) {
       if (!runnable(rule, ctx)) continue;
       if (ctx.year === undefined && (rule.needsYear || rule.needsLast)) {
@@ -52,7 +53,7 @@ export function runRules(ret: Ssda903Return, rules: readonly Rule[] = RULES): Da
         file: files[0] ?? '',
         line: 1,
         child: '',
-        message: `The collection year of ${files.join(', ')} is not known (no year in the path and no dates to tell), so ${skipped.length} check${skipped.length === 1 ? '' : 's'} that depend on it were not run: ${skipped.join(', ')}`,
+        message: `The collection year of ${files.join(', ')} is not known (no year in the path and no event dates to tell; give --year to set it), so ${skipped.length} check${skipped.length === 1 ? '' : 's'} that depend on it were not run: ${skipped.join(', ')}`,
       });
     }
   }

@@ -1,7 +1,7 @@
 // Each rule joining this year's episodes to last year's (502, 503A–J, 562, NoE) flags its rows and passes a carried-on episode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ep, files } from '../test-fixtures.ts';
+import { ep, files, reviews } from '../test-fixtures.ts';
 import { flagged } from './test-fixtures.ts';
 
 const E = '2025/episodes.csv';
@@ -78,6 +78,7 @@ test('rule 562 flags a first episode before the year that is not last year’s f
     }),
     files(2025, {
       Episodes: [ep('A', '01/05/2023', 'S', 'C2', 'U1'), ep('B', '01/05/2023', 'S', 'C2', 'U1'), ep('C', '01/03/2024', 'S', 'C2', 'U1'), ep('D', '01/06/2024', 'S', 'C2', 'U1')],
+      Reviews: reviews('15/10/2024', 'A', 'B', 'C', 'D'),
     }),
   ];
   assert.deepEqual(flagged('562', ...input), [`${E}:2`, `${E}:4`]);
@@ -93,6 +94,7 @@ test('rule NoE flags every episode before the year of a child absent from last y
         ep('C', '01/03/2024', 'P', 'C2', 'K2'),
         ep('D', '01/06/2024', 'S', 'C2', 'U1'),
       ],
+      Reviews: reviews('15/10/2024', 'B', 'C', 'D'),
     }),
   ];
   assert.deepEqual(flagged('NoE', ...input), [`${E}:3`, `${E}:4`]);

@@ -187,6 +187,9 @@ export class YearRenderer {
     if (birthday(child.dob, 4) <= ys && birthday(child.dob, 17) > ye) {
       if (rnd.chance(OC2_RATES.sdqScore)) sdqScore = String(Math.max(0, Math.min(40, Math.round(rnd.normal(15.2, 6.5)))));
       else sdqReason = rnd.weighted(SDQ_REASON_WEIGHTS);
+    } else if ([4, 17].some((n) => birthday(child.dob, n) > ys && birthday(child.dob, n) <= ye)) {
+      // Rule 197B: turning 4 or 17 in the year, a score or a reason; the form was due under 4 or over 17 (SDQ1).
+      sdqReason = 'SDQ1';
     }
     const convicted = age >= 10 ? this.flag(OC2_RATES.convicted) : '';
     const healthCheck = age < 5 ? this.flag(OC2_RATES.healthCheck) : '';
@@ -216,7 +219,7 @@ export class YearRenderer {
       let adopted = false;
       for (const p of child.periods) {
         if (p.shortBreak || p.start > b) continue;
-        if (b < p.end) return undefined;
+        if (b <= p.end) return undefined;
         after14 += Math.max(0, p.end - Math.max(p.start, b14));
         after16 += Math.max(0, p.end - Math.max(p.start, b16));
         adopted = p.rec === 'E11' || p.rec === 'E12';
@@ -232,11 +235,11 @@ export class YearRenderer {
     const contact = rnd.weighted(age <= 18 ? CONTACT_17_18 : CONTACT_19_21);
     let activ = '0';
     let accom = '0';
-    if (contact === 'YES' || contact === 'RHOM') {
+    // Rule 344: back home for 6 months or more (RHOM), activity and accommodation stay 0.
+    if (contact === 'YES') {
       const neet = age >= 19 ? 0.41 : 0.27;
       activ = rnd.chance(neet) ? rnd.weighted(NEET_WEIGHTS) : rnd.weighted(EET_WEIGHTS);
-      if (contact === 'RHOM') accom = 'B1';
-      else if (rnd.chance(0.93)) {
+      if (rnd.chance(0.93)) {
         accom = rnd.weighted(SUITABLE_ACCOM_WEIGHTS);
         if (age === 17 && accom === 'Z1') accom = 'D1';
       } else accom = rnd.weighted(UNSUITABLE_ACCOM_WEIGHTS);

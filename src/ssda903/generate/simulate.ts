@@ -299,7 +299,7 @@ export class Simulator {
         rec: 'E4A',
         shortBreak: true,
         episodes: [
-          { start: s, end, rne: 'S', ls: 'V3', place: carer.place, provider: carer.provider, rec: 'E4A', reason: '', homePost: home, plPost: carer.post, urn: carer.urn },
+          { start: s, end, rne: 'S', ls: 'V3', place: carer.place, provider: carer.provider, rec: 'E4A', reason: '', homePost: '', plPost: '', urn: carer.urn },
         ],
         cin: 'N2',
         prevPerm: { code: 'Z1', la: '', date: '' },
