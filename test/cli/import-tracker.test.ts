@@ -5,12 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { seed001Document, xlsxFile } from '../helpers/trackers.ts';
-import { disposeStores, fails, freshStore, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
+import { demoStore, disposeStores, fails, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
 
 let store: Store;
 before(async () => {
-  store = await freshStore();
-  await ok(store, ['demo']);
+  store = await demoStore();
 });
 after(disposeStores);
 
