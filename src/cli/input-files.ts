@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { ValidationError } from '../domain/errors.ts';
+import { unpackedBytes } from '../domain/zip-size.ts';
 
 /** Every file under the paths whose name ends in one of the extensions; a file named directly is taken whatever its extension. */
 export function gatherFiles(paths: string[], extensions: string[]): string[] {
@@ -118,10 +119,7 @@ export async function readWorkbookWithin(file: string, maxBytes: number, maxInfl
   } catch (err) {
     throw new ValidationError(`${file}: not a readable workbook (${(err as Error).message})`, 'file');
   }
-  let inflated = 0;
-  zip.forEach((_name, entry) => {
-    inflated += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  });
+  const inflated = unpackedBytes(zip);
   if (inflated > maxInflated) {
     throw new ValidationError(
       `${file}: the workbook unpacks to ${inMb(inflated)}, more than the ${inMb(maxInflated)} this import takes: nothing was imported`,

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { ValidationError } from '../domain/errors.ts';
+import { unpackedBytes } from '../domain/zip-size.ts';
 import { LIMITS, type SourceCell, type SourceFile, type SourceRow, type SourceTable } from './model.ts';
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -41,11 +42,7 @@ async function openZip(name: string, bytes: Uint8Array): Promise<JSZip> {
   } catch (err) {
     refuse(name, `cannot be opened (${(err as Error).message}): it may be damaged`);
   }
-  let unpacked = 0;
-  zip.forEach((_path, entry) => {
-    // JSZip keeps each part's size from the zip's central directory; nothing has been inflated yet.
-    unpacked += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  });
+  const unpacked = unpackedBytes(zip);
   if (unpacked > LIMITS.unpackedBytes) refuse(name, `would unpack to ${mb(unpacked)}; a tracker can unpack to at most ${mb(LIMITS.unpackedBytes)}`);
   return zip;
 }
