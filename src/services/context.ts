@@ -23,6 +23,9 @@ export interface Ctx {
 /** Today's date in England, or the pinned date. */
 export const todayFor = (ctx: Ctx): string => (ctx.clock ?? systemClock).today();
 
+/** The moment, from the same clock. */
+export const nowFor = (ctx: Ctx): Date => (ctx.clock ?? systemClock).now();
+
 export const asOfDate = (ctx: Ctx): string => ctx.asOf ?? todayFor(ctx);
 
 /** Refuses the call, saying what was refused, unless the caller is the command line or their role holds the capability. */

@@ -24,7 +24,7 @@ import type { Plan, PlanNode } from '../repositories/plan.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { summariesOf, toDeadlineEntry, toStatusEntry, type ActionSummary } from './actions/action-read-model.ts';
 import { requireCurrentVersion } from './stale-write.ts';
-import { asOfDate, requireCapability, type Ctx } from './context.ts';
+import { asOfDate, nowFor, requireCapability, type Ctx } from './context.ts';
 
 export interface PlanSummary {
   id: number;
@@ -273,6 +273,7 @@ export class PlanService {
       const byNumber = new Map(planActions(current).map((e) => [e.action.number, e.action]));
       const rowByNumber = new Map(rows.map((r) => [r.number, r]));
       const out: TrackerDifferences = { slug, applied: options.apply, changes: [], notInPlan: [], unchanged: 0 };
+      const now = nowFor(ctx).toISOString();
       for (const { action: a } of planActions(incoming)) {
         const mine = byNumber.get(a.number);
         const row = rowByNumber.get(a.number);
@@ -303,10 +304,10 @@ export class PlanService {
         if (updates.length > 0) await repos.actions.insertUpdates(updates.map((u) => ({ actionId: row.id, updateDate: u.date, author: u.author, body: u.body })));
         if (status) {
           await repos.actions.insertStatuses([
-            { actionId: row.id, kind: 'current', status: status.status, asAt: status.asAt, reason: status.reason, proposedBy: status.proposedBy, approvedBy: ctx.actor, recordedAt: new Date().toISOString(), rejectedBy: null, decidedAt: null, decisionReason: '' },
+            { actionId: row.id, kind: 'current', status: status.status, asAt: status.asAt, reason: status.reason, proposedBy: status.proposedBy, approvedBy: ctx.actor, recordedAt: now, rejectedBy: null, decidedAt: null, decisionReason: '' },
           ]);
         }
-        if (deadline) await repos.actions.insertDeadlines([{ actionId: row.id, dueDate: deadline.date, reason: deadline.reason, setBy: ctx.actor, setAt: new Date().toISOString() }]);
+        if (deadline) await repos.actions.insertDeadlines([{ actionId: row.id, dueDate: deadline.date, reason: deadline.reason, setBy: ctx.actor, setAt: now }]);
         const version = await repos.actions.bumpVersion(row.id, row.version);
         if (version === undefined) {
           throw new ConflictError(`Action ${slug}:${a.number} was changed by someone else while the tracker was being brought in: nothing was changed. Try again.`);

@@ -10,6 +10,7 @@ import { checkFileSize, FILE_LIMITS, readBytes } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 import type { TrackerDifferences } from '../../services/plan.service.ts';
+import { nowFor, type Ctx } from '../../services/context.ts';
 
 /** Parses JSON, naming the file, line and column of a syntax error. */
 export function parseJsonFile(file: string): unknown {
@@ -71,7 +72,7 @@ function readMapping(file: string): TrackerMapping {
 }
 
 /** A tracker (.docx, .xlsx, .csv) made into a plan document, or the guessed mapping printed when columns are missing. */
-async function trackerDocument(file: string, opts: PlanOptions, actor: string): Promise<unknown> {
+async function trackerDocument(file: string, opts: PlanOptions, ctx: Ctx): Promise<unknown> {
   const name = path.basename(file);
   checkFileSize(file, LIMITS.fileBytes);
   const source = await readTracker(name, readBytes(file));
@@ -92,7 +93,7 @@ async function trackerDocument(file: string, opts: PlanOptions, actor: string): 
   const kind = opts.kind as PlanKind;
   if (!(PLAN_KINDS as readonly string[]).includes(kind)) throw new ValidationError(`--kind must be one of ${PLAN_KINDS.join(', ')}`, 'kind');
   const title = opts.title ?? name.replace(TRACKER, '').replace(/[_-]+/g, ' ').trim();
-  const built = buildPlan(source, mapping, { title, slug: opts.slug ?? slugFrom(title), kind }, { importedBy: actor, importedAt: new Date().toISOString() });
+  const built = buildPlan(source, mapping, { title, slug: opts.slug ?? slugFrom(title), kind }, { importedBy: ctx.actor, importedAt: nowFor(ctx).toISOString() });
   for (const p of built.problems.filter((x) => x.severity === 'warning')) process.stderr.write(`${name}: warning: ${describeProblem(p)}\n`);
   const errors = built.problems.filter((x) => x.severity === 'error');
   if (errors.length > 0) {
@@ -137,7 +138,7 @@ export function register(program: Command): void {
       // A plan document is read and checked before the database is opened: a bad file needs no authority.
       const json = TRACKER.test(file) ? undefined : parseJsonFile(file);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
-        const document = async (slug?: string): Promise<unknown> => json ?? (await trackerDocument(file, slug === undefined ? opts : { ...opts, slug }, ctx.actor));
+        const document = async (slug?: string): Promise<unknown> => json ?? (await trackerDocument(file, slug === undefined ? opts : { ...opts, slug }, ctx));
         if (opts.into !== undefined) {
           const d = await app.services.plans.updateFromDocument(ctx, opts.into, await document(opts.into), { apply: opts.apply === true, source: path.basename(file) });
           write(describeDifferences(d, path.basename(file)));
