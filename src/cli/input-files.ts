@@ -78,7 +78,10 @@ const MB = 1024 * 1024;
 export const FILE_LIMITS = {
   planJson: 20 * MB,
   measureValues: 10 * MB,
+  /** A DfE table is read as a stream, row by row, keeping only the places compared. */
   dfeTable: 200 * MB,
+  /** The population estimates and neighbour groupings are read whole: the published files are well under 1 MB. */
+  referenceFile: 20 * MB,
   /** What a workbook (.xlsx, .ods) may inflate to, by its own zip directory, before it is opened. */
   workbookInflated: 200 * MB,
 } as const;
@@ -97,6 +100,16 @@ export function checkFileSize(file: string, maxBytes: number): void {
 export function readTextWithin(file: string, maxBytes: number): string {
   checkFileSize(file, maxBytes);
   return readText(file);
+}
+
+/** A file's bytes as a stream of chunks, refusing a file larger than `maxBytes` before reading it; a read error names the file. */
+export async function* streamWithin(file: string, maxBytes: number): AsyncGenerator<Uint8Array> {
+  checkFileSize(file, maxBytes);
+  try {
+    for await (const chunk of fs.createReadStream(file)) yield chunk as Buffer;
+  } catch (err) {
+    throw new ValidationError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'file');
+  }
 }
 
 /** readBytes, refusing a file larger than `maxBytes` before reading it. */

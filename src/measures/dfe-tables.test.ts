@@ -31,8 +31,8 @@ test('parse dfe cell keeps every symbol as a symbol and never as zero', () => {
   assert.throws(() => parseDfeCell('n/a'), /"n\/a" is neither a number nor one of the symbols/);
 });
 
-test('read dfe table maps 3+ placements rows with their total as denominator', () => {
-  const { key, figures } = readDfeTable('stability.csv', stability);
+test('read dfe table maps 3+ placements rows with their total as denominator', async () => {
+  const { key, figures } = await readDfeTable('stability.csv', stability);
   assert.equal(key, 'la_cla_placement_stability');
   const la = figures.find((f) => f.oldLaCode === '101')!;
   assert.equal(la.code, 'placements-3plus');
@@ -41,8 +41,8 @@ test('read dfe table maps 3+ placements rows with their total as denominator', (
   assert.deepEqual(suppressed.value, { value: null, symbol: 'c' });
 });
 
-test('benchmarks give england, region and the neighbours mean and median without suppressed figures', () => {
-  const { figures } = readDfeTable('stability.csv', stability);
+test('benchmarks give england, region and the neighbours mean and median without suppressed figures', async () => {
+  const { figures } = await readDfeTable('stability.csv', stability);
   const b = benchmarksFor(figures, { regionCode: 'E12000009', regionName: 'South West', neighbours: ['101', '102', '103', '104'] });
   const by = (c: string): number | null | undefined => b.find((x) => x.comparator === c)?.value;
   assert.equal(by('england'), 10);
@@ -57,13 +57,35 @@ test('mean and median of nothing are null', () => {
   assert.deepEqual(median([4, 1, 3, 2]), { value: 2.5, authorities: 4 });
 });
 
-test('read dfe table with a bad cell names file, row and column', () => {
+test('read dfe table with a bad cell names file, row and column', async () => {
   const bad = stability.replace('12,12', '12,twelve');
-  assert.throws(() => readDfeTable('stability.csv', bad), (e: unknown) => e instanceof DfeFileError && /^stability\.csv: row 5, column children_percent: "twelve"/.test(e.message));
+  await assert.rejects(readDfeTable('stability.csv', bad), (e: unknown) => e instanceof DfeFileError && /^stability\.csv: row 5, column children_percent: "twelve"/.test(e.message));
 });
 
-test('read dfe table of an unknown file names the missing columns', () => {
-  assert.throws(() => readDfeTable('other.csv', 'time_period,geographic_level,cla_group\n2025,National,x'), /other\.csv: not a DfE table.*needs the columns placement_stability, children_count, children_percent/);
+test('read dfe table of an unknown file names the missing columns', async () => {
+  await assert.rejects(readDfeTable('other.csv', 'time_period,geographic_level,cla_group\n2025,National,x'), /other\.csv: not a DfE table.*needs the columns placement_stability, children_count, children_percent/);
+});
+
+test('read dfe table read as chunks split mid-line gives the same figures as the whole text', async () => {
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    const bytes = Buffer.from(`\uFEFF${stability}`);
+    for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+  }
+  assert.deepEqual(await readDfeTable('stability.csv', chunks()), await readDfeTable('stability.csv', stability));
+});
+
+test('read dfe table stops reading at a broken line instead of reading the rest of the file', async () => {
+  let chunksRead = 0;
+  async function* endless(): AsyncGenerator<string> {
+    yield `${stability.split('\n')[0]}\n2025,"unclosed\n`;
+    for (;;) {
+      chunksRead += 1;
+      if (chunksRead > 10_000) throw new Error('the reader went on past the broken line');
+      yield 'x,y,"z\n';
+    }
+  }
+  await assert.rejects(readDfeTable('big.csv', endless()), (e: unknown) => e instanceof DfeFileError && /^big\.csv: not a readable CSV file/.test(e.message));
+  assert.ok(chunksRead < 10_000, `read ${chunksRead} chunks after the broken line`);
 });
 
 test('read neighbours reads both models and trims closeness', () => {

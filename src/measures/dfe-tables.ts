@@ -1,6 +1,9 @@
 // Reads the DfE's published tidy-format tables (Explore Education Statistics CSVs, as kept in
 // reference/dfe) and maps their rows to Parentis indicator codes, one figure per indicator, year,
-// breakdown and place (England, a region or an authority). Pure: the caller supplies the text.
+// breakdown and place (England, a region or an authority). Pure: the caller supplies the text, whole
+// or as a stream of chunks; a table is read row by row, keeping only the rows it needs.
+import { pipeline, Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { ValidationError } from '../domain/errors.ts';
 import { parseDfeCell, type Figure, type Unit } from './values.ts';
@@ -192,69 +195,115 @@ export interface CsvRow {
   fields: Record<string, string>;
 }
 
+/** A CSV file's text: whole, or as chunks (a file read as a stream), so a large table is never held whole. */
+export type CsvSource = string | AsyncIterable<string | Uint8Array>;
+
+const CSV_OPTIONS = { relax_column_count: true, skip_empty_lines: true, info: true, bom: true } as const;
+
+function csvSyntaxError(name: string, err: unknown): DfeFileError {
+  const e = err as Error & { lines?: number };
+  return new DfeFileError(`${name}: not a readable CSV file${e.lines === undefined ? '' : ` (line ${e.lines})`}: ${e.message}`, 'file');
+}
+
+function toRow(header: string[], cells: string[], line: number): CsvRow {
+  return { line, fields: Object.fromEntries(header.map((h, j): [string, string] => [h, (cells[j] ?? '').trim()]).filter(([h]) => h !== '')) };
+}
+
 /** Parses CSV text into rows keyed by header (BOM and trailing empty columns tolerated); names the file and line of a syntax error. */
 export function readCsv(name: string, text: string): { header: string[]; rows: CsvRow[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    records = parse(text, CSV_OPTIONS) as unknown as typeof records;
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw new DfeFileError(`${name}: not a readable CSV file${e.lines === undefined ? '' : ` (line ${e.lines})`}: ${e.message}`, 'file');
+    throw csvSyntaxError(name, err);
   }
   const header = (records[0]?.record ?? []).map((h) => h.trim());
-  const rows = records.slice(1).map(({ record: cells, info }) => ({
-    line: info.lines,
-    fields: Object.fromEntries(header.map((h, j): [string, string] => [h, (cells[j] ?? '').trim()]).filter(([h]) => h !== '')),
-  }));
-  return { header, rows };
+  return { header, rows: records.slice(1).map(({ record, info }) => toRow(header, record, info.lines)) };
 }
 
 /**
- * Blanks the lines of authorities not asked for (by 3-digit or 9-character code), keeping England
- * and the regions, before the CSV is
- * parsed: a national table holds every authority and only some are compared. Blank lines keep every
- * other line's number, so messages still name the right row. The first eight columns of the tidy
- * format (time period to old_la_code) never hold commas or quotes, so they can be split cheaply.
+ * Reads CSV row by row, handing each to `visit` with the header, and returns the header. Nothing is
+ * kept but what `visit` keeps; an error thrown by `visit`, or a syntax error, stops the reading there.
  */
-export function keepAuthorities(text: string, codes: ReadonlySet<string>): string {
-  const lines = text.split('\n');
-  const header = (lines[0] ?? '').replace(/^\uFEFF/, '').split(',').map((h) => h.trim());
-  const level = header.indexOf('geographic_level');
-  const code = header.indexOf('old_la_code');
-  if (level < 0 || code < 0 || code > 7) return text;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const cells = line.split(',', code + 1);
-    if (cells[level] !== 'Local authority' || codes.has(cells[code] ?? '')) continue;
-    // An authority may be named by its 9-character code instead (the Ofsted outcomes use those).
-    const newCode = /,(E\d{8}),/.exec(line.slice(cells.join(',').length - 1))?.[1];
-    if (newCode === undefined || !codes.has(newCode)) lines[i] = '';
+export async function scanCsv(name: string, source: CsvSource, visit: (row: CsvRow, header: string[]) => void): Promise<string[]> {
+  const parser = parseStream(CSV_OPTIONS);
+  if (typeof source === 'string') parser.end(source);
+  // A source's own error (a file that cannot be read) reaches the loop below through the parser.
+  else pipeline(Readable.from(source), parser, () => undefined);
+  let header: string[] | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (header === undefined) header = record.map((h) => h.trim());
+      else visit(toRow(header, record, info.lines), header);
+    }
+  } catch (err) {
+    if (err instanceof ValidationError) throw err;
+    throw csvSyntaxError(name, err);
+  } finally {
+    // Stops the source too: nothing past a fatal error is read.
+    parser.destroy();
   }
-  return lines.join('\n');
+  return header ?? [];
 }
 
-/** Recognises which DfE table a file is, by its columns (and, for two tables sharing columns, by their filter values). */
-export function recogniseDfeTable(name: string, header: string[], rows: CsvRow[]): TableSpec {
+/**
+ * Whether a row belongs to a place asked for: England, a region, or an authority named in `codes` by
+ * its 3-digit or 9-character code (a national table holds every authority and only some are compared;
+ * the Ofsted outcomes name authorities by the 9-character code).
+ */
+export function inAuthorities(codes: ReadonlySet<string>): (row: CsvRow) => boolean {
+  return (row) => row.fields.geographic_level !== 'Local authority' || codes.has(row.fields.old_la_code ?? '') || codes.has(row.fields.new_la_code ?? '');
+}
+
+/** The tables whose columns a header has; none is an error naming the nearest table and what it lacks. */
+function tablesWithColumns(name: string, header: string[]): TableSpec[] {
   const have = new Set(header);
   const candidates = TABLES.filter((t) => [...GEOGRAPHY, ...t.columns].every((c) => have.has(c)));
-  const marked = candidates.filter((t) => t.marker === undefined || rows.some((r) => t.marker!.values.includes(r.fields[t.marker!.column] ?? '')));
-  const spec = marked[0];
-  if (spec === undefined) {
-    const closest = TABLES.map((t) => ({ t, missing: [...GEOGRAPHY, ...t.columns].filter((c) => !have.has(c)) })).sort((a, b) => a.missing.length - b.missing.length)[0]!;
-    throw new DfeFileError(
-      `${name}: not a DfE table Parentis reads (${dfeTableKeys.join(', ')}); the nearest, ${closest.t.key}, needs the column${closest.missing.length === 1 ? '' : 's'} ${closest.missing.join(', ')}`,
-      'file',
-    );
-  }
-  return spec;
+  if (candidates.length > 0) return candidates;
+  const closest = TABLES.map((t) => ({ t, missing: [...GEOGRAPHY, ...t.columns].filter((c) => !have.has(c)) })).sort((a, b) => a.missing.length - b.missing.length)[0]!;
+  throw new DfeFileError(
+    `${name}: not a DfE table Parentis reads (${dfeTableKeys.join(', ')}); the nearest, ${closest.t.key}, needs the column${closest.missing.length === 1 ? '' : 's'} ${closest.missing.join(', ')}`,
+    'file',
+  );
+}
+
+/** The filter columns a table's rules read, and a row's values in them as one key. */
+function filterKeyOf(spec: TableSpec): (values: Record<string, string>) => string {
+  const columns = [...new Set(spec.rules.flatMap((r) => [...Object.keys(r.match), ...(r.breakdown ? [r.breakdown.column] : [])]))];
+  return (values) => columns.map((c) => values[c] ?? '').join('|');
+}
+
+/** Whether a table's rules read a row (as a figure or as its total): most of a table is other breakdowns. */
+function readsRow(spec: TableSpec): (row: CsvRow) => boolean {
+  if (spec.rules.some((r) => r.breakdown !== undefined)) return () => true;
+  const key = filterKeyOf(spec);
+  const wanted = new Set(spec.rules.flatMap((r) => [key(r.match), ...(r.total ? [key(r.total)] : [])]));
+  return (row) => wanted.has(key(row.fields));
 }
 
 const LEVELS: Record<string, Level> = { National: 'National', Regional: 'Regional', 'Local authority': 'Local authority' };
 
-/** Reads one DfE table into figures mapped to indicator codes. Rows at other levels (e.g. local authority district) are skipped. */
-export function readDfeTable(name: string, text: string, options: { authorities?: ReadonlySet<string> } = {}): { key: string; figures: DfeFigure[] } {
-  const { header, rows } = readCsv(name, options.authorities ? keepAuthorities(text, options.authorities) : text);
-  const spec = recogniseDfeTable(name, header, rows);
+/**
+ * Reads one DfE table into figures mapped to indicator codes, row by row: only the rows of the places
+ * asked for that the table's rules read are kept. Rows at other levels (e.g. local authority district)
+ * are skipped.
+ */
+export async function readDfeTable(name: string, source: CsvSource, options: { authorities?: ReadonlySet<string> } = {}): Promise<{ key: string; figures: DfeFigure[] }> {
+  const inPlaces = options.authorities ? inAuthorities(options.authorities) : () => true;
+  let candidates: { spec: TableSpec; reads: (row: CsvRow) => boolean }[] | undefined;
+  const marked = new Set<TableSpec>();
+  const kept: CsvRow[] = [];
+  const header = await scanCsv(name, source, (row, header) => {
+    candidates ??= tablesWithColumns(name, header).map((spec) => ({ spec, reads: readsRow(spec) }));
+    for (const { spec } of candidates) if (spec.marker?.values.includes(row.fields[spec.marker.column] ?? '')) marked.add(spec);
+    if (inPlaces(row) && candidates.some((c) => c.reads(row))) kept.push(row);
+  });
+  candidates ??= tablesWithColumns(name, header).map((spec) => ({ spec, reads: readsRow(spec) }));
+  // Two tables share their columns and are told apart by a filter value only one of them holds.
+  const chosen = candidates.find((c) => c.spec.marker === undefined || marked.has(c.spec));
+  if (chosen === undefined) throw new DfeFileError(`${name}: not a DfE table Parentis reads: it has the columns of ${candidates.map((c) => c.spec.key).join(' or ')} but none of the rows that tell them apart`, 'file');
+  const spec = chosen.spec;
+  const rows = kept.filter(chosen.reads);
   const cell = (row: CsvRow, column: string): Figure => {
     try {
       return parseDfeCell(row.fields[column] ?? '');
@@ -264,27 +313,21 @@ export function readDfeTable(name: string, text: string, options: { authorities?
   };
   const place = (row: CsvRow): string =>
     [row.fields.time_period, row.fields.geographic_level, row.fields.country_code, row.fields.region_code, row.fields.old_la_code].join('|');
-  const filterColumns = [...new Set(spec.rules.flatMap((r) => [...Object.keys(r.match), ...(r.breakdown ? [r.breakdown.column] : [])]))];
-  const filterKey = (values: Record<string, string>): string => filterColumns.map((c) => values[c] ?? '').join('|');
-  // Only rows a rule reads (as its figure or its total) are looked at: most of a table is other breakdowns.
+  const filterKey = filterKeyOf(spec);
   const rulesByKey = new Map<string, Rule[]>();
-  const wanted = new Set<string>();
   for (const rule of spec.rules) {
     if (rule.breakdown === undefined) {
       const k = filterKey(rule.match);
       rulesByKey.set(k, [...(rulesByKey.get(k) ?? []), rule]);
-      wanted.add(k);
-      if (rule.total) wanted.add(filterKey(rule.total));
     }
   }
   const generic = spec.rules.filter((r) => r.breakdown !== undefined);
-  const read = generic.length > 0 ? rows : rows.filter((row) => wanted.has(filterKey(row.fields)));
   // Rows indexed by place and filter values, so a numerator row finds its total row.
   const index = new Map<string, CsvRow>();
-  for (const row of read) index.set(`${place(row)}#${filterKey(row.fields)}`, row);
+  for (const row of rows) index.set(`${place(row)}#${filterKey(row.fields)}`, row);
 
   const figures: DfeFigure[] = [];
-  for (const row of read) {
+  for (const row of rows) {
     const level = LEVELS[row.fields.geographic_level ?? ''];
     if (level === undefined) continue;
     for (const rule of [...(rulesByKey.get(filterKey(row.fields)) ?? []), ...generic]) {

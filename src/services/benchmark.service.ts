@@ -3,7 +3,7 @@
 // groupings, and ONS population estimates for rates per 10,000. Every import is all or nothing.
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import JSZip from 'jszip';
-import { benchmarksFor, JUDGED_GOOD, readDfeTable, readInspectionOutcomes, readNeighbours, readPopulation, type DfeFigure } from '../measures/index.ts';
+import { benchmarksFor, JUDGED_GOOD, readDfeTable, type CsvSource, readInspectionOutcomes, readNeighbours, readPopulation, type DfeFigure } from '../measures/index.ts';
 import type { Organisation } from '../repositories/organisation.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { requireCapability, type Ctx } from './context.ts';
@@ -14,6 +14,12 @@ export const COMPARISON_SETTING = 'measures.comparison-la';
 export interface InputText {
   name: string;
   text: string;
+}
+
+/** A CSV file: its text whole, or read as a stream of chunks (a large DfE table). */
+export interface InputCsv {
+  name: string;
+  text: CsvSource;
 }
 
 export interface InputBytes {
@@ -154,7 +160,7 @@ async function readOutcomes(file: InputBytes): Promise<ReturnType<typeof readIns
   return readInspectionOutcomes(file.name, xml);
 }
 
-export async function importDfeIn(repos: Repositories, ctx: Ctx, files: InputText[], options: DfeImportOptions = {}): Promise<DfeImportResult> {
+export async function importDfeIn(repos: Repositories, ctx: Ctx, files: InputCsv[], options: DfeImportOptions = {}): Promise<DfeImportResult> {
   if (files.length === 0) throw new ValidationError('No DfE tables were given.', 'file');
   const laCode = options.laCode ?? (await comparisonLaCode(repos, ctx));
   if (laCode === null) {
@@ -183,7 +189,7 @@ export async function importDfeIn(repos: Repositories, ctx: Ctx, files: InputTex
   const tables: string[] = [];
   const figures: DfeFigure[] = [];
   for (const f of files) {
-    const t = readDfeTable(f.name, f.text, { authorities });
+    const t = await readDfeTable(f.name, f.text, { authorities });
     tables.push(t.key);
     figures.push(...t.figures);
   }
@@ -241,7 +247,7 @@ export class BenchmarkService {
   constructor(private readonly store: Store) {}
 
   /** Reads DfE tidy-format tables and fills the benchmarks for the authority (or the LA it borrows); all or nothing. */
-  async importDfe(ctx: Ctx, files: InputText[], options: DfeImportOptions = {}): Promise<DfeImportResult> {
+  async importDfe(ctx: Ctx, files: InputCsv[], options: DfeImportOptions = {}): Promise<DfeImportResult> {
     requireCapability(ctx, 'measures.import', 'import benchmarks');
     return this.store.transaction((repos) => importDfeIn(repos, ctx, files, options));
   }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.ts';
-import { FILE_LIMITS, readBytesWithin, gatherFiles, readTextWithin, readWorkbookWithin } from '../input-files.ts';
+import { FILE_LIMITS, readBytesWithin, gatherFiles, readTextWithin, readWorkbookWithin, streamWithin } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 
@@ -27,7 +27,8 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { la?: string }, cmd: Command) => {
       // Only the tables Parentis reads: a directory may also hold the population and neighbour files.
       const found = gatherFiles(paths, ['.csv', '.ods']).filter((f) => paths.includes(f) || /^(la_|cla_)|\.ods$/i.test(path.basename(f)));
-      const files = found.filter((f) => !/\.ods$/i.test(f)).map((f) => ({ name: path.basename(f), text: readTextWithin(f, FILE_LIMITS.dfeTable) }));
+      // Each table is read as a stream, row by row: a national table is never held whole.
+      const files = found.filter((f) => !/\.ods$/i.test(f)).map((f) => ({ name: path.basename(f), text: streamWithin(f, FILE_LIMITS.dfeTable) }));
       const ods = found.filter((f) => /\.ods$/i.test(f));
       if (ods.length > 1) throw new ValidationError(`${ods.join(', ')}: give one file of inspection outcomes`, 'file');
       const inspections = ods[0] === undefined ? undefined : { name: path.basename(ods[0]), data: await readWorkbookWithin(ods[0], FILE_LIMITS.dfeTable) };
@@ -46,7 +47,7 @@ export function register(program: Command): void {
     .command('neighbours <file>')
     .description('import statistical-neighbour groupings (sn_model_2025_wide.csv or the 2021 groupings CSV); replaces that model whole')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
-      const text = readTextWithin(file, FILE_LIMITS.dfeTable);
+      const text = readTextWithin(file, FILE_LIMITS.referenceFile);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
         const r = await app.services.benchmarks.importNeighbours(ctx, { name: path.basename(file), text });
         write(`Imported the ${r.model} statistical-neighbour model for ${r.authorities} authorities.\n`);
@@ -57,7 +58,7 @@ export function register(program: Command): void {
     .command('population <file>')
     .description('import ONS mid-year estimates of children aged 0 to 17 (ons_mid-year_population_estimates_*.csv)')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
-      const text = readTextWithin(file, FILE_LIMITS.dfeTable);
+      const text = readTextWithin(file, FILE_LIMITS.referenceFile);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
         const r = await app.services.benchmarks.importPopulation(ctx, { name: path.basename(file), text });
         write(`Imported ${r.rows} population estimates (${r.years[0]}–${r.years.at(-1)}).\n`);
