@@ -1,7 +1,7 @@
 // Reads the tables out of a tracker: a Word document's tables (.docx), a workbook's sheets (.xlsx) or a CSV file.
 // Every limit is checked before the work it guards, so a hostile file is refused before it takes the memory.
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { ValidationError } from '../domain/errors.ts';
@@ -112,7 +112,9 @@ function excelCell(value: ExcelJS.CellValue): SourceCell {
 }
 
 async function readXlsx(name: string, bytes: Uint8Array): Promise<SourceTable[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a workbook is read: exceljs and its dependencies are most of the command line's start-up.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {

@@ -51,14 +51,24 @@ export interface SessionRead {
 // --- passwords -------------------------------------------------------------------------------------
 
 const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
 /** scrypt cost: N = 2^15, r = 8, p = 1 (OWASP's minimum for scrypt), 32 MiB of memory per hash. */
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
+export const SCRYPT: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * A password's hash, with the cost it was made with kept beside it (`scrypt$N$r$p$salt$key`), so a
+ * hash is checked with its own cost. Parentis always hashes at SCRYPT; the cost is a parameter only
+ * for test fixtures, whose many sign-ins would otherwise spend most of the suite's time in scrypt.
+ */
+export async function hashPassword(password: string, cost: ScryptCost = SCRYPT): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...SCRYPT, maxmem: 128 * SCRYPT.N * SCRYPT.r * 2 });
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...cost, maxmem: 128 * cost.N * cost.r * 2 });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPasswordHash(password: string, stored: string): Promise<boolean> {
