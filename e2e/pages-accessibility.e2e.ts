@@ -45,6 +45,26 @@ test('visit a plan page passes axe', async () => {
   await visitAndCheck(`/plans/${PLAN}`, 'plan');
 });
 
+test('create a plan in the browser: the form with its errors, the new plan, its details form and deleting a part pass axe', async () => {
+  const page = suite.browser.page;
+  await visitAndCheck('/plans/new', 'create a plan');
+  await clickAndWait(page, page.getByRole('button', { name: 'Create the plan' }));
+  assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter a title for the plan/);
+  await suite.checker.check(suite.browser, 'create a plan with errors');
+  await page.getByLabel('Title').fill('Care leavers local offer 2026 to 2027');
+  await clickAndWait(page, page.getByRole('button', { name: 'Create the plan' }));
+  assert.equal(new URL(page.url()).pathname, '/plans/care-leavers-local-offer-2026-to-2027');
+  await suite.checker.check(suite.browser, 'new plan');
+  await clickAndWait(page, page.getByRole('button', { name: 'Add a part of the plan' }));
+  await page.getByLabel('Title').fill('Homes');
+  await clickAndWait(page, page.getByRole('button', { name: 'Save' }));
+  await clickAndWait(page, page.getByRole('link', { name: 'Delete Homes' }));
+  await suite.checker.check(suite.browser, 'delete a part');
+  await clickAndWait(page, page.getByRole('button', { name: 'Delete it' }));
+  assert.match(await page.locator('.govuk-notification-banner').innerText(), /The part of the plan has been deleted/);
+  await visitAndCheck('/plans/care-leavers-local-offer-2026-to-2027/edit', "plan's details");
+});
+
 test('visit an action page passes axe', async () => {
   await visitAndCheck(actionPath(PLAN, '6.7'), 'action');
 });

@@ -8,6 +8,9 @@ export type AuditEvent =
   | 'plan.created'
   | 'plan.node.added'
   | 'plan.node.edited'
+  | 'plan.edited'
+  | 'plan.node.moved'
+  | 'plan.node.deleted'
   | 'action.created'
   | 'action.edited'
   | 'action.updated-from-tracker'
@@ -49,6 +52,9 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'plan.created': 'Plan created',
   'plan.node.added': 'Part of a plan added',
   'plan.node.edited': 'Part of a plan edited',
+  'plan.edited': 'Plan details edited',
+  'plan.node.moved': 'Part of a plan moved',
+  'plan.node.deleted': 'Part of a plan deleted',
   'action.updated-from-tracker': 'Updated from a later tracker',
   'action.created': 'Action created',
   'action.edited': 'Action edited',
@@ -98,6 +104,7 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'action.edited': 'edited the action',
   'action.refs.set': 'changed the cross-references',
   'plan.node.edited': 'edited this part of the plan',
+  'plan.edited': "edited the plan's details",
 };
 
 export const isAuditEvent = (value: string): value is AuditEvent => Object.hasOwn(auditEventLabels, value);

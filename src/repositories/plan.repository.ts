@@ -21,6 +21,20 @@ export class PlanRepository {
       .executeTakeFirst();
   }
 
+  /** Reads a plan and locks its row until the transaction ends. */
+  lockBySlug(organisationId: number, slug: string): Promise<Plan | undefined> {
+    return this.db.selectFrom('plan').selectAll().where('organisationId', '=', organisationId).where('slug', '=', slug).forUpdate().executeTakeFirst();
+  }
+
+  update(id: number, fields: Updateable<PlanTable>): Promise<Plan> {
+    return this.db
+      .updateTable('plan')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: sql<string>`now()` }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
   insert(plan: Insertable<PlanTable>): Promise<Plan> {
     return this.db.insertInto('plan').values(plan).returningAll().executeTakeFirstOrThrow();
   }
@@ -64,6 +78,29 @@ export class PlanRepository {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /** Sets each node's position, in one statement: the order of a node's parts among their siblings. */
+  async setNodePositions(positions: readonly { id: number; position: number }[]): Promise<void> {
+    if (positions.length === 0) return;
+    await sql`update plan_node set position = v.position from (values ${sql.join(positions.map((p) => sql`(${p.id}::int, ${p.position}::int)`))}) as v(id, position) where plan_node.id = v.id`.execute(this.db);
+  }
+
+  /** What a node holds: its own parts, its actions and the risks filed under it. */
+  async nodeContents(nodeId: number): Promise<{ nodes: number; actions: number; risks: number }> {
+    const count = (table: 'planNode' | 'action' | 'risk', column: 'parentId' | 'nodeId') =>
+      this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where(column, '=', nodeId)
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const [nodes, actions, risks] = [await count('planNode', 'parentId'), await count('action', 'nodeId'), await count('risk', 'nodeId')];
+    return { nodes, actions, risks };
+  }
+
+  async deleteNode(id: number): Promise<void> {
+    await this.db.deleteFrom('planNode').where('id', '=', id).execute();
   }
 
   /** The next position after everything already in the plan, so new nodes and actions sort last. */

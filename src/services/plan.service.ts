@@ -221,6 +221,66 @@ export class PlanService {
     });
   }
 
+  /** Edits a plan's details (title, kind, period, status, description) if nobody has changed them since expectedVersion; the slug, in every address, stays. */
+  async editDetails(ctx: Ctx, slug: string, expectedVersion: number, raw: z.input<typeof planDetailsSchema>): Promise<PlanSummary> {
+    requireCapability(ctx, 'plans.edit', 'change the details of a plan');
+    const input = parseInput(planDetailsSchema, raw);
+    if (input.periodStart !== undefined && input.periodEnd !== undefined && input.periodEnd < input.periodStart) {
+      throw new ValidationError('The period must end after it starts', 'periodEnd');
+    }
+    return this.store.transaction(async (repos) => {
+      const plan = await repos.plans.lockBySlug(ctx.organisationId, slug);
+      if (!plan) throw new NotFoundError(`There is no plan "${slug}".`);
+      await requireCurrentVersion(repos, { entityType: 'plan', entityId: plan.id, what: `the details of "${plan.title}"` }, expectedVersion, plan.version);
+      const fields = { ...input, periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null };
+      const updated = await repos.plans.update(plan.id, fields);
+      const before = { title: plan.title, kind: plan.kind, periodStart: plan.periodStart, periodEnd: plan.periodEnd, status: plan.status, description: plan.description };
+      await audit(repos, ctx, 'plan.edited', 'plan', plan.id, plan.slug, before, fields);
+      return toSummary(updated, emptyRollUp());
+    });
+  }
+
+  /** Moves a node one place up or down among the parts beside it (same parent); at either end it stays. */
+  async moveNode(ctx: Ctx, slug: string, nodeId: number, direction: 'up' | 'down'): Promise<void> {
+    requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
+    await this.store.transaction(async (repos) => {
+      const plan = await this.get(repos, ctx, slug);
+      const node = await repos.plans.lockNode(plan.id, nodeId);
+      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
+      const siblings = (await repos.plans.nodes(plan.id)).filter((n) => n.parentId === node.parentId);
+      const at = siblings.findIndex((n) => n.id === node.id);
+      const to = direction === 'up' ? at - 1 : at + 1;
+      if (to < 0 || to >= siblings.length) return;
+      [siblings[at], siblings[to]] = [siblings[to]!, siblings[at]!];
+      // Positions from the lowest one among them, so siblings that shared a position get their own.
+      const base = Math.min(...siblings.map((n) => n.position));
+      await repos.plans.setNodePositions(siblings.map((n, i) => ({ id: n.id, position: base + i })));
+      await audit(repos, ctx, 'plan.node.moved', 'plan_node', node.id, `${slug}#${node.id}`, { place: at + 1 }, { place: to + 1, of: siblings.length });
+    });
+  }
+
+  /** Deletes a node that holds nothing; one with parts, actions or risks is refused, saying what is in it. */
+  async deleteNode(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number): Promise<void> {
+    requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
+    await this.store.transaction(async (repos) => {
+      const plan = await this.get(repos, ctx, slug);
+      const node = await repos.plans.lockNode(plan.id, nodeId);
+      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
+      await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
+      const held = await repos.plans.nodeContents(node.id);
+      const parts = [
+        held.nodes > 0 ? `${held.nodes} part${held.nodes === 1 ? '' : 's'} of the plan` : '',
+        held.actions > 0 ? `${held.actions} action${held.actions === 1 ? '' : 's'}` : '',
+        held.risks > 0 ? `${held.risks} risk${held.risks === 1 ? '' : 's'}` : '',
+      ].filter((p) => p !== '');
+      if (parts.length > 0) {
+        throw new ConflictError(`"${node.title}" still holds ${parts.join(', ').replace(/, ([^,]*)$/, ' and $1')}: move or delete what it holds first.`);
+      }
+      await repos.plans.deleteNode(node.id);
+      await audit(repos, ctx, 'plan.node.deleted', 'plan_node', node.id, `${slug}#${node.id}`, nodeColumns(nodeDocumentOf(node)), null);
+    });
+  }
+
   /** Adds a programme, priority, theme, objective, task group or area, at the top or under a node. */
   async addNode(ctx: Ctx, slug: string, raw: z.input<typeof nodeFieldsSchema> & { parentId?: number | null }): Promise<PlanTreeNode> {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
@@ -351,6 +411,7 @@ export interface TrackerDifferences {
 }
 
 const newPlanSchema = planDocumentSchema.shape.plan.pick({ slug: true, title: true, kind: true, periodStart: true, periodEnd: true, status: true, description: true });
+const planDetailsSchema = newPlanSchema.omit({ slug: true }).strict();
 
 export const nodeFieldsSchema = z
   .object({

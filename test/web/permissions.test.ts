@@ -40,6 +40,8 @@ const pages: Page[] = [
   { url: '/plans/test-plan/actions/1/deadline', allowed: [...managers, 'lead', 'owner'] },
   { url: '/plans/test-plan/actions/1/edit', allowed: managers },
   { url: '/plans/test-plan/actions/new', allowed: managers },
+  { url: '/plans/new', allowed: managers },
+  { url: '/plans/test-plan/edit', allowed: managers },
 ];
 
 for (const page of pages) {

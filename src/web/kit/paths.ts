@@ -10,6 +10,19 @@ export function planPath(slug: string, suffix = ''): string {
   return withSuffix(`/plans/${segment(slug)}`, suffix);
 }
 
+/** The form that creates a plan, and where it is sent. */
+export const newPlanPath = '/plans/new';
+export const plansPath = '/plans';
+
+/** A plan's details form: title, kind, period, status and description. */
+export const planEditPath = (slug: string): string => planPath(slug, 'edit');
+
+/** Moves a part of a plan one place up or down among the parts beside it (a POST with direction). */
+export const nodeMovePath = (slug: string, id: number): string => planPath(slug, `nodes/${segment(id)}/move`);
+
+/** Asks, then deletes, an empty part of a plan. */
+export const nodeDeletePath = (slug: string, id: number): string => planPath(slug, `nodes/${segment(id)}/delete`);
+
 /** A part of a plan (programme, priority, theme …): its edit form, /plans/<slug>/nodes/<id>/edit. */
 export const nodeEditPath = (slug: string, id: number): string => planPath(slug, `nodes/${segment(id)}/edit`);
 

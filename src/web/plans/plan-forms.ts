@@ -1,9 +1,9 @@
-// The plan forms' fields and their checks: a part of the plan (node) and a new action.
+// The plan forms' fields and their checks: a plan's details, a part of the plan (node) and a new action.
 import { z } from 'zod';
 import { parseRef } from '../../domain/action-key.ts';
 import { BRAG } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
-import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
+import { NODE_KINDS, NODE_TRENDS, PLAN_KINDS } from '../../domain/plan-document.ts';
 import { checkDate, checkOwners, dateParts, idChoice, ownerParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
 
 const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? ''));
@@ -24,6 +24,53 @@ const nodeFields = {
 };
 
 const optional = (v: string): string | undefined => (v === '' ? undefined : v);
+
+const planFields = {
+  title: requiredText('Enter a title for the plan'),
+  kind: z.preprocess(one, z.enum(PLAN_KINDS, { message: 'Choose what kind of plan this is' })),
+  status: z.preprocess(one, z.enum(['draft', 'active', 'closed'], { message: 'Choose whether the plan is a draft, in use or closed' })),
+  description: textField(),
+  ...dateParts('periodStart'),
+  ...dateParts('periodEnd'),
+};
+
+function toPlanInput(v: z.infer<z.ZodObject<typeof planFields>>, ctx: z.RefinementCtx) {
+  const periodStart = checkDate(v, 'periodStart', 'the date the plan starts', ctx, { required: false });
+  const periodEnd = checkDate(v, 'periodEnd', 'the date the plan ends', ctx, { required: false });
+  if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
+    ctx.addIssue({ code: 'custom', path: ['periodEnd-day'], message: 'The plan must end after it starts' });
+  }
+  return { title: v.title, kind: v.kind, status: v.status, description: v.description, ...(periodStart ? { periodStart } : {}), ...(periodEnd ? { periodEnd } : {}) };
+}
+
+/** A slug from a title: "Sufficiency plan 2026–27" → "sufficiency-plan-2026-27". */
+export const slugFrom = (title: string): string =>
+  title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+export const newPlanForm = z
+  .object({ ...planFields, slug: textField() })
+  .superRefine((v, ctx) => {
+    void toPlanInput(v, ctx);
+    const slug = v.slug === '' ? slugFrom(v.title) : v.slug;
+    if (v.title !== '' && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+      ctx.addIssue({ code: 'custom', path: ['slug'], message: 'The short name is lower-case letters, digits and hyphens, for example sufficiency-2026-29' });
+    }
+  })
+  .transform((v, ctx) => ({ ...toPlanInput(v, ctx), slug: v.slug === '' ? slugFrom(v.title) : v.slug }));
+
+/** A form that only confirms (deleting a part of the plan): the version the person saw. */
+export const versionOnlyForm = z.object({ version: versionField });
+
+export const editPlanForm = z
+  .object({ ...planFields, version: versionField })
+  .superRefine((v, ctx) => void toPlanInput(v, ctx))
+  .transform((v, ctx) => ({ ...toPlanInput(v, ctx), version: v.version }));
 
 /** The node fields as the plan service takes them; a status needs the date it is as at. */
 function toNodeInput(v: z.infer<z.ZodObject<typeof nodeFields>>, ctx: z.RefinementCtx) {

@@ -1,19 +1,20 @@
 // The plans: the list with BRAG counts, a plan's tree with filters and sorting, and the forms that
-// add and edit its parts (programmes, priorities, themes …) and add actions.
+// create a plan, edit its details, add, edit, move and delete its parts (programmes, priorities,
+// themes …) and add actions.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
 import { can } from '../../domain/capabilities.ts';
-import { NODE_KINDS, NODE_TRENDS } from '../../domain/plan-document.ts';
+import { NODE_KINDS, NODE_TRENDS, PLAN_KINDS } from '../../domain/plan-document.ts';
 import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree } from '../../services/plan.service.ts';
 import { doneMessage } from '../kit/done.ts';
 import { datePartsOf, ownerRowCount, readFormInOrder } from '../kit/form-fields.ts';
 import { errorsFromValidation, readForm, type FormError } from '../kit/forms.ts';
-import { actionPath, nodeAnchor, planPath, withDone } from '../kit/paths.ts';
+import { actionPath, nodeAnchor, planPath, plansPath, withDone } from '../kit/paths.ts';
 import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
 import { textBlocks } from '../kit/text.ts';
 import type { PageRoutes } from '../routes.ts';
-import { editNodeForm, newActionForm, newNodeForm } from './plan-forms.ts';
+import { editNodeForm, editPlanForm, newActionForm, newNodeForm, newPlanForm, versionOnlyForm } from './plan-forms.ts';
 import { findNode, isFiltered, nodeChoices, planQuery, planRefs, planSections, queryString, SORTS, type PlanQuery } from './plan-view.ts';
 
 type Values = Record<string, unknown>;
@@ -37,6 +38,17 @@ const KIND_LABELS: Record<string, string> = {
   area: 'Area',
 };
 
+const PLAN_KIND_LABELS: Record<(typeof PLAN_KINDS)[number], string> = {
+  sufficiency: 'Sufficiency strategy or plan',
+  'corporate-parenting': 'Corporate parenting plan',
+  cypp: "Children and young people's plan",
+  improvement: 'Improvement plan',
+  'task-group': 'Task-group work plan',
+  other: 'Another kind of plan',
+};
+
+const PLAN_STATUS_LABELS: Record<string, string> = { draft: 'Draft', active: 'In use', closed: 'Closed (kept for the record)' };
+
 const TREND_LABELS: Record<string, string> = { improving: 'Improving', stable: 'Stable', worsening: 'Worsening' };
 
 /** The keys a service names in a ValidationError, as the form fields they belong to. */
@@ -49,6 +61,16 @@ const ACTION_FIELDS: Record<string, string> = {
   owners: 'ownerName1',
   deadline: 'deadline-day',
   refs: 'refs',
+};
+
+const PLAN_FIELDS: Record<string, string> = {
+  slug: 'slug',
+  title: 'title',
+  kind: 'kind',
+  status: 'status',
+  periodStart: 'periodStart-day',
+  periodEnd: 'periodEnd-day',
+  description: 'description',
 };
 
 interface NodeFormState {
@@ -64,7 +86,77 @@ const plansRoutes: PageRoutes = (server) => {
     const list = await plans.list(request.ctx());
     return reply.page('plans/plans.njk', {
       plans: list.map((p) => ({ ...p, href: planPath(p.slug) })),
+      mayBuild: mayBuild(request),
     });
+  });
+
+  // A plan's details: create one, and edit them.
+  const renderPlanForm = (reply: FastifyReply, plan: PlanTree | null, state: NodeFormState, status = 200) => {
+    if (!mayBuild(reply.request)) throw new ForbiddenError(plan ? 'Your role does not allow you to change the details of a plan.' : 'Your role does not allow you to create plans.');
+    return reply.page(
+      'plans/plan-form.njk',
+      {
+        plan,
+        href: plan ? planPath(plan.slug) : plansPath,
+        kinds: PLAN_KINDS.map((k) => ({ value: k, text: PLAN_KIND_LABELS[k] })),
+        statuses: Object.entries(PLAN_STATUS_LABELS).map(([value, text]) => ({ value, text })),
+        values: state.values,
+        errors: state.errors ?? [],
+        stale: state.stale ?? null,
+      },
+      status,
+    );
+  };
+
+  server.get('/plans/new', (_request, reply) => renderPlanForm(reply, null, { values: { status: 'active', kind: 'improvement' } }));
+
+  server.post<{ Body: Values }>('/plans', async (request, reply) => {
+    const form = readFormInOrder(newPlanForm, request.body);
+    if (!form.ok) return renderPlanForm(reply, null, { values: form.values, errors: form.errors }, 400);
+    let slug: string;
+    try {
+      slug = (await plans.create(request.ctx(), form.value)).slug;
+    } catch (err) {
+      if (err instanceof ValidationError) return renderPlanForm(reply, null, { values: request.body, errors: errorsFromValidation(err, PLAN_FIELDS, 'title') }, 400);
+      throw err;
+    }
+    return reply.code(303).redirect(withDone(planPath(slug), 'plan-created'));
+  });
+
+  server.get<{ Params: { slug: string } }>('/plans/:slug/edit', async (request, reply) => {
+    const tree = await plans.tree(request.ctx(), request.params.slug);
+    return renderPlanForm(reply, tree, {
+      values: {
+        version: String(tree.version),
+        title: tree.title,
+        kind: tree.kind,
+        status: tree.status,
+        description: tree.description,
+        ...datePartsOf('periodStart', tree.periodStart),
+        ...datePartsOf('periodEnd', tree.periodEnd),
+      },
+    });
+  });
+
+  server.post<{ Params: { slug: string }; Body: Values }>('/plans/:slug/edit', async (request, reply) => {
+    const ctx = request.ctx();
+    const slug = request.params.slug;
+    const form = readFormInOrder(editPlanForm, request.body);
+    if (!form.ok) return renderPlanForm(reply, await plans.tree(ctx, slug), { values: form.values, errors: form.errors }, 400);
+    const { version, ...fields } = form.value;
+    try {
+      await plans.editDetails(ctx, slug, version, fields);
+    } catch (err) {
+      if (err instanceof StaleWriteError) {
+        const values = { ...request.body, version: String(err.currentVersion) };
+        return renderPlanForm(reply, await plans.tree(ctx, slug), { values, stale: staleChangeView(err) }, 409);
+      }
+      if (err instanceof ValidationError) {
+        return renderPlanForm(reply, await plans.tree(ctx, slug), { values: request.body, errors: errorsFromValidation(err, PLAN_FIELDS, 'title') }, 400);
+      }
+      throw err;
+    }
+    return reply.code(303).redirect(withDone(planPath(slug), 'plan-edited'));
   });
 
   server.get<{ Params: { slug: string }; Querystring: Values }>('/plans/:slug', async (request, reply) => {
@@ -210,6 +302,54 @@ const plansRoutes: PageRoutes = (server) => {
       throw err;
     }
     return reply.code(303).redirect(withDone(planPath(slug), 'node-edited', nodeAnchor(id)));
+  });
+
+  server.post<{ Params: { slug: string; id: string }; Body: Values }>('/plans/:slug/nodes/:id/move', async (request, reply) => {
+    const slug = request.params.slug;
+    const id = nodeId(request.params.id);
+    const direction = request.body.direction;
+    if (direction !== 'up' && direction !== 'down') throw new ValidationError('Choose to move the part up or down', 'direction');
+    await plans.moveNode(request.ctx(), slug, id, direction);
+    return reply.code(303).redirect(withDone(planPath(slug), 'node-moved', nodeAnchor(id)));
+  });
+
+  const renderDeleteNode = async (reply: FastifyReply, slug: string, id: number, state: { version?: string; problem?: string; stale?: StaleChangeView | null }, status = 200) => {
+    if (!mayBuild(reply.request)) throw new ForbiddenError('Your role does not allow you to change the structure of a plan.');
+    const tree = await plans.tree(reply.request.ctx(), slug);
+    const node = findNode(tree, id);
+    if (!node) throw new NotFoundError(`Plan "${tree.slug}" has no part ${id}.`);
+    return reply.page(
+      'plans/node-delete.njk',
+      {
+        plan: tree,
+        node,
+        href: planPath(tree.slug),
+        kindLabel: KIND_LABELS[node.kind] ?? node.kind,
+        version: state.version ?? String(node.version),
+        errors: state.problem ? [{ href: '#delete', text: state.problem }] : [],
+        stale: state.stale ?? null,
+      },
+      status,
+    );
+  };
+
+  server.get<{ Params: { slug: string; id: string } }>('/plans/:slug/nodes/:id/delete', (request, reply) =>
+    renderDeleteNode(reply, request.params.slug, nodeId(request.params.id), {}),
+  );
+
+  server.post<{ Params: { slug: string; id: string }; Body: Values }>('/plans/:slug/nodes/:id/delete', async (request, reply) => {
+    const slug = request.params.slug;
+    const id = nodeId(request.params.id);
+    const version = readFormInOrder(versionOnlyForm, request.body);
+    if (!version.ok) throw new ValidationError('The form was missing its version: open the part of the plan again', 'version');
+    try {
+      await plans.deleteNode(request.ctx(), slug, id, version.value.version);
+    } catch (err) {
+      if (err instanceof StaleWriteError) return renderDeleteNode(reply, slug, id, { version: String(err.currentVersion), stale: staleChangeView(err) }, 409);
+      if (err instanceof ConflictError) return renderDeleteNode(reply, slug, id, { problem: err.message }, 409);
+      throw err;
+    }
+    return reply.code(303).redirect(withDone(planPath(slug), 'node-deleted'));
   });
 
   // A new action under a part of the plan, or a sub-action of another action.
