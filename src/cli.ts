@@ -26,6 +26,8 @@ import { register as user } from './cli/commands/user.command.ts';
 import { register as voice } from './cli/commands/voice.command.ts';
 import { dateOption } from './cli/options.ts';
 import { debugEnabled } from './config.ts';
+import { DataDirInUseError } from './db/database.ts';
+import { databaseInUseLine } from './cli/in-the-browser.ts';
 
 export function buildProgram(): Command {
   const program = new Command('parentis')
@@ -52,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       // Commander has already printed its one-line message (or the help that was asked for).
       return err.exitCode;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    const message = err instanceof DataDirInUseError ? databaseInUseLine(err, argv.slice(2)) : err instanceof Error ? err.message : String(err);
     process.stderr.write(`parentis: ${message.split('\n')[0]}\n`);
     if (debugEnabled() && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return 1;

@@ -149,6 +149,51 @@ function redact(url: string): string {
   }
 }
 
+/** Another live Parentis process holds the embedded database (a running server, or another command). */
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is in use by another Parentis process (pid ${pid}). ` +
+        'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
+    );
+  }
+}
+
+const ADDRESS_FILE = 'parentis.address';
+
+/**
+ * Notes the address a server on the embedded database answers at, beside its lock, so a command run
+ * while it holds the database can say where to do the same in the browser. Removed when it stops.
+ */
+export function noteServerAddress(dataDir: string, address: string): () => void {
+  const file = path.join(dataDir, ADDRESS_FILE);
+  fs.writeFileSync(file, `${process.pid}\n${address}\n`);
+  const remove = (): void => {
+    process.removeListener('exit', remove);
+    try {
+      if (fs.readFileSync(file, 'utf8').startsWith(`${process.pid}\n`)) fs.unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', remove);
+  return remove;
+}
+
+/** The address the server holding the data directory answers at, when that process noted one. */
+export function serverAddressOf(dataDir: string, pid: number): string | undefined {
+  try {
+    const [owner, address] = fs.readFileSync(path.join(dataDir, ADDRESS_FILE), 'utf8').split('\n');
+    return Number(owner) === pid && address ? address : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * PGlite is a single-process database: two processes writing one data directory would corrupt it.
  * A lock file holding the owner's pid keeps a second process out; a lock left by a process that has
@@ -176,11 +221,7 @@ function lockDataDir(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new Error(
-          `The embedded database in ${dataDir} is in use by another Parentis process (pid ${owner}). ` +
-            'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
-          { cause: err },
-        );
+        throw new DataDirInUseError(dataDir, owner);
       }
       fs.rmSync(lockPath, { force: true });
     }

@@ -2,6 +2,7 @@
 // holding it when the demonstration is refused), then serve.
 import { compose, type App } from '../composition.ts';
 import { listenHost, type Config } from '../config.ts';
+import { noteServerAddress } from '../db/database.ts';
 import { buildServer } from './server.ts';
 
 export async function start(config: Config, say: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<() => Promise<void>> {
@@ -22,8 +23,10 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const reach = config.host !== undefined ? `on ${host}, as HOST says` : demonstration ? `on ${host}: this computer only, as the demonstration's passwords are published; set HOST to change it` : `on ${host}`;
     say(`Parentis is listening on http://localhost:${port}/ (${reach})`);
+    const forget = config.databaseUrl === undefined ? noteServerAddress(config.dataDir, `http://localhost:${port}`) : () => undefined;
     let stopping: Promise<void> | undefined;
     return () => {
+      forget();
       stopping ??= server.close().then(() => app.close());
       return stopping;
     };

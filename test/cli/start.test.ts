@@ -124,10 +124,10 @@ void test('get home page lists the plans the store holds', async () => {
   assertPlansShown(await homePage());
 });
 
-void test('run command line while the server runs is refused only on the embedded database', async () => {
+void test('run command line while the server runs is refused only on the embedded database, naming the page that does the same', async () => {
   if (store.kind === 'embedded') {
-    const message = oneLine(await fails(store, ['plans']));
-    assert.match(message, /^parentis: .*in use by another Parentis process \(pid \d+\)/);
+    assert.match(oneLine(await fails(store, ['plans'])), /^parentis: Parentis is running on this database \(pid \d+\): see the plans at http:\/\/localhost:\d+\/plans in a browser, or stop the server and run the command again\.$/);
+    assert.match(oneLine(await fails(store, ['--by', 'Jo', 'user', 'add', '--email', 'a@b.example', '--name', 'A B', '--role', 'viewer', '--password', 'a long enough passphrase 42'])), /: add the person at http:\/\/localhost:\d+\/users\/new in a browser/);
   } else {
     // Several processes share a PostgreSQL server.
     assert.match(await ok(store, ['migrate']), /up to date/);
