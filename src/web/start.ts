@@ -22,9 +22,16 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const reach = config.host !== undefined ? `on ${host}, as HOST says` : demonstration ? `on ${host}: this computer only, as the demonstration's passwords are published; set HOST to change it` : `on ${host}`;
     say(`Parentis is listening on http://localhost:${port}/ (${reach})`);
+    // Reminders go out from every server; the database hands each reminder to one of them.
+    const stopSender =
+      config.reminderIntervalSeconds > 0
+        ? app.services.reminders.start(config.reminderIntervalSeconds * 1000, (err) => server.log.error({ err }, 'sending reminders failed; trying again at the next run'))
+        : () => Promise.resolve();
     let stopping: Promise<void> | undefined;
     return () => {
-      stopping ??= server.close().then(() => app.close());
+      stopping ??= stopSender()
+        .then(() => server.close())
+        .then(() => app.close());
       return stopping;
     };
   } catch (err) {
