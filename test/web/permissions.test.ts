@@ -40,6 +40,9 @@ const pages: Page[] = [
   { url: '/plans/test-plan/actions/1/deadline', allowed: [...managers, 'lead', 'owner'] },
   { url: '/plans/test-plan/actions/1/edit', allowed: managers },
   { url: '/plans/test-plan/actions/new', allowed: managers },
+  { url: '/rounds', allowed: managers },
+  { url: '/rounds/new', allowed: managers },
+  { url: '/outbox', allowed: ['admin'] },
 ];
 
 for (const page of pages) {

@@ -8,6 +8,8 @@ import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { defaultDueDate, parsePeriod, periodDescription, type ReportingPeriod } from '../../domain/reporting-periods.ts';
 import type { ReminderKind } from '../../domain/round-messages.ts';
 import { addWorkingDays } from '../../domain/working-days.ts';
+import { toCsv } from '../../exports/csv.ts';
+import type { OutboxMessage } from '../../repositories/round.repository.ts';
 import type { Reminder, RequestRow, Round } from '../../repositories/round.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { requireCapability, todayFor, type Ctx } from '../context.ts';
@@ -348,6 +350,42 @@ export class RoundService {
       }
       return { owners };
     });
+  }
+
+  /** The chase list as CSV (the project's one CSV writer): a row per request, with the owner's last reminder. */
+  async chaseCsv(ctx: Ctx, roundId: number): Promise<string> {
+    const list = await this.chaseList(ctx, roundId);
+    const byOwner = new Map(list.owners.map((o) => [o.owner.toLowerCase(), o]));
+    return toCsv(
+      [
+        ['period', 'due_date', 'owner', 'email', 'programme', 'plan', 'action', 'title', 'state', 'received_at', 'received_via', 'last_reminded', 'reminder_problem'],
+        ...list.rows.map((r) => {
+          const o = byOwner.get(r.owner.toLowerCase());
+          return [
+            list.round.period,
+            list.round.dueDate,
+            r.owner,
+            r.email,
+            r.programme,
+            r.planSlug,
+            r.actionKey,
+            r.title,
+            requestStateLabels[r.state],
+            r.receivedAt?.toISOString() ?? '',
+            r.receivedVia ?? '',
+            o?.lastReminded?.toISOString() ?? '',
+            o?.problem ?? '',
+          ];
+        }),
+      ],
+      { forExcel: true },
+    );
+  }
+
+  /** Messages kept because no e-mail service is set up, newest first: administrators read and pass them on. */
+  async outbox(ctx: Ctx, limit = 200): Promise<OutboxMessage[]> {
+    requireCapability(ctx, 'outbox.read', 'read the outbox');
+    return this.store.read.rounds.outbox(ctx.organisationId, limit);
   }
 
   /** The signed-in person's requests still waiting for an update, across the authority's rounds. */
