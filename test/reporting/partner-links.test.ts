@@ -2,18 +2,15 @@
 // actions and records updates as themselves, "via link"; a used, expired, revoked or tampered link is
 // refused with nothing changed.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
-import { createServices, type Services } from '../../src/composition.ts';
-import type { Clock } from '../../src/domain/clock.ts';
+import { test } from 'node:test';
+import type { Services } from '../../src/composition.ts';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
 import { PartnerLinkRefused } from '../../src/services/reporting/partner-link.service.ts';
 import type { Ctx } from '../../src/services/context.ts';
-import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import type { TestDatabase } from '../helpers/database.ts';
+import { clockAt, TODAY, useRoundTest } from '../helpers/rounds.ts';
 import { as } from '../helpers/people.ts';
-import { planFixture } from '../helpers/plan-fixture.ts';
 
-const clockAt = (today: string): Clock => ({ now: () => new Date(`${today}T09:00:00Z`), today: () => today });
-const TODAY = '2018-07-02';
 const at = { clock: clockAt(TODAY) };
 
 let db: TestDatabase;
@@ -21,17 +18,8 @@ let services: Services;
 let ctx: Ctx;
 let roundId: number;
 let token: string;
-before(async () => {
-  db = await openTestDatabase();
-  services = createServices(db.handle, clockAt(TODAY), { publicUrl: 'https://parentis.testshire.example' });
-});
-after(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await db.reset();
-  ctx = { ...(await authority(db, 'Pat Manager')), asOf: undefined, clock: clockAt(TODAY) };
-  await services.plans.importDocument(ctx, planFixture());
+useRoundTest(async (t) => {
+  ({ db, services, ctx } = t);
   roundId = (await services.rounds.open(as(ctx, 'manager'), { period: '2018/19 Q1', plans: ['test-plan'] })).round.id;
   // Sam Sample (owner of test-plan:1.1) has no account: the manager gives an address and a link goes out.
   await services.partnerLinks.sendLink(as(ctx, 'manager'), roundId, 'Sam Sample', 'Sam.Sample@partner.example');

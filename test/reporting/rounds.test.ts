@@ -2,36 +2,24 @@
 // requests received, the chase list shows received, awaited and late, and reminders go once however
 // many senders run, resuming what a stopped sender left.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { sql } from 'kysely';
-import { createServices, type Services } from '../../src/composition.ts';
+import type { Services } from '../../src/composition.ts';
 import { openServer, type DatabaseHandle } from '../../src/db/database.ts';
-import type { Clock } from '../../src/domain/clock.ts';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
 import { ReminderSender } from '../../src/services/reporting/reminder-sender.ts';
 import { Store } from '../../src/repositories/store.ts';
 import type { Ctx } from '../../src/services/context.ts';
-import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import type { TestDatabase } from '../helpers/database.ts';
+import { clockAt, TODAY, useRoundTest } from '../helpers/rounds.ts';
 import { as } from '../helpers/people.ts';
-import { planFixture } from '../helpers/plan-fixture.ts';
 
-const clockAt = (today: string): Clock => ({ now: () => new Date(`${today}T09:00:00Z`), today: () => today });
-const TODAY = '2018-07-02';
-
+const t = useRoundTest();
 let db: TestDatabase;
 let services: Services;
 let ctx: Ctx;
-before(async () => {
-  db = await openTestDatabase();
-  services = createServices(db.handle, clockAt(TODAY), { publicUrl: 'https://parentis.testshire.example' });
-});
-after(async () => {
-  await db.close();
-});
-beforeEach(async () => {
-  await db.reset();
-  ctx = { ...(await authority(db, 'Pat Manager')), asOf: undefined, clock: clockAt(TODAY) };
-  await services.plans.importDocument(ctx, planFixture());
+beforeEach(() => {
+  ({ db, services, ctx } = t);
 });
 
 const manager = (): Ctx => as(ctx, 'manager');
