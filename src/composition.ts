@@ -3,6 +3,8 @@ import type { Config } from './config.ts';
 import { clockWithToday, systemClock, type Clock } from './domain/clock.ts';
 import { openEmbedded, openServer, type DatabaseHandle, type DatabaseLoad } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+// The embedded database's one-process rule, for the server and the command line to speak of.
+export { DataDirInUseError, noteServerAddress, serverAddressOf } from './db/database.ts';
 import { Store } from './repositories/store.ts';
 import { AccountService } from './services/account.service.ts';
 import { ActionService } from './services/actions/index.ts';
@@ -19,6 +21,11 @@ import { Ssda903Service } from './services/ssda903.service.ts';
 import { VoiceService } from './services/voice.service.ts';
 import { SearchRepository } from './repositories/search.repository.ts';
 import { SearchService } from './services/search.service.ts';
+import { channelFor } from './notify/channels.ts';
+import type { MessageChannel } from './notify/channel.ts';
+import { RoundService } from './services/reporting/round.service.ts';
+import { PartnerLinkService } from './services/reporting/partner-link.service.ts';
+import { ReminderSender } from './services/reporting/reminder-sender.ts';
 
 export interface Services {
   organisations: OrganisationService;
@@ -35,6 +42,10 @@ export interface Services {
   ssda903: Ssda903Service;
   accounts: AccountService;
   search: SearchService;
+  rounds: RoundService;
+  partnerLinks: PartnerLinkService;
+  /** Sends the reminders due: on an interval inside the server, once from `parentis round remind`. */
+  reminders: ReminderSender;
   /** Today's date and the time for every caller: pages, API and command line put it in their context. */
   clock: Clock;
   /** The database's queue for connections, for shedding load before it grows long. */
@@ -47,12 +58,19 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createServices(handle: DatabaseHandle, clock: Clock = systemClock): Services {
+/** How messages to owners go out: a channel (SMTP, GOV.UK Notify) or none (the outbox), and the address links point to. */
+export interface Messaging {
+  channel?: MessageChannel | undefined;
+  publicUrl: string;
+}
+
+export function createServices(handle: DatabaseHandle, clock: Clock = systemClock, messaging: Messaging = { publicUrl: 'http://localhost:3000' }): Services {
   const store = new Store(handle.db);
+  const actions = new ActionService(store);
   return {
     organisations: new OrganisationService(store),
     plans: new PlanService(store),
-    actions: new ActionService(store),
+    actions,
     risks: new RiskService(store),
     voice: new VoiceService(store),
     glossary: new GlossaryService(store),
@@ -64,6 +82,9 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ssda903: new Ssda903Service(store),
     accounts: new AccountService(store),
     search: new SearchService(store, new SearchRepository(handle.db)),
+    rounds: new RoundService(store),
+    partnerLinks: new PartnerLinkService(store, actions),
+    reminders: new ReminderSender(store, { channel: messaging.channel, publicUrl: messaging.publicUrl, clock }),
     clock,
     databaseLoad: () => handle.load(),
   };
@@ -74,7 +95,7 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
 }
 
 /** Opens the configured database, brings its schema up to date and builds the services. */
-export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today'>>): Promise<App> {
+export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today' | 'messaging' | 'publicUrl'>>): Promise<App> {
   const handle = await openDatabase(config);
   try {
     await migrateToLatest(handle.db);
@@ -82,7 +103,16 @@ export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & 
     await handle.close();
     throw err;
   }
-  return { handle, services: createServices(handle, clockWithToday(config.today)), close: () => handle.close() };
+  const channel = config.messaging === undefined ? undefined : channelFor(config.messaging);
+  const services = createServices(handle, clockWithToday(config.today), { channel, publicUrl: config.publicUrl ?? 'http://localhost:3000' });
+  return {
+    handle,
+    services,
+    close: async () => {
+      await channel?.close?.();
+      await handle.close();
+    },
+  };
 }
 
 /** Opens the database only to migrate it; returns the migrations applied. */

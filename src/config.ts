@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isoDateSchema } from './domain/dates.ts';
+import type { MessagingConfig } from './notify/channels.ts';
 
 /** Megabytes for the page cache when PAGE_CACHE_MB is not set. */
 export const DEFAULT_PAGE_CACHE_MB = 64;
@@ -18,6 +19,14 @@ const schema = z.object({
   SECURE_COOKIES: z.enum(['auto', 'always', 'never'], { message: 'SECURE_COOKIES must be auto, always or never' }).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false' }).default('false'),
   PARENTIS_TODAY: isoDateSchema.optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  NOTIFY_API_KEY: z.string().min(74, { message: 'NOTIFY_API_KEY must be a GOV.UK Notify API key (name-service id-secret)' }).optional(),
+  NOTIFY_BASE_URL: z.string().url({ message: 'NOTIFY_BASE_URL must be a URL' }).optional(),
+  NOTIFY_REQUEST_TEMPLATE_ID: z.string().uuid({ message: 'NOTIFY_REQUEST_TEMPLATE_ID must be a template id (a UUID)' }).optional(),
+  NOTIFY_REMINDER_TEMPLATE_ID: z.string().uuid({ message: 'NOTIFY_REMINDER_TEMPLATE_ID must be a template id (a UUID)' }).optional(),
+  PUBLIC_URL: z.string().url({ message: 'PUBLIC_URL must be the address people open Parentis at, like https://parentis.council.example' }).optional(),
+  REMINDER_INTERVAL_SECONDS: z.coerce.number({ message: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' }).int().min(0).default(300),
   PAGE_CACHE_MB: z.coerce.number({ message: 'PAGE_CACHE_MB must be a number of megabytes' }).int({ message: 'PAGE_CACHE_MB must be a whole number of megabytes' }).min(0, { message: 'PAGE_CACHE_MB must be 0 or more' }).default(DEFAULT_PAGE_CACHE_MB),
 });
 
@@ -50,6 +59,12 @@ export interface Config {
   pageCacheMb: number;
   /** PARENTIS_TODAY: the date taken as today (yyyy-mm-dd), for tests and demonstrations; unset, the date in England. */
   today: string | undefined;
+  /** How reminders go out: GOV.UK Notify, SMTP, or (neither set) the outbox page. */
+  messaging: MessagingConfig;
+  /** PUBLIC_URL: the address links in messages point to; unset, http://localhost:PORT. */
+  publicUrl: string;
+  /** Seconds between runs of the reminder sender inside the server; 0 turns it off. */
+  reminderIntervalSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   if (production && e.PARENTIS_DEMO === 'on') {
     throw new Error('Configuration error in PARENTIS_DEMO: demonstration mode (PARENTIS_DEMO=on) is refused with NODE_ENV=production');
+  }
+  if (e.NOTIFY_API_KEY !== undefined && (e.NOTIFY_REQUEST_TEMPLATE_ID === undefined || e.NOTIFY_REMINDER_TEMPLATE_ID === undefined)) {
+    throw new Error('Configuration error in NOTIFY_API_KEY: GOV.UK Notify also needs NOTIFY_REQUEST_TEMPLATE_ID and NOTIFY_REMINDER_TEMPLATE_ID, the ids of its two e-mail templates');
   }
   const demoRefusedBy = production ? 'NODE_ENV=production' : e.PARENTIS_DEMO === 'off' ? 'PARENTIS_DEMO=off' : undefined;
   return {
@@ -78,6 +96,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     pageCacheMb: e.PAGE_CACHE_MB,
     today: e.PARENTIS_TODAY,
+    messaging: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      notifyApiKey: e.NOTIFY_API_KEY,
+      notifyBaseUrl: e.NOTIFY_BASE_URL,
+      notifyRequestTemplateId: e.NOTIFY_REQUEST_TEMPLATE_ID,
+      notifyReminderTemplateId: e.NOTIFY_REMINDER_TEMPLATE_ID,
+    },
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
   };
 }
 

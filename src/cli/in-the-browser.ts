@@ -1,6 +1,6 @@
 // What to say when a command cannot open the embedded database because a running Parentis server
 // holds it: where in the browser the same is done, in one line.
-import { DataDirInUseError, serverAddressOf } from '../db/database.ts';
+import { serverAddressOf, type DataDirInUseError } from '../composition.ts';
 
 /** The page that does what a command does, by the command's first words ("user add"), most specific first. */
 const PAGES: [command: string, path: string, what: string][] = [

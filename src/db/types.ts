@@ -392,6 +392,88 @@ export interface DeadlineRequestTable {
   decisionReason: Generated<string>;
 }
 
+type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** A reporting round: one period of one authority, asking the owners of its plans' open actions for updates. */
+export interface ReportingRoundTable {
+  id: Generated<number>;
+  organisationId: number;
+  frequency: string;
+  period: string;
+  periodStart: DateCol;
+  periodEnd: DateCol;
+  dueDate: DateCol;
+  openedBy: string;
+  openedAt: Stamp;
+}
+
+export interface ReportingRoundPlanTable {
+  roundId: number;
+  planId: number;
+  addedBy: string;
+  addedAt: Stamp;
+}
+
+/** One owner asked for an update on one action in a round; received when an update is recorded. */
+export interface UpdateRequestTable {
+  id: Generated<number>;
+  roundId: number;
+  actionId: number;
+  ownerName: string;
+  email: string | null;
+  askedAt: Stamp;
+  receivedAt: MaybeStamp;
+  receivedVia: string | null;
+  progressUpdateId: number | null;
+}
+
+/** A message to one owner about a round, sent once on or after its date by whichever server claims it. */
+export interface ReminderTable {
+  id: Generated<number>;
+  roundId: number;
+  ownerName: string;
+  kind: string;
+  sendOn: DateCol;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  nextAttemptAt: MaybeStamp;
+  claimedBy: string | null;
+  claimedAt: MaybeStamp;
+  channel: string | null;
+  address: string | null;
+  providerReference: string | null;
+  lastError: string | null;
+  sentAt: MaybeStamp;
+  createdBy: string;
+  createdAt: Stamp;
+}
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  organisationId: number;
+  reminderId: number | null;
+  toName: string;
+  toAddress: string | null;
+  subject: string;
+  body: string;
+  createdAt: Stamp;
+}
+
+/** A link for an owner without an account: its token is kept only as a hash. */
+export interface PartnerLinkTable {
+  id: Generated<number>;
+  roundId: number;
+  ownerName: string;
+  email: string;
+  tokenHash: string;
+  expiresAt: Stamp;
+  createdBy: string;
+  createdAt: Stamp;
+  usedAt: MaybeStamp;
+  revokedAt: MaybeStamp;
+  revokedBy: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   setting: SettingTable;
@@ -426,6 +508,12 @@ export interface Database {
   ssda903Upload: Ssda903UploadTable;
   ssda903Record: Ssda903RecordTable;
   deadlineRequest: DeadlineRequestTable;
+  reportingRound: ReportingRoundTable;
+  reportingRoundPlan: ReportingRoundPlanTable;
+  updateRequest: UpdateRequestTable;
+  reminder: ReminderTable;
+  outboxMessage: OutboxMessageTable;
+  partnerLink: PartnerLinkTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -42,7 +42,17 @@ export type AuditEvent =
   | 'measure.population-set'
   | 'measure.benchmarks-imported'
   | 'ssda903.imported'
-  | 'ssda903.la-code-set';
+  | 'ssda903.la-code-set'
+  | 'round.opened'
+  | 'round.plans-added'
+  | 'round.request.received'
+  | 'round.reminder.scheduled'
+  | 'round.reminder.sent'
+  | 'round.reminder.failed'
+  | 'round.reminder.bounced'
+  | 'round.link.created'
+  | 'round.link.revoked'
+  | 'round.link.used';
 
 /** What happened, as the audit log (web page and command line) shows it. */
 export const auditEventLabels: Record<AuditEvent, string> = {
@@ -87,6 +97,16 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'measure.benchmarks-imported': 'DfE benchmarks imported',
   'ssda903.imported': '903 return imported',
   'ssda903.la-code-set': 'DfE authority code set',
+  'round.opened': 'Reporting round opened',
+  'round.plans-added': 'Plans added to a reporting round',
+  'round.request.received': 'Requested update received',
+  'round.reminder.scheduled': 'Reminder asked for',
+  'round.reminder.sent': 'Reminder sent',
+  'round.reminder.failed': 'Reminder could not be sent',
+  'round.reminder.bounced': 'Reminder bounced',
+  'round.link.created': 'Partner link created',
+  'round.link.revoked': 'Partner link revoked',
+  'round.link.used': 'Updates recorded through a partner link',
 };
 
 /** What someone did, finishing "Jo Bloggs …": shown when their change made another person's edit stale. */

@@ -24,6 +24,8 @@ test('print capability matrix lists every capability with its holders', () => {
     'ssda903.read-child-level': 'analyst',
     'accounts.manage': 'admin',
     'audit.read': 'admin',
+    'rounds.manage': 'admin manager',
+    'outbox.read': 'admin',
   } satisfies Record<Capability, string>);
 });
 

@@ -35,6 +35,11 @@ export const capabilityRules = {
   'ssda903.read-child-level': { holders: ['analyst'], words: 'read child-level 903 data' },
   'accounts.manage': { holders: ['admin'], words: 'add people and see them, create and revoke API tokens' },
   'audit.read': { holders: ['admin'], words: 'read the audit log' },
+  'rounds.manage': {
+    holders: ['admin', 'manager'],
+    words: 'open reporting rounds, read the chase list, send reminders and partner links',
+  },
+  'outbox.read': { holders: ['admin'], words: 'read the outbox of messages kept when no e-mail service is set up' },
 } as const satisfies Record<string, CapabilityRule>;
 
 export type Capability = keyof typeof capabilityRules;

@@ -11,6 +11,7 @@ import { MeasureRepository } from './measure.repository.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
 import { PlanRepository } from './plan.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
+import { RoundRepository } from './round.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
 import { VoiceRepository } from './voice.repository.ts';
 
@@ -26,6 +27,7 @@ export interface Repositories {
   ssda903: Ssda903Repository;
   accounts: AccountRepository;
   deployment: DeploymentRepository;
+  rounds: RoundRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -41,6 +43,7 @@ function bind(db: Kysely<Database>): Repositories {
     ssda903: new Ssda903Repository(db),
     accounts: new AccountRepository(db),
     deployment: new DeploymentRepository(db),
+    rounds: new RoundRepository(db),
   };
 }
 

@@ -18,7 +18,12 @@ export interface Ctx {
   userId?: number | undefined;
   /** The time and today's date; the system clock unless set (PARENTIS_TODAY pins the date). */
   clock?: Clock | undefined;
+  /** Set when an owner without an account writes through a partner link: their e-mail address, for the audit trail. */
+  viaLink?: { email: string } | undefined;
 }
+
+/** Who the audit trail names: the person, and for a partner link their address and "via link". */
+export const auditActor = (ctx: Ctx): string => (ctx.viaLink === undefined ? ctx.actor : `${ctx.actor} <${ctx.viaLink.email}> via link`);
 
 /** Today's date in England, or the pinned date. */
 export const todayFor = (ctx: Ctx): string => (ctx.clock ?? systemClock).today();

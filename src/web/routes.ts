@@ -11,6 +11,8 @@ import homeRoutes from './home/home.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
+import roundsRoutes from './rounds/rounds.routes.ts';
+import partnerRoutes from './partner/partner.routes.ts';
 import searchRoutes from './search/search.routes.ts';
 import voiceRoutes from './voice/voice.routes.ts';
 
@@ -28,6 +30,8 @@ export const pageRoutes: PageRoutes[] = [
   auditRoutes,
   accountsRoutes,
   searchRoutes,
+  roundsRoutes,
+  partnerRoutes,
 ];
 
 export interface NavigationEntry {

@@ -1,8 +1,7 @@
 // Starts Parentis: migrate, load the demonstration authority in demo mode (or refuse a database
 // holding it when the demonstration is refused), then serve.
-import { compose, type App } from '../composition.ts';
+import { compose, noteServerAddress, type App } from '../composition.ts';
 import { listenHost, type Config } from '../config.ts';
-import { noteServerAddress } from '../db/database.ts';
 import { buildServer } from './server.ts';
 
 export async function start(config: Config, say: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<() => Promise<void>> {
@@ -24,10 +23,17 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
     const reach = config.host !== undefined ? `on ${host}, as HOST says` : demonstration ? `on ${host}: this computer only, as the demonstration's passwords are published; set HOST to change it` : `on ${host}`;
     say(`Parentis is listening on http://localhost:${port}/ (${reach})`);
     const forget = config.databaseUrl === undefined ? noteServerAddress(config.dataDir, `http://localhost:${port}`) : () => undefined;
+    // Reminders go out from every server; the database hands each reminder to one of them.
+    const stopSender =
+      config.reminderIntervalSeconds > 0
+        ? app.services.reminders.start(config.reminderIntervalSeconds * 1000, (err) => server.log.error({ err }, 'sending reminders failed; trying again at the next run'))
+        : () => Promise.resolve();
     let stopping: Promise<void> | undefined;
     return () => {
       forget();
-      stopping ??= server.close().then(() => app.close());
+      stopping ??= stopSender()
+        .then(() => server.close())
+        .then(() => app.close());
       return stopping;
     };
   } catch (err) {

@@ -42,6 +42,9 @@ const pages: Page[] = [
   { url: '/plans/test-plan/actions/new', allowed: managers },
   { url: '/plans/new', allowed: managers },
   { url: '/plans/test-plan/edit', allowed: managers },
+  { url: '/rounds', allowed: managers },
+  { url: '/rounds/new', allowed: managers },
+  { url: '/outbox', allowed: ['admin'] },
 ];
 
 for (const page of pages) {

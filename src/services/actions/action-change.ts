@@ -17,7 +17,7 @@ import type { ActionWithPlan } from '../../repositories/action.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import type { AuditEvent } from '../../domain/audit-events.ts';
 import { can } from '../../domain/capabilities.ts';
-import type { Ctx } from '../context.ts';
+import { auditActor, type Ctx } from '../context.ts';
 import { requireCurrentVersion, staleError } from '../stale-write.ts';
 
 /** What a change to an action leaves behind: enough for a page to send the person on, without reading the action again. */
@@ -102,7 +102,7 @@ export function changeAction<T>(
     for (const e of [{ event: applied.event ?? event, before: applied.before, after: applied.after }, ...(applied.also ?? [])]) {
       await repos.audit.record({
         organisationId: ctx.organisationId,
-        actor: ctx.actor,
+        actor: auditActor(ctx),
         event: e.event,
         entityType: 'action',
         entityId: a.id,

@@ -11,7 +11,7 @@ import { updateDateProblem } from '../../domain/update-date.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { z } from 'zod';
 import type { Store } from '../../repositories/store.ts';
-import { requireCapability, todayFor, type Ctx } from '../context.ts';
+import { nowFor, requireCapability, todayFor, type Ctx } from '../context.ts';
 import { changeStatus, recordStatus } from './action-approvals.ts';
 import { changeAction, refuseUnless, type ActionChanged, type ChangeEvent } from './action-change.ts';
 import type { ActionQueries } from './action-queries.ts';
@@ -79,6 +79,12 @@ export class ActionCommands {
     const done = await changeAction(this.store, ctx, key, input.expectedVersion, 'addUpdate', 'action.update.added', async (repos, a, may) => {
       const [row] = await repos.actions.insertUpdates([{ actionId: a.id, updateDate: input.date, author: ctx.actor, body }]);
       const also: ChangeEvent[] = [];
+      // An update answers every request for one on this action still open in a reporting round.
+      if (row !== undefined) {
+        for (const r of await repos.rounds.markReceived(a.id, row.id, ctx.viaLink === undefined ? 'account' : 'link', nowFor(ctx))) {
+          also.push({ event: 'round.request.received', before: null, after: { roundId: r.roundId, owner: r.ownerName, via: ctx.viaLink === undefined ? 'account' : 'link' } });
+        }
+      }
       let outcome: ProgressRecorded['status'] = null;
       if (wanted !== undefined && status !== undefined) {
         const propose = wanted.propose === true || !may.setStatus;

@@ -21,6 +21,11 @@ export const DONE_MESSAGES = {
   'node-edited': 'The part of the plan has been saved',
   'user-added': 'The person has been added. Give them their e-mail address and password to sign in.',
   'token-revoked': 'The token has been revoked. It no longer works.',
+  'round-opened': 'The round is open. Owners are being asked for their updates.',
+  'round-unchanged': 'Those plans were already in this round: nobody has been asked twice.',
+  'reminders-sent': 'The reminders have been sent. Each owner’s last reminder is shown below.',
+  'link-sent': 'A new link has been sent. Any earlier link for the same person no longer works.',
+  'link-revoked': 'The link has been withdrawn. It opens nothing now.',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;

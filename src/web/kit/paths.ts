@@ -90,3 +90,9 @@ export const revokeTokenPath = (id: number): string => `${apiTokensPath}/${segme
 export function withDone(path: string, done: string, anchor = ''): string {
   return `${path}?done=${encodeURIComponent(done)}${anchor === '' ? '' : `#${anchor}`}`;
 }
+
+/** Reporting rounds: the list, a round's chase list (/rounds/<id>) and its forms, the outbox. */
+export const roundsPath = '/rounds';
+export const newRoundPath = '/rounds/new';
+export const roundPath = (id: number, suffix = ''): string => withSuffix(`${roundsPath}/${segment(id)}`, suffix);
+export const outboxPath = '/outbox';

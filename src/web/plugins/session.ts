@@ -45,6 +45,8 @@ export function isPublicPath(url: string): boolean {
     path === '/setup' ||
     path === '/health' ||
     path === '/favicon.ico' ||
+    // A partner link carries its own single-use token: its owner has no account to sign in with.
+    path.startsWith('/partner/') ||
     path.startsWith('/assets/') ||
     path === '/api' ||
     path.startsWith('/api/')

@@ -1,0 +1,82 @@
+// The reporting cycle in the browser: the manager opens a round (after a form with errors), reads the
+// chase list and sends a partner link; the owner sees the request on their home page; the link's form
+// is filled in without an account and then opens nothing more; the administrator reads the outbox.
+// Every page visited passes axe.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clickAndWait, errorSummaryLinks, heading, signIn, signOut, visit } from './pages/site.page.ts';
+import { useParentis } from './support/suite.ts';
+
+const suite = useParentis('rounds');
+const PERIOD = '2017/18 Q4';
+let chaseListPath = '';
+
+test('open a round as manager after a form with errors shows the chase list', async () => {
+  const { page } = suite.browser;
+  await signIn(page, suite.server.users.manager);
+  await visit(page, '/rounds');
+  await suite.checker.check(suite.browser, 'rounds (none yet)');
+  await clickAndWait(page, page.getByRole('button', { name: 'Open a round' }));
+  await suite.checker.check(suite.browser, 'open a round form');
+  await page.getByLabel('Reporting period').fill('');
+  await clickAndWait(page, page.getByRole('button', { name: 'Open the round and ask the owners' }));
+  assert.deepEqual((await errorSummaryLinks(page)).map((l) => l.href), ['#period', '#plans']);
+  await suite.checker.check(suite.browser, 'open a round form with errors');
+  await page.getByLabel('Reporting period').fill(PERIOD);
+  await page.getByLabel('Children and Young People’s Plan', { exact: false }).first().check();
+  await clickAndWait(page, page.getByRole('button', { name: 'Open the round and ask the owners' }));
+  assert.match(await heading(page), /Chase list\s+2017\/18 Q4 \(January to March 2018\)/);
+  chaseListPath = new URL(page.url()).pathname;
+  await suite.checker.check(suite.browser, 'chase list');
+  assert.ok((await page.locator('#owners ~ table tbody tr').count()) > 0, 'owners should be listed');
+});
+
+test('send a partner link to an owner without an account from the chase list', async () => {
+  const { page } = suite.browser;
+  const form = page.locator('#links ~ form').first();
+  const owner = (await form.locator('input[name="owner"]').getAttribute('value')) ?? '';
+  assert.notEqual(owner, '', 'an owner without an account should be offered a link');
+  await form.getByLabel(`E-mail address for ${owner}`).fill('partner@example.org');
+  await clickAndWait(page, form.getByRole('button', { name: 'Send a link' }));
+  await suite.checker.check(suite.browser, 'chase list after sending a link');
+  assert.match(await page.locator('.govuk-notification-banner').innerText(), /A new link has been sent/);
+  await signOut(page);
+});
+
+test('home page of the owner lists the requested updates', async () => {
+  const { page } = suite.browser;
+  await signIn(page, suite.server.users.owner);
+  await suite.checker.check(suite.browser, 'owner home with requests');
+  assert.ok((await page.locator('[aria-labelledby="requests-heading"] li').count()) > 0, 'the owner should see their requests');
+  await signOut(page);
+});
+
+test('partner link opens its form without signing in, records the update, then opens nothing', async () => {
+  const { page } = suite.browser;
+  await signIn(page, suite.server.users.admin);
+  await visit(page, '/outbox');
+  await suite.checker.check(suite.browser, 'outbox');
+  const text = await page.locator('main').innerText();
+  const link = /\/partner\/[\w-]+/.exec(text)?.[0];
+  assert.ok(link, 'the outbox should hold the partner link');
+  await signOut(page);
+  await page.context().clearCookies();
+
+  await visit(page, link);
+  await suite.checker.check(suite.browser, 'partner form');
+  await page.locator('textarea[name="body1"]').fill('Met the provider on 28 March; the new contract starts in May.');
+  await page.locator('input[name="status1"][value="G"]').check();
+  await clickAndWait(page, page.getByRole('button', { name: 'Send my updates' }));
+  assert.equal(await heading(page), 'Your updates have been sent');
+  await suite.checker.check(suite.browser, 'partner form sent');
+  assert.equal(await visit(page, link), 410);
+  await suite.checker.check(suite.browser, 'partner link used');
+});
+
+test('chase list shows the update received via link', async () => {
+  const { page } = suite.browser;
+  await signIn(page, suite.server.users.manager);
+  await visit(page, chaseListPath);
+  assert.match(await page.locator('#requests ~ table').first().innerText() + (await page.locator('main').innerText()), /via link/);
+  await suite.checker.check(suite.browser, 'chase list after the link was used');
+});

@@ -1,0 +1,35 @@
+// Sends owners' messages through GOV.UK Notify with its official client: an e-mail template by id,
+// filled from the message's personalisation, with our reference. Notify's 400 answers (a bad address,
+// a missing personalisation field) are permanent; 403, 429 and 5xx are tried again later.
+import { NotifyClient } from 'notifications-node-client';
+import { ChannelError, type MessageChannel, type OutgoingMessage, type SendReceipt } from './channel.ts';
+
+export interface NotifySettings {
+  apiKey: string;
+  /** The API's address; unset, Notify's own (https://api.notifications.service.gov.uk). */
+  baseUrl?: string | undefined;
+  templates: { request: string; reminder: string };
+}
+
+interface NotifyFailure {
+  message?: string;
+  response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] } };
+}
+
+export function notifyChannel(settings: NotifySettings): MessageChannel {
+  const client = settings.baseUrl === undefined ? new NotifyClient(settings.apiKey) : new NotifyClient(settings.baseUrl, settings.apiKey);
+  return {
+    name: 'GOV.UK Notify',
+    async send(m: OutgoingMessage): Promise<SendReceipt> {
+      try {
+        const response = await client.sendEmail(settings.templates[m.template], m.toAddress, { personalisation: m.personalisation, reference: m.reference });
+        return { providerReference: response.data.id };
+      } catch (err) {
+        const e = err as NotifyFailure;
+        const status = e.response?.status;
+        const words = e.response?.data?.errors?.map((x) => `${x.error ?? ''}: ${x.message ?? ''}`).join('; ');
+        throw new ChannelError(`GOV.UK Notify answered ${status ?? 'nothing'}${words ? ` (${words})` : e.message ? ` (${e.message})` : ''}`, status === 400);
+      }
+    },
+  };
+}

@@ -1,0 +1,184 @@
+// The reporting cycle's pages for managers: the rounds, the form that opens one, a round's chase list
+// (with its CSV) where they remind owners and send partner links, and the administrators' outbox.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { periodContaining, previousPeriod, defaultDueDate, parsePeriod } from '../../domain/reporting-periods.ts';
+import { requireCapability, todayFor } from '../../services/context.ts';
+import { requestStateLabels } from '../../services/reporting/round.service.ts';
+import { doneMessage } from '../kit/done.ts';
+import { checkDate, dateParts, requiredText, str, textField } from '../kit/form-fields.ts';
+import { errorsFromValidation, formValues, readForm, type FormError, type FormValues } from '../kit/forms.ts';
+import { actionPath, newRoundPath, outboxPath, roundPath, roundsPath, withDone } from '../kit/paths.ts';
+import type { PageRoutes } from '../routes.ts';
+
+// Every field is checked, so the error summary lists each problem at once.
+const newRoundForm = z
+  .object({
+    period: textField(),
+    plans: z.preprocess((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : v === undefined || v === '' ? [] : [v]), z.array(z.string())),
+    ...dateParts('dueDate'),
+  })
+  .transform((v, ctx) => {
+    if (v.period === '') ctx.addIssue({ code: 'custom', path: ['period'], message: 'Enter the reporting period, like 2026/27 Q3' });
+    if (v.plans.length === 0) ctx.addIssue({ code: 'custom', path: ['plans'], message: 'Choose at least one plan' });
+    return { period: v.period, plans: v.plans, dueDate: checkDate(v, 'dueDate', 'the due date', ctx, { required: false }) };
+  });
+
+const remindForm = z.object({ owner: textField() });
+const linkForm = z.object({
+  owner: requiredText('Say whose link it is'),
+  email: requiredText('Enter the e-mail address to send the link to'),
+});
+
+const ROUND_FIELDS = { period: 'period', plans: 'plans', dueDate: 'dueDate-day' };
+
+const stateClasses: Record<string, string> = {
+  received: 'govuk-tag--green',
+  'received-late': 'govuk-tag--yellow',
+  missing: 'govuk-tag--grey',
+  late: 'govuk-tag--red',
+};
+
+const roundId = (params: { id: string }): number => {
+  if (!/^\d{1,9}$/.test(params.id)) throw new NotFoundError(`There is no reporting round "${params.id}".`);
+  return Number(params.id);
+};
+
+const roundsRoutes: PageRoutes = (server) => {
+  const { rounds, partnerLinks, reminders } = server.services;
+
+  server.get(roundsPath, async (request, reply) => {
+    const list = await rounds.list(request.ctx());
+    return reply.page('rounds/rounds.njk', { rounds: list.map((r) => ({ ...r, href: roundPath(r.id) })), done: doneMessage(request.query) });
+  });
+
+  const showNew = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
+    const ctx = request.ctx();
+    requireCapability(ctx, 'rounds.manage', 'open reporting rounds');
+    const plans = await server.services.plans.list(ctx);
+    const chosen = new Set(Array.isArray(values.plans) ? values.plans.map(String) : typeof values.plans === 'string' ? [values.plans] : []);
+    let dueHint = 'Leave empty for ten working days after the period ends (weekends and bank holidays in England are skipped).';
+    try {
+      dueHint += ` For ${parsePeriod(str(values.period)).label} that is ${defaultDueDate(parsePeriod(str(values.period)))}.`;
+    } catch {
+      // No period yet, or not one: the hint stays general.
+    }
+    return reply.page(
+      'rounds/round-new.njk',
+      { values, errors, dueHint, planItems: plans.map((p) => ({ value: p.slug, text: p.title, hint: { text: p.slug }, checked: chosen.has(p.slug) })) },
+      status,
+    );
+  };
+
+  server.get(newRoundPath, (request, reply) => {
+    const quarter = previousPeriod(periodContaining(todayFor(request.ctx()), 'quarterly'));
+    return showNew(request, reply, { period: quarter.label }, []);
+  });
+
+  server.post(newRoundPath, async (request, reply) => {
+    const form = readForm(newRoundForm, request.body);
+    const values = formValues(request.body);
+    if (!form.ok) return showNew(request, reply, values, form.errors.map((e) => (e.field === 'plans' ? { ...e, href: '#plans' } : e)), 400);
+    try {
+      const opened = await rounds.open(request.ctx(), form.value);
+      // Owners asked today hear at once, not at the sender's next run.
+      await reminders.runOnce();
+      return reply.code(303).redirect(withDone(roundPath(opened.round.id), opened.created || opened.asked > 0 ? 'round-opened' : 'round-unchanged'));
+    } catch (err) {
+      if (err instanceof ValidationError) return showNew(request, reply, values, errorsFromValidation(err, ROUND_FIELDS, 'period'), 400);
+      throw err;
+    }
+  });
+
+  const showRound = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FormError[] = [], values: FormValues = {}, status = 200) => {
+    const list = await rounds.chaseList(request.ctx(), roundId(request.params));
+    const programmes = new Map<string, typeof rows>();
+    const rows = list.rows.map((r) => ({ ...r, href: actionPath(r.actionKey), stateText: requestStateLabels[r.state], stateClasses: stateClasses[r.state] }));
+    for (const r of rows) {
+      const key = `${r.planTitle} — ${r.programme}`;
+      programmes.set(key, [...(programmes.get(key) ?? []), r]);
+    }
+    return reply.page(
+      'rounds/round.njk',
+      {
+        list,
+        owners: list.owners.map((o, i) => ({ ...o, index: i + 1 })),
+        groups: [...programmes].map(([heading, items]) => ({ heading, items })),
+        lateCount: list.owners.filter((o) => o.late > 0).length,
+        channel: reminders.channelName,
+        csvHref: roundPath(list.round.id, 'chase.csv'),
+        remindHref: roundPath(list.round.id, 'remind'),
+        linkHref: roundPath(list.round.id, 'links'),
+        revokeHref: (id: number) => roundPath(list.round.id, `links/${id}/revoke`),
+        done: doneMessage(request.query),
+        errors,
+        values,
+      },
+      status,
+    );
+  };
+
+  server.get<{ Params: { id: string } }>('/rounds/:id', (request, reply) => showRound(request, reply));
+
+  server.get<{ Params: { id: string } }>('/rounds/:id/chase.csv', async (request, reply) => {
+    const id = roundId(request.params);
+    const csv = await rounds.chaseCsv(request.ctx(), id);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="chase-list-${id}.csv"`)
+      .send(csv);
+  });
+
+  server.post<{ Params: { id: string } }>('/rounds/:id/remind', async (request, reply) => {
+    const id = roundId(request.params);
+    const form = readForm(remindForm, request.body);
+    const owner = form.ok ? form.value.owner : '';
+    try {
+      await rounds.remindNow(request.ctx(), id, owner === '' ? 'late' : { owner });
+    } catch (err) {
+      if (err instanceof ValidationError) return showRound(request, reply, [{ field: 'remind', href: '#remind', text: err.message }], {}, 400);
+      throw err;
+    }
+    await reminders.runOnce();
+    return reply.code(303).redirect(withDone(roundPath(id), 'reminders-sent', 'owners'));
+  });
+
+  server.post<{ Params: { id: string } }>('/rounds/:id/links', async (request, reply) => {
+    const id = roundId(request.params);
+    const form = readForm(linkForm, request.body);
+    const values = formValues(request.body);
+    const index = str(values.index);
+    const field = `email${index}`;
+    if (!form.ok) return showRound(request, reply, form.errors.map((e) => ({ ...e, field, href: `#${field}` })), values, 400);
+    try {
+      await partnerLinks.sendLink(request.ctx(), id, form.value.owner, form.value.email);
+    } catch (err) {
+      if (err instanceof ValidationError) return showRound(request, reply, [{ field, href: `#${field}`, text: err.message }], values, 400);
+      throw err;
+    }
+    await reminders.runOnce();
+    return reply.code(303).redirect(withDone(roundPath(id), 'link-sent', 'owners'));
+  });
+
+  server.post<{ Params: { id: string; link: string } }>('/rounds/:id/links/:link/revoke', async (request, reply) => {
+    const id = roundId(request.params);
+    if (!/^\d{1,9}$/.test(request.params.link)) throw new NotFoundError('There is no such link.');
+    try {
+      await partnerLinks.revoke(request.ctx(), id, Number(request.params.link));
+    } catch (err) {
+      if (err instanceof ValidationError) return showRound(request, reply, [{ field: 'owners', href: '#owners', text: err.message }], {}, 400);
+      throw err;
+    }
+    return reply.code(303).redirect(withDone(roundPath(id), 'link-revoked', 'owners'));
+  });
+
+  server.get(outboxPath, async (request, reply) => {
+    const messages = await rounds.outbox(request.ctx());
+    return reply.page('rounds/outbox.njk', { messages, channel: reminders.channelName });
+  });
+
+  return Promise.resolve();
+};
+
+export default roundsRoutes;

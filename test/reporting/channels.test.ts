@@ -1,0 +1,230 @@
+// The two e-mail channels against real servers started here: SMTP through smtp-server (a refused
+// recipient is a bounce, shown on the chase list), and GOV.UK Notify through its official client
+// against a local server that checks each request as Notify's API documents it.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { createServices } from '../../src/composition.ts';
+import type { Clock } from '../../src/domain/clock.ts';
+import { ChannelError, type OutgoingMessage } from '../../src/notify/channel.ts';
+import { notifyChannel } from '../../src/notify/notify.channel.ts';
+import { smtpChannel } from '../../src/notify/smtp.channel.ts';
+import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { as } from '../helpers/people.ts';
+import { planFixture } from '../helpers/plan-fixture.ts';
+
+const message: OutgoingMessage = {
+  toName: 'Jo Example',
+  toAddress: 'jo.example@testshire.example',
+  subject: 'Progress update needed: 2018/19 Q1',
+  body: 'Dear Jo Example,\n\nPlease write your update.',
+  template: 'request',
+  personalisation: { name: 'Jo Example', due_date: 'Friday 13 July 2018' },
+  reference: 'parentis-reminder-7',
+};
+
+interface Received {
+  from: string;
+  to: string[];
+  data: string;
+}
+const received: Received[] = [];
+let smtp: SMTPServer;
+let smtpUrl = '';
+
+before(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('nobody@')) {
+        const err = Object.assign(new Error('No such user here'), { responseCode: 550 });
+        callback(err);
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+after(async () => {
+  await new Promise<void>((resolve) => smtp.close(resolve));
+});
+
+test('send over smtp delivers the plain text message to the owner', async () => {
+  received.length = 0;
+  const channel = smtpChannel(smtpUrl, 'Parentis <parentis@testshire.example>');
+  const receipt = await channel.send(message);
+  await channel.close?.();
+  assert.equal(received.length, 1);
+  assert.deepEqual([received[0]!.from, received[0]!.to], ['parentis@testshire.example', ['jo.example@testshire.example']]);
+  assert.match(received[0]!.data, /Subject: Progress update needed: 2018\/19 Q1/);
+  assert.match(received[0]!.data, /Please write your update\./);
+  assert.match(received[0]!.data, /X-Parentis-Reference: parentis-reminder-7/);
+  assert.notEqual(receipt.providerReference, null);
+});
+
+test('send over smtp to a refused address fails as a bounce', async () => {
+  const channel = smtpChannel(smtpUrl, 'parentis@testshire.example');
+  await assert.rejects(channel.send({ ...message, toAddress: 'nobody@testshire.example' }), (e: unknown) => e instanceof ChannelError && e.permanent && /550/.test(e.message));
+  await channel.close?.();
+});
+
+test('send over smtp with no server listening fails to be tried again', async () => {
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const channel = smtpChannel(`smtp://127.0.0.1:${port}`, 'parentis@testshire.example');
+  await assert.rejects(channel.send(message), (e: unknown) => e instanceof ChannelError && !e.permanent);
+  await channel.close?.();
+});
+
+// GOV.UK Notify: an API key is "{key name}-{service id}-{secret key}"; each request carries a JWT
+// (HS256, signed with the secret key, iss = the service id, iat within 30 seconds) as a Bearer token,
+// and POST /v2/notifications/email takes template_id, email_address, personalisation and reference.
+const SERVICE_ID = crypto.randomUUID();
+const SECRET = crypto.randomUUID();
+const API_KEY = `parentis_test-${SERVICE_ID}-${SECRET}`;
+const TEMPLATES = { request: crypto.randomUUID(), reminder: crypto.randomUUID() };
+
+interface NotifyCall {
+  path: string;
+  body: Record<string, unknown>;
+  problems: string[];
+}
+
+function checkJwt(header: string | undefined): string[] {
+  const m = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(header ?? '');
+  if (!m) return ['no Bearer JWT'];
+  const problems: string[] = [];
+  const head = JSON.parse(Buffer.from(m[1]!, 'base64url').toString()) as { alg?: string; typ?: string };
+  const claims = JSON.parse(Buffer.from(m[2]!, 'base64url').toString()) as { iss?: string; iat?: number };
+  if (head.alg !== 'HS256' || head.typ !== 'JWT') problems.push(`header ${JSON.stringify(head)}`);
+  const expected = crypto.createHmac('sha256', SECRET).update(`${m[1]}.${m[2]}`).digest('base64url');
+  if (expected !== m[3]) problems.push('signature does not match the secret key');
+  if (claims.iss !== SERVICE_ID) problems.push(`iss ${String(claims.iss)} is not the service id`);
+  if (typeof claims.iat !== 'number' || Math.abs(Date.now() / 1000 - claims.iat) > 30) problems.push('iat not within 30 seconds');
+  return problems;
+}
+
+async function withNotify(answer: (body: Record<string, unknown>) => { status: number; json: unknown }, fn: (baseUrl: string, calls: NotifyCall[]) => Promise<void>): Promise<void> {
+  const calls: NotifyCall[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
+      const problems = checkJwt(req.headers.authorization);
+      if (req.method !== 'POST') problems.push(`method ${req.method}`);
+      if (!String(req.headers['content-type']).startsWith('application/json')) problems.push(`content-type ${req.headers['content-type']}`);
+      calls.push({ path: req.url ?? '', body, problems });
+      const { status, json } = problems.length > 0 ? { status: 403, json: { status_code: 403, errors: [{ error: 'AuthError', message: problems.join('; ') }] } } : answer(body);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+const created = (body: Record<string, unknown>) => ({
+  status: 201,
+  json: { id: crypto.randomUUID(), reference: body.reference, content: { subject: 's', body: 'b', from_email: 'parentis@notifications.service.gov.uk' }, uri: 'u', template: { id: body.template_id, version: 1, uri: 'u' } },
+});
+
+test('send through notify posts the template id, address, personalisation and reference with a signed token', async () => {
+  await withNotify(created, async (baseUrl, calls) => {
+    const channel = notifyChannel({ apiKey: API_KEY, baseUrl, templates: TEMPLATES });
+    const receipt = await channel.send(message);
+    await channel.send({ ...message, template: 'reminder', reference: 'parentis-reminder-8' });
+    assert.deepEqual(calls.map((c) => [c.path, c.problems]), [
+      ['/v2/notifications/email', []],
+      ['/v2/notifications/email', []],
+    ]);
+    assert.deepEqual(calls[0]!.body, {
+      template_id: TEMPLATES.request,
+      email_address: 'jo.example@testshire.example',
+      personalisation: { name: 'Jo Example', due_date: 'Friday 13 July 2018' },
+      reference: 'parentis-reminder-7',
+    });
+    assert.equal(calls[1]!.body.template_id, TEMPLATES.reminder);
+    assert.match(receipt.providerReference ?? '', /^[0-9a-f-]{36}$/);
+  });
+});
+
+test('send through notify refused with 400 is a bounce and a 500 is tried again', async () => {
+  await withNotify(
+    (body) =>
+      String(body.email_address).startsWith('nobody@')
+        ? { status: 400, json: { status_code: 400, errors: [{ error: 'ValidationError', message: 'email_address Not a valid email address' }] } }
+        : { status: 500, json: { status_code: 500, errors: [{ error: 'Exception', message: 'Internal server error' }] } },
+    async (baseUrl) => {
+      const channel = notifyChannel({ apiKey: API_KEY, baseUrl, templates: TEMPLATES });
+      await assert.rejects(channel.send({ ...message, toAddress: 'nobody@testshire.example' }), (e: unknown) => e instanceof ChannelError && e.permanent && /Not a valid email address/.test(e.message));
+      await assert.rejects(channel.send(message), (e: unknown) => e instanceof ChannelError && !e.permanent && /500/.test(e.message));
+    },
+  );
+});
+
+let db: TestDatabase;
+before(async () => {
+  db = await openTestDatabase();
+});
+after(async () => {
+  await db.close();
+});
+
+test('reminders through smtp are sent to owners with an address, and a bounce and a missing address show on the chase list and audit trail', async () => {
+  received.length = 0;
+  const clock: Clock = { now: () => new Date('2018-07-02T09:00:00Z'), today: () => '2018-07-02' };
+  const channel = smtpChannel(smtpUrl, 'parentis@testshire.example');
+  const services = createServices(db.handle, clock, { channel, publicUrl: 'https://parentis.testshire.example' });
+  const ctx = { ...(await authority(db, 'Pat Manager')), asOf: undefined, clock };
+  const doc = planFixture();
+  doc.plan.nodes![1]!.actions![0]!.owners = [{ name: 'Nia Nobody' }];
+  doc.plan.nodes![1]!.actions![0]!.statuses = [];
+  await services.plans.importDocument(ctx, doc);
+  await db.handle.db
+    .insertInto('userAccount')
+    .values([
+      { organisationId: ctx.organisationId, email: 'jo.example@testshire.example', name: 'Jo  example', role: 'owner', passwordHash: null },
+      { organisationId: ctx.organisationId, email: 'nobody@testshire.example', name: 'Nia Nobody', role: 'owner', passwordHash: null },
+    ])
+    .execute();
+  const manager = { ...as(ctx, 'manager'), clock };
+  const { round } = await services.rounds.open(manager, { period: '2018/19 Q1', plans: ['test-plan'] });
+  const tally = await services.reminders.runOnce();
+  await channel.close?.();
+  // Jo has an account with an address; Nia's address is refused; Sam Sample has neither an account nor an address.
+  assert.deepEqual(tally, { sent: 1, failed: 1, bounced: 1, skipped: 0, retrying: 0 });
+  assert.deepEqual(received.map((r) => r.to), [['jo.example@testshire.example']]);
+  assert.match(received[0]!.data, /test-plan:1: Recruit more foster carers/);
+  const list = await services.rounds.chaseList(manager, round.id);
+  assert.deepEqual(
+    list.owners.map((o) => [o.owner, o.lastReminded === null ? 'never' : 'reminded', o.problem?.split(':')[0] ?? null]),
+    [
+      ['Jo Example', 'reminded', null],
+      ['Nia Nobody', 'never', 'Bounced'],
+      ['Sam Sample', 'never', 'Failed'],
+    ],
+  );
+  const events = await services.audit.list(ctx, { entity: '2018/19 Q1' });
+  assert.deepEqual(events.map((e) => e.event).filter((e) => e.startsWith('round.reminder')).sort(), ['round.reminder.bounced', 'round.reminder.failed', 'round.reminder.sent']);
+});
