@@ -13,6 +13,7 @@ import { DeploymentService } from './services/deployment.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
 import { MeasureService } from './services/measure.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
+import { PlanImportService } from './services/plan-import.service.ts';
 import { PlanService } from './services/plan.service.ts';
 import { RiskService } from './services/risk.service.ts';
 import { Ssda903Service } from './services/ssda903.service.ts';
@@ -23,6 +24,7 @@ import { SearchService } from './services/search.service.ts';
 export interface Services {
   organisations: OrganisationService;
   plans: PlanService;
+  planImports: PlanImportService;
   actions: ActionService;
   risks: RiskService;
   voice: VoiceService;
@@ -49,9 +51,11 @@ export interface App {
 
 export function createServices(handle: DatabaseHandle, clock: Clock = systemClock): Services {
   const store = new Store(handle.db);
+  const plans = new PlanService(store);
   return {
     organisations: new OrganisationService(store),
-    plans: new PlanService(store),
+    plans,
+    planImports: new PlanImportService(store, plans),
     actions: new ActionService(store),
     risks: new RiskService(store),
     voice: new VoiceService(store),

@@ -8,6 +8,8 @@ export type AuditEvent =
   | 'plan.created'
   | 'plan.node.added'
   | 'plan.node.edited'
+  | 'plan.updated-from-tracker'
+  | 'tracker-mapping.saved'
   | 'action.created'
   | 'action.edited'
   | 'action.updated-from-tracker'
@@ -49,6 +51,8 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'plan.created': 'Plan created',
   'plan.node.added': 'Part of a plan added',
   'plan.node.edited': 'Part of a plan edited',
+  'plan.updated-from-tracker': 'Plan updated from a tracker',
+  'tracker-mapping.saved': 'Tracker column mapping saved',
   'action.updated-from-tracker': 'Updated from a later tracker',
   'action.created': 'Action created',
   'action.edited': 'Action edited',

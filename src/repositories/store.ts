@@ -12,6 +12,7 @@ import { OrganisationRepository } from './organisation.repository.ts';
 import { PlanRepository } from './plan.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
+import { TrackerImportRepository } from './tracker-import.repository.ts';
 import { VoiceRepository } from './voice.repository.ts';
 
 export interface Repositories {
@@ -26,6 +27,7 @@ export interface Repositories {
   ssda903: Ssda903Repository;
   accounts: AccountRepository;
   deployment: DeploymentRepository;
+  trackerImports: TrackerImportRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -41,6 +43,7 @@ function bind(db: Kysely<Database>): Repositories {
     ssda903: new Ssda903Repository(db),
     accounts: new AccountRepository(db),
     deployment: new DeploymentRepository(db),
+    trackerImports: new TrackerImportRepository(db),
   };
 }
 

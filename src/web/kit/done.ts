@@ -17,6 +17,7 @@ export const DONE_MESSAGES = {
   'node-edited': 'The part of the plan has been saved',
   'user-added': 'The person has been added. Give them their e-mail address and password to sign in.',
   'token-revoked': 'The token has been revoked. It no longer works.',
+  'mapping-saved': 'The mapping has been saved. It is offered for the next tracker, and can be downloaded for the command line.',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;

@@ -64,6 +64,7 @@ const plansRoutes: PageRoutes = (server) => {
     const list = await plans.list(request.ctx());
     return reply.page('plans/plans.njk', {
       plans: list.map((p) => ({ ...p, href: planPath(p.slug) })),
+      mayImport: request.user !== null && can(request.user.role, 'plans.import-trackers'),
     });
   });
 
