@@ -3,7 +3,7 @@
 // copy of the document into the plan it made. Every step is checked with axe and photographed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seed000Workbook, seed001Document } from '../test/helpers/trackers.ts';
+import { seed000Workbook, seed001Document, xlsxFile } from '../test/helpers/trackers.ts';
 import { PlanImportWizard } from './pages/plan-import.page.ts';
 import { clickAndWait, errorSummaryLinks, heading, signIn } from './pages/site.page.ts';
 import { useParentis } from './support/suite.ts';
@@ -46,6 +46,32 @@ test('import seed 001 document as a new plan after a refused PDF, saving the map
   await clickAndWait(page, page.getByRole('link', { name: 'Open Health and wellbeing task group' }));
   await suite.checker.check(suite.browser, 'imported plan');
   assert.equal(await heading(page), 'Health and wellbeing task group');
+});
+
+test('check a workbook with a bad date and no owner lists each problem by sheet, row and column', async () => {
+  const { page } = suite.browser;
+  const wizard = new PlanImportWizard(page);
+  await wizard.openFromPlans();
+  const bad = await xlsxFile([
+    {
+      name: 'Plan',
+      rows: [
+        ['No', 'Action', 'Owner', 'Timescales', 'RAG'],
+        [1, 'Recruit more foster carers', 'Head of Fostering', 'Sprung 2018', 'G'],
+        [2, 'Review the allowances', '', 'March 2018', 'A'],
+      ],
+    },
+  ]);
+  await wizard.upload('bad-dates.xlsx', bad, XLSX);
+  await wizard.continue();
+  await wizard.continue();
+  await suite.checker.check(suite.browser, 'check with problems');
+  assert.match(await page.title(), /^Error: Check the tracker/);
+  assert.deepEqual(await errorSummaryLinks(page), [
+    { text: "sheet Plan, row 2, Timescales: 'Sprung 2018' is not a date", href: '#problem-1' },
+    { text: 'sheet Plan, row 3, Owner: no owner: every action needs one (or give a default owner)', href: '#problem-2' },
+  ]);
+  assert.equal(await page.getByRole('button', { name: 'Import as a new plan' }).count(), 0);
 });
 
 test('import seed 000 workbook as a new plan shows the guesses and the preview', async () => {
