@@ -58,7 +58,7 @@ const columnField = (f: TrackerField): string => `column-${f}`;
 /** The columns form: the header's row, a column per Parentis field, and the optional settings. */
 const columnsForm = z
   .object({
-    headerLine: textField().pipe(z.string().regex(/^\d{1,6}$/, { message: 'Enter the number of the row that holds the column headings, like 3' })),
+    headerLine: textField().pipe(z.string().regex(/^[1-9]\d{0,5}$/, { message: 'Enter the number of the row that holds the column headings, like 3' })),
     ...Object.fromEntries(TRACKER_FIELDS.map((f) => [columnField(f), textField()])),
     ...dateParts('statusAsAt'),
     ...dateParts('undatedUpdatesOn'),
