@@ -133,7 +133,7 @@ const locate = (p: ImportProblem): LocatedProblem => ({ ...p, text: describeProb
 
 export class PlanImportService {
   /** Trackers already read, by upload: each step reads the same bytes again otherwise. An upload never changes. */
-  private readonly parsed = new LRUCache<string, SourceFile>({ max: 8 });
+  private readonly parsed = new LRUCache<string, SourceFile>({ max: 4 });
 
   constructor(
     private readonly store: Store,

@@ -233,6 +233,9 @@ test('columns form without an action column or with a bad date names the field',
     { href: '#column-action', text: 'Choose the column that holds the actions' },
     { href: '#statusAsAt-day', text: 'The date of the statuses must be a real date, for example 31 3 2019' },
   ]);
+  const noRow = await web.post(`${base}/columns`, { ...values, headerLine: '0', intent: 'continue' }, manager);
+  assert.equal(noRow.statusCode, 400);
+  assert.deepEqual(html(noRow.body).errorSummary(), [{ href: '#headerLine', text: 'Enter the number of the row that holds the column headings, like 3' }]);
 });
 
 test('save mapping on the columns form offers it for the next tracker and downloads as the command line reads it', async () => {
