@@ -15,6 +15,7 @@ import { DeploymentService } from './services/deployment.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
 import { MeasureService } from './services/measure.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
+import { PlanImportService } from './services/plan-import.service.ts';
 import { PlanService } from './services/plan.service.ts';
 import { RiskService } from './services/risk.service.ts';
 import { Ssda903Service } from './services/ssda903.service.ts';
@@ -30,6 +31,7 @@ import { ReminderSender } from './services/reporting/reminder-sender.ts';
 export interface Services {
   organisations: OrganisationService;
   plans: PlanService;
+  planImports: PlanImportService;
   actions: ActionService;
   risks: RiskService;
   voice: VoiceService;
@@ -66,10 +68,12 @@ export interface Messaging {
 
 export function createServices(handle: DatabaseHandle, clock: Clock = systemClock, messaging: Messaging = { publicUrl: 'http://localhost:3000' }): Services {
   const store = new Store(handle.db);
+  const plans = new PlanService(store);
   const actions = new ActionService(store);
   return {
     organisations: new OrganisationService(store),
-    plans: new PlanService(store),
+    plans,
+    planImports: new PlanImportService(store, plans),
     actions,
     risks: new RiskService(store),
     voice: new VoiceService(store),

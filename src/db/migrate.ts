@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_approvals.ts';
 import * as m0005 from './migrations/0005_read_paths.ts';
 import * as m0006 from './migrations/0006_deployment_mode.ts';
 import * as m0009 from './migrations/0009_reporting_cycle.ts';
+import * as m0011 from './migrations/0011_tracker_mappings.ts';
 
 /** Every migration by name, in order (exported for tests that migrate part of the way). */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005_read_paths': m0005,
   '0006_deployment_mode': m0006,
   '0009_reporting_cycle': m0009,
+  '0011_tracker_mappings': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

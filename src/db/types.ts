@@ -474,6 +474,30 @@ export interface PartnerLinkTable {
   revokedBy: string | null;
 }
 
+/** A tracker uploaded to the browser's import wizard, kept for its steps until imported or expired. */
+export interface TrackerUploadTable {
+  id: string;
+  organisationId: number;
+  userId: number;
+  fileName: string;
+  bytes: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  /** The mapping chosen so far (parentis.tracker-mapping), or null before the tables are chosen. */
+  mapping: ColumnType<unknown, string | null, string | null>;
+  uploadedAt: Stamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** A column mapping saved under a name by an authority, for the next tracker of the same shape. */
+export interface TrackerMappingTable {
+  id: Generated<number>;
+  organisationId: number;
+  name: string;
+  mapping: ColumnType<unknown, string, string>;
+  savedBy: string;
+  savedAt: Stamp;
+  version: Generated<number>;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   setting: SettingTable;
@@ -514,6 +538,8 @@ export interface Database {
   reminder: ReminderTable;
   outboxMessage: OutboxMessageTable;
   partnerLink: PartnerLinkTable;
+  trackerUpload: TrackerUploadTable;
+  trackerMapping: TrackerMappingTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

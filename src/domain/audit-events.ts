@@ -11,6 +11,8 @@ export type AuditEvent =
   | 'plan.edited'
   | 'plan.node.moved'
   | 'plan.node.deleted'
+  | 'plan.updated-from-tracker'
+  | 'tracker-mapping.saved'
   | 'action.created'
   | 'action.edited'
   | 'action.updated-from-tracker'
@@ -65,6 +67,8 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'plan.edited': 'Plan details edited',
   'plan.node.moved': 'Part of a plan moved',
   'plan.node.deleted': 'Part of a plan deleted',
+  'plan.updated-from-tracker': 'Plan updated from a tracker',
+  'tracker-mapping.saved': 'Tracker column mapping saved',
   'action.updated-from-tracker': 'Updated from a later tracker',
   'action.created': 'Action created',
   'action.edited': 'Action edited',

@@ -10,6 +10,7 @@ test('print capability matrix lists every capability with its holders', () => {
   console.log(capabilityTable());
   assert.deepEqual(holders, {
     'plans.edit': 'admin manager',
+    'plans.import-trackers': 'manager',
     'actions.manage': 'admin manager',
     'actions.decide-led': 'lead',
     'actions.update-own': 'lead owner',

@@ -15,6 +15,10 @@ interface CapabilityRule {
  */
 export const capabilityRules = {
   'plans.edit': { holders: ['admin', 'manager'], words: 'create, import and replace plans, add and edit their nodes' },
+  'plans.import-trackers': {
+    holders: ['manager'],
+    words: 'bring in plans from Word or Excel trackers in the browser, and save column mappings for the next one',
+  },
   'actions.manage': {
     holders: ['admin', 'manager'],
     words: 'add and edit any action, revise deadlines, set statuses, decide status proposals and deadline requests, add updates',

@@ -15,6 +15,30 @@ export const STATUS_KINDS = ['current', 'forecast'] as const;
 export const NODE_TRENDS = ['improving', 'stable', 'worsening'] as const;
 
 export type PlanKind = (typeof PLAN_KINDS)[number];
+
+/** What each kind of plan is called on the pages. */
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
+  sufficiency: 'Sufficiency action plan',
+  'corporate-parenting': 'Corporate parenting plan',
+  cypp: "Children and Young People's Plan",
+  improvement: 'Improvement plan',
+  'task-group': "Task group's work plan",
+  other: 'Another kind of plan',
+};
+
+/** A slug from a title: "Sufficiency action plan 2016-19" → sufficiency-action-plan-2016-19. */
+export function slugFrom(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'imported-plan'
+  );
+}
+
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type RefKind = (typeof REF_KINDS)[number];
 export type ActionFlag = (typeof ACTION_FLAGS)[number];

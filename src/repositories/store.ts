@@ -13,6 +13,7 @@ import { PlanRepository } from './plan.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { RoundRepository } from './round.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
+import { TrackerImportRepository } from './tracker-import.repository.ts';
 import { VoiceRepository } from './voice.repository.ts';
 
 export interface Repositories {
@@ -28,6 +29,7 @@ export interface Repositories {
   accounts: AccountRepository;
   deployment: DeploymentRepository;
   rounds: RoundRepository;
+  trackerImports: TrackerImportRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -44,6 +46,7 @@ function bind(db: Kysely<Database>): Repositories {
     accounts: new AccountRepository(db),
     deployment: new DeploymentRepository(db),
     rounds: new RoundRepository(db),
+    trackerImports: new TrackerImportRepository(db),
   };
 }
 

@@ -162,43 +162,47 @@ export class PlanService {
   async importDocument(ctx: Ctx, raw: unknown, options: { replace?: boolean; source?: string } = {}): Promise<ImportResult> {
     requireCapability(ctx, 'plans.edit', 'import plans');
     const doc = parsePlanDocument(raw, options.source);
-    return this.store.transaction(async (repos) => {
-      const existing = await repos.plans.findBySlug(ctx.organisationId, doc.plan.slug);
-      if (existing && options.replace !== true) {
-        throw new ConflictError(`A plan with slug "${doc.plan.slug}" already exists. Import with --replace to overwrite it, or change the slug.`);
-      }
-      let voiceLinks: { voiceItemId: number; number: string }[] = [];
-      if (existing) {
-        voiceLinks = await repos.voice.links({ planId: existing.id });
-        await repos.plans.delete(existing.id);
-      }
-      const result = await writePlan(repos, ctx.organisationId, doc);
-      for (const link of voiceLinks) {
-        const id = result.actionIds.get(link.number);
-        if (id !== undefined) await repos.voice.linkActions(link.voiceItemId, [id]);
-      }
-      const summary: ImportResult = {
-        slug: doc.plan.slug,
-        title: doc.plan.title,
-        actions: result.actionIds.size,
-        updates: result.updates,
-        risks: doc.plan.risks.length,
-        replaced: existing !== undefined,
-      };
-      await repos.audit.record({
-        organisationId: ctx.organisationId,
-        actor: ctx.actor,
-        event: existing ? 'plan.replaced' : 'plan.imported',
-        entityType: 'plan',
-        entityId: result.planId,
-        entityKey: doc.plan.slug,
-        before: existing ? { slug: existing.slug, title: existing.title, version: existing.version } : null,
-        after: summary,
-      });
-      // Last in the transaction: the planner's statistics count the rows just written (see analyse).
-      await repos.plans.analyse();
-      return summary;
+    return this.store.transaction((repos) => this.importInto(repos, ctx, doc, options));
+  }
+
+  /** importDocument's work, in a transaction the caller holds (the browser's import wizard also removes its upload in it). */
+  async importInto(repos: Repositories, ctx: Ctx, doc: PlanDocument, options: { replace?: boolean } = {}): Promise<ImportResult> {
+    requireCapability(ctx, 'plans.edit', 'import plans');
+    const existing = await repos.plans.findBySlug(ctx.organisationId, doc.plan.slug);
+    if (existing && options.replace !== true) {
+      throw new ConflictError(`A plan with slug "${doc.plan.slug}" already exists. Import with --replace to overwrite it, or change the slug.`);
+    }
+    let voiceLinks: { voiceItemId: number; number: string }[] = [];
+    if (existing) {
+      voiceLinks = await repos.voice.links({ planId: existing.id });
+      await repos.plans.delete(existing.id);
+    }
+    const result = await writePlan(repos, ctx.organisationId, doc);
+    for (const link of voiceLinks) {
+      const id = result.actionIds.get(link.number);
+      if (id !== undefined) await repos.voice.linkActions(link.voiceItemId, [id]);
+    }
+    const summary: ImportResult = {
+      slug: doc.plan.slug,
+      title: doc.plan.title,
+      actions: result.actionIds.size,
+      updates: result.updates,
+      risks: doc.plan.risks.length,
+      replaced: existing !== undefined,
+    };
+    await repos.audit.record({
+      organisationId: ctx.organisationId,
+      actor: ctx.actor,
+      event: existing ? 'plan.replaced' : 'plan.imported',
+      entityType: 'plan',
+      entityId: result.planId,
+      entityKey: doc.plan.slug,
+      before: existing ? { slug: existing.slug, title: existing.title, version: existing.version } : null,
+      after: summary,
     });
+    // Last in the transaction: the planner's statistics count the rows just written (see analyse).
+    await repos.plans.analyse();
+    return summary;
   }
 
   async exportDocument(ctx: Ctx, slug: string): Promise<PlanDocument> {
@@ -327,62 +331,65 @@ export class PlanService {
   async updateFromDocument(ctx: Ctx, slug: string, raw: unknown, options: { apply: boolean; source?: string }): Promise<TrackerDifferences> {
     requireCapability(ctx, 'plans.edit', 'update plans from a tracker');
     const incoming = parsePlanDocument(raw, options.source);
-    const work = async (repos: Repositories): Promise<TrackerDifferences> => {
-      const plan = await this.get(repos, ctx, slug);
-      const [current, rows] = await Promise.all([readPlan(repos, ctx.organisationId, plan), repos.actions.list({ organisationId: ctx.organisationId, planId: plan.id })]);
-      const byNumber = new Map(planActions(current).map((e) => [e.action.number, e.action]));
-      const rowByNumber = new Map(rows.map((r) => [r.number, r]));
-      const out: TrackerDifferences = { slug, applied: options.apply, changes: [], notInPlan: [], unchanged: 0 };
-      const now = nowFor(ctx).toISOString();
-      for (const { action: a } of planActions(incoming)) {
-        const mine = byNumber.get(a.number);
-        const row = rowByNumber.get(a.number);
-        if (!mine || !row) {
-          out.notInPlan.push({ number: a.number, title: a.title });
-          continue;
-        }
-        const known = new Set(mine.updates.map((u) => `${u.date}|${u.body.replace(/\s+/g, ' ').trim()}`));
-        const updates = a.updates.filter((u) => !known.has(`${u.date}|${u.body.replace(/\s+/g, ' ').trim()}`));
-        const nowStatus = mine.statuses.filter((st) => st.kind === 'current' && st.approvedBy !== null && st.rejectedBy === undefined).at(-1);
-        const theirStatus = a.statuses.at(-1);
-        const status = theirStatus && theirStatus.status !== nowStatus?.status ? theirStatus : undefined;
-        const nowDeadline = mine.deadlines.at(-1)?.date ?? null;
-        const theirDeadline = a.deadlines.at(-1);
-        const deadline = theirDeadline && theirDeadline.date !== nowDeadline ? theirDeadline : undefined;
-        if (updates.length === 0 && !status && !deadline) {
-          out.unchanged += 1;
-          continue;
-        }
-        out.changes.push({
-          number: a.number,
-          title: mine.title,
-          updates: updates.map((u) => ({ date: u.date, body: u.body })),
-          ...(status ? { status: { from: nowStatus?.status ?? null, to: status.status, asAt: status.asAt } } : {}),
-          ...(deadline ? { deadline: { from: nowDeadline, to: deadline.date } } : {}),
-        });
-        if (!options.apply) continue;
-        if (updates.length > 0) await repos.actions.insertUpdates(updates.map((u) => ({ actionId: row.id, updateDate: u.date, author: u.author, body: u.body })));
-        if (status) {
-          await repos.actions.insertStatuses([
-            { actionId: row.id, kind: 'current', status: status.status, asAt: status.asAt, reason: status.reason, proposedBy: status.proposedBy, approvedBy: ctx.actor, recordedAt: now, rejectedBy: null, decidedAt: null, decisionReason: '' },
-          ]);
-        }
-        if (deadline) await repos.actions.insertDeadlines([{ actionId: row.id, dueDate: deadline.date, reason: deadline.reason, setBy: ctx.actor, setAt: now }]);
-        const version = await repos.actions.bumpVersion(row.id, row.version);
-        if (version === undefined) {
-          throw new ConflictError(`Action ${slug}:${a.number} was changed by someone else while the tracker was being brought in: nothing was changed. Try again.`);
-        }
-        const change = out.changes.at(-1)!;
-        await audit(repos, ctx, 'action.updated-from-tracker', 'action', row.id, `${slug}:${a.number}`, { status: change.status?.from ?? null, deadline: change.deadline?.from ?? null }, {
-          updates: updates.length,
-          status: change.status?.to ?? null,
-          deadline: change.deadline?.to ?? null,
-          source: options.source ?? null,
-        });
+    return options.apply ? this.store.transaction((repos) => this.updateInto(repos, ctx, slug, incoming, options)) : this.updateInto(this.store.read, ctx, slug, incoming, options);
+  }
+
+  /** updateFromDocument's work, in a transaction the caller holds when applying (or on the read connection when not). */
+  async updateInto(repos: Repositories, ctx: Ctx, slug: string, incoming: PlanDocument, options: { apply: boolean; source?: string }): Promise<TrackerDifferences> {
+    requireCapability(ctx, 'plans.edit', 'update plans from a tracker');
+    const plan = await this.get(repos, ctx, slug);
+    const [current, rows] = await Promise.all([readPlan(repos, ctx.organisationId, plan), repos.actions.list({ organisationId: ctx.organisationId, planId: plan.id })]);
+    const byNumber = new Map(planActions(current).map((e) => [e.action.number, e.action]));
+    const rowByNumber = new Map(rows.map((r) => [r.number, r]));
+    const out: TrackerDifferences = { slug, applied: options.apply, changes: [], notInPlan: [], unchanged: 0 };
+    const now = nowFor(ctx).toISOString();
+    for (const { action: a } of planActions(incoming)) {
+      const mine = byNumber.get(a.number);
+      const row = rowByNumber.get(a.number);
+      if (!mine || !row) {
+        out.notInPlan.push({ number: a.number, title: a.title });
+        continue;
       }
-      return out;
-    };
-    return options.apply ? this.store.transaction(work) : work(this.store.read);
+      const known = new Set(mine.updates.map((u) => `${u.date}|${u.body.replace(/\s+/g, ' ').trim()}`));
+      const updates = a.updates.filter((u) => !known.has(`${u.date}|${u.body.replace(/\s+/g, ' ').trim()}`));
+      const nowStatus = mine.statuses.filter((st) => st.kind === 'current' && st.approvedBy !== null && st.rejectedBy === undefined).at(-1);
+      const theirStatus = a.statuses.at(-1);
+      const status = theirStatus && theirStatus.status !== nowStatus?.status ? theirStatus : undefined;
+      const nowDeadline = mine.deadlines.at(-1)?.date ?? null;
+      const theirDeadline = a.deadlines.at(-1);
+      const deadline = theirDeadline && theirDeadline.date !== nowDeadline ? theirDeadline : undefined;
+      if (updates.length === 0 && !status && !deadline) {
+        out.unchanged += 1;
+        continue;
+      }
+      out.changes.push({
+        number: a.number,
+        title: mine.title,
+        updates: updates.map((u) => ({ date: u.date, body: u.body })),
+        ...(status ? { status: { from: nowStatus?.status ?? null, to: status.status, asAt: status.asAt } } : {}),
+        ...(deadline ? { deadline: { from: nowDeadline, to: deadline.date } } : {}),
+      });
+      if (!options.apply) continue;
+      if (updates.length > 0) await repos.actions.insertUpdates(updates.map((u) => ({ actionId: row.id, updateDate: u.date, author: u.author, body: u.body })));
+      if (status) {
+        await repos.actions.insertStatuses([
+          { actionId: row.id, kind: 'current', status: status.status, asAt: status.asAt, reason: status.reason, proposedBy: status.proposedBy, approvedBy: ctx.actor, recordedAt: now, rejectedBy: null, decidedAt: null, decisionReason: '' },
+        ]);
+      }
+      if (deadline) await repos.actions.insertDeadlines([{ actionId: row.id, dueDate: deadline.date, reason: deadline.reason, setBy: ctx.actor, setAt: now }]);
+      const version = await repos.actions.bumpVersion(row.id, row.version);
+      if (version === undefined) {
+        throw new ConflictError(`Action ${slug}:${a.number} was changed by someone else while the tracker was being brought in: nothing was changed. Try again.`);
+      }
+      const change = out.changes.at(-1)!;
+      await audit(repos, ctx, 'action.updated-from-tracker', 'action', row.id, `${slug}:${a.number}`, { status: change.status?.from ?? null, deadline: change.deadline?.from ?? null }, {
+        updates: updates.length,
+        status: change.status?.to ?? null,
+        deadline: change.deadline?.to ?? null,
+        source: options.source ?? null,
+      });
+    }
+    return out;
   }
 
   /** The plan as a file: the JSON document (which import reads back), a CSV of actions, or a workbook. */

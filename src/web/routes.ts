@@ -8,6 +8,7 @@ import actionsRoutes from './actions/actions.routes.ts';
 import auditRoutes from './audit/audit.routes.ts';
 import glossaryRoutes from './glossary/glossary.routes.ts';
 import homeRoutes from './home/home.routes.ts';
+import planImportRoutes from './plan-import/plan-import.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
@@ -22,6 +23,7 @@ export type PageRoutes = (server: FastifyInstance) => Promise<void>;
 export const pageRoutes: PageRoutes[] = [
   homeRoutes,
   plansRoutes,
+  planImportRoutes,
   actionsRoutes,
   refsRoutes,
   risksRoutes,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.ts';
-import { PLAN_KINDS, type PlanKind } from '../../domain/plan-document.ts';
+import { PLAN_KINDS, slugFrom, type PlanKind } from '../../domain/plan-document.ts';
 import { buildPlan, describeProblem, guessMapping, LIMITS, mappingSchema, readTracker, type TrackerMapping } from '../../plan-import/index.ts';
 import { checkFileSize, FILE_LIMITS, readBytes } from '../input-files.ts';
 import { write } from '../output.ts';
@@ -48,19 +48,6 @@ interface PlanOptions {
 }
 
 const TRACKER = /\.(docx|xlsx|csv)$/i;
-
-/** A slug from a title: "Sufficiency action plan 2016-19" → sufficiency-action-plan-2016-19. */
-export function slugFrom(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'imported-plan'
-  );
-}
 
 function readMapping(file: string): TrackerMapping {
   const parsed = mappingSchema.safeParse(parseJsonFile(file));

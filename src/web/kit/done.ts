@@ -26,6 +26,7 @@ export const DONE_MESSAGES = {
   'reminders-sent': 'The reminders have been sent. Each owner’s last reminder is shown below.',
   'link-sent': 'A new link has been sent. Any earlier link for the same person no longer works.',
   'link-revoked': 'The link has been withdrawn. It opens nothing now.',
+  'mapping-saved': 'The mapping has been saved. It is offered for the next tracker, and can be downloaded for the command line.',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;

@@ -96,3 +96,14 @@ export const roundsPath = '/rounds';
 export const newRoundPath = '/rounds/new';
 export const roundPath = (id: number, suffix = ''): string => withSuffix(`${roundsPath}/${segment(id)}`, suffix);
 export const outboxPath = '/outbox';
+/** The tracker import wizard: the upload form, /tracker-import. */
+export const trackerImportPath = '/tracker-import';
+
+/** A step of the wizard for one upload: tables, columns, check, new, into; or the mapping's JSON (mapping.json). */
+export const trackerStepPath = (uploadId: string, step: string): string => `${trackerImportPath}/${segment(uploadId)}/${step}`;
+
+/** A saved tracker mapping as a JSON file, for the command line's --mapping. */
+export const trackerMappingPath = (id: number): string => `${trackerImportPath}/mappings/${segment(id)}`;
+
+/** The page after an import: a link to the plan. */
+export const trackerDonePath = (slug: string, result: 'new' | 'updated'): string => `${trackerImportPath}/done?plan=${encodeURIComponent(slug)}&result=${result}`;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseRef } from '../../domain/action-key.ts';
 import { BRAG } from '../../domain/brag.ts';
 import { ValidationError } from '../../domain/errors.ts';
-import { NODE_KINDS, NODE_TRENDS, PLAN_KINDS } from '../../domain/plan-document.ts';
+import { NODE_KINDS, NODE_TRENDS, PLAN_KINDS, slugFrom } from '../../domain/plan-document.ts';
 import { checkDate, checkOwners, dateParts, idChoice, ownerParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
 
 const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? ''));
@@ -42,16 +42,6 @@ function toPlanInput(v: z.infer<z.ZodObject<typeof planFields>>, ctx: z.Refineme
   }
   return { title: v.title, kind: v.kind, status: v.status, description: v.description, ...(periodStart ? { periodStart } : {}), ...(periodEnd ? { periodEnd } : {}) };
 }
-
-/** A slug from a title: "Sufficiency plan 2026–27" → "sufficiency-plan-2026-27". */
-export const slugFrom = (title: string): string =>
-  title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
 
 export const newPlanForm = z
   .object({ ...planFields, slug: textField() })

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
 import { can } from '../../domain/capabilities.ts';
-import { NODE_KINDS, NODE_TRENDS, PLAN_KINDS } from '../../domain/plan-document.ts';
+import { NODE_KINDS, NODE_TRENDS, PLAN_KIND_LABELS, PLAN_KINDS } from '../../domain/plan-document.ts';
 import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree } from '../../services/plan.service.ts';
 import { doneMessage } from '../kit/done.ts';
@@ -38,14 +38,6 @@ const KIND_LABELS: Record<string, string> = {
   area: 'Area',
 };
 
-const PLAN_KIND_LABELS: Record<(typeof PLAN_KINDS)[number], string> = {
-  sufficiency: 'Sufficiency strategy or plan',
-  'corporate-parenting': 'Corporate parenting plan',
-  cypp: "Children and young people's plan",
-  improvement: 'Improvement plan',
-  'task-group': 'Task-group work plan',
-  other: 'Another kind of plan',
-};
 
 const PLAN_STATUS_LABELS: Record<string, string> = { draft: 'Draft', active: 'In use', closed: 'Closed (kept for the record)' };
 
@@ -87,6 +79,7 @@ const plansRoutes: PageRoutes = (server) => {
     return reply.page('plans/plans.njk', {
       plans: list.map((p) => ({ ...p, href: planPath(p.slug) })),
       mayBuild: mayBuild(request),
+      mayImport: request.user !== null && can(request.user.role, 'plans.import-trackers'),
     });
   });
 
