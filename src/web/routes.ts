@@ -8,6 +8,7 @@ import actionsRoutes from './actions/actions.routes.ts';
 import auditRoutes from './audit/audit.routes.ts';
 import glossaryRoutes from './glossary/glossary.routes.ts';
 import homeRoutes from './home/home.routes.ts';
+import measuresListRoutes from './measures/measures-list.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
@@ -24,6 +25,7 @@ export const pageRoutes: PageRoutes[] = [
   refsRoutes,
   risksRoutes,
   voiceRoutes,
+  measuresListRoutes,
   glossaryRoutes,
   auditRoutes,
   accountsRoutes,

@@ -32,6 +32,7 @@ const pages: Page[] = [
   { url: '/glossary', allowed: everyone },
   { url: '/refs', allowed: everyone },
   { url: '/search?q=foster', allowed: everyone },
+  { url: '/measures', allowed: everyone },
   { url: '/audit', allowed: ['admin'] },
   { url: '/users', allowed: ['admin'] },
   { url: '/users/new', allowed: ['admin'] },
