@@ -39,6 +39,7 @@ export type AuditEvent =
   | 'measure.population-set'
   | 'measure.benchmarks-imported'
   | 'ssda903.imported'
+  | 'ssda903.import-started'
   | 'ssda903.la-code-set';
 
 /** What happened, as the audit log (web page and command line) shows it. */
@@ -80,6 +81,7 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'measure.population-set': 'Population set',
   'measure.benchmarks-imported': 'DfE benchmarks imported',
   'ssda903.imported': '903 return imported',
+  'ssda903.import-started': '903 files uploaded for import',
   'ssda903.la-code-set': 'DfE authority code set',
 };
 

@@ -11,6 +11,7 @@ import homeRoutes from './home/home.routes.ts';
 import measuresListRoutes from './measures/measures-list.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
+import returnsRoutes from './returns/returns.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
 import searchRoutes from './search/search.routes.ts';
 import voiceRoutes from './voice/voice.routes.ts';
@@ -26,6 +27,7 @@ export const pageRoutes: PageRoutes[] = [
   risksRoutes,
   voiceRoutes,
   measuresListRoutes,
+  returnsRoutes,
   glossaryRoutes,
   auditRoutes,
   accountsRoutes,

@@ -33,6 +33,8 @@ const pages: Page[] = [
   { url: '/refs', allowed: everyone },
   { url: '/search?q=foster', allowed: everyone },
   { url: '/measures', allowed: everyone },
+  { url: '/returns', allowed: ['analyst'] },
+  { url: '/returns/new', allowed: ['analyst'] },
   { url: '/audit', allowed: ['admin'] },
   { url: '/users', allowed: ['admin'] },
   { url: '/users/new', allowed: ['admin'] },

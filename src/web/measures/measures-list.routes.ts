@@ -1,4 +1,5 @@
 // The measure library page: every measure with its latest figure, target, RAG and benchmarks, searchable.
+import { can } from '../../domain/capabilities.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { MeasureSummary } from '../../services/measure.service.ts';
 import { errorsFromValidation, type FormError } from '../kit/forms.ts';
@@ -21,7 +22,7 @@ const measuresListRoutes: PageRoutes = (server) => {
     const rows = measureRows(measures);
     return reply.page(
       'measures/measures-list.njk',
-      { q, errors, rows, comparators: COMPARATORS, suppressed: SUPPRESSED, anySuppressed: rows.some((r) => r.value?.text === SUPPRESSED.text) },
+      { q, errors, rows, mayReviewReturns: can(request.ctx().role, 'ssda903.review'), comparators: COMPARATORS, suppressed: SUPPRESSED, anySuppressed: rows.some((r) => r.value?.text === SUPPRESSED.text) },
       errors.length > 0 ? 400 : 200,
     );
   });
