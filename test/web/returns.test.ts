@@ -66,7 +66,7 @@ test('post 903 files as the analyst checks them, stores them in the background a
   const done = html((await web.get(job[0], analyst)).body);
   assert.equal(done.text('.govuk-panel__title'), '903 return stored');
   assert.match(done.text('.govuk-panel__body') ?? '', /^Stored \d+ rows for collection years 2017, 2018 and \d+ indicator values at 24 month ends\.$/);
-  assert.equal(done.find('meta[http-equiv="refresh"]'), undefined);
+  assert.equal((await web.get(job[0], analyst)).headers.refresh, undefined);
   const uploadHref = done.href('See the upload and its data-quality findings')!;
 
   const history = html((await web.get('/returns', analyst)).body);
@@ -151,7 +151,7 @@ test('post 903 files without the CSRF token answers 403 and changes nothing', as
   assert.deepEqual(await web.db.counts(), before);
 });
 
-test('get an import still storing refreshes itself every 2 seconds and says how far it has got', async () => {
+test('get an import still storing asks to be loaded again every 5 seconds, unless turned off, and says how far it has got', async () => {
   const job = await new Store(web.db.handle.db).read.ssda903.insertImport({
     organisationId: web.ctx.organisationId,
     startedBy: 'Ana Analyst',
@@ -162,11 +162,17 @@ test('get an import still storing refreshes itself every 2 seconds and says how 
     done: 6,
     total: 12,
   });
-  const page = html((await web.get(`/returns/imports/${job.id}`, await web.signIn('analyst'))).body);
-  assert.equal(page.find('meta[http-equiv="refresh"]')?.getAttribute('content'), '2');
+  const analyst = await web.signIn('analyst');
+  const r = await web.get(`/returns/imports/${job.id}`, analyst);
+  assert.equal(r.headers.refresh, '5');
+  const page = html(r.body);
+  assert.equal(page.href('Stop it loading itself'), `/returns/imports/${job.id}?refresh=off`);
   assert.equal(page.text('[role="status"]'), 'Working out the indicators for every month end: 75% done.');
   assert.equal(page.find('progress#import-progress')?.getAttribute('value'), '75');
   assert.match(page.title(), /^903 import: Working out the indicators for every month end: 75% done – /);
+  const stopped = await web.get(`/returns/imports/${job.id}?refresh=off`, analyst);
+  assert.equal(stopped.headers.refresh, undefined);
+  assert.equal(html(stopped.body).href('Check again now'), `/returns/imports/${job.id}?refresh=off`);
 });
 
 test('get an upload or import that does not exist answers 404', async () => {

@@ -15,6 +15,8 @@ import { findingsView, importView, refusalView, UploadedFile, uploadRows } from 
 /** A county's five-year return is a few tens of megabytes; the command line takes files up to 256 MB. */
 export const MAX_UPLOAD_FILE_MB = 64;
 const MAX_UPLOAD_FILES = 60;
+/** How often the progress page asks for itself again while the import runs. */
+const REFRESH_SECONDS = 5;
 
 /** What the form's boxes are called, for the message refusing findings. */
 const FORM_CHOICES: ProceedChoices = {
@@ -125,7 +127,17 @@ const returnsRoutes: PageRoutes = async (server) => {
     const id = Number(request.params.id);
     if (!Number.isSafeInteger(id)) throw new NotFoundError(`There is no 903 import ${request.params.id}.`);
     const progress = await ssda903.importProgress(request.ctx(), id);
-    return reply.page('returns/import.njk', { job: importView(progress), uploadHref: progress.uploadId === null ? null : returnUploadPath(progress.uploadId) });
+    // While it runs the page asks for itself again, with no JavaScript: the HTTP Refresh header (a
+    // <meta> refresh is the same, but axe refuses any). Whoever finds the reloading in the way
+    // (a screen reader starts the page again each time) turns it off with the page's link.
+    const stopped = queryText().parse((request.query as Record<string, unknown> | undefined)?.refresh) === 'off';
+    if (progress.state === 'storing' && !stopped) reply.header('Refresh', String(REFRESH_SECONDS));
+    return reply.page('returns/import.njk', {
+      job: importView(progress),
+      refreshing: progress.state === 'storing' && !stopped,
+      refreshSeconds: REFRESH_SECONDS,
+      uploadHref: progress.uploadId === null ? null : returnUploadPath(progress.uploadId),
+    });
   });
 };
 
