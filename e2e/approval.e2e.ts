@@ -7,11 +7,12 @@ import { ActionPage, DecisionForm, UpdateForm } from './pages/action.page.ts';
 import { AuditPage } from './pages/audit.page.ts';
 import { HomePage } from './pages/home.page.ts';
 import { signIn, signOut } from './pages/site.page.ts';
+import { demoSlug } from './support/demo-plan.ts';
 import { useParentis } from './support/suite.ts';
 
 const suite = useParentis('approval');
 // Action 6.7 of the Children and Young People's Plan: owned by the demo owner, in the programme the demo lead leads.
-const PLAN = 'cypp-2016-19';
+const PLAN = demoSlug('cypp-2016-19');
 const NUMBER = '6.7';
 const UPDATE = 'Two prospective foster carers withdrew before panel; recruitment is behind the quarter’s target.';
 const REASON = 'Recruitment behind target after two withdrawals.';

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ActionPage, actionPath, DeadlineForm } from './pages/action.page.ts';
 import { clickAndWait, errorSummaryLinks, focusedId, heading, signIn, signOut, visit } from './pages/site.page.ts';
+import { demoSlug } from './support/demo-plan.ts';
 import { useParentis } from './support/suite.ts';
 
 const suite = useParentis('forms');
-const PLAN = 'cypp-2016-19';
+const PLAN = demoSlug('cypp-2016-19');
 const NUMBER = '6.7';
 
 test('send deadline form with a bad date and no reason shows an error summary linked to the fields', async () => {

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ActionPage, DecisionForm, UpdateForm } from './pages/action.page.ts';
 import { errorSummaryLinks, signIn, signOut } from './pages/site.page.ts';
+import { demoSlug } from './support/demo-plan.ts';
 import { useParentis } from './support/suite.ts';
 
 const suite = useParentis('no-js', { javaScript: false });
-const PLAN = 'cypp-2016-19';
+const PLAN = demoSlug('cypp-2016-19');
 const NUMBER = '6.12';
 const UPDATE = 'Matching meetings now held within a week of the referral.';
 const REASON = 'Every referral this quarter was matched within the target time.';

@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { actionPath } from './pages/action.page.ts';
 import { clickAndWait, firstTabStop, heading, signIn, signOut, visit } from './pages/site.page.ts';
+import { demoSlug } from './support/demo-plan.ts';
 import { useParentis } from './support/suite.ts';
 
 const suite = useParentis('pages');
-const PLAN = 'cypp-2016-19';
+const PLAN = demoSlug('cypp-2016-19');
 
 async function visitAndCheck(path: string, label: string, expectedStatus = 200): Promise<void> {
   const status = await visit(suite.browser.page, path);

@@ -79,7 +79,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     voice: new VoiceService(store),
     glossary: new GlossaryService(store),
     audit: new AuditService(store),
-    demo: new DemoService(store),
+    demo: new DemoService(store, clock),
     deployment: new DeploymentService(store),
     measures: new MeasureService(store),
     benchmarks: new BenchmarkService(store),

@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_measures.ts';
 import * as m0004 from './migrations/0004_approvals.ts';
 import * as m0005 from './migrations/0005_read_paths.ts';
 import * as m0006 from './migrations/0006_deployment_mode.ts';
+import * as m0008 from './migrations/0008_return_uploads.ts';
 import * as m0009 from './migrations/0009_reporting_cycle.ts';
 import * as m0011 from './migrations/0011_tracker_mappings.ts';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0004_approvals': m0004,
   '0005_read_paths': m0005,
   '0006_deployment_mode': m0006,
+  '0008_return_uploads': m0008,
   '0009_reporting_cycle': m0009,
   '0011_tracker_mappings': m0011,
 };

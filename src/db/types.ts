@@ -334,6 +334,36 @@ export interface Ssda903RecordTable {
   fields: ColumnType<Record<string, string>, string, string>;
 }
 
+export interface Ssda903FindingTable {
+  id: Generated<string>;
+  organisationId: number;
+  uploadId: number;
+  severity: string;
+  checkCode: string;
+  file: string;
+  line: number;
+  columnName: string | null;
+  child: string;
+  message: string;
+}
+
+export interface Ssda903ImportTable {
+  id: Generated<number>;
+  organisationId: number;
+  startedBy: string;
+  startedAt: Stamp;
+  files: ColumnType<unknown, string, string>;
+  rows: number;
+  state: string;
+  phase: ColumnType<string, string | undefined, string>;
+  done: ColumnType<number, number | undefined, number>;
+  total: ColumnType<number, number | undefined, number>;
+  message: ColumnType<string, string | undefined, string>;
+  uploadId: ColumnType<number | null, number | null | undefined, number | null>;
+  updatedAt: Stamp;
+  finishedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface UserAccountTable {
   id: Generated<number>;
   organisationId: number;
@@ -531,6 +561,8 @@ export interface Database {
   dfeAuthority: DfeAuthorityTable;
   ssda903Upload: Ssda903UploadTable;
   ssda903Record: Ssda903RecordTable;
+  ssda903Finding: Ssda903FindingTable;
+  ssda903Import: Ssda903ImportTable;
   deadlineRequest: DeadlineRequestTable;
   reportingRound: ReportingRoundTable;
   reportingRoundPlan: ReportingRoundPlanTable;

@@ -54,7 +54,8 @@ export type AuditEvent =
   | 'round.reminder.bounced'
   | 'round.link.created'
   | 'round.link.revoked'
-  | 'round.link.used';
+  | 'round.link.used'
+  | 'ssda903.import-started';
 
 /** What happened, as the audit log (web page and command line) shows it. */
 export const auditEventLabels: Record<AuditEvent, string> = {
@@ -100,6 +101,7 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'measure.population-set': 'Population set',
   'measure.benchmarks-imported': 'DfE benchmarks imported',
   'ssda903.imported': '903 return imported',
+  'ssda903.import-started': '903 files uploaded for import',
   'ssda903.la-code-set': 'DfE authority code set',
   'round.opened': 'Reporting round opened',
   'round.plans-added': 'Plans added to a reporting round',

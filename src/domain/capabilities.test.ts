@@ -23,6 +23,7 @@ test('print capability matrix lists every capability with its holders', () => {
     'benchmarks.choose-comparator': 'admin analyst',
     'ssda903.import': 'analyst',
     'ssda903.read-child-level': 'analyst',
+    'ssda903.review': 'analyst',
     'accounts.manage': 'admin',
     'audit.read': 'admin',
     'rounds.manage': 'admin manager',
@@ -41,6 +42,7 @@ test('can for the board member refuses every capability', () => {
 test('can for the administrator refuses child-level data', () => {
   assert.equal(can('admin', 'ssda903.read-child-level'), false);
   assert.equal(can('admin', 'ssda903.import'), false);
+  assert.equal(can('admin', 'ssda903.review'), false);
 });
 
 test('action permissions for a lead apply the matrix only where they lead or own', () => {

@@ -1,10 +1,15 @@
 // Imported SSDA903 returns: the record of each upload and the child-level rows it brought, kept as one
 // row per file line with its fields as JSON. Read only through the SSDA903 service (analysts only).
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Database, Ssda903RecordTable, Ssda903UploadTable } from '../db/types.ts';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { Database, Ssda903FindingTable, Ssda903ImportTable, Ssda903RecordTable, Ssda903UploadTable } from '../db/types.ts';
 
 export type Ssda903UploadRow = Selectable<Ssda903UploadTable>;
 export type Ssda903RecordRow = Selectable<Ssda903RecordTable>;
+export type Ssda903FindingRow = Selectable<Ssda903FindingTable>;
+export type Ssda903ImportRow = Selectable<Ssda903ImportTable>;
+
+/** A data-quality finding as stored with its upload. */
+export type FindingInput = Omit<Selectable<Ssda903FindingTable>, 'id' | 'organisationId' | 'uploadId'>;
 
 /** Rows a statement: one JSON parameter each, so larger chunks than column-bound inserts. */
 const CHUNK = 5000;
@@ -32,8 +37,16 @@ export class Ssda903Repository {
       .executeTakeFirst();
   }
 
-  /** Deletes the authority's child-level rows and marks its uploads replaced; the upload records stay as history. */
+  upload(organisationId: number, id: number): Promise<Ssda903UploadRow | undefined> {
+    return this.db.selectFrom('ssda903Upload').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Deletes the authority's child-level rows and their findings (which name children) and marks its
+   * uploads replaced; the upload records stay as history, with their counts.
+   */
   async clear(organisationId: number): Promise<number> {
+    await this.db.deleteFrom('ssda903Finding').where('organisationId', '=', organisationId).execute();
     const r = await this.db.deleteFrom('ssda903Record').where('organisationId', '=', organisationId).executeTakeFirst();
     await this.db.updateTable('ssda903Upload').set({ replacedAt: new Date() }).where('organisationId', '=', organisationId).where('replacedAt', 'is', null).execute();
     return Number(r.numDeletedRows);
@@ -83,6 +96,44 @@ export class Ssda903Repository {
       .orderBy('line')
       .execute();
     return rows.map(({ fieldsText, ...r }) => ({ ...r, fields: JSON.parse(fieldsText) as Record<string, string> }));
+  }
+
+  /** Stores an upload's findings, a JSON parameter a statement as the records are. */
+  async insertFindings(organisationId: number, uploadId: number, findings: FindingInput[]): Promise<void> {
+    for (let i = 0; i < findings.length; i += CHUNK) {
+      const chunk = JSON.stringify(findings.slice(i, i + CHUNK));
+      await sql`
+        insert into ssda903_finding (organisation_id, upload_id, severity, check_code, file, line, column_name, child, message)
+        select ${organisationId}, ${uploadId}, x.severity, x."checkCode", x.file, x.line, x."columnName", x.child, x.message
+        from jsonb_to_recordset(${chunk}::jsonb) as x(severity text, "checkCode" text, file text, line int, "columnName" text, child text, message text)`.execute(this.db);
+    }
+  }
+
+  /** An upload's findings in file and row order, of one check when given, at most `limit`; and how many there are in all. */
+  async findings(organisationId: number, uploadId: number, options: { check?: string | undefined; limit: number }): Promise<{ rows: Ssda903FindingRow[]; total: number }> {
+    let q = this.db.selectFrom('ssda903Finding').where('organisationId', '=', organisationId).where('uploadId', '=', uploadId);
+    if (options.check !== undefined) q = q.where('checkCode', '=', options.check);
+    const [rows, count] = await Promise.all([
+      q.selectAll().orderBy('file').orderBy('line').orderBy('id').limit(options.limit).execute(),
+      q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  }
+
+  insertImport(row: Insertable<Ssda903ImportTable>): Promise<Ssda903ImportRow> {
+    return this.db.insertInto('ssda903Import').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async updateImport(organisationId: number, id: number, patch: Updateable<Ssda903ImportTable>): Promise<void> {
+    await this.db.updateTable('ssda903Import').set({ ...patch, updatedAt: new Date() }).where('organisationId', '=', organisationId).where('id', '=', id).execute();
+  }
+
+  findImport(organisationId: number, id: number): Promise<Ssda903ImportRow | undefined> {
+    return this.db.selectFrom('ssda903Import').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  }
+
+  imports(organisationId: number, limit: number): Promise<Ssda903ImportRow[]> {
+    return this.db.selectFrom('ssda903Import').selectAll().where('organisationId', '=', organisationId).orderBy('id', 'desc').limit(limit).execute();
   }
 
   countRecords(organisationId: number): Promise<number> {

@@ -5,6 +5,7 @@
 // whole and is skipped when already done, like the rest of the demonstration load.
 import fs from 'node:fs';
 import path from 'node:path';
+import { shiftDate, shiftText } from '../demo/shift.ts';
 import { monthEnds, valueOf } from '../measures/index.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { generate903 } from '../ssda903/generate/generate.ts';
@@ -16,7 +17,11 @@ import { checkFiles, OWN_LA_CODE_SETTING, Ssda903Service } from './ssda903.servi
 /** The real authority whose region (South West) and statistical neighbours Westmere borrows. */
 export const DEMO_COMPARISON = { laCode: '908', name: 'Cornwall', reason: 'Westmere is fictional: it is compared with the region and statistical neighbours of Cornwall.' };
 
-/** The synthetic return: five collection years to March 2018 (long-term stability needs 2.5 years), sized to give about 520 children looked after at 31 March 2018, as in the seeds. */
+/**
+ * The synthetic return: five collection years to March 2018 (long-term stability needs 2.5 years), sized to
+ * give about 520 children looked after at 31 March 2018, as in the seeds. Like every date of the
+ * demonstration, its years move to the present when it is loaded (src/demo/shift.ts).
+ */
 export const DEMO_903 = { children: 1850, years: 5, seed: 'westmere', endYear: 2018, laCode: 'E10000099' } as const;
 
 /** Westmere's own (invented) mid-year estimates of children aged 0 to 17, for rates per 10,000. */
@@ -90,7 +95,9 @@ async function hasBenchmarks(repos: Repositories, ctx: Ctx): Promise<boolean> {
   return (await repos.measures.benchmarks(ctx.organisationId, 'cla')).length > 0;
 }
 
-export async function loadDemoMeasures(store: Store, ctx: Ctx, onStep: (message: string) => void): Promise<void> {
+/** Loads the measures step, every year moved by `years` (src/demo/shift.ts); the DfE's published figures stay as published. */
+export async function loadDemoMeasures(store: Store, ctx: Ctx, years: number, onStep: (message: string) => void): Promise<void> {
+  const endYear = DEMO_903.endYear + years;
   // 1. Comparison figures: Westmere's own population, statistical neighbours and the DfE's published
   // tables (the ONS file is for real authorities: `parentis import population`).
   await store.transaction(async (repos) => {
@@ -107,7 +114,7 @@ export async function loadDemoMeasures(store: Store, ctx: Ctx, onStep: (message:
       before: null,
       after: { laCode: DEMO_903.laCode },
     });
-    await setOwnPopulationIn(repos, ctx, DEMO_POPULATION);
+    await setOwnPopulationIn(repos, ctx, DEMO_POPULATION.map((p) => ({ year: p.year + years, count: p.count })));
     await importNeighboursIn(repos, ctx, readReference('sn_model_2025_wide.csv'));
     const inspections = { name: INSPECTIONS, data: new Uint8Array(fs.readFileSync(path.join(referenceDir(), INSPECTIONS))) };
     const r = await importDfeIn(repos, ctx, DFE_TABLES.map(readReference), { inspections });
@@ -116,7 +123,7 @@ export async function loadDemoMeasures(store: Store, ctx: Ctx, onStep: (message:
 
   // 2. The synthetic 903 return, checked, stored and worked out for every month end.
   if (!(await store.read.ssda903.current(ctx.organisationId))) {
-    const generated = generate903({ children: DEMO_903.children, years: DEMO_903.years, seed: DEMO_903.seed, endYear: DEMO_903.endYear, laCode: DEMO_903.laCode });
+    const generated = generate903({ children: DEMO_903.children, years: DEMO_903.years, seed: DEMO_903.seed, endYear, laCode: DEMO_903.laCode });
     const checked = checkFiles(generated.files.map((f) => ({ name: `903/${f.path}`, text: f.text })));
     const r = await new Ssda903Service(store).storeReturn(ctx, checked, { proceedWithWarnings: true, proceedWithErrors: true });
     onStep(`Loaded the 903 return for ${generated.children} children (${r.rows} rows) and ${r.values} indicator values`);
@@ -125,7 +132,7 @@ export async function loadDemoMeasures(store: Store, ctx: Ctx, onStep: (message:
   // 3. Local measures with their monthly figures, targets and tolerances.
   await store.transaction(async (repos) => {
     if (await repos.measures.findByCode(ctx.organisationId, LOCAL_MEASURES[0]!.code)) return;
-    const months = monthEnds(`${DEMO_903.endYear - 2}-04-01`, `${DEMO_903.endYear}-03-31`);
+    const months = monthEnds(`${endYear - 2}-04-01`, `${endYear}-03-31`);
     for (const { monthly, ...definition } of LOCAL_MEASURES) {
       await defineMeasure(repos, ctx, definition);
       const m = (await repos.measures.findByCode(ctx.organisationId, definition.code))!;
@@ -179,7 +186,7 @@ export async function loadDemoMeasures(store: Store, ctx: Ctx, onStep: (message:
       ['pep-up-to-date', { 2017: 85, 2018: 90 }],
     ] as const) {
       for (const [year, value] of Object.entries(values)) {
-        const y = Number(year);
+        const y = Number(year) + years;
         await addTarget(repos, ctx, code, { effectiveFrom: `${y - 1}-04-01`, effectiveTo: `${y}-03-31`, value, label: `${y - 1}/${String(y).slice(2)}` });
       }
     }
@@ -188,7 +195,13 @@ export async function loadDemoMeasures(store: Store, ctx: Ctx, onStep: (message:
       ['2017-04-01', '2018-03-31', 67, 'stage 2 (2017/18)'],
       ['2018-04-01', null, 70, 'stage 3 (2018/19 goal, CYPP)'],
     ] as const) {
-      await addTarget(repos, ctx, 'long-term-stability', { effectiveFrom: from, effectiveTo: to, value, staged: true, label });
+      await addTarget(repos, ctx, 'long-term-stability', {
+        effectiveFrom: shiftDate(from, years),
+        effectiveTo: to === null ? null : shiftDate(to, years),
+        value,
+        staged: true,
+        label: shiftText(label, years),
+      });
     }
     onStep(`Loaded ${LOCAL_MEASURES.length} local measures, targets and tolerances`);
   });

@@ -1,6 +1,8 @@
 // Loads the demonstration authority (Westmere County Council, fictional) in steps that each land
 // whole: an interrupted load leaves a consistent database, and running it again completes it.
 import { authority, demoPlans, glossary, voiceItems } from '../demo/content/index.ts';
+import { demoYearShift, shiftContent } from '../demo/shift.ts';
+import { systemClock, type Clock } from '../domain/clock.ts';
 import { planDocumentSchema } from '../domain/plan-document.ts';
 import type { Organisation } from '../repositories/organisation.repository.ts';
 import type { Store } from '../repositories/store.ts';
@@ -24,7 +26,11 @@ export interface DemoResult {
 }
 
 export class DemoService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Today decides how many years the demonstration moves to stand in the present (src/demo/shift.ts). */
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** True once a demo load has finished in this database (with its sign-in accounts, unless told otherwise). */
   async isComplete(options: { withAccounts?: boolean } = {}): Promise<boolean> {
@@ -55,8 +61,14 @@ export class DemoService {
   }
 
   /** Measures step: the 903 return, measure library, targets, population and DfE benchmarks (demo-measures.ts). */
-  private loadMeasures(ctx: Ctx, onStep: (message: string) => void): Promise<void> {
-    return loadDemoMeasures(this.store, ctx, onStep);
+  private loadMeasures(ctx: Ctx, years: number, onStep: (message: string) => void): Promise<void> {
+    return loadDemoMeasures(this.store, ctx, years, onStep);
+  }
+
+  /** The whole years this database's demonstration moved by (src/demo/shift.ts): set when its load began. */
+  async yearsMoved(organisationId: number): Promise<number> {
+    const state = (await this.store.read.organisations.getSetting(organisationId, DEMO_SETTING)) as { years?: number } | undefined;
+    return state?.years ?? 0;
   }
 
   /**
@@ -73,7 +85,8 @@ export class DemoService {
       const existing = await repos.organisations.findByShortName(authority.shortName);
       if (existing) return existing;
       const org = await repos.organisations.insert({ ...authority });
-      await repos.organisations.putSetting(org.id, DEMO_SETTING, { state: 'loading' });
+      // The years moved are kept, so a load finished on a later day (or year) moves the rest alike.
+      await repos.organisations.putSetting(org.id, DEMO_SETTING, { state: 'loading', years: demoYearShift(this.clock.today()) });
       await repos.audit.record({
         organisationId: org.id,
         actor: DEMO_ACTOR,
@@ -86,10 +99,11 @@ export class DemoService {
       });
       return org;
     });
-    const ctx: Ctx = { organisationId: organisation.id, actor: DEMO_ACTOR };
+    const ctx: Ctx = { organisationId: organisation.id, actor: DEMO_ACTOR, clock: this.clock };
+    const years = await this.yearsMoved(organisation.id);
     const added: string[] = [];
     for (const raw of demoPlans) {
-      const doc = planDocumentSchema.parse(raw);
+      const doc = planDocumentSchema.parse(shiftContent(raw, years));
       const done = await this.store.transaction(async (repos) => {
         if (await repos.plans.findBySlug(organisation.id, doc.plan.slug)) return false;
         const { planId, actionIds } = await writePlan(repos, organisation.id, doc);
@@ -122,15 +136,15 @@ export class DemoService {
       }
       if (added > 0) onStep(`Added ${added} sign-in accounts, one per role`);
     });
-    await this.loadMeasures(ctx, onStep);
+    await this.loadMeasures(ctx, years, onStep);
     await this.store.transaction(async (repos) => {
       if ((await repos.voice.list(organisation.id)).length === 0) {
-        for (const v of voiceItems) await addVoiceItem(repos, ctx, v);
+        for (const v of shiftContent(voiceItems, years)) await addVoiceItem(repos, ctx, v);
         onStep(`Loaded ${voiceItems.length} young people's priorities`);
       }
       const n = await addGlossaryTerms(repos, ctx, glossary);
       if (n > 0) onStep(`Loaded ${n} glossary terms`);
-      await repos.organisations.putSetting(organisation.id, DEMO_SETTING, { state: 'complete' });
+      await repos.organisations.putSetting(organisation.id, DEMO_SETTING, { state: 'complete', years });
     });
     return { organisation, added, complete: true };
   }

@@ -288,16 +288,30 @@ function parsePeriod(name: string, row: CsvRow, frequency: string): string {
   return frequency === 'monthly' ? monthEnd(date) : date;
 }
 
+/** The longest search of the measure library: a title is well under it. */
+const SEARCH_MAX = 100;
+
 export class MeasureService {
   constructor(private readonly store: Store) {}
 
-  /** The library with each measure's latest value, target in force, RAG and latest benchmarks. */
-  async list(ctx: Ctx, filters: { code?: string | undefined } = {}): Promise<MeasureSummary[]> {
+  /**
+   * The library with each measure's latest value, target in force, RAG and latest benchmarks; `search`
+   * keeps the measures whose code, title, description, numerator or denominator holds every word of it.
+   */
+  async list(ctx: Ctx, filters: { code?: string | undefined; search?: string | undefined } = {}): Promise<MeasureSummary[]> {
     const repos = this.store.read;
     let measures = await repos.measures.list(ctx.organisationId);
     if (filters.code !== undefined) {
       measures = measures.filter((m) => m.code === filters.code);
       if (measures.length === 0) throw new NotFoundError(`There is no measure "${filters.code}". Run "parentis measures" to see the measures.`);
+    }
+    if ((filters.search ?? '').length > SEARCH_MAX) throw new ValidationError(`Search for ${SEARCH_MAX} characters or fewer`, 'search');
+    const words = (filters.search ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
+    if (words.length > 0) {
+      measures = measures.filter((m) => {
+        const text = [m.code, m.title, m.description, m.numerator, m.denominator].join(' ').toLowerCase();
+        return words.every((w) => text.includes(w));
+      });
     }
     const [latest, targets, benchmarks] = await Promise.all([
       repos.measures.latestValues(ctx.organisationId, 'month'),

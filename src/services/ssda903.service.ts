@@ -1,9 +1,9 @@
 // Use cases for the SSDA903 return: check a set of files, store them (replacing the authority's
 // previous child-level data) and recompute the indicators month by month, in one transaction; and
 // work the indicators out again from what is stored. Child-level rows are read by analysts only.
-import { ValidationError } from '../domain/errors.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { monthEnd } from '../measures/index.ts';
-import type { Ssda903RecordRow } from '../repositories/ssda903.repository.ts';
+import type { Ssda903ImportRow, Ssda903RecordRow, Ssda903UploadRow } from '../repositories/ssda903.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import {
   buildReturn,
@@ -26,6 +26,7 @@ import { requireCapability, type Ctx } from './context.ts';
 import { defineMeasure } from './measure.service.ts';
 
 export type { DataQualityIssue, IndicatorValue, InputFile, StreamedFile };
+export { Ssda903FileError } from '../ssda903/index.ts';
 export { indicatorDefinitions, monthEndsBetween };
 
 export interface IssueSummary {
@@ -82,6 +83,109 @@ export interface UploadSummary {
   errors: number;
   warnings: number;
   current: boolean;
+}
+
+/** How the person says to store despite findings: the command line's flags, or the upload form's boxes. */
+export interface ProceedChoices {
+  errors: string;
+  warnings: string;
+  field: string;
+}
+
+const COMMAND_LINE_CHOICES: ProceedChoices = { errors: 'store them anyway with --proceed-with-errors', warnings: 'then store with --proceed-with-warnings', field: 'files' };
+
+/** Refuses a checked return with errors (or warnings) the person has not chosen to store despite. */
+export function refuseUnlessProceeding(summary: IssueSummary, options: StoreOptions, choices: ProceedChoices): void {
+  if (summary.errors > 0 && options.proceedWithErrors !== true) {
+    throw new ValidationError(`The files have ${summary.errors} data-quality error${summary.errors === 1 ? '' : 's'}: nothing was stored. Correct them, or ${choices.errors}.`, choices.field);
+  }
+  if (summary.warnings > 0 && options.proceedWithWarnings !== true && options.proceedWithErrors !== true) {
+    throw new ValidationError(`The files have ${summary.warnings} data-quality warning${summary.warnings === 1 ? '' : 's'}: nothing was stored. Read them, ${choices.warnings}.`, choices.field);
+  }
+}
+
+/** Files refused for their data-quality findings, carrying them so the person can read them. */
+export class FindingsRefused extends ValidationError {
+  override name = 'FindingsRefused';
+  constructor(
+    message: string,
+    field: string,
+    readonly checked: CheckedReturn,
+  ) {
+    super(message, field);
+  }
+}
+
+/** Findings listed on an upload's page at most (the counts by check and file cover them all). */
+export const FINDINGS_SHOWN = 500;
+const PROGRESS_EVERY_MS = 250;
+
+export interface UploadFindings {
+  upload: UploadSummary;
+  byCheck: IssueSummary['byCheck'];
+  findings: { severity: DataQualityIssue['severity']; check: string; file: string; line: number; column: string | null; child: string; message: string }[];
+  /** How many findings match (more than are listed when over FINDINGS_SHOWN). */
+  total: number;
+  /** False for a replaced upload: its findings went with its child-level rows. */
+  kept: boolean;
+}
+
+export interface ImportProgress {
+  id: number;
+  startedBy: string;
+  startedAt: Date;
+  files: { name: string; table: string; collectionYear: number; rows: number }[];
+  rows: number;
+  state: 'storing' | 'done' | 'failed';
+  phase: 'records' | 'indicators';
+  done: number;
+  total: number;
+  /** How far through the whole import, 0 to 100: storing rows is the first half, the indicators the second. */
+  percent: number;
+  message: string;
+  uploadId: number | null;
+  finishedAt: Date | null;
+}
+
+function toImportProgress(r: Ssda903ImportRow): ImportProgress {
+  const state = r.state as ImportProgress['state'];
+  const phase = r.phase as ImportProgress['phase'];
+  const part = r.total > 0 ? Math.min(1, r.done / r.total) : 0;
+  const percent = state === 'done' ? 100 : Math.floor((phase === 'records' ? part / 2 : 0.5 + part / 2) * 100);
+  return {
+    id: r.id,
+    startedBy: r.startedBy,
+    startedAt: r.startedAt,
+    files: r.files as ImportProgress['files'],
+    rows: r.rows,
+    state,
+    phase,
+    done: r.done,
+    total: r.total,
+    percent,
+    message: r.message,
+    uploadId: r.uploadId,
+    finishedAt: r.finishedAt,
+  };
+}
+
+function toUploadSummary(u: Ssda903UploadRow): UploadSummary {
+  return {
+    id: u.id,
+    uploadedBy: u.uploadedBy,
+    uploadedAt: u.uploadedAt,
+    files: u.files as StoredFile[],
+    collectionYears: u.collectionYears,
+    rows: u.rowCount,
+    errors: u.errors,
+    warnings: u.warnings,
+    current: u.replacedAt === null,
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/require-await
+async function* oneChunk(data: Uint8Array): AsyncIterable<Uint8Array> {
+  yield data;
 }
 
 export function summariseIssues(issues: DataQualityIssue[]): IssueSummary {
@@ -234,18 +338,7 @@ export class Ssda903Service {
   async storeReturn(ctx: Ctx, checked: CheckedReturn, options: StoreOptions = {}): Promise<StoreResult> {
     requireCapability(ctx, 'ssda903.import', 'import child-level data');
     const { summary } = checked;
-    if (summary.errors > 0 && options.proceedWithErrors !== true) {
-      throw new ValidationError(
-        `The files have ${summary.errors} data-quality error${summary.errors === 1 ? '' : 's'}: nothing was stored. Correct them, or store them anyway with --proceed-with-errors.`,
-        'files',
-      );
-    }
-    if (summary.warnings > 0 && options.proceedWithWarnings !== true && options.proceedWithErrors !== true) {
-      throw new ValidationError(
-        `The files have ${summary.warnings} data-quality warning${summary.warnings === 1 ? '' : 's'}: nothing was stored. Read them, then store with --proceed-with-warnings.`,
-        'files',
-      );
-    }
+    refuseUnlessProceeding(summary, options, COMMAND_LINE_CHOICES);
     const progress = options.onProgress ?? ((): void => undefined);
     const stored = await this.store.transaction(async (repos) => {
       const replacedRows = await repos.ssda903.clear(ctx.organisationId);
@@ -260,6 +353,11 @@ export class Ssda903Service {
         warnings: summary.warnings,
         issueSummary: JSON.stringify(summary.byCheck),
       });
+      await repos.ssda903.insertFindings(
+        ctx.organisationId,
+        upload.id,
+        checked.issues.map((i) => ({ severity: i.severity, checkCode: i.check, file: i.file, line: i.line, columnName: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? null), child: i.child, message: i.message })),
+      );
       const records = checked.files.flatMap((f) =>
         f.rows.map((r) => ({ tableName: f.table, collectionYear: f.collectionYear, file: f.name, line: r.line, child: r.fields.CHILD ?? '', fields: r.fields })),
       );
@@ -331,18 +429,127 @@ export class Ssda903Service {
 
   /** The uploads, newest first: who loaded what and when, with counts (no child-level data). */
   async uploads(ctx: Ctx): Promise<UploadSummary[]> {
+    requireCapability(ctx, 'ssda903.review', "see the 903 return's uploads");
     const rows = await this.store.read.ssda903.uploads(ctx.organisationId);
-    return rows.map((u) => ({
-      id: u.id,
-      uploadedBy: u.uploadedBy,
-      uploadedAt: u.uploadedAt,
-      files: u.files as StoredFile[],
-      collectionYears: u.collectionYears,
-      rows: u.rowCount,
-      errors: u.errors,
-      warnings: u.warnings,
-      current: u.replacedAt === null,
-    }));
+    return rows.map(toUploadSummary);
+  }
+
+  /**
+   * One upload with its data-quality findings: counts by check and by file, and the findings row by
+   * row (of one check when given; at most FINDINGS_SHOWN). Findings name children: analysts only.
+   */
+  async uploadFindings(ctx: Ctx, uploadId: number, options: { check?: string | undefined } = {}): Promise<UploadFindings> {
+    requireCapability(ctx, 'ssda903.review', "see the 903 return's data-quality findings");
+    requireCapability(ctx, 'ssda903.read-child-level', 'see child-level data');
+    const repos = this.store.read;
+    const upload = await repos.ssda903.upload(ctx.organisationId, uploadId);
+    if (!upload) throw new NotFoundError(`There is no 903 upload ${uploadId}.`);
+    const byCheck = upload.issueSummary as IssueSummary['byCheck'];
+    if (options.check !== undefined && !byCheck.some((c) => c.check === options.check)) {
+      throw new NotFoundError(`Upload ${uploadId} has no findings of the check "${options.check}".`);
+    }
+    const { rows, total } = await repos.ssda903.findings(ctx.organisationId, uploadId, { check: options.check, limit: FINDINGS_SHOWN });
+    return {
+      upload: toUploadSummary(upload),
+      byCheck,
+      findings: rows.map((r) => ({ severity: r.severity as DataQualityIssue['severity'], check: r.checkCode, file: r.file, line: r.line, column: r.columnName, child: r.child, message: r.message })),
+      total,
+      kept: upload.replacedAt === null,
+    };
+  }
+
+  /**
+   * Checks uploaded files at once (a file that cannot be read, or findings not chosen to store
+   * despite, refuse them here with nothing stored), then stores them in the background with the
+   * import's row moving as it goes: its phase, how far through, and at the end the upload or why
+   * it failed. All or nothing, as the command line's import. `finished` settles when it ends.
+   */
+  async startImport(ctx: Ctx, files: { name: string; data: Uint8Array }[], options: StoreOptions & ReadOptions & { choices: ProceedChoices }): Promise<{ importId: number; checked: CheckedReturn; finished: Promise<void> }> {
+    requireCapability(ctx, 'ssda903.import', 'import child-level data');
+    const checked = await checkStreamedFiles(
+      files.map((f) => ({ name: f.name, chunks: () => oneChunk(f.data) })),
+      options.year === undefined ? {} : { year: options.year },
+    );
+    try {
+      refuseUnlessProceeding(checked.summary, options, options.choices);
+    } catch (err) {
+      if (err instanceof ValidationError) throw new FindingsRefused(err.message, options.choices.field, checked);
+      throw err;
+    }
+    const job = await this.store.transaction(async (repos) => {
+      const row = await repos.ssda903.insertImport({
+        organisationId: ctx.organisationId,
+        startedBy: ctx.actor,
+        files: JSON.stringify(checked.files.map((f) => ({ name: f.name, table: f.table, collectionYear: f.collectionYear, rows: f.rows.length }))),
+        rows: checked.rows,
+        state: 'storing',
+        total: checked.rows,
+      });
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'ssda903.import-started',
+        entityType: 'ssda903-import',
+        entityId: row.id,
+        entityKey: null,
+        before: null,
+        after: { files: files.length, rows: checked.rows, collectionYears: checked.collectionYears, errors: checked.summary.errors, warnings: checked.summary.warnings },
+      });
+      return row;
+    });
+    const finished = this.runImport(ctx, job.id, checked, options);
+    return { importId: job.id, checked, finished };
+  }
+
+  /** Stores a checked return for an import, moving its row as it goes; never rejects (a failure is written to the row). */
+  private async runImport(ctx: Ctx, importId: number, checked: CheckedReturn, options: StoreOptions): Promise<void> {
+    const jobs = this.store.read.ssda903;
+    // Progress is written outside the import's transaction, in order, at most every PROGRESS_EVERY_MS.
+    let written = Promise.resolve();
+    let last = 0;
+    let lastPhase = '';
+    const write = (patch: Parameters<typeof jobs.updateImport>[2]): void => {
+      written = written.then(() => jobs.updateImport(ctx.organisationId, importId, patch)).catch(() => undefined);
+    };
+    try {
+      const r = await this.storeReturn(ctx, checked, {
+        proceedWithWarnings: true,
+        proceedWithErrors: options.proceedWithErrors === true,
+        onProgress: (phase, done, total) => {
+          const now = Date.now();
+          if (phase === lastPhase && now - last < PROGRESS_EVERY_MS && done < total) return;
+          last = now;
+          lastPhase = phase;
+          write({ phase, done, total });
+        },
+      });
+      await written;
+      await jobs.updateImport(ctx.organisationId, importId, {
+        state: 'done',
+        uploadId: r.uploadId,
+        message: `Stored ${r.rows} rows for collection years ${r.collectionYears.join(', ')} and ${r.values} indicator values at ${r.monthEnds} month ends.`,
+        finishedAt: new Date(),
+      });
+    } catch (err) {
+      await written;
+      await jobs
+        .updateImport(ctx.organisationId, importId, { state: 'failed', message: `Nothing was stored: ${err instanceof Error ? err.message : String(err)}`, finishedAt: new Date() })
+        .catch(() => undefined);
+    }
+  }
+
+  /** One import's progress. */
+  async importProgress(ctx: Ctx, importId: number): Promise<ImportProgress> {
+    requireCapability(ctx, 'ssda903.review', "see a 903 import's progress");
+    const row = await this.store.read.ssda903.findImport(ctx.organisationId, importId);
+    if (!row) throw new NotFoundError(`There is no 903 import ${importId}.`);
+    return toImportProgress(row);
+  }
+
+  /** The latest imports started in the browser, newest first. */
+  async recentImports(ctx: Ctx): Promise<ImportProgress[]> {
+    requireCapability(ctx, 'ssda903.review', 'see the 903 imports');
+    return (await this.store.read.ssda903.imports(ctx.organisationId, 10)).map(toImportProgress);
   }
 
   /** The stored child-level rows, file by file in line order: analysts only. */

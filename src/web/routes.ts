@@ -9,8 +9,10 @@ import auditRoutes from './audit/audit.routes.ts';
 import glossaryRoutes from './glossary/glossary.routes.ts';
 import homeRoutes from './home/home.routes.ts';
 import planImportRoutes from './plan-import/plan-import.routes.ts';
+import measuresListRoutes from './measures/measures-list.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
+import returnsRoutes from './returns/returns.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
 import roundsRoutes from './rounds/rounds.routes.ts';
 import partnerRoutes from './partner/partner.routes.ts';
@@ -28,6 +30,8 @@ export const pageRoutes: PageRoutes[] = [
   refsRoutes,
   risksRoutes,
   voiceRoutes,
+  measuresListRoutes,
+  returnsRoutes,
   glossaryRoutes,
   auditRoutes,
   accountsRoutes,

@@ -2,7 +2,7 @@
 // command again completes the load; a third run changes nothing.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoActionCounts, demoDocuments, disposeStores, freshStore, ok, okJson, startNode, type Store } from './run.ts';
+import { demoActionCounts, demoDocuments, demoEnv, disposeStores, freshStore, ok, okJson, startNode, type Store } from './run.ts';
 
 interface PlanRow {
   plan: string;
@@ -28,7 +28,7 @@ before(async () => {
 after(disposeStores);
 
 void test('kill demo load after its first plan leaves only whole plans', async () => {
-  const p = startNode(['bin/parentis.js', 'demo'], store.env);
+  const p = startNode(['bin/parentis.js', 'demo'], demoEnv(store.env));
   try {
     const first = await p.waitForOutput(/^Loaded plan (.+)$/m, 60_000);
     p.child.kill('SIGKILL');

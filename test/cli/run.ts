@@ -13,6 +13,7 @@ import { allActions, planDocumentSchema, type ActionDocument, type PlanDocument 
 
 export { allActions };
 import { demoPlans } from '../../src/demo/content/index.ts';
+import { DEMO_TEST_TODAY } from '../helpers/demo-today.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -168,9 +169,12 @@ export function startNode(args: readonly string[], env: NodeJS.ProcessEnv): Runn
   return new Running(spawn(process.execPath, [...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
+/** The environment for `parentis demo`: loaded on the day it was written for unless the test chose a day (demo-today.ts). */
+export const demoEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ PARENTIS_TODAY: DEMO_TEST_TODAY, ...env });
+
 /** Runs `parentis …` (bin/parentis.js) to the end. */
 export async function parentis(store: Store, args: readonly string[]): Promise<Run> {
-  const p = startNode(['bin/parentis.js', ...args], store.env);
+  const p = startNode(['bin/parentis.js', ...args], args[0] === 'demo' ? demoEnv(store.env) : store.env);
   const timer = setTimeout(() => p.child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
   try {
     return await p.exited;

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { testDatabaseUrl } from '../../src/config.ts';
 import { openEmbedded, openServer } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { DEMO_TEST_TODAY } from './demo-today.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const migrationsDir = path.join(root, 'src/db/migrations');
@@ -82,7 +83,7 @@ function demoKey(): string {
 /** Runs the built `parentis demo` with only these settings for the store. */
 function loadDemo(settings: Record<string, string>): void {
   // Demonstration mode asked for: on a PostgreSQL server `parentis demo` adds no accounts otherwise.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PARENTIS_DEMO: 'on', ...settings };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PARENTIS_DEMO: 'on', PARENTIS_TODAY: DEMO_TEST_TODAY, ...settings };
   const r = spawnSync(process.execPath, ['bin/parentis.js', 'demo'], { cwd: root, env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`parentis demo failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
 }

@@ -1,14 +1,8 @@
 // parentis measures: the measure library with each measure's latest value, target, RAG and benchmarks.
 import type { Command } from 'commander';
+import { formatMeasureValue as fmt } from '../../domain/measure-format.ts';
 import type { BenchmarkView, MeasureSummary } from '../../services/measure.service.ts';
 import { listCommand } from '../list-command.ts';
-
-const fmt = (v: number | null, unit: string): string => {
-  if (v === null) return '';
-  if (unit === 'percent') return `${v.toFixed(1)}%`;
-  if (unit === 'score') return v.toFixed(1);
-  return String(Math.round(v));
-};
 
 const bench = (m: MeasureSummary, comparator: string): string => {
   const b: BenchmarkView | undefined = m.benchmarks.find((x) => x.comparator === comparator);

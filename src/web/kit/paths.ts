@@ -81,6 +81,16 @@ export const riskAnchor = (reference: string): string => `risk-${anchorSafe(refe
 /** A risk's row in the register, /risks#<anchor>. */
 export const riskPath = (anchor: string): string => `/risks#${anchor}`;
 
+/** The measure library, and one measure's page. */
+export const measuresPath = '/measures';
+export const measurePath = (code: string): string => `${measuresPath}/${segment(code)}`;
+
+/** The 903 return's uploads (analysts), one upload's findings, the upload form and an import's progress. */
+export const returnsPath = '/returns';
+export const returnUploadPath = (id: number): string => `${returnsPath}/uploads/${segment(id)}`;
+export const returnNewPath = `${returnsPath}/new`;
+export const returnJobPath = (id: number): string => `${returnsPath}/imports/${segment(id)}`;
+
 export const usersPath = '/users';
 export const apiTokensPath = '/api-tokens';
 /** The form that revokes an API token. */

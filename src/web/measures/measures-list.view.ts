@@ -1,0 +1,74 @@
+// The measure library page's rows: each measure's latest figure, target, RAG and benchmarks as the
+// command line's `parentis measures` shows them, with small numbers suppressed.
+import { formatMeasureValue as formatValue } from '../../domain/measure-format.ts';
+import { isSmallNumber, suppressesFigure } from '../../domain/small-numbers.ts';
+import type { BenchmarkView, MeasureSummary } from '../../services/measure.service.ts';
+import { measurePath } from '../kit/paths.ts';
+
+export const COMPARATORS = [
+  { key: 'england', heading: 'England' },
+  { key: 'region', heading: 'Region' },
+  { key: 'sn-mean', heading: 'Statistical neighbours (mean)' },
+  { key: 'sn-median', heading: 'Statistical neighbours (median)' },
+  { key: 'judged-good', heading: 'Authorities judged good' },
+] as const;
+
+/** What the page shows for a suppressed figure, and says to a screen reader. */
+export const SUPPRESSED = { text: '[c]', hidden: 'suppressed: fewer than 6' } as const;
+
+export interface Figure {
+  text: string;
+  /** Read to screen readers after the text (a suppressed figure's reason, a benchmark's year). */
+  hidden?: string;
+}
+
+export interface MeasureRowView {
+  code: string;
+  title: string;
+  href: string;
+  unit: string;
+  source: string;
+  asAt: string | null;
+  value: Figure | null;
+  counts: Figure | null;
+  target: string | null;
+  targetLabel: string | null;
+  rag: string | null;
+  benchmarks: { heading: string; figure: Figure | null }[];
+}
+
+
+function benchmarkFigure(m: MeasureSummary, comparator: string): Figure | null {
+  const b: BenchmarkView | undefined = m.benchmarks.find((x) => x.comparator === comparator);
+  if (!b) return null;
+  const text = b.value === null ? (b.symbol ?? '') : formatValue(b.value, m.unit);
+  return { text: `${text} (${b.timePeriod})` };
+}
+
+export function measureRows(measures: MeasureSummary[]): MeasureRowView[] {
+  return measures.map((m) => {
+    const latest = m.latest;
+    const hidden = latest !== null && (suppressesFigure(latest.numerator, latest.denominator) || (m.unit === 'count' && isSmallNumber(latest.value)));
+    let value: Figure | null = null;
+    let counts: Figure | null = null;
+    if (latest !== null) {
+      value = hidden ? { ...SUPPRESSED } : { text: latest.value === null ? (latest.symbol ?? '') : formatValue(latest.value, m.unit) };
+      if (latest.denominator !== null) counts = hidden ? { ...SUPPRESSED } : { text: `${latest.numerator ?? ''} of ${latest.denominator}` };
+    }
+    return {
+      code: m.code,
+      title: m.title,
+      href: measurePath(m.code),
+      unit: m.unit,
+      source: m.source,
+      asAt: latest?.periodEnd ?? null,
+      value,
+      counts,
+      target: m.target ? formatValue(m.target.value, m.unit) : null,
+      targetLabel: m.target?.label ?? null,
+      // A RAG worked out from a suppressed figure would tell what it is near.
+      rag: hidden ? null : m.rag,
+      benchmarks: COMPARATORS.map((c) => ({ heading: c.heading, figure: benchmarkFigure(m, c.key) })),
+    };
+  });
+}
