@@ -47,3 +47,15 @@ test('listen host is 127.0.0.1 for the demonstration and 0.0.0.0 otherwise unles
   assert.equal(listenHost('0.0.0.0', true), '0.0.0.0');
   assert.equal(listenHost('::1', false), '::1');
 });
+
+test('load config with a notify key but no template ids names the missing settings', () => {
+  const key = `parentis-${'1'.repeat(8)}-1111-4111-8111-${'1'.repeat(12)}-${'2'.repeat(8)}-2222-4222-8222-${'2'.repeat(12)}`;
+  assert.throws(() => loadConfig({ NOTIFY_API_KEY: key }), /NOTIFY_REQUEST_TEMPLATE_ID and NOTIFY_REMINDER_TEMPLATE_ID/);
+});
+
+test('load config with smtp and a public address keeps them for the reminders', () => {
+  const c = loadConfig({ SMTP_URL: 'smtp://mail.council.example:587', PUBLIC_URL: 'https://parentis.council.example', REMINDER_INTERVAL_SECONDS: '60' });
+  assert.deepEqual([c.messaging.smtpUrl, c.publicUrl, c.reminderIntervalSeconds], ['smtp://mail.council.example:587', 'https://parentis.council.example', 60]);
+  assert.equal(loadConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
+  assert.throws(() => loadConfig({ SMTP_URL: 'mail.council.example' }), /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+});

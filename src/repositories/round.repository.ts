@@ -156,13 +156,18 @@ export class RoundRepository {
       .execute();
   }
 
-  /** A round's requests with their actions, in plan and action order. */
-  requests(roundId: number): Promise<RequestRow[]> {
+  /** Requests (r) with their round (rr), action (a) and plan (p). */
+  private requestsWithActions() {
     return this.db
       .selectFrom('updateRequest as r')
-      .innerJoin('action as a', 'a.id', 'r.actionId')
-      .innerJoin('plan as p', 'p.id', 'a.planId')
       .innerJoin('reportingRound as rr', 'rr.id', 'r.roundId')
+      .innerJoin('action as a', 'a.id', 'r.actionId')
+      .innerJoin('plan as p', 'p.id', 'a.planId');
+  }
+
+  /** A round's requests with their actions, in plan and action order. */
+  requests(roundId: number): Promise<RequestRow[]> {
+    return this.requestsWithActions()
       .selectAll('r')
       .select(['p.id as planId', 'p.slug as planSlug', 'p.title as planTitle', 'a.nodeId', 'a.number', 'a.title'])
       .select(
@@ -180,11 +185,7 @@ export class RoundRepository {
 
   /** The open requests of one person (by name) in an authority's rounds, oldest due first. */
   openRequestsOf(organisationId: number, personName: string): Promise<(UpdateRequest & { planSlug: string; number: string; title: string; period: string; dueDate: string })[]> {
-    return this.db
-      .selectFrom('updateRequest as r')
-      .innerJoin('reportingRound as rr', 'rr.id', 'r.roundId')
-      .innerJoin('action as a', 'a.id', 'r.actionId')
-      .innerJoin('plan as p', 'p.id', 'a.planId')
+    return this.requestsWithActions()
       .selectAll('r')
       .select(['p.slug as planSlug', 'a.number', 'a.title', 'rr.period', 'rr.dueDate'])
       .where('rr.organisationId', '=', organisationId)

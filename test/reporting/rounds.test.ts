@@ -170,3 +170,13 @@ test('a reminder claimed by a sender that stopped is sent after the claim times 
   assert.deepEqual([row.status, row.attempts, row.claimedBy], ['sent', 2, null]);
   assert.equal((await outbox()).length, 2);
 });
+
+test('sender started on an interval sends what is due and stops cleanly', async () => {
+  await services.rounds.open(manager(), { period: '2018/19 Q1', plans: ['test-plan'] });
+  const errors: unknown[] = [];
+  const stop = services.reminders.start(20, (err) => errors.push(err));
+  for (let i = 0; i < 200 && (await outbox()).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  await stop();
+  assert.deepEqual(errors, []);
+  assert.equal((await outbox()).length, 2);
+});

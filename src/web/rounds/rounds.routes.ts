@@ -47,6 +47,9 @@ const roundId = (params: { id: string }): number => {
 
 const roundsRoutes: PageRoutes = (server) => {
   const { rounds, partnerLinks, reminders } = server.services;
+  // What the manager asked for is stored already; sending it now is a courtesy the interval repeats.
+  const sendNow = (request: FastifyRequest): Promise<unknown> =>
+    reminders.runOnce().catch((err: unknown) => request.log.error({ err }, 'sending reminders failed; the next run tries again'));
 
   server.get(roundsPath, async (request, reply) => {
     const list = await rounds.list(request.ctx());
@@ -83,7 +86,7 @@ const roundsRoutes: PageRoutes = (server) => {
     try {
       const opened = await rounds.open(request.ctx(), form.value);
       // Owners asked today hear at once, not at the sender's next run.
-      await reminders.runOnce();
+      await sendNow(request);
       return reply.code(303).redirect(withDone(roundPath(opened.round.id), opened.created || opened.asked > 0 ? 'round-opened' : 'round-unchanged'));
     } catch (err) {
       if (err instanceof ValidationError) return showNew(request, reply, values, errorsFromValidation(err, ROUND_FIELDS, 'period'), 400);
@@ -140,7 +143,7 @@ const roundsRoutes: PageRoutes = (server) => {
       if (err instanceof ValidationError) return showRound(request, reply, [{ field: 'remind', href: '#remind', text: err.message }], {}, 400);
       throw err;
     }
-    await reminders.runOnce();
+    await sendNow(request);
     return reply.code(303).redirect(withDone(roundPath(id), 'reminders-sent', 'owners'));
   });
 
@@ -157,7 +160,7 @@ const roundsRoutes: PageRoutes = (server) => {
       if (err instanceof ValidationError) return showRound(request, reply, [{ field, href: `#${field}`, text: err.message }], values, 400);
       throw err;
     }
-    await reminders.runOnce();
+    await sendNow(request);
     return reply.code(303).redirect(withDone(roundPath(id), 'link-sent', 'owners'));
   });
 
