@@ -1,5 +1,5 @@
 // Wires the database to repositories and services; shared by the server, the command line and tests.
-import type { Config } from './config.ts';
+import type { Config, OidcConfig } from './config.ts';
 import { clockWithToday, systemClock, type Clock } from './domain/clock.ts';
 import { openEmbedded, openServer, type DatabaseHandle, type DatabaseLoad } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -11,6 +11,7 @@ import { BenchmarkService } from './services/benchmark.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { DeploymentService } from './services/deployment.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
+import { IdentityService } from './services/identity.service.ts';
 import { MeasureService } from './services/measure.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
 import { PlanService } from './services/plan.service.ts';
@@ -34,6 +35,8 @@ export interface Services {
   benchmarks: BenchmarkService;
   ssda903: Ssda903Service;
   accounts: AccountService;
+  /** Signing in through the authority's identity provider (OpenID Connect), when configured. */
+  identity: IdentityService;
   search: SearchService;
   /** Today's date and the time for every caller: pages, API and command line put it in their context. */
   clock: Clock;
@@ -47,7 +50,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createServices(handle: DatabaseHandle, clock: Clock = systemClock): Services {
+export function createServices(handle: DatabaseHandle, clock: Clock = systemClock, oidc?: OidcConfig): Services {
   const store = new Store(handle.db);
   return {
     organisations: new OrganisationService(store),
@@ -62,7 +65,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     measures: new MeasureService(store),
     benchmarks: new BenchmarkService(store),
     ssda903: new Ssda903Service(store),
-    accounts: new AccountService(store),
+    accounts: new AccountService(store, oidc?.localPasswords ?? true),
+    identity: new IdentityService(store, oidc),
     search: new SearchService(store, new SearchRepository(handle.db)),
     clock,
     databaseLoad: () => handle.load(),
@@ -74,7 +78,7 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
 }
 
 /** Opens the configured database, brings its schema up to date and builds the services. */
-export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today'>>): Promise<App> {
+export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today' | 'oidc'>>): Promise<App> {
   const handle = await openDatabase(config);
   try {
     await migrateToLatest(handle.db);
@@ -82,7 +86,7 @@ export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & 
     await handle.close();
     throw err;
   }
-  return { handle, services: createServices(handle, clockWithToday(config.today)), close: () => handle.close() };
+  return { handle, services: createServices(handle, clockWithToday(config.today), config.oidc), close: () => handle.close() };
 }
 
 /** Opens the database only to migrate it; returns the migrations applied. */
