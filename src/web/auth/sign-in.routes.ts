@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
+import { doneMessage } from '../kit/done.ts';
 import { formError, readForm } from '../kit/forms.ts';
 import { clearSessionCookie, safeNext, SESSION_COOKIE, setSessionCookie } from '../plugins/session.ts';
 import type { PageRoutes } from '../routes.ts';
@@ -28,7 +29,14 @@ export function signInRoutes(settings: Pick<Config, 'secureCookies'>): PageRoute
     server.get<{ Querystring: { next?: string; 'signed-out'?: string } }>('/sign-in', async (request, reply) => {
       const next = safeNext(request.query.next);
       if (request.user) return reply.redirect(next, 303);
-      return reply.page('auth/sign-in.njk', { ...signInChoices(server), next, values: {}, errors: [], signedOut: request.query['signed-out'] !== undefined });
+      return reply.page('auth/sign-in.njk', {
+        ...signInChoices(server),
+        next,
+        values: {},
+        errors: [],
+        signedOut: request.query['signed-out'] !== undefined,
+        done: doneMessage(request.query),
+      });
     });
 
     server.post('/sign-in', async (request, reply) => {

@@ -17,6 +17,11 @@ export const DONE_MESSAGES = {
   'node-edited': 'The part of the plan has been saved',
   'user-added': 'The person has been added. Give them their e-mail address and password to sign in.',
   'token-revoked': 'The token has been revoked. It no longer works.',
+  'user-changed': 'The person’s details have been saved',
+  'user-disabled': 'The account has been disabled. Their sessions have ended and their API tokens no longer work.',
+  'user-enabled': 'The account has been enabled again',
+  'password-changed': 'Your password has been changed. You have been signed out everywhere else.',
+  'password-set': 'Your password has been set. Sign in with it.',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;
