@@ -1,4 +1,4 @@
-// Configuration from the environment: PARENTIS_TODAY, demonstration mode (PARENTIS_DEMO and NODE_ENV) and the address the server listens on.
+// Configuration from the environment: PARENTIS_TODAY, demonstration mode (PARENTIS_DEMO and NODE_ENV), the address the server listens on and the identity provider (OIDC_*).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listenHost, loadConfig } from './config.ts';
@@ -46,4 +46,40 @@ test('listen host is 127.0.0.1 for the demonstration and 0.0.0.0 otherwise unles
   assert.equal(listenHost(undefined, false), '0.0.0.0');
   assert.equal(listenHost('0.0.0.0', true), '0.0.0.0');
   assert.equal(listenHost('::1', false), '::1');
+});
+
+const OIDC = { OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', OIDC_CLIENT_ID: 'client' };
+
+test('load config without OIDC_ISSUER has no identity provider', () => {
+  assert.equal(loadConfig({}).oidc, undefined);
+});
+
+test('load config with OIDC_ISSUER reads the provider with its defaults', () => {
+  const oidc = loadConfig(OIDC).oidc;
+  assert.equal(oidc?.issuer.href, 'https://login.microsoftonline.com/tenant/v2.0');
+  assert.equal(oidc?.scopes, 'openid profile email');
+  assert.equal(oidc?.groupsClaim, 'groups');
+  assert.deepEqual(oidc?.roleMap, []);
+  assert.equal(oidc?.localPasswords, true);
+  assert.equal(oidc?.justInTime, false);
+  assert.equal(oidc?.allowHttp, false);
+});
+
+test('load config with OIDC_ROLE_MAP keeps the pairs in the order written', () => {
+  const oidc = loadConfig({ ...OIDC, OIDC_ROLE_MAP: 'Parentis.Admin=admin, Parentis.Board = Viewer', OIDC_JIT: 'on', OIDC_LOCAL_PASSWORDS: 'off' }).oidc;
+  assert.deepEqual(oidc?.roleMap, [
+    { value: 'Parentis.Admin', role: 'admin' },
+    { value: 'Parentis.Board', role: 'viewer' },
+  ]);
+  assert.equal(oidc?.justInTime, true);
+  assert.equal(oidc?.localPasswords, false);
+});
+
+test('load config with a bad identity provider setting names it', () => {
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_ROLE_MAP: 'Parentis.Admin=boss' }), /OIDC_ROLE_MAP: "boss" is not a role/);
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_ROLE_MAP: 'Parentis.Admin' }), /OIDC_ROLE_MAP: "Parentis.Admin" is not GROUP=ROLE/);
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_JIT: 'on' }), /OIDC_JIT=on .* needs OIDC_ROLE_MAP/);
+  assert.throws(() => loadConfig({ OIDC_ISSUER: OIDC.OIDC_ISSUER }), /Configuration error in OIDC_CLIENT_ID/);
+  assert.throws(() => loadConfig({ OIDC_CLIENT_ID: 'client' }), /OIDC_CLIENT_ID is set, so set OIDC_ISSUER/);
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_ISSUER: 'not a url' }), /Configuration error in OIDC_ISSUER/);
 });

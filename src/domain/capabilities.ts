@@ -33,7 +33,10 @@ export const capabilityRules = {
   'benchmarks.choose-comparator': { holders: ['admin', 'analyst'], words: 'choose the comparison authority for benchmarks' },
   'ssda903.import': { holders: ['analyst'], words: 'import 903 returns' },
   'ssda903.read-child-level': { holders: ['analyst'], words: 'read child-level 903 data' },
-  'accounts.manage': { holders: ['admin'], words: 'add people and see them, create and revoke API tokens' },
+  'accounts.manage': {
+    holders: ['admin'],
+    words: 'add people and see them, change their name and role, disable and enable them, give them a link to set a password, create and revoke API tokens',
+  },
   'audit.read': { holders: ['admin'], words: 'read the audit log' },
 } as const satisfies Record<string, CapabilityRule>;
 
