@@ -1,5 +1,5 @@
 // Wires the database to repositories and services; shared by the server, the command line and tests.
-import type { Config } from './config.ts';
+import type { Config, OidcConfig } from './config.ts';
 import { clockWithToday, systemClock, type Clock } from './domain/clock.ts';
 import { openEmbedded, openServer, type DatabaseHandle, type DatabaseLoad } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -13,6 +13,7 @@ import { BenchmarkService } from './services/benchmark.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { DeploymentService } from './services/deployment.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
+import { IdentityService } from './services/identity.service.ts';
 import { MeasureService } from './services/measure.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
 import { PlanImportService } from './services/plan-import.service.ts';
@@ -43,6 +44,8 @@ export interface Services {
   benchmarks: BenchmarkService;
   ssda903: Ssda903Service;
   accounts: AccountService;
+  /** Signing in through the authority's identity provider (OpenID Connect), when configured. */
+  identity: IdentityService;
   search: SearchService;
   rounds: RoundService;
   partnerLinks: PartnerLinkService;
@@ -66,7 +69,7 @@ export interface Messaging {
   publicUrl: string;
 }
 
-export function createServices(handle: DatabaseHandle, clock: Clock = systemClock, messaging: Messaging = { publicUrl: 'http://localhost:3000' }): Services {
+export function createServices(handle: DatabaseHandle, clock: Clock = systemClock, messaging: Messaging = { publicUrl: 'http://localhost:3000' }, oidc?: OidcConfig): Services {
   const store = new Store(handle.db);
   const plans = new PlanService(store);
   const actions = new ActionService(store);
@@ -84,7 +87,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     measures: new MeasureService(store),
     benchmarks: new BenchmarkService(store),
     ssda903: new Ssda903Service(store),
-    accounts: new AccountService(store),
+    accounts: new AccountService(store, oidc?.localPasswords ?? true),
+    identity: new IdentityService(store, oidc),
     search: new SearchService(store, new SearchRepository(handle.db)),
     rounds: new RoundService(store),
     partnerLinks: new PartnerLinkService(store, actions),
@@ -99,7 +103,7 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
 }
 
 /** Opens the configured database, brings its schema up to date and builds the services. */
-export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today' | 'messaging' | 'publicUrl'>>): Promise<App> {
+export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today' | 'messaging' | 'publicUrl' | 'oidc'>>): Promise<App> {
   const handle = await openDatabase(config);
   try {
     await migrateToLatest(handle.db);
@@ -108,7 +112,7 @@ export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & 
     throw err;
   }
   const channel = config.messaging === undefined ? undefined : channelFor(config.messaging);
-  const services = createServices(handle, clockWithToday(config.today), { channel, publicUrl: config.publicUrl ?? 'http://localhost:3000' });
+  const services = createServices(handle, clockWithToday(config.today), { channel, publicUrl: config.publicUrl ?? 'http://localhost:3000' }, config.oidc);
   return {
     handle,
     services,

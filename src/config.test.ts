@@ -1,4 +1,4 @@
-// Configuration from the environment: PARENTIS_TODAY, demonstration mode (PARENTIS_DEMO and NODE_ENV) and the address the server listens on.
+// Configuration from the environment: PARENTIS_TODAY, demonstration mode (PARENTIS_DEMO and NODE_ENV), the address the server listens on and the identity provider (OIDC_*).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { listenHost, loadConfig } from './config.ts';
@@ -58,4 +58,40 @@ test('load config with smtp and a public address keeps them for the reminders', 
   assert.deepEqual([c.messaging.smtpUrl, c.publicUrl, c.reminderIntervalSeconds], ['smtp://mail.council.example:587', 'https://parentis.council.example', 60]);
   assert.equal(loadConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
   assert.throws(() => loadConfig({ SMTP_URL: 'mail.council.example' }), /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+});
+
+const OIDC = { OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', OIDC_CLIENT_ID: 'client' };
+
+test('load config without OIDC_ISSUER has no identity provider', () => {
+  assert.equal(loadConfig({}).oidc, undefined);
+});
+
+test('load config with OIDC_ISSUER reads the provider with its defaults', () => {
+  const oidc = loadConfig(OIDC).oidc;
+  assert.equal(oidc?.issuer.href, 'https://login.microsoftonline.com/tenant/v2.0');
+  assert.equal(oidc?.scopes, 'openid profile email');
+  assert.equal(oidc?.groupsClaim, 'groups');
+  assert.deepEqual(oidc?.roleMap, []);
+  assert.equal(oidc?.localPasswords, true);
+  assert.equal(oidc?.justInTime, false);
+  assert.equal(oidc?.allowHttp, false);
+});
+
+test('load config with OIDC_ROLE_MAP keeps the pairs in the order written', () => {
+  const oidc = loadConfig({ ...OIDC, OIDC_ROLE_MAP: 'Parentis.Admin=admin, Parentis.Board = Viewer', OIDC_JIT: 'on', OIDC_LOCAL_PASSWORDS: 'off' }).oidc;
+  assert.deepEqual(oidc?.roleMap, [
+    { value: 'Parentis.Admin', role: 'admin' },
+    { value: 'Parentis.Board', role: 'viewer' },
+  ]);
+  assert.equal(oidc?.justInTime, true);
+  assert.equal(oidc?.localPasswords, false);
+});
+
+test('load config with a bad identity provider setting names it', () => {
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_ROLE_MAP: 'Parentis.Admin=boss' }), /OIDC_ROLE_MAP: "boss" is not a role/);
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_ROLE_MAP: 'Parentis.Admin' }), /OIDC_ROLE_MAP: "Parentis.Admin" is not GROUP=ROLE/);
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_JIT: 'on' }), /OIDC_JIT=on .* needs OIDC_ROLE_MAP/);
+  assert.throws(() => loadConfig({ OIDC_ISSUER: OIDC.OIDC_ISSUER }), /Configuration error in OIDC_CLIENT_ID/);
+  assert.throws(() => loadConfig({ OIDC_CLIENT_ID: 'client' }), /OIDC_CLIENT_ID is set, so set OIDC_ISSUER/);
+  assert.throws(() => loadConfig({ ...OIDC, OIDC_ISSUER: 'not a url' }), /Configuration error in OIDC_ISSUER/);
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isoDateSchema } from './domain/dates.ts';
 import type { MessagingConfig } from './notify/channels.ts';
+import { isRole, roles, type Role } from './domain/roles.ts';
 
 /** Megabytes for the page cache when PAGE_CACHE_MB is not set. */
 export const DEFAULT_PAGE_CACHE_MB = 64;
@@ -27,8 +28,56 @@ const schema = z.object({
   NOTIFY_REMINDER_TEMPLATE_ID: z.string().uuid({ message: 'NOTIFY_REMINDER_TEMPLATE_ID must be a template id (a UUID)' }).optional(),
   PUBLIC_URL: z.string().url({ message: 'PUBLIC_URL must be the address people open Parentis at, like https://parentis.council.example' }).optional(),
   REMINDER_INTERVAL_SECONDS: z.coerce.number({ message: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' }).int().min(0).default(300),
+  OIDC_ISSUER: z.string().url({ message: 'OIDC_ISSUER must be the identity provider’s issuer URL, like https://login.microsoftonline.com/TENANT-ID/v2.0' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(80).default('your organisation’s account'),
+  OIDC_LOCAL_PASSWORDS: z.enum(['on', 'off'], { message: 'OIDC_LOCAL_PASSWORDS must be on or off' }).default('on'),
+  OIDC_JIT: z.enum(['on', 'off'], { message: 'OIDC_JIT must be on or off' }).default('off'),
+  OIDC_REDIRECT_URI: z.string().url({ message: 'OIDC_REDIRECT_URI must be a full https:// address ending /sign-in/oidc/callback' }).optional(),
+  OIDC_ALLOW_HTTP: z.enum(['on', 'off'], { message: 'OIDC_ALLOW_HTTP must be on or off' }).default('off'),
   PAGE_CACHE_MB: z.coerce.number({ message: 'PAGE_CACHE_MB must be a number of megabytes' }).int({ message: 'PAGE_CACHE_MB must be a whole number of megabytes' }).min(0, { message: 'PAGE_CACHE_MB must be 0 or more' }).default(DEFAULT_PAGE_CACHE_MB),
 });
+
+/** Signing in through the authority's identity provider (OpenID Connect): OIDC_* in the environment. */
+export interface OidcConfig {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  /** The ID token claim carrying the person's groups or app roles (Entra ID: `groups` or `roles`). */
+  groupsClaim: string;
+  /**
+   * Group or app-role values and the Parentis role each gives, in the order written: a person in
+   * several mapped groups gets the first. Empty: roles are kept as administrators set them.
+   */
+  roleMap: { value: string; role: Role }[];
+  providerName: string;
+  /** Whether the e-mail and password form stays beside the identity provider. */
+  localPasswords: boolean;
+  /** Just-in-time: a person unknown to Parentis whose groups map to a role gets an account at sign-in. */
+  justInTime: boolean;
+  /** The address the provider sends people back to; unset, this server's own /sign-in/oidc/callback. */
+  redirectUri: string | undefined;
+  /** Plain http to the provider: only for a provider on this computer (tests, `npm run dev:oidc`). */
+  allowHttp: boolean;
+}
+
+/** `Parentis-Admins=admin, Parentis-Board=viewer` → the pairs, refusing an unknown role or a pair without `=`. */
+export function parseRoleMap(text: string | undefined): { value: string; role: Role }[] {
+  if (text === undefined || text.trim() === '') return [];
+  return text.split(',').map((pair) => {
+    const at = pair.lastIndexOf('=');
+    const value = pair.slice(0, Math.max(at, 0)).trim();
+    const role = pair.slice(at + 1).trim().toLowerCase();
+    if (at < 0 || value === '') throw new Error(`Configuration error in OIDC_ROLE_MAP: "${pair.trim()}" is not GROUP=ROLE`);
+    if (!isRole(role)) throw new Error(`Configuration error in OIDC_ROLE_MAP: "${role}" is not a role; choose one of ${roles.join(', ')}`);
+    return { value, role };
+  });
+}
 
 export interface Config {
   /** Set: a PostgreSQL server. Unset: the embedded database under dataDir. */
@@ -65,6 +114,8 @@ export interface Config {
   publicUrl: string;
   /** Seconds between runs of the reminder sender inside the server; 0 turns it off. */
   reminderIntervalSeconds: number;
+  /** Set when OIDC_ISSUER is: sign-in through the authority's identity provider. */
+  oidc: OidcConfig | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,6 +157,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    oidc: oidcConfig(e),
+  };
+}
+
+function oidcConfig(e: z.infer<typeof schema>): OidcConfig | undefined {
+  if (e.OIDC_ISSUER === undefined) {
+    const stray = (['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const).find((k) => e[k] !== undefined);
+    if (stray !== undefined) throw new Error(`Configuration error in OIDC_ISSUER: ${stray} is set, so set OIDC_ISSUER to the identity provider's issuer URL too`);
+    return undefined;
+  }
+  if (e.OIDC_CLIENT_ID === undefined) throw new Error('Configuration error in OIDC_CLIENT_ID: set it to the client (application) id the identity provider gave Parentis');
+  const roleMap = parseRoleMap(e.OIDC_ROLE_MAP);
+  if (e.OIDC_JIT === 'on' && roleMap.length === 0) {
+    throw new Error('Configuration error in OIDC_ROLE_MAP: OIDC_JIT=on creates accounts from the groups people are in, so it needs OIDC_ROLE_MAP');
+  }
+  return {
+    issuer: new URL(e.OIDC_ISSUER),
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    scopes: e.OIDC_SCOPES,
+    groupsClaim: e.OIDC_GROUPS_CLAIM,
+    roleMap,
+    providerName: e.OIDC_PROVIDER_NAME,
+    localPasswords: e.OIDC_LOCAL_PASSWORDS === 'on',
+    justInTime: e.OIDC_JIT === 'on',
+    redirectUri: e.OIDC_REDIRECT_URI,
+    allowHttp: e.OIDC_ALLOW_HTTP === 'on',
   };
 }
 

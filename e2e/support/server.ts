@@ -38,9 +38,10 @@ export function parseDemoUsers(output: string): DemoUser[] {
   return users;
 }
 
-export async function startParentis(): Promise<RunningParentis> {
+/** `env` adds to (or overrides) the environment, e.g. a PORT chosen beforehand and the OIDC_* settings. */
+export async function startParentis(extraEnv: Record<string, string> = {}): Promise<RunningParentis> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -13,18 +13,24 @@ export interface Suite {
   openBrowser(options?: { javaScript?: boolean }): Promise<Browser>;
 }
 
-export function useParentis(spec: string, options: { javaScript?: boolean } = {}): Suite {
+export interface SuiteOptions {
+  javaScript?: boolean;
+  /** Runs first, and gives environment for Parentis (e.g. starts an identity provider and returns OIDC_*). */
+  prepare?: () => Promise<Record<string, string>>;
+}
+
+export function useParentis(spec: string, options: SuiteOptions = {}): Suite {
   const state = {} as Suite;
   const extra: Browser[] = [];
   before(async () => {
-    state.server = await startParentis();
+    state.server = await startParentis(options.prepare ? await options.prepare() : {});
     state.checker = new PageChecker(spec, state.server.baseUrl);
     state.openBrowser = async (o = {}) => {
       const b = await openBrowser({ baseUrl: state.server.baseUrl, ...o });
       extra.push(b);
       return b;
     };
-    state.browser = await openBrowser({ baseUrl: state.server.baseUrl, ...options });
+    state.browser = await openBrowser({ baseUrl: state.server.baseUrl, javaScript: options.javaScript });
   }, { timeout: 240_000 });
   after(async () => {
     for (const b of extra) await b.close();

@@ -408,6 +408,28 @@ export interface ApiTokenTable {
   revokedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A sign-in sent to the identity provider, waiting for its answer (found by the hash of the browser's cookie). */
+export interface IdentitySignInTable {
+  id: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  next: string;
+  createdAt: Stamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** A one-time link to set a password, given by an administrator; only the token's hash is kept. */
+export interface PasswordLinkTable {
+  id: Generated<number>;
+  userId: number;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: Stamp;
+  expiresAt: ColumnType<Date, Date | string, Date | string>;
+  usedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 /** An owner's request to move a deadline, until a lead or manager approves or rejects it. */
 export interface DeadlineRequestTable {
   id: Generated<number>;
@@ -552,6 +574,8 @@ export interface Database {
   userSession: UserSessionTable;
   signInAttempt: SignInAttemptTable;
   apiToken: ApiTokenTable;
+  identitySignIn: IdentitySignInTable;
+  passwordLink: PasswordLinkTable;
   measure: MeasureTable;
   measureValue: MeasureValueTable;
   measureTarget: MeasureTargetTable;

@@ -32,6 +32,15 @@ export type AuditEvent =
   | 'voice.responded'
   | 'glossary.added'
   | 'user.added'
+  | 'user.added-from-provider'
+  | 'user.role-from-provider'
+  | 'user.role-changed'
+  | 'user.renamed'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.password-link-created'
+  | 'user.password-set'
+  | 'user.password-changed'
   | 'api_token.created'
   | 'api_token.revoked'
   | 'measure.defined'
@@ -89,6 +98,15 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'voice.responded': 'Response to young people recorded',
   'glossary.added': 'Glossary terms added',
   'user.added': 'Person added',
+  'user.added-from-provider': 'Person added at their first sign-in through the identity provider',
+  'user.role-from-provider': 'Role changed to follow the person’s groups at the identity provider',
+  'user.role-changed': 'Role changed',
+  'user.renamed': 'Name changed',
+  'user.disabled': 'Account disabled',
+  'user.enabled': 'Account enabled again',
+  'user.password-link-created': 'Link to set a password given',
+  'user.password-set': 'Password set through a link',
+  'user.password-changed': 'Own password changed',
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
   'measure.defined': 'Measure defined',
@@ -131,6 +149,11 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'action.refs.set': 'changed the cross-references',
   'plan.node.edited': 'edited this part of the plan',
   'plan.edited': "edited the plan's details",
+  'user.role-changed': 'changed the person’s role',
+  'user.renamed': 'changed the person’s name',
+  'user.disabled': 'disabled the account',
+  'user.enabled': 'enabled the account again',
+  'user.role-from-provider': 'changed the role to follow the person’s groups',
 };
 
 export const isAuditEvent = (value: string): value is AuditEvent => Object.hasOwn(auditEventLabels, value);

@@ -38,7 +38,10 @@ export const capabilityRules = {
   'ssda903.import': { holders: ['analyst'], words: 'import 903 returns' },
   'ssda903.read-child-level': { holders: ['analyst'], words: 'read child-level 903 data' },
   'ssda903.review': { holders: ['analyst'], words: "see the 903 return's uploads, their data-quality findings by check, file and row, and each import's progress" },
-  'accounts.manage': { holders: ['admin'], words: 'add people and see them, create and revoke API tokens' },
+  'accounts.manage': {
+    holders: ['admin'],
+    words: 'add people and see them, change their name and role, disable and enable them, give them a link to set a password, create and revoke API tokens',
+  },
   'audit.read': { holders: ['admin'], words: 'read the audit log' },
   'rounds.manage': {
     holders: ['admin', 'manager'],

@@ -1,10 +1,19 @@
 // User accounts, their database sessions, sign-in attempts (for throttling) and API tokens.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ApiTokenTable, Database, UserAccountTable, UserSessionTable } from '../db/types.ts';
+import type { ApiTokenTable, Database, IdentitySignInTable, UserAccountTable, UserSessionTable } from '../db/types.ts';
 
 export type UserAccount = Selectable<UserAccountTable>;
 export type UserSession = Selectable<UserSessionTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type IdentitySignIn = Selectable<IdentitySignInTable>;
+
+/** What an administrator (or a sign-in through the identity provider) may change on an account. */
+export interface AccountChange {
+  name?: string;
+  role?: string;
+  disabledAt?: Date | null;
+  passwordHash?: string | null;
+}
 
 export interface NewUserAccount {
   organisationId: number;
@@ -25,6 +34,8 @@ const CHANGE_MARK = sql<string>`pg_current_snapshot()::text`;
 
 /** The first key of the advisory locks on sign-in attempts ("PA" and "PB" in ASCII), apart from any other lock. */
 const ATTEMPT_LOCK = { email: 0x5041, ip: 0x5042 } as const;
+/** The first key of the lock on an authority's accounts ("PC"): changes to roles and disabling wait for each other. */
+const ACCOUNTS_LOCK = 0x5043;
 
 export class AccountRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -43,6 +54,47 @@ export class AccountRepository {
 
   findById(id: number): Promise<UserAccount | undefined> {
     return this.db.selectFrom('userAccount').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The account an identity provider's person signs in to: by issuer and subject, never by e-mail. */
+  findBySubject(issuer: string, subject: string): Promise<UserAccount | undefined> {
+    return this.db.selectFrom('userAccount').selectAll().where('identityProvider', '=', issuer).where('subject', '=', subject).executeTakeFirst();
+  }
+
+  /**
+   * Holds, until the transaction ends, the lock on an authority's accounts: two administrators
+   * demoting or disabling the last two administrators at once cannot both succeed.
+   */
+  async lockAccounts(organisationId: number): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${ACCOUNTS_LOCK}, ${organisationId})`.execute(this.db);
+  }
+
+  async countActiveAdmins(organisationId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('userAccount')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('organisationId', '=', organisationId)
+      .where('role', '=', 'admin')
+      .where('disabledAt', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Changes an account and moves its version on; the changed row. */
+  update(id: number, change: AccountChange): Promise<UserAccount> {
+    return this.db
+      .updateTable('userAccount')
+      .set({ ...change, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Ends a person's sessions (all of them, or all but one): after disabling, or a new password. */
+  async deleteSessionsOf(userId: number, exceptId?: string): Promise<number> {
+    let q = this.db.deleteFrom('userSession').where('userId', '=', userId);
+    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+    return Number((await q.executeTakeFirst()).numDeletedRows);
   }
 
   list(organisationId: number): Promise<UserAccount[]> {
@@ -98,6 +150,64 @@ export class AccountRepository {
       .deleteFrom('userSession')
       .where((eb) => eb.or([eb('expiresAt', '<=', sql<Date>`now()`), eb('lastSeenAt', '<=', idleSince)]))
       .execute();
+  }
+
+  // Sign-ins waiting for the identity provider -------------------------------------------------
+
+  async insertIdentitySignIn(s: { id: string; state: string; nonce: string; codeVerifier: string; next: string; minutes: number }): Promise<void> {
+    await this.db
+      .insertInto('identitySignIn')
+      .values({ id: s.id, state: s.state, nonce: s.nonce, codeVerifier: s.codeVerifier, next: s.next, expiresAt: sql<Date>`now() + make_interval(mins => ${s.minutes})` })
+      .execute();
+  }
+
+  /** Takes (reads and deletes) a waiting sign-in that has not expired: each is used once. */
+  async takeIdentitySignIn(id: string): Promise<IdentitySignIn | undefined> {
+    const row = await this.db
+      .deleteFrom('identitySignIn')
+      .where('id', '=', id)
+      .returningAll()
+      .returning(sql<boolean>`expires_at > now()`.as('live'))
+      .executeTakeFirst();
+    if (!row?.live) return undefined;
+    const { live: _live, ...waiting } = row;
+    return waiting;
+  }
+
+  async deleteExpiredIdentitySignIns(): Promise<void> {
+    await this.db.deleteFrom('identitySignIn').where('expiresAt', '<=', sql<Date>`now()`).execute();
+  }
+
+  // Links to set a password -------------------------------------------------------------------
+
+  async insertPasswordLink(l: { userId: number; tokenHash: string; createdBy: string; hours: number }): Promise<Date> {
+    // A new link replaces any earlier one still unused.
+    await this.db.updateTable('passwordLink').set({ usedAt: sql<Date>`now()` }).where('userId', '=', l.userId).where('usedAt', 'is', null).execute();
+    const row = await this.db
+      .insertInto('passwordLink')
+      .values({ userId: l.userId, tokenHash: l.tokenHash, createdBy: l.createdBy, expiresAt: sql<Date>`now() + make_interval(hours => ${l.hours})` })
+      .returning('expiresAt')
+      .executeTakeFirstOrThrow();
+    return row.expiresAt;
+  }
+
+  /** A link not used, not expired, for an account not disabled, with its account; locked until the transaction ends. */
+  async findLivePasswordLink(tokenHash: string): Promise<{ linkId: number; user: UserAccount } | undefined> {
+    const link = await this.db
+      .selectFrom('passwordLink')
+      .select(['id', 'userId'])
+      .where('tokenHash', '=', tokenHash)
+      .where('usedAt', 'is', null)
+      .where('expiresAt', '>', sql<Date>`now()`)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!link) return undefined;
+    const user = await this.db.selectFrom('userAccount').selectAll().where('id', '=', link.userId).where('disabledAt', 'is', null).executeTakeFirst();
+    return user ? { linkId: link.id, user } : undefined;
+  }
+
+  async markPasswordLinkUsed(id: number): Promise<void> {
+    await this.db.updateTable('passwordLink').set({ usedAt: sql<Date>`now()` }).where('id', '=', id).execute();
   }
 
   // Sign-in attempts ---------------------------------------------------------------------------

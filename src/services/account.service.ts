@@ -3,13 +3,14 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/passwords.ts';
 import { isRole, roles, type Role } from '../domain/roles.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { ApiToken, UserAccount } from '../repositories/account.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { requireCapability, type Ctx } from './context.ts';
+import { requireCurrentVersion } from './stale-write.ts';
 
 /** Who is signed in, as pages, the API and services see them. */
 export interface SignedInUser {
@@ -23,8 +24,17 @@ export interface SignedInUser {
 export interface UserSummary extends SignedInUser {
   localPassword: boolean;
   identityProvider: string | null;
+  subject: string | null;
   disabled: boolean;
   createdAt: Date;
+  version: number;
+}
+
+/** An administrator's change to a person: their name, their role, or both, from the version they saw. */
+export interface UserChange {
+  name?: string | undefined;
+  role?: string | undefined;
+  expectedVersion?: number | undefined;
 }
 
 export interface TokenSummary {
@@ -110,6 +120,9 @@ export const SESSION = {
 
 export { MIN_PASSWORD_LENGTH };
 
+/** How long a link to set a password works. */
+export const PASSWORD_LINK_HOURS = 24;
+
 /** Who adds people and creates, sees and revokes API tokens. */
 
 const emailSchema = z
@@ -143,8 +156,10 @@ function summary(u: UserAccount): UserSummary {
     ...signedIn(u),
     localPassword: u.passwordHash !== null,
     identityProvider: u.identityProvider,
+    subject: u.subject,
     disabled: u.disabledAt !== null,
     createdAt: u.createdAt,
+    version: u.version,
   };
 }
 
@@ -196,8 +211,19 @@ export async function insertUser(repos: Repositories, ctx: Ctx, raw: NewUserInpu
   return summary(user);
 }
 
+/** Refuses to take away the authority's last enabled administrator (the accounts are locked by the caller). */
+async function requireAnotherAdmin(repos: Repositories, ctx: Ctx, what: string): Promise<void> {
+  if ((await repos.accounts.countActiveAdmins(ctx.organisationId)) <= 1) {
+    throw new ConflictError(`You cannot ${what}: they are the only administrator, and someone must be able to manage people. Make another person an administrator first.`);
+  }
+}
+
 export class AccountService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Off when the authority signs everyone in through its identity provider (OIDC_LOCAL_PASSWORDS=off). */
+    readonly localPasswords = true,
+  ) {}
 
   /** The context a signed-in person's requests run in. */
   contextFor(user: SignedInUser): Ctx {
@@ -215,9 +241,191 @@ export class AccountService {
     return (await this.store.read.accounts.list(ctx.organisationId)).map(summary);
   }
 
+  async showUser(ctx: Ctx, id: number): Promise<UserSummary> {
+    requireCapability(ctx, 'accounts.manage', 'see people’s accounts');
+    const user = await this.store.read.accounts.findById(id);
+    if (!user || user.organisationId !== ctx.organisationId) throw new NotFoundError(`There is no account ${id}`);
+    return summary(user);
+  }
+
+  /** The account for an e-mail address in the caller's authority (the command line addresses people so). */
+  async findUser(ctx: Ctx, email: string): Promise<UserSummary> {
+    requireCapability(ctx, 'accounts.manage', 'see people’s accounts');
+    const user = await this.store.read.accounts.findByEmail(email.trim());
+    if (!user || user.organisationId !== ctx.organisationId) throw new NotFoundError(`There is no account for ${email.trim()}`);
+    return summary(user);
+  }
+
+  /**
+   * Changes a person's name or role, refusing a stale edit and the demotion of the authority's last
+   * administrator; one audit event for each thing changed.
+   */
+  async changeUser(ctx: Ctx, id: number, change: UserChange): Promise<UserSummary> {
+    requireCapability(ctx, 'accounts.manage', 'change people’s accounts');
+    const name = change.name?.trim();
+    if (name !== undefined && name === '') throw new ValidationError('Enter the person’s name', 'name');
+    if (name !== undefined && name.length > 200) throw new ValidationError('The name must be 200 characters or fewer', 'name');
+    if (change.role !== undefined && !isRole(change.role)) throw new ValidationError(`Choose a role: ${roles.join(', ')}`, 'role');
+    return this.store.transaction(async (repos) => {
+      const user = await this.lockedUser(repos, ctx, id, change.expectedVersion);
+      const event = (what: 'user.renamed' | 'user.role-changed', before: object, after: object) =>
+        repos.audit.record({ organisationId: ctx.organisationId, actor: ctx.actor, event: what, entityType: 'user_account', entityId: id, entityKey: user.email, before, after });
+      let changed = user;
+      if (change.role !== undefined && change.role !== user.role) {
+        if (user.role === 'admin') await requireAnotherAdmin(repos, ctx, `change the role of ${user.name}`);
+        changed = await repos.accounts.update(id, { role: change.role });
+        await event('user.role-changed', { role: user.role }, { role: change.role });
+      }
+      if (name !== undefined && name !== user.name) {
+        changed = await repos.accounts.update(id, { name });
+        await event('user.renamed', { name: user.name }, { name });
+      }
+      return summary(changed);
+    });
+  }
+
+  /**
+   * Disables an account (its sessions end and its API tokens stop answering at once) or enables it
+   * again. Nobody disables their own account, nor the authority's last administrator.
+   */
+  async setDisabled(ctx: Ctx, id: number, disabled: boolean, expectedVersion?: number): Promise<UserSummary> {
+    requireCapability(ctx, 'accounts.manage', disabled ? 'disable accounts' : 'enable accounts');
+    return this.store.transaction(async (repos) => {
+      const user = await this.lockedUser(repos, ctx, id, expectedVersion);
+      if ((user.disabledAt !== null) === disabled) return summary(user);
+      if (disabled && ctx.userId === id) throw new ConflictError('You cannot disable your own account: ask another administrator.');
+      if (disabled && user.role === 'admin') await requireAnotherAdmin(repos, ctx, `disable ${user.name}`);
+      const changed = await repos.accounts.update(id, { disabledAt: disabled ? new Date() : null });
+      const sessions = disabled ? await repos.accounts.deleteSessionsOf(id) : 0;
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: disabled ? 'user.disabled' : 'user.enabled',
+        entityType: 'user_account',
+        entityId: id,
+        entityKey: user.email,
+        before: { disabled: !disabled },
+        after: disabled ? { disabled, sessionsEnded: sessions } : { disabled },
+      });
+      return summary(changed);
+    });
+  }
+
+  /**
+   * A one-time link for a person to set their own password, valid for PASSWORD_LINK_HOURS: the token
+   * is returned once (for the administrator to pass on) and only its hash is kept. A new link
+   * replaces an unused earlier one.
+   */
+  async createPasswordLink(ctx: Ctx, id: number): Promise<{ token: string; expiresAt: Date; user: UserSummary }> {
+    requireCapability(ctx, 'accounts.manage', 'give people a link to set a password');
+    if (!this.localPasswords) throw new ValidationError('Passwords are turned off (OIDC_LOCAL_PASSWORDS=off): people sign in through the identity provider');
+    return this.store.transaction(async (repos) => {
+      const user = await repos.accounts.findById(id);
+      if (!user || user.organisationId !== ctx.organisationId) throw new NotFoundError(`There is no account ${id}`);
+      if (user.disabledAt !== null) throw new ConflictError(`${user.name}’s account is disabled: enable it first.`);
+      const token = newToken();
+      const expiresAt = await repos.accounts.insertPasswordLink({ userId: id, tokenHash: sha256(token), createdBy: ctx.actor, hours: PASSWORD_LINK_HOURS });
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'user.password-link-created',
+        entityType: 'user_account',
+        entityId: id,
+        entityKey: user.email,
+        before: null,
+        after: { expiresAt: expiresAt.toISOString() },
+      });
+      return { token, expiresAt, user: summary(user) };
+    });
+  }
+
+  /** Whose link this is, while it works (unused, unexpired, account enabled); null otherwise. */
+  async passwordLinkHolder(token: string): Promise<{ name: string; email: string } | null> {
+    if (token === '' || !this.localPasswords) return null;
+    const found = await this.store.read.accounts.findLivePasswordLink(sha256(token));
+    return found ? { name: found.user.name, email: found.user.email } : null;
+  }
+
+  /** Sets a password through a link, once: the link is used up and the person's sessions end. */
+  async setPasswordWithLink(token: string, password: string): Promise<SignedInUser> {
+    if (!this.localPasswords) throw new NotFoundError('Passwords are turned off');
+    const first = await this.store.transaction(async (repos) => {
+      const found = await repos.accounts.findLivePasswordLink(sha256(token));
+      if (!found) throw new NotFoundError('This link has expired or has been used. Ask your administrator for a new one.');
+      const problem = checkNewPassword(password, { name: found.user.name, email: found.user.email });
+      if (problem !== null) throw new ValidationError(problem, 'password');
+      return found;
+    });
+    const passwordHash = await hashPassword(password);
+    return this.store.transaction(async (repos) => {
+      // Read again under the lock: the link may have been used while the password was hashed.
+      const found = await repos.accounts.findLivePasswordLink(sha256(token));
+      if (!found || found.linkId !== first.linkId) throw new NotFoundError('This link has expired or has been used. Ask your administrator for a new one.');
+      await repos.accounts.markPasswordLinkUsed(found.linkId);
+      await repos.accounts.update(found.user.id, { passwordHash });
+      const sessions = await repos.accounts.deleteSessionsOf(found.user.id);
+      await repos.audit.record({
+        organisationId: found.user.organisationId,
+        actor: found.user.name,
+        event: 'user.password-set',
+        entityType: 'user_account',
+        entityId: found.user.id,
+        entityKey: found.user.email,
+        before: null,
+        after: { sessionsEnded: sessions },
+      });
+      return signedIn(found.user);
+    });
+  }
+
+  /**
+   * A signed-in person changes their own password: the current one is required, the new one must
+   * pass checkNewPassword, and their other sessions end (this one, `keepSession`, goes on).
+   */
+  async changeOwnPassword(ctx: Ctx, current: string, next: string, keepSession: string | null): Promise<void> {
+    if (ctx.userId === undefined) throw new Error('changeOwnPassword needs a signed-in person');
+    if (!this.localPasswords) throw new ValidationError('Passwords are turned off: you sign in through the identity provider', 'current');
+    const user = await this.store.read.accounts.findById(ctx.userId);
+    if (!user || user.disabledAt !== null) throw new NotFoundError('There is no such account');
+    if (user.passwordHash === null) throw new ValidationError('You sign in through the identity provider: there is no Parentis password to change', 'current');
+    if (!(await verifyPasswordHash(current, user.passwordHash))) throw new ValidationError('Your current password is not right', 'current');
+    if (current === next) throw new ValidationError('The new password must differ from the current one', 'password');
+    const problem = checkNewPassword(next, { name: user.name, email: user.email });
+    if (problem !== null) throw new ValidationError(problem, 'password');
+    const passwordHash = await hashPassword(next);
+    await this.store.transaction(async (repos) => {
+      await repos.accounts.update(user.id, { passwordHash });
+      const sessions = await repos.accounts.deleteSessionsOf(user.id, keepSession === null ? undefined : sha256(keepSession));
+      await repos.audit.record({
+        organisationId: user.organisationId,
+        actor: ctx.actor,
+        event: 'user.password-changed',
+        entityType: 'user_account',
+        entityId: user.id,
+        entityKey: user.email,
+        before: null,
+        after: { otherSessionsEnded: sessions },
+      });
+    });
+  }
+
+  /** Whether the signed-in person has a Parentis password (so may change it). */
+  async hasLocalPassword(userId: number): Promise<boolean> {
+    return this.localPasswords && ((await this.store.read.accounts.findById(userId))?.passwordHash ?? null) !== null;
+  }
+
+  /** The account, locked for the change, after checking the version the caller saw. */
+  private async lockedUser(repos: Repositories, ctx: Ctx, id: number, expectedVersion: number | undefined): Promise<UserAccount> {
+    await repos.accounts.lockAccounts(ctx.organisationId);
+    const user = await repos.accounts.findById(id);
+    if (!user || user.organisationId !== ctx.organisationId) throw new NotFoundError(`There is no account ${id}`);
+    await requireCurrentVersion(repos, { entityType: 'user_account', entityId: id, what: `${user.name}’s account` }, expectedVersion, user.version);
+    return user;
+  }
+
   /** The account for an e-mail and password, or null; no throttling (signIn adds it). */
   async verifyPassword(email: string, password: string): Promise<SignedInUser | null> {
-    const user = await this.store.read.accounts.findByEmail(email.trim());
+    const user = this.localPasswords ? await this.store.read.accounts.findByEmail(email.trim()) : undefined;
     if (!user || user.passwordHash === null || user.disabledAt !== null) {
       decoyHash ??= hashPassword(newToken());
       await verifyPasswordHash(password, await decoyHash);

@@ -11,6 +11,7 @@ import type { App } from '../composition.ts';
 import { DEFAULT_PAGE_CACHE_MB, type Config } from '../config.ts';
 import { guardInput } from '../http/input-guard.ts';
 import { decorateServices } from '../http/services.ts';
+import { identityRoutes } from './auth/identity.routes.ts';
 import { signInRoutes } from './auth/sign-in.routes.ts';
 import homeRoutes from './home/home.routes.ts';
 import { govukInlineScriptHash, registerAssets } from './plugins/assets.ts';
@@ -80,6 +81,7 @@ export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): F
   });
 
   void server.register(signInRoutes(settings));
+  void server.register(identityRoutes(settings));
   void server.register(setupRoutes(settings));
   for (const routes of pageRoutes) void server.register(routes);
   // The shell's own home page, unless a feature has registered one.

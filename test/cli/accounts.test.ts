@@ -49,3 +49,11 @@ test('token create prints the token once; list never shows it; revoke marks it r
   assert.notEqual(again.find((r) => r.id === row.id)?.revokedAt, null);
   assert.match(oneLine(await fails(store, ['token', 'create', '--user', 'nobody@westmere.example'])), /^parentis: There is no account for nobody@westmere\.example/);
 });
+
+test('user role, disable, enable and password-link change one account each, and the last administrator is kept', async () => {
+  assert.equal(await ok(store, ['user', 'role', 'viewer@westmere.example', 'analyst']), 'Cllr Patricia Vosper <viewer@westmere.example> is now Performance analyst (analyst).\n');
+  assert.equal(await ok(store, ['user', 'disable', 'viewer@westmere.example']), 'Cllr Patricia Vosper <viewer@westmere.example> is disabled.\n');
+  assert.equal(await ok(store, ['user', 'enable', 'viewer@westmere.example']), 'Cllr Patricia Vosper <viewer@westmere.example> is enabled.\n');
+  assert.match(await ok(store, ['user', 'password-link', 'viewer@westmere.example', '--base-url', 'https://parentis.westmere.example']), /^https:\/\/parentis\.westmere\.example\/set-password\/[\w-]{43}\n$/);
+  assert.match(oneLine(await fails(store, ['user', 'disable', 'admin@westmere.example'])), /^parentis: You cannot disable Demelza Rowse: they are the only administrator/);
+});

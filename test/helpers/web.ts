@@ -5,6 +5,8 @@
 //   await web.post('/sign-out', {}, s);           // form post with the session's CSRF token
 import { after, before, beforeEach } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createServices } from '../../src/composition.ts';
+import type { OidcConfig } from '../../src/config.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { roles } from '../../src/domain/roles.ts';
 import { hashPassword, type SignedInUser } from '../../src/services/account.service.ts';
@@ -75,13 +77,16 @@ export interface WebTestOptions {
   /** Names for the accounts, e.g. { owner: 'Kirsty Pengelly' } to match an owner in a fixture. */
   names?: Partial<Record<Role, string>>;
   config?: Partial<ServerConfig>;
+  /** Signing in through an identity provider, as OIDC_* would configure it (the services are made with it). */
+  oidc?: OidcConfig;
   /** Adds routes of the test's own before the server starts. */
   routes?: (server: FastifyInstance) => void;
 }
 
 export async function openWebTest(options: WebTestOptions = {}): Promise<WebTest> {
   const db = await openTestDatabase();
-  const server = buildServer({ services: db.services }, { logLevel: 'silent', ...options.config });
+  const services = options.oidc ? createServices(db.handle, db.services.clock, undefined, options.oidc) : db.services;
+  const server = buildServer({ services }, { logLevel: 'silent', ...options.config });
   // Registered as a plugin, like a feature's routes, so the shell's hooks (CSRF on posts) apply to them.
   const { routes } = options;
   if (routes) {

@@ -39,6 +39,10 @@ const pages: Page[] = [
   { url: '/users', allowed: ['admin'] },
   { url: '/users/new', allowed: ['admin'] },
   { url: '/api-tokens', allowed: ['admin'] },
+  // {owner} is the action owner's account id.
+  { url: '/users/{owner}', allowed: ['admin'] },
+  { url: '/users/{owner}/edit', allowed: ['admin'] },
+  { url: '/account/password', allowed: everyone },
   { url: '/plans/test-plan/actions/1/update', allowed: [...managers, 'lead', 'owner'] },
   { url: '/plans/test-plan/actions/1/deadline', allowed: [...managers, 'lead', 'owner'] },
   { url: '/plans/test-plan/actions/1/edit', allowed: managers },
@@ -55,7 +59,7 @@ for (const page of pages) {
     const allowed = page.allowed.includes(role);
     test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
       await loadPlan();
-      const r = await web.get(page.url, await web.signIn(role));
+      const r = await web.get(page.url.replace('{owner}', String(web.users.owner.id)), await web.signIn(role));
       assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
       if (!allowed) assert.equal(html(r.body).heading(), 'You cannot do this');
     });
@@ -84,5 +88,18 @@ for (const role of roles) {
       assert.equal(after.progress_update, before.progress_update);
       assert.equal(after.audit_event, before.audit_event);
     }
+  });
+}
+
+for (const role of roles) {
+  const allowed = role === 'admin';
+  test(`post disable for the action owner as ${role} ${allowed ? 'disables the account' : 'answers 403 and changes nothing'}`, async () => {
+    const before = await web.db.counts();
+    const as = await web.signIn(role);
+    const target = role === 'owner' ? web.users.viewer.id : web.users.owner.id;
+    const r = await web.post(`/users/${target}/disable`, { version: '1' }, as);
+    const after = await web.db.counts();
+    assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
+    assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
   });
 }

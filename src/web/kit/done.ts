@@ -27,6 +27,11 @@ export const DONE_MESSAGES = {
   'link-sent': 'A new link has been sent. Any earlier link for the same person no longer works.',
   'link-revoked': 'The link has been withdrawn. It opens nothing now.',
   'mapping-saved': 'The mapping has been saved. It is offered for the next tracker, and can be downloaded for the command line.',
+  'user-changed': 'The person’s details have been saved',
+  'user-disabled': 'The account has been disabled. Their sessions have ended and their API tokens no longer work.',
+  'user-enabled': 'The account has been enabled again',
+  'password-changed': 'Your password has been changed. You have been signed out everywhere else.',
+  'password-set': 'Your password has been set. Sign in with it.',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;

@@ -93,6 +93,16 @@ export const returnJobPath = (id: number): string => `${returnsPath}/imports/${s
 
 export const usersPath = '/users';
 export const apiTokensPath = '/api-tokens';
+/** A person's page, where an administrator changes their name and role, disables them or gives a password link. */
+export const userPath = (id: number): string => `${usersPath}/${segment(id)}`;
+export const editUserPath = (id: number): string => `${userPath(id)}/edit`;
+export const disableUserPath = (id: number): string => `${userPath(id)}/disable`;
+export const enableUserPath = (id: number): string => `${userPath(id)}/enable`;
+export const passwordLinkPath = (id: number): string => `${userPath(id)}/password-link`;
+/** Where anyone with a Parentis password changes it. */
+export const ownPasswordPath = '/account/password';
+/** The page a one-time link to set a password opens. */
+export const setPasswordPath = (token: string): string => `/set-password/${encodeURIComponent(token)}`;
 /** The form that revokes an API token. */
 export const revokeTokenPath = (id: number): string => `${apiTokensPath}/${segment(id)}/revoke`;
 

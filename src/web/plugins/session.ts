@@ -42,6 +42,9 @@ export function isPublicPath(url: string): boolean {
   const path = url.split('?')[0] ?? '';
   return (
     path === '/sign-in' ||
+    path === '/sign-in/oidc' ||
+    path === '/sign-in/oidc/callback' ||
+    path.startsWith('/set-password/') ||
     path === '/setup' ||
     path === '/health' ||
     path === '/favicon.ico' ||
