@@ -28,6 +28,7 @@ import {
   updateBodySchema,
   updateListSchema,
 } from './api.schemas.ts';
+import { measureApiRoutes } from './measures.api.ts';
 import { openApiDocument } from './openapi.ts';
 
 type Schema = z.ZodType;
@@ -48,7 +49,7 @@ export interface ApiRoute {
 }
 
 /** A route whose handler sees its parsed parameters, query and body with their types. */
-function route<P extends Schema = z.ZodObject, Q extends Schema = z.ZodObject, B extends Schema = z.ZodObject>(spec: {
+export function route<P extends Schema = z.ZodObject, Q extends Schema = z.ZodObject, B extends Schema = z.ZodObject>(spec: {
   method: 'GET' | 'POST';
   url: string;
   summary: string;
@@ -199,6 +200,7 @@ export function apiRoutes(s: Services): ApiRoute[] {
       response: riskListSchema,
       handler: async ({ ctx, query }) => ({ risks: await s.risks.list(ctx, query.plan === undefined ? {} : { plan: query.plan }) }),
     }),
+    ...measureApiRoutes(s),
   ];
 }
 

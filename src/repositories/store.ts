@@ -5,6 +5,7 @@ import type { Database } from '../db/types.ts';
 import { AccountRepository } from './account.repository.ts';
 import { ActionRepository } from './action.repository.ts';
 import { AuditRepository } from './audit.repository.ts';
+import { DashboardRepository } from './dashboard.repository.ts';
 import { DeploymentRepository } from './deployment.repository.ts';
 import { GlossaryRepository } from './glossary.repository.ts';
 import { MeasureRepository } from './measure.repository.ts';
@@ -26,6 +27,7 @@ export interface Repositories {
   ssda903: Ssda903Repository;
   accounts: AccountRepository;
   deployment: DeploymentRepository;
+  dashboards: DashboardRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -41,6 +43,7 @@ function bind(db: Kysely<Database>): Repositories {
     ssda903: new Ssda903Repository(db),
     accounts: new AccountRepository(db),
     deployment: new DeploymentRepository(db),
+    dashboards: new DashboardRepository(db),
   };
 }
 

@@ -6,8 +6,10 @@ import type { Role } from '../domain/roles.ts';
 import accountsRoutes from './accounts/accounts.routes.ts';
 import actionsRoutes from './actions/actions.routes.ts';
 import auditRoutes from './audit/audit.routes.ts';
+import dashboardRoutes from './dashboard/dashboard.routes.ts';
 import glossaryRoutes from './glossary/glossary.routes.ts';
 import homeRoutes from './home/home.routes.ts';
+import measurePageRoutes from './measures/measure-page.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
@@ -19,6 +21,8 @@ export type PageRoutes = (server: FastifyInstance) => Promise<void>;
 
 export const pageRoutes: PageRoutes[] = [
   homeRoutes,
+  dashboardRoutes,
+  measurePageRoutes,
   plansRoutes,
   actionsRoutes,
   refsRoutes,
@@ -44,6 +48,7 @@ export interface NavigationEntry {
  * a feature appears in the menu when its pages are registered.
  */
 export const navigationEntries: NavigationEntry[] = [
+  { text: 'Dashboard', href: '/dashboard' },
   { text: 'Home', href: '/' },
   { text: 'Plans', href: '/plans' },
   { text: 'Risks', href: '/risks' },

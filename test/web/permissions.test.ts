@@ -11,6 +11,7 @@ const web = useWebTest({ names: people });
 
 async function loadPlan(): Promise<void> {
   await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
+  await web.db.services.measures.define(web.ctx, { code: 'health-checks', title: 'Health checks on time', unit: 'percent', polarity: 'higher is better', frequency: 'monthly' });
 }
 
 const everyone = roles;
@@ -32,6 +33,9 @@ const pages: Page[] = [
   { url: '/glossary', allowed: everyone },
   { url: '/refs', allowed: everyone },
   { url: '/search?q=foster', allowed: everyone },
+  { url: '/dashboard', allowed: everyone },
+  { url: '/measures/health-checks', allowed: everyone },
+  { url: '/dashboard/new', allowed: ['manager', 'analyst'] },
   { url: '/audit', allowed: ['admin'] },
   { url: '/users', allowed: ['admin'] },
   { url: '/users/new', allowed: ['admin'] },
@@ -74,6 +78,25 @@ for (const role of roles) {
     } else {
       assert.equal(r.statusCode, 403, r.body.slice(0, 300));
       assert.equal(after.progress_update, before.progress_update);
+      assert.equal(after.audit_event, before.audit_event);
+    }
+  });
+}
+
+for (const role of roles) {
+  const allowed = role === 'analyst';
+  test(`post commentary on health-checks as ${role} ${allowed ? 'adds it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const as = await web.signIn(role);
+    const before = await web.db.counts();
+    const r = await web.post('/measures/health-checks/commentary', { periodEnd: '2018-03-31', body: `Read by the ${role}.`, expectedId: '0' }, as);
+    const after = await web.db.counts();
+    if (allowed) {
+      assert.equal(r.statusCode, 303, r.body.slice(0, 300));
+      assert.equal(after.measure_commentary, before.measure_commentary! + 1);
+    } else {
+      assert.equal(r.statusCode, 403, r.body.slice(0, 300));
+      assert.equal(after.measure_commentary, before.measure_commentary);
       assert.equal(after.audit_event, before.audit_event);
     }
   });
