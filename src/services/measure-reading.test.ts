@@ -59,10 +59,12 @@ test('read measure sums year to date and rolling 12 months for a measure kept mo
   assert.equal(readMeasure(measure(), values, [], [], '2018-05-31', analyst).ytd, null);
 });
 
-test('read measure picks each comparator at the newest year not after the figure', () => {
+test('read measure picks each comparator at the newest year not after the figure, else the nearest later year', () => {
   const b = (timePeriod: number, value: number): BenchmarkView => ({ comparator: 'england', name: 'England', timePeriod, breakdown: null, value, symbol: null, authorities: null, indicatorKey: 'k' });
   const r = readMeasure(measure(), values, [], [b(2017, 68), b(2018, 69), b(2019, 70)], '2018-03-31', analyst);
   assert.deepEqual(r.benchmarks.map((x) => x.label), ['England 2017/18']);
+  const later = readMeasure(measure(), values, [], [b(2022, 68), b(2021, 69)], '2018-03-31', analyst);
+  assert.deepEqual(later.benchmarks.map((x) => x.label), ['England 2020/21']);
 });
 
 test('read measure shows a small number as c to a viewer and marked to an analyst', () => {

@@ -93,7 +93,7 @@ export interface MeasureReading {
   lastYear: Comparison | null;
   /** The last 13 periods, oldest first, ending with the current one. */
   history: ShownFigure[];
-  /** The latest published year not after the figure's year, for each comparator. */
+  /** For each comparator the newest published year not after the figure's (else the nearest later one), labelled with its year. */
   benchmarks: BenchmarkFigure[];
   /** The DfE quartile band, where the published tables give one (none of the tables loaded yet does). */
   quartile: string | null;
@@ -215,9 +215,12 @@ export function readMeasure(
   const lastYear = lastYearEnd !== undefined ? compare(measure, current, earlier(lastYearEnd), monthName(lastYearEnd)) : null;
 
   const year = latest ? collectionYear(latest.periodEnd) : collectionYear(asAt);
-  const plain = benchmarks.filter((b) => b.breakdown === null && b.timePeriod <= year);
+  const plain = benchmarks.filter((b) => b.breakdown === null);
   const chosen = COMPARATORS.flatMap((c) => {
-    const b = plain.filter((x) => x.comparator === c).at(-1);
+    const mine = plain.filter((x) => x.comparator === c).sort((a, b) => a.timePeriod - b.timePeriod);
+    // The newest year not after the figure's; when every published year is later (an old return),
+    // the nearest one, which its label names.
+    const b = mine.filter((x) => x.timePeriod <= year).at(-1) ?? mine[0];
     if (!b) return [];
     return [{ ...b, label: `${b.name} ${b.timePeriod - 1}/${String(b.timePeriod).slice(2)}` }];
   });

@@ -448,7 +448,7 @@ export class MeasureService {
       windows,
       targets: tv,
       breakdowns,
-      benchmarkHistory: bv.filter((b) => b.breakdown === null && b.timePeriod <= (reading.current ? Number(reading.current.periodEnd.slice(0, 4)) + 1 : 9999)),
+      benchmarkHistory: bv.filter((b) => b.breakdown === null),
       commentary: [...latestOf.values()].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)),
       commentaryHistory: history,
       threshold: reader.threshold,
