@@ -159,6 +159,19 @@ export class MeasureRepository {
     return q.orderBy('measureCode').orderBy('timePeriod').orderBy('comparator').execute();
   }
 
+  /** Every benchmark without a breakdown, by measure and year: what a dashboard compares with. */
+  plainBenchmarks(organisationId: number): Promise<BenchmarkRow[]> {
+    return this.db
+      .selectFrom('benchmark')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .where('breakdownDimension', '=', '')
+      .orderBy('measureCode')
+      .orderBy('timePeriod')
+      .orderBy('comparator')
+      .execute();
+  }
+
   /** Replaces the benchmarks of these measure codes with the rows given. */
   async replaceBenchmarks(organisationId: number, codes: string[], rows: Insertable<BenchmarkTable>[]): Promise<void> {
     if (codes.length > 0) await this.db.deleteFrom('benchmark').where('organisationId', '=', organisationId).where('measureCode', 'in', codes).execute();

@@ -15,6 +15,7 @@ import {
   targetOn,
   valueOf,
   WINDOWS,
+  windowFigure,
   windowSeries,
   type CsvRow,
   type Polarity,
@@ -387,7 +388,7 @@ export class MeasureService {
       repos.measures.list(ctx.organisationId),
       repos.measures.plainValues(ctx.organisationId, ['month', 'year']),
       repos.measures.targetsFor(ctx.organisationId),
-      repos.measures.benchmarks(ctx.organisationId),
+      repos.measures.plainBenchmarks(ctx.organisationId),
       this.reader(ctx),
     ]);
     const byCode = new Map(measures.map((m) => [m.code, m]));
@@ -420,17 +421,12 @@ export class MeasureService {
     const reading = readMeasure(measure, plain, tv, bv, asAt, reader);
     const own = plain.filter((v) => v.window === reading.window && v.periodEnd <= asAt);
     const series = own.map((v) => shown(measure.unit, v, reader));
-    const windows =
-      reading.ytd === null
-        ? []
-        : own.map((v) => {
-            const monthly = own.filter((x) => x.periodEnd <= v.periodEnd);
-            const w = (kind: 'ytd' | 'rolling12'): ShownFigure | null => {
-              const f = readMeasure(measure, monthly, tv, [], v.periodEnd, reader)[kind];
-              return f;
-            };
-            return { periodEnd: v.periodEnd, ytd: w('ytd'), rolling12: w('rolling12') };
-          });
+    const monthly = own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator }));
+    const inWindow = (kind: 'ytd' | 'rolling12', end: string): ShownFigure | null => {
+      const f = windowFigure(measure.unit, monthly, kind, end);
+      return f.value === null ? null : shown(measure.unit, { ...f, symbol: null }, reader);
+    };
+    const windows = reading.ytd === null ? [] : own.map((v) => ({ periodEnd: v.periodEnd, ytd: inWindow('ytd', v.periodEnd), rolling12: inWindow('rolling12', v.periodEnd) }));
     const at = reading.current?.periodEnd;
     const breakdowns: BreakdownTable[] = [];
     for (const v of values) {
