@@ -10,6 +10,7 @@ import { AccountService } from './services/account.service.ts';
 import { ActionService } from './services/actions/index.ts';
 import { AuditService } from './services/audit.service.ts';
 import { BenchmarkService } from './services/benchmark.service.ts';
+import { DashboardService } from './services/dashboard.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { DeploymentService } from './services/deployment.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
@@ -41,6 +42,7 @@ export interface Services {
   demo: DemoService;
   deployment: DeploymentService;
   measures: MeasureService;
+  dashboards: DashboardService;
   benchmarks: BenchmarkService;
   ssda903: Ssda903Service;
   accounts: AccountService;
@@ -73,6 +75,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const store = new Store(handle.db);
   const plans = new PlanService(store);
   const actions = new ActionService(store);
+  const measures = new MeasureService(store);
   return {
     organisations: new OrganisationService(store),
     plans,
@@ -84,7 +87,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     audit: new AuditService(store),
     demo: new DemoService(store, clock),
     deployment: new DeploymentService(store),
-    measures: new MeasureService(store),
+    measures,
+    dashboards: new DashboardService(store, measures),
     benchmarks: new BenchmarkService(store),
     ssda903: new Ssda903Service(store),
     accounts: new AccountService(store, oidc?.localPasswords ?? true),

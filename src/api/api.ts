@@ -28,6 +28,7 @@ import {
   updateBodySchema,
   updateListSchema,
 } from './api.schemas.ts';
+import { measureApiRoutes } from './measures.api.ts';
 import { openApiDocument } from './openapi.ts';
 import { roundApiRoutes } from './rounds.api.ts';
 
@@ -201,6 +202,7 @@ export function apiRoutes(s: Services): ApiRoute[] {
       handler: async ({ ctx, query }) => ({ risks: await s.risks.list(ctx, query.plan === undefined ? {} : { plan: query.plan }) }),
     }),
     ...roundApiRoutes(s),
+    ...measureApiRoutes(s),
   ];
 }
 

@@ -283,6 +283,32 @@ export interface BenchmarkTable {
   importedBy: string;
 }
 
+export interface DashboardTable {
+  id: Generated<number>;
+  organisationId: number;
+  name: string;
+  version: Generated<number>;
+  createdBy: string;
+  createdAt: Stamp;
+  updatedAt: Stamp;
+}
+
+export interface DashboardTileTable {
+  dashboardId: number;
+  measureCode: string;
+  position: number;
+}
+
+export interface MeasureCommentaryTable {
+  id: Generated<number>;
+  organisationId: number;
+  measureCode: string;
+  periodEnd: DateCol;
+  body: string;
+  author: string;
+  createdAt: Stamp;
+}
+
 export interface PopulationTable {
   organisationId: number;
   laCode: string;
@@ -580,6 +606,9 @@ export interface Database {
   measureValue: MeasureValueTable;
   measureTarget: MeasureTargetTable;
   benchmark: BenchmarkTable;
+  dashboard: DashboardTable;
+  dashboardTile: DashboardTileTable;
+  measureCommentary: MeasureCommentaryTable;
   population: PopulationTable;
   statisticalNeighbour: StatisticalNeighbourTable;
   dfeAuthority: DfeAuthorityTable;

@@ -52,6 +52,10 @@ export type AuditEvent =
   | 'measure.population-imported'
   | 'measure.population-set'
   | 'measure.benchmarks-imported'
+  | 'measure.commentary-added'
+  | 'measure.threshold-set'
+  | 'dashboard.created'
+  | 'dashboard.changed'
   | 'ssda903.imported'
   | 'ssda903.la-code-set'
   | 'round.opened'
@@ -118,6 +122,10 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'measure.population-imported': 'Population figures imported',
   'measure.population-set': 'Population set',
   'measure.benchmarks-imported': 'DfE benchmarks imported',
+  'measure.commentary-added': 'Commentary on a measure written',
+  'measure.threshold-set': 'Small-number threshold set',
+  'dashboard.created': 'Dashboard created',
+  'dashboard.changed': 'Dashboard tiles changed',
   'ssda903.imported': '903 return imported',
   'ssda903.import-started': '903 files uploaded for import',
   'ssda903.la-code-set': 'DfE authority code set',

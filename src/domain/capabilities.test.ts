@@ -19,6 +19,8 @@ test('print capability matrix lists every capability with its holders', () => {
     'voice.respond': 'admin manager',
     'measures.define': 'admin analyst',
     'measures.set-targets': 'analyst',
+    'measures.comment': 'analyst',
+    'dashboards.manage': 'manager analyst',
     'measures.import': 'analyst',
     'benchmarks.choose-comparator': 'admin analyst',
     'ssda903.import': 'analyst',

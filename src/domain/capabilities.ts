@@ -33,6 +33,8 @@ export const capabilityRules = {
   'voice.respond': { holders: ['admin', 'manager'], words: "record the young people's priorities and respond to them" },
   'measures.define': { holders: ['admin', 'analyst'], words: 'change measure definitions' },
   'measures.set-targets': { holders: ['analyst'], words: 'set measure targets' },
+  'measures.comment': { holders: ['analyst'], words: 'write commentary on measures' },
+  'dashboards.manage': { holders: ['manager', 'analyst'], words: 'create named dashboards, choose and order their tiles' },
   'measures.import': { holders: ['analyst'], words: 'import figures, DfE benchmarks, statistical neighbours and population' },
   'benchmarks.choose-comparator': { holders: ['admin', 'analyst'], words: 'choose the comparison authority for benchmarks' },
   'ssda903.import': { holders: ['analyst'], words: 'import 903 returns' },

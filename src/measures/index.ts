@@ -9,3 +9,4 @@ export * from './dfe-tables.ts';
 export * from './reference-files.ts';
 export * from './comparators.ts';
 export * from './inspection-outcomes.ts';
+export * from './suppression.ts';

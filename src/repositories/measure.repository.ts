@@ -5,6 +5,7 @@ import type {
   BenchmarkTable,
   Database,
   DfeAuthorityTable,
+  MeasureCommentaryTable,
   MeasureTable,
   MeasureTargetTable,
   MeasureValueTable,
@@ -14,6 +15,7 @@ import type {
 
 export type MeasureRow = Selectable<MeasureTable>;
 export type MeasureValueRow = Selectable<MeasureValueTable>;
+export type MeasureCommentaryRow = Selectable<MeasureCommentaryTable>;
 export type MeasureTargetRow = Selectable<MeasureTargetTable>;
 export type BenchmarkRow = Selectable<BenchmarkTable>;
 export type PopulationRowDb = Selectable<PopulationTable>;
@@ -36,6 +38,11 @@ export class MeasureRepository {
 
   findByCode(organisationId: number, code: string): Promise<MeasureRow | undefined> {
     return this.db.selectFrom('measure').selectAll().where('organisationId', '=', organisationId).where('code', '=', code).executeTakeFirst();
+  }
+
+  /** Locks the measure's row until the transaction ends. */
+  async lock(id: number): Promise<void> {
+    await this.db.selectFrom('measure').select('id').where('id', '=', id).forUpdate().execute();
   }
 
   insert(m: Insertable<MeasureTable>): Promise<MeasureRow> {
@@ -71,6 +78,35 @@ export class MeasureRepository {
       .orderBy('measureId')
       .orderBy('periodEnd', 'desc')
       .execute();
+  }
+
+  /** Every value of the authority without a breakdown, in the windows given, ordered by measure and period. */
+  plainValues(organisationId: number, windows: readonly string[]): Promise<MeasureValueRow[]> {
+    return this.db
+      .selectFrom('measureValue')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .where('periodWindow', 'in', [...windows])
+      .where('breakdownDimension', '=', '')
+      .orderBy('measureId')
+      .orderBy('periodEnd')
+      .execute();
+  }
+
+  /** A measure's commentary, every entry (the history), oldest first. */
+  commentary(organisationId: number, measureCode: string): Promise<MeasureCommentaryRow[]> {
+    return this.db
+      .selectFrom('measureCommentary')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .where('measureCode', '=', measureCode)
+      .orderBy('periodEnd')
+      .orderBy('id')
+      .execute();
+  }
+
+  insertCommentary(row: Insertable<MeasureCommentaryTable>): Promise<MeasureCommentaryRow> {
+    return this.db.insertInto('measureCommentary').values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   countValues(organisationId: number, source?: string): Promise<number> {
@@ -121,6 +157,19 @@ export class MeasureRepository {
     let q = this.db.selectFrom('benchmark').selectAll().where('organisationId', '=', organisationId);
     if (measureCode !== undefined) q = q.where('measureCode', '=', measureCode);
     return q.orderBy('measureCode').orderBy('timePeriod').orderBy('comparator').execute();
+  }
+
+  /** Every benchmark without a breakdown, by measure and year: what a dashboard compares with. */
+  plainBenchmarks(organisationId: number): Promise<BenchmarkRow[]> {
+    return this.db
+      .selectFrom('benchmark')
+      .selectAll()
+      .where('organisationId', '=', organisationId)
+      .where('breakdownDimension', '=', '')
+      .orderBy('measureCode')
+      .orderBy('timePeriod')
+      .orderBy('comparator')
+      .execute();
   }
 
   /** Replaces the benchmarks of these measure codes with the rows given. */

@@ -5,6 +5,7 @@ import type { Database } from '../db/types.ts';
 import { AccountRepository } from './account.repository.ts';
 import { ActionRepository } from './action.repository.ts';
 import { AuditRepository } from './audit.repository.ts';
+import { DashboardRepository } from './dashboard.repository.ts';
 import { DeploymentRepository } from './deployment.repository.ts';
 import { GlossaryRepository } from './glossary.repository.ts';
 import { MeasureRepository } from './measure.repository.ts';
@@ -30,6 +31,7 @@ export interface Repositories {
   deployment: DeploymentRepository;
   rounds: RoundRepository;
   trackerImports: TrackerImportRepository;
+  dashboards: DashboardRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -47,6 +49,7 @@ function bind(db: Kysely<Database>): Repositories {
     deployment: new DeploymentRepository(db),
     rounds: new RoundRepository(db),
     trackerImports: new TrackerImportRepository(db),
+    dashboards: new DashboardRepository(db),
   };
 }
 

@@ -2,6 +2,7 @@
 // or computed from the SSDA903 return), targets and tolerances, and the RAG and benchmarks beside the
 // latest value. Reading is open to every role; changing figures is the analyst's.
 import { z } from 'zod';
+import { groupBy } from '../domain/collections.ts';
 import { isoDateSchema, parseDateInput } from '../domain/dates.ts';
 import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
@@ -14,6 +15,7 @@ import {
   targetOn,
   valueOf,
   WINDOWS,
+  windowFigure,
   windowSeries,
   type CsvRow,
   type Polarity,
@@ -24,7 +26,8 @@ import {
 } from '../measures/index.ts';
 import type { MeasureRow, MeasureTargetRow, MeasureValueRow } from '../repositories/measure.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
-import { requireCapability, type Ctx } from './context.ts';
+import { requireCapability, todayFor, type Ctx } from './context.ts';
+import { readerFor, readMeasure, shown, SUPPRESSION_SETTING, type MeasureReading, type Reader, type ShownFigure, type StoredValue } from './measure-reading.ts';
 
 export const MEASURE_SOURCES = ['ssda903', 'manual', 'import'] as const;
 export const FREQUENCIES = ['monthly', 'quarterly', 'annual'] as const;
@@ -291,8 +294,202 @@ function parsePeriod(name: string, row: CsvRow, frequency: string): string {
 /** The longest search of the measure library: a title is well under it. */
 const SEARCH_MAX = 100;
 
+export interface CommentaryEntry {
+  id: number;
+  periodEnd: string;
+  body: string;
+  author: string;
+  at: string;
+}
+
+export interface BreakdownTable {
+  dimension: string;
+  rows: { category: string; figure: ShownFigure }[];
+}
+
+export interface MeasurePage {
+  reading: MeasureReading;
+  /** Every period of the value's window up to the date, oldest first, for the trend chart and its table. */
+  series: ShownFigure[];
+  /** Year to date and rolling 12 months at every month end, for monthly figures kept month by month. */
+  windows: { periodEnd: string; ytd: ShownFigure | null; rolling12: ShownFigure | null }[];
+  targets: TargetView[];
+  breakdowns: BreakdownTable[];
+  /** Every benchmark year without a breakdown, for the chart's lines and the comparison table. */
+  benchmarkHistory: BenchmarkView[];
+  /** The newest commentary of each period, and the whole history, oldest first. */
+  commentary: CommentaryEntry[];
+  commentaryHistory: CommentaryEntry[];
+  threshold: number;
+}
+
+const commentarySchema = z
+  .object({
+    periodEnd: isoDateSchema,
+    body: text.min(1, { message: 'Enter the commentary' }).max(4000, { message: 'Commentary must be 4,000 characters or fewer' }),
+    /** The newest entry for the period the writer saw (0: none), so a newer one is never silently replaced. */
+    expectedId: z.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const thresholdSchema = z.object({ threshold: z.number().int().min(1, { message: 'the threshold is a whole number from 1 to 100' }).max(100, { message: 'the threshold is a whole number from 1 to 100' }) }).strict();
+
+function storedOf(r: MeasureValueRow): StoredValue {
+  return { periodEnd: r.periodEnd, window: r.periodWindow, numerator: num(r.numerator), denominator: num(r.denominator), value: num(r.value), symbol: r.symbol };
+}
+
+const toEntry = (r: { id: number; periodEnd: string; body: string; author: string; createdAt: Date }): CommentaryEntry => ({
+  id: r.id,
+  periodEnd: r.periodEnd,
+  body: r.body,
+  author: r.author,
+  at: r.createdAt.toISOString(),
+});
+
 export class MeasureService {
   constructor(private readonly store: Store) {}
+
+  /** Who is reading, with the authority's small-number threshold. */
+  async reader(ctx: Ctx): Promise<Reader> {
+    return readerFor(ctx.role, await this.threshold(ctx));
+  }
+
+  /** The authority's small-number threshold (5 unless it has set its own). */
+  async threshold(ctx: Ctx): Promise<number> {
+    const setting = (await this.store.read.organisations.getSetting(ctx.organisationId, SUPPRESSION_SETTING)) as { threshold?: number } | undefined;
+    return setting?.threshold ?? 5;
+  }
+
+  async setThreshold(ctx: Ctx, raw: unknown): Promise<number> {
+    requireCapability(ctx, 'measures.define', 'change the small-number threshold');
+    const { threshold } = parseInput(thresholdSchema, raw);
+    return this.store.transaction(async (repos) => {
+      const before = (await repos.organisations.getSetting(ctx.organisationId, SUPPRESSION_SETTING)) ?? null;
+      await repos.organisations.putSetting(ctx.organisationId, SUPPRESSION_SETTING, { threshold });
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'measure.threshold-set',
+        entityType: 'organisation',
+        entityId: ctx.organisationId,
+        entityKey: null,
+        before,
+        after: { threshold },
+      });
+      return threshold;
+    });
+  }
+
+  /**
+   * Every measure (or those named, in that order) read at a date (today unless given): the read model
+   * a dashboard's tiles show, from one read of the values, targets and benchmarks.
+   */
+  async readings(ctx: Ctx, options: { codes?: readonly string[] | undefined; asAt?: string | undefined } = {}): Promise<MeasureReading[]> {
+    const repos = this.store.read;
+    const asAt = options.asAt ?? todayFor(ctx);
+    const [measures, values, targets, benchmarks, reader] = await Promise.all([
+      repos.measures.list(ctx.organisationId),
+      repos.measures.plainValues(ctx.organisationId, ['month', 'year']),
+      repos.measures.targetsFor(ctx.organisationId),
+      repos.measures.plainBenchmarks(ctx.organisationId),
+      this.reader(ctx),
+    ]);
+    const byCode = new Map(measures.map((m) => [m.code, m]));
+    const chosen = options.codes === undefined ? measures : options.codes.flatMap((c) => (byCode.has(c) ? [byCode.get(c)!] : []));
+    const valuesOf = groupBy(values, (v) => v.measureId);
+    const targetsOf = groupBy(targets, (t) => t.measureId);
+    const benchmarksOf = groupBy(benchmarks, (b) => b.measureCode);
+    return chosen.map((m) =>
+      readMeasure(toMeasure(m), (valuesOf.get(m.id) ?? []).map(storedOf), (targetsOf.get(m.id) ?? []).map(toTarget), (benchmarksOf.get(m.code) ?? []).map(toBenchmark), asAt, reader),
+    );
+  }
+
+  /** Everything a measure's page shows at a date: the reading, the whole series, breakdowns, benchmarks and commentary. */
+  async page(ctx: Ctx, code: string, options: { asAt?: string | undefined } = {}): Promise<MeasurePage> {
+    const repos = this.store.read;
+    const asAt = options.asAt ?? todayFor(ctx);
+    const m = await repos.measures.findByCode(ctx.organisationId, code);
+    if (!m) throw new NotFoundError(`There is no measure "${code}".`);
+    const [values, targets, benchmarks, commentary, reader] = await Promise.all([
+      repos.measures.values(m.id),
+      repos.measures.targets(m.id),
+      repos.measures.benchmarks(ctx.organisationId, code),
+      repos.measures.commentary(ctx.organisationId, code),
+      this.reader(ctx),
+    ]);
+    const measure = toMeasure(m);
+    const plain = values.filter((v) => v.breakdownDimension === '').map(storedOf);
+    const tv = targets.map(toTarget);
+    const bv = benchmarks.map(toBenchmark);
+    const reading = readMeasure(measure, plain, tv, bv, asAt, reader);
+    const own = plain.filter((v) => v.window === reading.window && v.periodEnd <= asAt);
+    const series = own.map((v) => shown(measure.unit, v, reader));
+    const monthly = own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator }));
+    const inWindow = (kind: 'ytd' | 'rolling12', end: string): ShownFigure | null => {
+      const f = windowFigure(measure.unit, monthly, kind, end);
+      return f.value === null ? null : shown(measure.unit, { ...f, symbol: null }, reader);
+    };
+    const windows = reading.ytd === null ? [] : own.map((v) => ({ periodEnd: v.periodEnd, ytd: inWindow('ytd', v.periodEnd), rolling12: inWindow('rolling12', v.periodEnd) }));
+    const at = reading.current?.periodEnd;
+    const breakdowns: BreakdownTable[] = [];
+    for (const v of values) {
+      if (v.breakdownDimension === '' || v.periodEnd !== at || v.periodWindow !== reading.window) continue;
+      let table = breakdowns.find((b) => b.dimension === v.breakdownDimension);
+      if (!table) breakdowns.push((table = { dimension: v.breakdownDimension, rows: [] }));
+      table.rows.push({ category: v.breakdownCategory, figure: shown(measure.unit, { ...storedOf(v) }, reader) });
+    }
+    const history = commentary.map(toEntry);
+    const latestOf = new Map<string, CommentaryEntry>();
+    for (const c of history) latestOf.set(c.periodEnd, c);
+    return {
+      reading,
+      series,
+      windows,
+      targets: tv,
+      breakdowns,
+      benchmarkHistory: bv.filter((b) => b.breakdown === null),
+      commentary: [...latestOf.values()].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)),
+      commentaryHistory: history,
+      threshold: reader.threshold,
+    };
+  }
+
+  /**
+   * Adds the analyst's commentary on a period (a new entry: the earlier ones stay in the history).
+   * Refused when someone wrote on the same period since the writer read it.
+   */
+  async addCommentary(ctx: Ctx, code: string, raw: unknown): Promise<CommentaryEntry> {
+    requireCapability(ctx, 'measures.comment', 'write commentary on measures');
+    const c = parseInput(commentarySchema, raw);
+    return this.store.transaction(async (repos) => {
+      const m = await repos.measures.findByCode(ctx.organisationId, code);
+      if (!m) throw new NotFoundError(`There is no measure "${code}".`);
+      // Serialises writers on the measure, so two writers cannot both pass the check below.
+      await repos.measures.lock(m.id);
+      const existing = (await repos.measures.commentary(ctx.organisationId, code)).filter((e) => e.periodEnd === c.periodEnd);
+      const newest = existing.at(-1);
+      if ((newest?.id ?? 0) !== c.expectedId && newest !== undefined) {
+        throw new StaleWriteError(
+          `${newest.author} wrote commentary on ${m.title} for the period ending ${c.periodEnd} since you opened the page. Nothing was saved; read theirs and write yours again.`,
+          newest.id,
+          { actor: newest.author, event: 'measure.commentary-added', at: newest.createdAt, after: { body: newest.body } },
+        );
+      }
+      const row = await repos.measures.insertCommentary({ organisationId: ctx.organisationId, measureCode: code, periodEnd: c.periodEnd, body: c.body, author: ctx.actor });
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'measure.commentary-added',
+        entityType: 'measure',
+        entityId: m.id,
+        entityKey: code,
+        before: newest ? { periodEnd: newest.periodEnd, body: newest.body } : null,
+        after: { periodEnd: c.periodEnd, body: c.body },
+      });
+      return toEntry(row);
+    });
+  }
+
 
   /**
    * The library with each measure's latest value, target in force, RAG and latest benchmarks; `search`

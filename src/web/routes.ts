@@ -6,10 +6,12 @@ import type { Role } from '../domain/roles.ts';
 import accountsRoutes from './accounts/accounts.routes.ts';
 import actionsRoutes from './actions/actions.routes.ts';
 import auditRoutes from './audit/audit.routes.ts';
+import dashboardRoutes from './dashboard/dashboard.routes.ts';
 import glossaryRoutes from './glossary/glossary.routes.ts';
 import homeRoutes from './home/home.routes.ts';
 import planImportRoutes from './plan-import/plan-import.routes.ts';
 import measuresListRoutes from './measures/measures-list.routes.ts';
+import measurePageRoutes from './measures/measure-page.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
 import returnsRoutes from './returns/returns.routes.ts';
@@ -24,6 +26,8 @@ export type PageRoutes = (server: FastifyInstance) => Promise<void>;
 
 export const pageRoutes: PageRoutes[] = [
   homeRoutes,
+  dashboardRoutes,
+  measurePageRoutes,
   plansRoutes,
   planImportRoutes,
   actionsRoutes,
@@ -54,6 +58,7 @@ export interface NavigationEntry {
  * a feature appears in the menu when its pages are registered.
  */
 export const navigationEntries: NavigationEntry[] = [
+  { text: 'Dashboard', href: '/dashboard' },
   { text: 'Home', href: '/' },
   { text: 'Plans', href: '/plans' },
   { text: 'Risks', href: '/risks' },

@@ -11,6 +11,7 @@ const web = useWebTest({ names: people });
 
 async function loadPlan(): Promise<void> {
   await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
+  await web.db.services.measures.define(web.ctx, { code: 'health-checks', title: 'Health checks on time', unit: 'percent', polarity: 'higher is better', frequency: 'monthly' });
 }
 
 const everyone = roles;
@@ -35,6 +36,9 @@ const pages: Page[] = [
   { url: '/measures', allowed: everyone },
   { url: '/returns', allowed: ['analyst'] },
   { url: '/returns/new', allowed: ['analyst'] },
+  { url: '/dashboard', allowed: everyone },
+  { url: '/measures/health-checks', allowed: everyone },
+  { url: '/dashboard/new', allowed: ['manager', 'analyst'] },
   { url: '/audit', allowed: ['admin'] },
   { url: '/users', allowed: ['admin'] },
   { url: '/users/new', allowed: ['admin'] },
@@ -101,5 +105,24 @@ for (const role of roles) {
     const after = await web.db.counts();
     assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
     assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
+  });
+}
+
+for (const role of roles) {
+  const allowed = role === 'analyst';
+  test(`post commentary on health-checks as ${role} ${allowed ? 'adds it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const as = await web.signIn(role);
+    const before = await web.db.counts();
+    const r = await web.post('/measures/health-checks/commentary', { periodEnd: '2018-03-31', body: `Read by the ${role}.`, expectedId: '0' }, as);
+    const after = await web.db.counts();
+    if (allowed) {
+      assert.equal(r.statusCode, 303, r.body.slice(0, 300));
+      assert.equal(after.measure_commentary, before.measure_commentary! + 1);
+    } else {
+      assert.equal(r.statusCode, 403, r.body.slice(0, 300));
+      assert.equal(after.measure_commentary, before.measure_commentary);
+      assert.equal(after.audit_event, before.audit_event);
+    }
   });
 }

@@ -8,6 +8,7 @@ import { doneMessage, type Done } from '../kit/done.ts';
 import { datePartsOf, ownerRowCount, ownerValues, readFormInOrder } from '../kit/form-fields.ts';
 import { errorsFromValidation, type FieldMap, type FormError } from '../kit/forms.ts';
 import { actionKeyOf, actionPath, planPath, refPath, riskAnchor, riskAnchors, riskPath, withDone } from '../kit/paths.ts';
+import { measurePath } from '../kit/measure-figures.ts';
 import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
 import { textBlocks } from '../kit/text.ts';
 import type { PageRoutes } from '../routes.ts';
@@ -115,6 +116,8 @@ const actionsRoutes: PageRoutes = (server) => {
         .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)))
         .map((u) => ({ ...u, blocks: textBlocks(u.body) })),
       refs: action.refs.map((r) => ({ ...r, href: refPath(r.kind, r.value) })),
+      // The library measures the action aims to move: its measure cross-references and the success measures tied to a library code.
+      aims: [...new Set([...action.refs.filter((r) => r.kind === 'measure').map((r) => r.value), ...action.kpis.flatMap((k) => (k.measureCode ? [k.measureCode] : []))])].map((code) => ({ code, href: measurePath(code) })),
       risks: action.risks.map((r) => ({ ...r, href: riskPath(anchors.get(r.reference) ?? riskAnchor(r.reference)) })),
       subActions: action.subActions.map((s) => ({ ...s, href: actionPath(s.key) })),
       descriptionBlocks: textBlocks(action.description),

@@ -1,0 +1,133 @@
+// The measures part of the JSON API: every measure read at a date, one measure with its series,
+// targets, benchmarks and commentary, and a named dashboard's tiles; small numbers suppressed for
+// everyone but analysts, exactly as on the pages.
+import { z } from 'zod';
+import { isoDateSchema } from '../domain/dates.ts';
+import type { Services } from '../composition.ts';
+import type { MeasureReading } from '../services/measure-reading.ts';
+import type { BenchmarkView } from '../services/measure.service.ts';
+import { route, type ApiRoute } from './api.ts';
+
+const figure = z.object({
+  periodEnd: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable().describe('Unrounded; null when missing or suppressed.'),
+  symbol: z.string().nullable().describe('"c" when a small number is suppressed for the caller; else a DfE symbol, if any.'),
+  suppressed: z.boolean().describe('The figure reveals a small number: hidden from the caller, or shown to an analyst but marked.'),
+});
+
+const target = z.object({ effectiveFrom: z.string(), effectiveTo: z.string().nullable(), value: z.number(), staged: z.boolean(), label: z.string() });
+
+const benchmark = z.object({
+  comparator: z.string(),
+  name: z.string(),
+  timePeriod: z.number().describe('The year ending 31 March.'),
+  value: z.number().nullable(),
+  symbol: z.string().nullable(),
+  authorities: z.number().nullable(),
+});
+
+const comparison = z.object({ periodEnd: z.string(), figure, change: z.number().nullable(), direction: z.string().nullable(), words: z.string().nullable() });
+
+const reading = z.object({
+  code: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  polarity: z.string(),
+  group: z.string(),
+  asAt: z.string(),
+  window: z.enum(['month', 'year']),
+  current: figure.nullable(),
+  ytd: figure.nullable(),
+  rolling12: figure.nullable(),
+  target: target.nullable(),
+  rag: z.enum(['R', 'A', 'G']).nullable(),
+  ragWord: z.string().nullable(),
+  ragReason: z.string().nullable(),
+  previous: comparison.nullable(),
+  lastYear: comparison.nullable(),
+  history: z.array(figure),
+  benchmarks: z.array(benchmark),
+  quartile: z.string().nullable(),
+});
+
+const asAtQuery = z.object({ asAt: isoDateSchema.optional().describe('The date to read the figures at (yyyy-mm-dd); today unless given.') }).strict();
+const codeParams = z.object({ code: z.string().min(1).max(100).describe('The measure code, e.g. placements-3plus.') });
+const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).describe('The dashboard number.') });
+
+const bench = (b: BenchmarkView) => ({ comparator: b.comparator, name: b.name, timePeriod: b.timePeriod, value: b.value, symbol: b.symbol, authorities: b.authorities });
+
+function readingJson(r: MeasureReading): z.infer<typeof reading> {
+  return {
+    code: r.measure.code,
+    title: r.measure.title,
+    unit: r.measure.unit,
+    polarity: r.measure.polarity,
+    group: r.group.title,
+    asAt: r.asAt,
+    window: r.window,
+    current: r.current,
+    ytd: r.ytd,
+    rolling12: r.rolling12,
+    target: r.target,
+    rag: r.rag,
+    ragWord: r.ragWord,
+    ragReason: r.ragReason,
+    previous: r.previous,
+    lastYear: r.lastYear,
+    history: r.history,
+    benchmarks: r.benchmarks.map(bench),
+    quartile: r.quartile,
+  };
+}
+
+export function measureApiRoutes(s: Services): ApiRoute[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/measures',
+      summary: 'Every measure read at a date: figure, target and RAG with its reason, direction of travel, the last 13 periods and benchmarks',
+      description: 'Counts below the authority’s small-number threshold, and figures that would reveal one, are "c" (value null) for everyone but analysts.',
+      query: asAtQuery,
+      response: z.object({ measures: z.array(reading) }),
+      handler: async ({ ctx, query }) => ({ measures: (await s.measures.readings(ctx, { asAt: query.asAt })).map(readingJson) }),
+    }),
+    route({
+      method: 'GET',
+      url: '/measures/:code',
+      summary: "One measure: the reading at a date, every period's figure, its targets, every benchmark year and the analyst's commentary",
+      params: codeParams,
+      query: asAtQuery,
+      response: z.object({
+        measure: reading,
+        series: z.array(figure),
+        targets: z.array(target),
+        benchmarks: z.array(benchmark),
+        commentary: z.array(z.object({ periodEnd: z.string(), body: z.string(), author: z.string(), at: z.string() })),
+      }),
+      handler: async ({ ctx, params, query }) => {
+        const page = await s.measures.page(ctx, params.code, { asAt: query.asAt });
+        return {
+          measure: readingJson(page.reading),
+          series: page.series,
+          targets: page.targets,
+          benchmarks: page.benchmarkHistory.map(bench),
+          commentary: page.commentaryHistory.map((c) => ({ periodEnd: c.periodEnd, body: c.body, author: c.author, at: c.at })),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/dashboards/:id',
+      summary: "A named dashboard's tiles in their groups and order, each read at a date",
+      params: idParams,
+      query: asAtQuery,
+      response: z.object({ id: z.number(), name: z.string(), asAt: z.string(), groups: z.array(z.object({ key: z.string(), title: z.string(), tiles: z.array(reading) })) }),
+      handler: async ({ ctx, params, query }) => {
+        const d = await s.dashboards.show(ctx, params.id, { asAt: query.asAt });
+        return { id: d.id!, name: d.name, asAt: d.asAt, groups: d.groups.map((g) => ({ key: g.key, title: g.title, tiles: g.tiles.map(readingJson) })) };
+      },
+    }),
+  ];
+}

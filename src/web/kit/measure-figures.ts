@@ -1,0 +1,107 @@
+// How pages show a measure's figures: values with their unit, "c" for a suppressed small number (and
+// the analyst's mark on one shown), RAG as a word and a shape beside its colour, the direction of
+// travel, and the sparkline. Shared by the dashboard and the measure page.
+import { renderSvg, sparklineSpec } from '../../charts/charts.ts';
+import { formatValue, type MeasureReading, type ShownFigure } from '../../services/measure-reading.ts';
+import type { Unit } from '../../measures/index.ts';
+import { formatDate } from '../view.ts';
+
+export const measurePath = (code: string): string => `/measures/${encodeURIComponent(code)}`;
+
+/** The figure as text: its value with the unit, "c" when suppressed for this reader, the DfE symbol, or "no figure". */
+export function figureText(unit: Unit, f: ShownFigure | null | undefined): string {
+  if (!f) return 'no figure';
+  if (f.symbol === 'c') return 'c';
+  if (f.value === null) return f.symbol ?? 'no figure';
+  return formatValue(unit, f.value);
+}
+
+/** "312 of 480", "312" for a count; "c" when suppressed; "" when there is nothing to show. */
+export function partsText(unit: Unit, f: ShownFigure | null | undefined): string {
+  if (!f) return '';
+  if (f.symbol === 'c') return 'c';
+  const n = (x: number | null): string => (x === null ? '' : x.toLocaleString('en-GB', { maximumFractionDigits: 1 }));
+  if (f.numerator === null) return '';
+  if (unit === 'count' || f.denominator === null) return n(f.numerator);
+  return `${n(f.numerator)} of ${n(f.denominator)}`;
+}
+
+const RAG: Record<string, { tag: string; shape: string; shapeName: string }> = {
+  R: { tag: 'govuk-tag--red', shape: '■', shapeName: 'square' },
+  A: { tag: 'govuk-tag--yellow', shape: '▲', shapeName: 'triangle' },
+  G: { tag: 'govuk-tag--green', shape: '●', shapeName: 'circle' },
+};
+
+const ARROWS: Record<string, string> = { better: '↑', worse: '↓', up: '↗', down: '↘', 'no change': '→' };
+
+export interface TileView {
+  code: string;
+  title: string;
+  href: string;
+  value: string;
+  parts: string;
+  /** Hidden from this reader: shown as "c" with the footnote. */
+  hidden: boolean;
+  /** Shown to an analyst although it reveals a small number. */
+  markedSmall: boolean;
+  asAt: string;
+  rag: { word: string; reason: string; tag: string; shape: string; shapeName: string; code: string } | null;
+  target: string | null;
+  previous: { words: string; arrow: string } | null;
+  lastYear: { words: string; arrow: string } | null;
+  ytd: string | null;
+  rolling12: string | null;
+  benchmarks: { label: string; value: string }[];
+  sparkline: string | null;
+  /** Red and amber tiles lead to the measure's page. */
+  needsAttention: boolean;
+}
+
+export function asAtText(r: MeasureReading): string {
+  const end = r.current?.periodEnd;
+  if (end === undefined) return 'No figure yet';
+  return r.window === 'year' ? `Year to ${formatDate(end)}` : `At ${formatDate(end)}`;
+}
+
+function comparison(c: MeasureReading['previous']): { words: string; arrow: string } | null {
+  if (!c || c.words === null || c.direction === null) return null;
+  return { words: c.words, arrow: ARROWS[c.direction] ?? '' };
+}
+
+/** A tile: everything the read model gives, in words, with its sparkline drawn. */
+export async function tileView(r: MeasureReading): Promise<TileView> {
+  const unit = r.measure.unit;
+  const points = r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.symbol === 'c' ? null : h.value }));
+  const shownPoints = points.filter((p) => p.value !== null);
+  const sparkline =
+    shownPoints.length >= 2
+      ? await renderSvg(
+          sparklineSpec({
+            title: r.measure.title,
+            description: `The last ${r.history.length} periods, from ${formatDate(r.history[0]!.periodEnd)} to ${formatDate(r.current!.periodEnd)}${shownPoints.length < points.length ? ', small numbers left out' : ''}; the measure's page has the table of every figure.`,
+            points,
+          }),
+          `${r.measure.title}: the last ${r.history.length} periods`,
+        )
+      : null;
+  const rag = r.rag === null || r.ragWord === null ? null : { word: r.ragWord, reason: r.ragReason ?? r.ragWord, code: r.rag, ...RAG[r.rag]! };
+  return {
+    code: r.measure.code,
+    title: r.measure.title,
+    href: measurePath(r.measure.code),
+    value: figureText(unit, r.current),
+    parts: partsText(unit, r.current),
+    hidden: r.current?.symbol === 'c',
+    markedSmall: r.current !== null && r.current.suppressed && r.current.symbol !== 'c',
+    asAt: asAtText(r),
+    rag,
+    target: r.target === null ? null : `${formatValue(unit, r.target.value)} (${r.target.label || 'target'})`,
+    previous: comparison(r.previous),
+    lastYear: comparison(r.lastYear),
+    ytd: r.ytd === null ? null : figureText(unit, r.ytd),
+    rolling12: r.rolling12 === null ? null : figureText(unit, r.rolling12),
+    benchmarks: r.benchmarks.map((b) => ({ label: b.label, value: b.value === null ? (b.symbol ?? 'no figure') : formatValue(unit, b.value) })),
+    sparkline,
+    needsAttention: r.rag === 'R' || r.rag === 'A',
+  };
+}

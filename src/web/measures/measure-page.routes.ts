@@ -1,0 +1,130 @@
+// A measure's page: the figure at today's date with its target, RAG and reason, direction of travel
+// and benchmarks; the trend chart with the table behind it; year to date beside rolling 12 months;
+// breakdowns; the definition; the analyst's commentary per period (a form, kept with its history);
+// the actions that aim to move it; and the figures as CSV or .xlsx.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { can } from '../../domain/capabilities.ts';
+import { StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { toCsv } from '../../exports/csv.ts';
+import { formatValue } from '../../services/measure-reading.ts';
+import type { PageRoutes } from '../routes.ts';
+import { errorsFromValidation, readForm, type FormError, type FormValues } from '../kit/forms.ts';
+import { figureText, measurePath, tileView } from '../kit/measure-figures.ts';
+import { actionPath } from '../kit/paths.ts';
+import { staleChangeView } from '../kit/stale-change.ts';
+import { formatDate } from '../view.ts';
+import { downloadRows, seriesRows, trendChart } from './measure-page.view.ts';
+
+const codeParams = z.object({ code: z.string().min(1).max(100) });
+const commentaryForm = z.object({
+  periodEnd: z.string().trim().min(1, { message: 'Choose the period the commentary is about' }),
+  body: z.string(),
+  expectedId: z.coerce.number().int().min(0).default(0),
+});
+
+const measurePageRoutes: PageRoutes = (server) => {
+  const { measures, actions } = server.services;
+
+  async function show(request: FastifyRequest, reply: FastifyReply, form: { values?: FormValues; errors?: FormError[]; stale?: StaleWriteError } = {}, status = 200) {
+    const ctx = request.ctx();
+    const { code } = codeParams.parse(request.params);
+    const page = await measures.page(ctx, code);
+    const [aiming, tile, chart] = await Promise.all([actions.list(ctx, { ref: { kind: 'measure', value: code } }), tileView(page.reading), trendChart(page)]);
+    const unit = page.reading.measure.unit;
+    const m = page.reading.measure;
+    const rows = seriesRows(page);
+    const latestPeriod = page.reading.current?.periodEnd ?? '';
+    const posted = form.values?.periodEnd;
+    const periodFor = typeof posted === 'string' ? posted : latestPeriod;
+    const newest = page.commentary.find((c) => c.periodEnd === periodFor);
+    return reply.page(
+      'measures/measure-page.njk',
+      {
+        m,
+        tile,
+        chart,
+        rows,
+        anyHidden: rows.some((r) => r.hidden) || tile.hidden || page.breakdowns.some((b) => b.rows.some((x) => x.figure.symbol === 'c')),
+        anyMarked: rows.some((r) => r.markedSmall) || tile.markedSmall,
+        threshold: page.threshold,
+        windows: page.windows.slice(-13).map((w) => ({ period: formatDate(w.periodEnd), ytd: figureText(unit, w.ytd), rolling12: figureText(unit, w.rolling12) })),
+        breakdowns: page.breakdowns.map((b) => ({
+          dimension: b.dimension,
+          rows: b.rows.map((x) => ({ category: x.category, value: figureText(unit, x.figure), parts: x.figure.symbol === 'c' ? 'c' : (x.figure.numerator ?? '').toLocaleString('en-GB'), markedSmall: x.figure.suppressed && x.figure.symbol !== 'c' })),
+        })),
+        breakdownAt: formatDate(latestPeriod),
+        benchmarks: page.benchmarkHistory.map((b) => ({ name: b.name, year: `${b.timePeriod - 1}/${String(b.timePeriod).slice(2)}`, value: b.value === null ? (b.symbol ?? '') : formatValue(unit, b.value), authorities: b.authorities })),
+        definition: { description: m.description, numerator: m.numerator, denominator: m.denominator, unit: m.unit, polarity: m.polarity, frequency: m.frequency, source: m.source === 'ssda903' ? 'Worked out by Parentis from the SSDA903 return' : m.source === 'import' ? 'Imported from a file' : 'Entered by the authority' },
+        commentary: page.commentary.map((c) => ({ ...c, period: formatDate(c.periodEnd) })).reverse(),
+        commentaryHistory: page.commentaryHistory.map((c) => ({ ...c, period: formatDate(c.periodEnd) })).reverse(),
+        canComment: can(ctx.role, 'measures.comment'),
+        periodItems: [...rows].reverse().slice(0, 24).map((r) => ({ value: r.periodEnd, text: r.period, selected: r.periodEnd === periodFor })),
+        commentForm: { body: form.values?.body ?? '', expectedId: String(form.stale ? form.stale.currentVersion : (newest?.id ?? 0)) },
+        errors: form.errors ?? [],
+        stale: form.stale ? staleChangeView(form.stale) : null,
+        actions: aiming.map((a) => ({ key: a.key, title: a.title, href: actionPath(a.key), status: a.status, planTitle: a.planTitle })),
+        downloads: { csv: `${measurePath(code)}/figures.csv`, xlsx: `${measurePath(code)}/figures.xlsx` },
+        done: (request.query as { done?: string }).done === 'commentary' ? 'Your commentary has been saved' : null,
+      },
+      status,
+    );
+  }
+
+  server.get('/measures/:code', (request, reply) => show(request, reply));
+
+  server.post('/measures/:code/commentary', async (request, reply) => {
+    const { code } = codeParams.parse(request.params);
+    const form = readForm(commentaryForm, request.body);
+    if (!form.ok) return show(request, reply, { values: form.values, errors: form.errors }, 400);
+    try {
+      await measures.addCommentary(request.ctx(), code, form.value);
+    } catch (err) {
+      if (err instanceof ValidationError) return show(request, reply, { values: form.value, errors: errorsFromValidation(err, ['periodEnd', 'body'], 'body') }, 400);
+      if (err instanceof StaleWriteError) return show(request, reply, { values: form.value, stale: err }, 409);
+      throw err;
+    }
+    return reply.code(303).redirect(`${measurePath(code)}?done=commentary#commentary`);
+  });
+
+  server.get('/measures/:code/figures.csv', async (request, reply) => {
+    const { code } = codeParams.parse(request.params);
+    const page = await measures.page(request.ctx(), code);
+    const rows = downloadRows(page);
+    const note = rows.some((r) => r.includes('c')) ? [[`c: a small number (fewer than ${page.threshold}) or a figure that would reveal one, not shown`]] : [];
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${code}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(toCsv([...rows, ...note], { forExcel: true }));
+  });
+
+  server.get('/measures/:code/figures.xlsx', async (request, reply) => {
+    const { code } = codeParams.parse(request.params);
+    const page = await measures.page(request.ctx(), code);
+    // exceljs is large: loaded only when a workbook is asked for.
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    wb.creator = 'Parentis';
+    const ws = wb.addWorksheet('Figures');
+    const rows = downloadRows(page);
+    ws.addRows(rows);
+    ws.getRow(1).font = { bold: true };
+    ws.columns.forEach((c) => (c.width = 14));
+    if (rows.some((r) => r.includes('c'))) ws.addRow([`c: a small number (fewer than ${page.threshold}) or a figure that would reveal one, not shown`]);
+    const bench = wb.addWorksheet('Benchmarks');
+    bench.addRow(['comparator', 'year_ending_31_march', 'value', 'authorities']);
+    bench.getRow(1).font = { bold: true };
+    for (const b of page.benchmarkHistory) bench.addRow([b.name, b.timePeriod, b.value ?? b.symbol, b.authorities]);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${code}.xlsx"`)
+      .header('cache-control', 'no-store')
+      .send(data);
+  });
+
+  return Promise.resolve();
+};
+
+export default measurePageRoutes;
