@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003_measures.ts';
 import * as m0004 from './migrations/0004_approvals.ts';
 import * as m0005 from './migrations/0005_read_paths.ts';
 import * as m0006 from './migrations/0006_deployment_mode.ts';
+import * as m0012 from './migrations/0012_registers.ts';
 
 /** Every migration by name, in order (exported for tests that migrate part of the way). */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0004_approvals': m0004,
   '0005_read_paths': m0005,
   '0006_deployment_mode': m0006,
+  '0012_registers': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

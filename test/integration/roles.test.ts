@@ -115,8 +115,9 @@ const writes: Write[] = [
   },
   {
     name: "respond to a young people's priority",
-    setup: (s, cli) =>
-      s.voice.add(cli, { council: 'Children in Care Council', priority: 'More carers nearby', youSaid: 'Keep us near school', raisedBy: 'CiCC', raisedOn: '2018-05-01' }),
+    setup: async (s, cli) => {
+      await s.voice.add(cli, { council: 'Children in Care Council', priority: 'More carers nearby', youSaid: 'Keep us near school', raisedBy: 'CiCC', raisedOn: '2018-05-01' });
+    },
     run: async (s, c) => {
       const [item] = await s.voice.list(c);
       return s.voice.respond(c, item!.id, { weDid: 'Recruitment campaign', status: 'in-progress', expectedVersion: item!.version });

@@ -17,6 +17,17 @@ export const DONE_MESSAGES = {
   'node-edited': 'The part of the plan has been saved',
   'user-added': 'The person has been added. Give them their e-mail address and password to sign in.',
   'token-revoked': 'The token has been revoked. It no longer works.',
+  'risk-added': 'The risk has been added to the register',
+  'risk-edited': 'The risk has been saved',
+  'risk-rescored': 'The new score has been recorded',
+  'risk-closed': 'The risk has been closed',
+  'voice-added': 'The priority has been added',
+  'voice-responded': 'What was done has been recorded',
+  'voice-actions-set': 'The linked actions have been saved',
+  'voice-answered': 'The priority has been marked as answered',
+  'term-added': 'The term has been added to the glossary',
+  'term-edited': 'The term has been saved',
+  'term-retired': 'The term has been retired. Pages no longer explain it.',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;
