@@ -1,7 +1,7 @@
 // The risk register's forms: a risk's words, owner, review date and links; a score on a day with
 // its reason; closing a risk.
 import { z } from 'zod';
-import { checkDate, dateParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
+import { actionKeyList, checkDate, dateParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
 
 const many = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]);
 
@@ -15,8 +15,6 @@ function point(v: string, field: string, message: string, ctx: z.RefinementCtx):
   return 0;
 }
 
-/** Action keys typed one a line or between commas: "cypp-2016-19:6.2, cypp-2016-19:6.3". */
-export const actionKeyList = (text: string): string[] => text.split(/[,\n]/).map((k) => k.trim()).filter((k) => k !== '');
 
 const riskFields = {
   title: requiredText('Enter the risk, in a sentence'),

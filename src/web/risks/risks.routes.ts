@@ -3,16 +3,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../domain/capabilities.ts';
-import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import type { RiskView } from '../../services/risk.service.ts';
 import type { PageRoutes } from '../routes.ts';
 import { actionLinker } from '../kit/action-links.ts';
 import { doneMessage, type Done } from '../kit/done.ts';
-import { datePartsOf, readFormInOrder } from '../kit/form-fields.ts';
-import { errorsFromValidation, type FormError } from '../kit/forms.ts';
+import { datePartsOf } from '../kit/form-fields.ts';
+import { postForm, type FormState } from '../kit/form-post.ts';
 import { newRiskPath, riskAnchors, risksPath, withDone } from '../kit/paths.ts';
 import { queryText } from '../kit/query.ts';
-import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
 import { closeForm, editRiskForm, newRiskForm, RISK_FIELDS, scoreForm } from './risk-forms.ts';
 import { heatMap, impactLabels, likelihoodLabels, riskRow } from './risks.view.ts';
 
@@ -20,12 +19,6 @@ const querySchema = z.object({ plan: queryText() });
 
 type Values = Record<string, unknown>;
 type RiskForm = 'edit' | 'score' | 'close';
-
-interface FormState {
-  values: Values;
-  errors?: FormError[];
-  stale?: StaleChangeView | null;
-}
 
 const mayManage = (request: FastifyRequest): boolean => request.user !== null && can(request.user.role, 'risks.manage');
 
@@ -114,34 +107,17 @@ const risksRoutes: PageRoutes = (server) => {
     );
   };
 
-  /** A form sent: parsed, handed to the service, or shown again with its errors or the other person's change. */
-  async function handle<T>(
-    request: FastifyRequest<{ Body: Values }>,
-    reply: FastifyReply,
-    form: RiskForm | 'new',
-    risk: RiskView | null,
-    schema: z.ZodType<T>,
-    save: (value: T) => Promise<number>,
-    done: Done,
-  ) {
-    const parsed = readFormInOrder(schema, request.body);
-    if (!parsed.ok) return render(reply, form, risk, { values: parsed.values, errors: parsed.errors }, 400);
-    let id: number;
-    try {
-      id = await save(parsed.value);
-    } catch (err) {
-      if (err instanceof StaleWriteError) {
-        const fresh = risk === null ? null : await risks.get(request.ctx(), risk.id);
-        return render(reply, form, fresh, { values: { ...request.body, version: String(err.currentVersion) }, stale: staleChangeView(err) }, 409);
-      }
-      if (err instanceof ValidationError) {
-        const first = form === 'close' ? 'closedOn-day' : form === 'score' ? 'likelihood' : form === 'new' ? 'reference' : 'title';
-        return render(reply, form, risk, { values: request.body, errors: errorsFromValidation(err, RISK_FIELDS, first) }, 400);
-      }
-      throw err;
-    }
-    return reply.code(303).redirect(await back(request, id, done));
-  }
+  /** A form sent about a risk (or a new one): on to its row on the register, or the form again. */
+  const handle = <T>(request: FastifyRequest<{ Body: Values }>, reply: FastifyReply, form: RiskForm | 'new', risk: RiskView | null, schema: z.ZodType<T>, save: (value: T) => Promise<number>, done: Done) =>
+    postForm(reply, {
+      schema,
+      body: request.body,
+      // After a stale edit the risk is read again, so the page shows what it is now.
+      render: async (state, status) => render(reply, form, state.stale && risk ? await risks.get(request.ctx(), risk.id) : risk, state, status),
+      save: async (value) => back(request, await save(value), done),
+      fields: RISK_FIELDS,
+      fallback: form === 'close' ? 'closedOn-day' : form === 'score' ? 'likelihood' : form === 'new' ? 'reference' : 'title',
+    });
 
   const fieldValues = (r: RiskView): Values => ({
     version: String(r.version),
