@@ -23,7 +23,7 @@ test('add risk with errors, then correctly, as manager puts it on the register',
   await signIn(page, suite.server.users.manager);
   assert.equal(await visit(page, '/risks'), 200);
   await suite.checker.check(suite.browser, 'manager risk register');
-  await clickAndWait(page, page.getByRole('link', { name: 'Add a risk' }));
+  await clickAndWait(page, page.getByRole('button', { name: 'Add a risk' }));
   assert.equal(await heading(page), 'Add a risk');
   await suite.checker.check(suite.browser, 'new risk form');
   await page.getByLabel('Reference').fill('R9');
@@ -41,18 +41,21 @@ test('add risk with errors, then correctly, as manager puts it on the register',
   await clickAndWait(page, page.getByRole('button', { name: 'Add the risk' }));
   await suite.checker.check(suite.browser, 'risk register after adding');
   assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /The risk has been added/);
-  assert.match(await page.locator('tr#risk-R9').innerText(), /Agency social workers leave at short notice/);
+  // The row the address's #anchor points at.
+  const anchor = new URL(page.url()).hash;
+  assert.match(await page.locator(`tr${anchor}`).innerText(), /R9: Agency social workers leave at short notice/);
 });
 
 test('re-score risk as manager adds it to the score history with the trend in words', async () => {
   const { page } = suite.browser;
-  await clickAndWait(page, page.getByRole('link', { name: 'Re-score risk R9' }));
+  const added = page.locator('tr', { hasText: 'Agency social workers leave at short notice' });
+  await clickAndWait(page, added.getByRole('link', { name: 'Re-score risk R9' }));
   await suite.checker.check(suite.browser, 're-score form');
   await page.getByRole('group', { name: 'Likelihood' }).getByLabel('4 – Likely').check();
   await fillDate(page, /Date of the assessment/, '2', '7', '2018');
   await page.getByLabel('Reason for the new score').fill('Three agency workers gave notice in June.');
   await clickAndWait(page, page.getByRole('button', { name: 'Record the score' }));
-  const row = page.locator('tr#risk-R9');
+  const row = page.locator(`tr${new URL(page.url()).hash}`);
   await row.locator('summary').click();
   await suite.checker.check(suite.browser, 'risk register with score history open');
   const history = await row.locator('table.parentis-risk-history tbody tr').allInnerTexts();
@@ -95,7 +98,7 @@ test('add and retire glossary term with JavaScript off expands it on the pages, 
   await signIn(page, suite.server.users.admin);
   assert.equal(await visit(page, '/glossary'), 200);
   await suite.checker.check(browser, 'admin glossary');
-  await clickAndWait(page, page.getByRole('link', { name: 'Add a term' }));
+  await clickAndWait(page, page.getByRole('button', { name: 'Add a term' }));
   await suite.checker.check(browser, 'new term form');
   await page.getByLabel('Term or abbreviation').fill('WMCC');
   await page.getByLabel('What it stands for').fill('Westmere Children in Care Council');

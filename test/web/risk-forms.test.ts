@@ -225,3 +225,19 @@ for (const role of ['lead', 'owner', 'analyst', 'viewer'] as const) {
     assert.equal(after.title, risk.title);
   });
 }
+
+test('post risk edit links the measures ticked and shows them on the register', async () => {
+  const manager = await web.signIn('manager');
+  await web.db.services.measures.define(web.ctx, { code: 'placements-3plus', title: '3+ placements', unit: 'percent', polarity: 'lower is better', frequency: 'monthly' });
+  const [measure] = await web.db.services.risks.measureChoices(web.ctx);
+  assert.ok(measure);
+  const risk = await r1();
+  const form = html((await web.get(`/risks/${risk.id}/edit`, manager)).body);
+  assert.equal(form.text(`label[for="measures"]`), 'placements-3plus: 3+ placements');
+  const r = await web.post(`/risks/${risk.id}/edit`, { version: String(risk.version), title: risk.title, owner: risk.owner, actions: 'test-plan:1', measures: String(measure.id) }, manager);
+  assert.equal(r.statusCode, 303, r.body.slice(0, 500));
+  assert.deepEqual((await r1()).measures.map((m) => m.code), ['placements-3plus']);
+  assert.match(row((await web.get(String(r.headers.location), manager)).body, 'risk-R1'), /Linked measures placements-3plus: 3\+ placements/);
+  const bad = await web.post(`/risks/${risk.id}/edit`, { version: String(risk.version + 1), title: risk.title, owner: risk.owner, measures: '999' }, manager);
+  assert.deepEqual(html(bad.body).errorSummary(), [{ href: '#measures', text: 'Choose measures from the list' }]);
+});
