@@ -153,6 +153,8 @@ export interface RiskTable {
   owner: string;
   reviewDate: DateCol | null;
   status: string;
+  closedOn: DateCol | null;
+  closedReason: Generated<string>;
   version: Generated<number>;
   createdAt: Stamp;
   updatedAt: Stamp;
@@ -166,11 +168,27 @@ export interface RiskScoreTable {
   recordedAt: Stamp;
   recordedBy: string;
   note: string;
+  assessedOn: DateCol | null;
 }
 
 export interface RiskActionTable {
   riskId: number;
   actionId: number;
+}
+
+export interface RiskMeasureTable {
+  riskId: number;
+  measureId: number;
+}
+
+export interface VoiceResponseTable {
+  id: Generated<number>;
+  voiceItemId: number;
+  respondedOn: DateCol;
+  weDid: string;
+  evidence: string;
+  recordedBy: string;
+  recordedAt: Stamp;
 }
 
 export interface VoiceItemTable {
@@ -183,6 +201,7 @@ export interface VoiceItemTable {
   raisedBy: string;
   raisedOn: DateCol;
   status: string;
+  answeredOn: DateCol | null;
   version: Generated<number>;
   createdAt: Stamp;
   updatedAt: Stamp;
@@ -199,6 +218,7 @@ export interface GlossaryTermTable {
   term: string;
   expansion: string;
   definition: string;
+  retiredOn: DateCol | null;
   version: Generated<number>;
 }
 
@@ -592,6 +612,8 @@ export interface Database {
   risk: RiskTable;
   riskScore: RiskScoreTable;
   riskAction: RiskActionTable;
+  riskMeasure: RiskMeasureTable;
+  voiceResponse: VoiceResponseTable;
   voiceItem: VoiceItemTable;
   voiceItemAction: VoiceItemActionTable;
   glossaryTerm: GlossaryTermTable;

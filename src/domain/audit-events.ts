@@ -27,10 +27,19 @@ export type AuditEvent =
   | 'action.deadline.request.approved'
   | 'action.deadline.request.rejected'
   | 'action.update.added'
+  | 'risk.added'
+  | 'risk.edited'
   | 'risk.rescored'
+  | 'risk.closed'
   | 'voice.added'
   | 'voice.responded'
+  | 'voice.response.added'
+  | 'voice.actions.set'
+  | 'voice.answered'
   | 'glossary.added'
+  | 'glossary.term.added'
+  | 'glossary.term.edited'
+  | 'glossary.term.retired'
   | 'user.added'
   | 'user.added-from-provider'
   | 'user.role-from-provider'
@@ -97,10 +106,19 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'action.deadline.request.approved': 'New deadline approved',
   'action.deadline.request.rejected': 'New deadline turned down',
   'action.update.added': 'Progress update added',
+  'risk.added': 'Risk added',
+  'risk.edited': 'Risk edited',
   'risk.rescored': 'Risk re-scored',
+  'risk.closed': 'Risk closed',
   'voice.added': 'Young people’s priority added',
   'voice.responded': 'Response to young people recorded',
+  'voice.response.added': '“We did” response added',
+  'voice.actions.set': 'Actions linked to a young people’s priority',
+  'voice.answered': 'Young people’s priority marked answered',
   'glossary.added': 'Glossary terms added',
+  'glossary.term.added': 'Glossary term added',
+  'glossary.term.edited': 'Glossary term edited',
+  'glossary.term.retired': 'Glossary term retired',
   'user.added': 'Person added',
   'user.added-from-provider': 'Person added at their first sign-in through the identity provider',
   'user.role-from-provider': 'Role changed to follow the person’s groups at the identity provider',
@@ -162,6 +180,15 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'user.disabled': 'disabled the account',
   'user.enabled': 'enabled the account again',
   'user.role-from-provider': 'changed the role to follow the person’s groups',
+  'risk.edited': 'edited the risk',
+  'risk.rescored': 're-scored the risk',
+  'risk.closed': 'closed the risk',
+  'voice.responded': 'recorded a response',
+  'voice.response.added': 'added a “we did” response',
+  'voice.actions.set': 'changed the linked actions',
+  'voice.answered': 'marked it answered',
+  'glossary.term.edited': 'edited the term',
+  'glossary.term.retired': 'retired the term',
 };
 
 export const isAuditEvent = (value: string): value is AuditEvent => Object.hasOwn(auditEventLabels, value);

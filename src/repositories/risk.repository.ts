@@ -65,6 +65,51 @@ export class RiskRepository {
       .execute();
   }
 
+  /** Reads a risk and locks its row until the transaction ends. */
+  lock(organisationId: number, id: number): Promise<Risk | undefined> {
+    return this.base().where('risk.organisationId', '=', organisationId).where('risk.id', '=', id).forUpdate('risk').executeTakeFirst();
+  }
+
+  /** Writes the risk's own fields if the caller's version is still current; undefined when it is stale. */
+  update(
+    id: number,
+    expectedVersion: number,
+    fields: Partial<Pick<Insertable<RiskTable>, 'title' | 'impact' | 'mitigation' | 'owner' | 'reviewDate' | 'status' | 'closedOn' | 'closedReason'>>,
+  ): Promise<Selectable<RiskTable> | undefined> {
+    return this.db
+      .updateTable('risk')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /** Makes the risk's linked actions exactly these. */
+  async setActions(riskId: number, actionIds: number[]): Promise<void> {
+    await this.db.deleteFrom('riskAction').where('riskId', '=', riskId).execute();
+    await this.linkActions(riskId, actionIds);
+  }
+
+  /** Makes the risk's linked measures exactly these. */
+  async setMeasures(riskId: number, measureIds: number[]): Promise<void> {
+    await this.db.deleteFrom('riskMeasure').where('riskId', '=', riskId).execute();
+    if (measureIds.length > 0) await this.db.insertInto('riskMeasure').values(measureIds.map((measureId) => ({ riskId, measureId }))).execute();
+  }
+
+  /** (risk id, measure) pairs for the given risks, with each measure's code and title. */
+  measureLinks(riskIds: number[]): Promise<{ riskId: number; measureId: number; code: string; title: string }[]> {
+    if (riskIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('riskMeasure')
+      .innerJoin('measure', 'measure.id', 'riskMeasure.measureId')
+      .select(['riskMeasure.riskId', 'riskMeasure.measureId', 'measure.code', 'measure.title'])
+      .where('riskMeasure.riskId', 'in', riskIds)
+      .orderBy('riskMeasure.riskId')
+      .orderBy('measure.code')
+      .execute();
+  }
+
   bumpVersion(id: number, expectedVersion: number): Promise<number | undefined> {
     return bumpVersion(this.db, 'risk', id, expectedVersion);
   }

@@ -1,8 +1,9 @@
 // Voice of the child: the young people's councils' priorities, "you said, we did", and linked actions.
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Database, VoiceItemTable } from '../db/types.ts';
+import type { Database, VoiceItemTable, VoiceResponseTable } from '../db/types.ts';
 
 export type VoiceItem = Selectable<VoiceItemTable>;
+export type VoiceResponse = Selectable<VoiceResponseTable>;
 
 export interface VoiceLink {
   voiceItemId: number;
@@ -54,6 +55,33 @@ export class VoiceRepository {
       .where('version', '=', expectedVersion)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** Moves the version on and sets the given fields if the caller's version is still current; undefined when stale. */
+  update(id: number, expectedVersion: number, fields: { status?: string; answeredOn?: string | null }): Promise<VoiceItem | undefined> {
+    return this.db
+      .updateTable('voiceItem')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  insertResponse(r: Insertable<VoiceResponseTable>): Promise<VoiceResponse> {
+    return this.db.insertInto('voiceResponse').values(r).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** The dated "we did" responses of the given items, oldest first. */
+  responses(voiceItemIds: number[]): Promise<VoiceResponse[]> {
+    if (voiceItemIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('voiceResponse').selectAll().where('voiceItemId', 'in', voiceItemIds).orderBy('respondedOn').orderBy('id').execute();
+  }
+
+  /** Makes the item's linked actions exactly these. */
+  async setActions(voiceItemId: number, actionIds: number[]): Promise<void> {
+    await this.db.deleteFrom('voiceItemAction').where('voiceItemId', '=', voiceItemId).execute();
+    await this.linkActions(voiceItemId, actionIds);
   }
 
   async linkActions(voiceItemId: number, actionIds: number[]): Promise<void> {

@@ -103,8 +103,13 @@ function abbrMatcher(terms: readonly GlossaryEntry[]): { pattern: RegExp; titles
   return matcher;
 }
 
-/** Escapes text and marks each known acronym as <abbr title="expansion">. */
-export function markAbbreviations(text: unknown, terms: readonly GlossaryEntry[] | undefined): nunjucks.runtime.SafeString {
+/**
+ * Escapes text and marks each known acronym as <abbr title="expansion">. With `explained` (the
+ * acronyms already explained on the page being drawn), the first use of each on the page is also
+ * followed by its expansion in the text, "CLA (children looked after)", so a reader sees it
+ * without hovering; the text already saying what it stands for counts as explaining it.
+ */
+export function markAbbreviations(text: unknown, terms: readonly GlossaryEntry[] | undefined, explained?: Set<string>): nunjucks.runtime.SafeString {
   const raw = asText(text);
   const matcher = terms && terms.length > 0 ? abbrMatcher(terms) : null;
   if (!matcher) return new nunjucks.runtime.SafeString(escapeHtml(raw));
@@ -113,8 +118,17 @@ export function markAbbreviations(text: unknown, terms: readonly GlossaryEntry[]
   let last = 0;
   for (const m of raw.matchAll(matcher.pattern)) {
     const term = m[1]!;
-    out += escapeHtml(raw.slice(last, m.index)) + `<abbr title="${escapeHtml(matcher.titles.get(term) ?? '')}">${escapeHtml(term)}</abbr>`;
+    const expansion = matcher.titles.get(term) ?? '';
+    out += escapeHtml(raw.slice(last, m.index)) + `<abbr title="${escapeHtml(expansion)}">${escapeHtml(term)}</abbr>`;
     last = m.index + term.length;
+    if (explained === undefined || explained.has(term)) continue;
+    explained.add(term);
+    // "IROs" is explained after its plural s; "CLA (children looked after)" or "children looked after (CLA)" already is.
+    const plural = raw.charAt(last) === 's' ? 's' : '';
+    const after = raw.slice(last + plural.length);
+    if (/^\s*\(/.test(after) || expansion === '' || raw.toLowerCase().includes(expansion.toLowerCase())) continue;
+    out += `${plural} (${escapeHtml(expansion)})`;
+    last += plural.length;
   }
   return new nunjucks.runtime.SafeString(out + escapeHtml(raw.slice(last)));
 }
@@ -135,9 +149,14 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('brag', bragTag);
-  env.addFilter('abbr', function (this: { ctx?: { glossaryTerms?: GlossaryEntry[] } } | undefined, text: unknown, terms?: GlossaryEntry[]) {
-    return markAbbreviations(text, terms ?? this?.ctx?.glossaryTerms);
-  });
+  // Every page's user text goes through this filter (directly or through kit/macros.njk's prose), so
+  // the page's set of acronyms already explained (abbrExplained, made for each page drawn) sees them all.
+  env.addFilter(
+    'abbr',
+    function (this: { ctx?: { glossaryTerms?: GlossaryEntry[]; abbrExplained?: Set<string> } } | undefined, text: unknown, terms?: GlossaryEntry[]) {
+      return markAbbreviations(text, terms ?? this?.ctx?.glossaryTerms, this?.ctx?.abbrExplained);
+    },
+  );
   env.addFilter('plural', plural);
   // The site's addresses, built by kit/paths.ts in templates as in routes: {{ paths.nodeEditPath(plan.slug, s.id) }}.
   env.addGlobal('paths', paths);

@@ -115,12 +115,61 @@ const writes: Write[] = [
   },
   {
     name: "respond to a young people's priority",
-    setup: (s, cli) =>
-      s.voice.add(cli, { council: 'Children in Care Council', priority: 'More carers nearby', youSaid: 'Keep us near school', raisedBy: 'CiCC', raisedOn: '2018-05-01' }),
+    setup: async (s, cli) => {
+      await s.voice.add(cli, { council: 'Children in Care Council', priority: 'More carers nearby', youSaid: 'Keep us near school', raisedBy: 'CiCC', raisedOn: '2018-05-01' });
+    },
     run: async (s, c) => {
       const [item] = await s.voice.list(c);
       return s.voice.respond(c, item!.id, { weDid: 'Recruitment campaign', status: 'in-progress', expectedVersion: item!.version });
     },
+    allowed: managers,
+  },
+  {
+    name: 'add a risk',
+    run: (s, c) =>
+      s.risks.add(c, {
+        plan: 'test-plan',
+        reference: 'R2',
+        title: 'Court delays',
+        impact: '',
+        mitigation: '',
+        owner: 'Head of Legal',
+        reviewDate: null,
+        actions: [],
+        measures: [],
+        score: { likelihood: 3, impact: 3, assessedOn: '2018-05-01', note: '' },
+      }),
+    allowed: managers,
+  },
+  { name: 'close a risk', run: (s, c) => s.risks.close(c, 1, 1, { closedOn: '2018-06-30', reason: 'Passed' }), allowed: managers },
+  {
+    name: "re-score a risk by its id in the lead's programme",
+    run: (s, c) => s.risks.rescoreById(c, 1, 1, { likelihood: 2, impact: 4, assessedOn: '2018-06-30', note: 'Campaign under way' }),
+    allowed: [...managers, 'lead'],
+  },
+  {
+    name: "add a \"we did\" response to a young people's priority",
+    setup: async (s, cli) => {
+      await s.voice.add(cli, { council: 'Children in Care Council', priority: 'Bags', youSaid: 'Not bin bags', raisedBy: 'CiCC', raisedOn: '2018-05-01' });
+    },
+    run: (s, c) => s.voice.addResponse(c, 1, 1, { respondedOn: '2018-06-01', weDid: 'Holdalls for all', evidence: '' }),
+    allowed: managers,
+  },
+  {
+    name: "mark a young people's priority answered",
+    setup: async (s, cli) => {
+      await s.voice.add(cli, { council: 'Children in Care Council', priority: 'Bags', youSaid: 'Not bin bags', raisedBy: 'CiCC', raisedOn: '2018-05-01' });
+    },
+    run: (s, c) => s.voice.markAnswered(c, 1, 1, { answeredOn: '2018-06-01' }),
+    allowed: managers,
+  },
+  { name: 'add a glossary term', run: (s, c) => s.glossary.add(c, { term: 'PEP', expansion: 'personal education plan', definition: '' }), allowed: managers },
+  {
+    name: 'retire a glossary term',
+    setup: async (s, cli) => {
+      await s.glossary.add(cli, { term: 'PEP', expansion: 'personal education plan', definition: '' });
+    },
+    run: (s, c) => s.glossary.retire(c, 1, 1),
     allowed: managers,
   },
 ];

@@ -9,9 +9,12 @@ import { useWebTest } from '../helpers/web.ts';
 
 const web = useWebTest({ names: people });
 
+// With the plan come risk 1 (R1, in theme 1), young people's priority 1 and glossary term 1.
 async function loadPlan(): Promise<void> {
   await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
   await web.db.services.measures.define(web.ctx, { code: 'health-checks', title: 'Health checks on time', unit: 'percent', polarity: 'higher is better', frequency: 'monthly' });
+  await web.db.services.voice.add(web.ctx, { council: 'In Care Council', priority: 'Proper bags', youSaid: 'Not bin bags', raisedBy: 'Young person', raisedOn: '2018-02-18' });
+  await web.db.services.glossary.add(web.ctx, { term: 'CLA', expansion: 'children looked after', definition: '' });
 }
 
 const everyone = roles;
@@ -56,6 +59,12 @@ const pages: Page[] = [
   { url: '/rounds', allowed: managers },
   { url: '/rounds/new', allowed: managers },
   { url: '/outbox', allowed: ['admin'] },
+  { url: '/risks/new', allowed: managers },
+  { url: '/risks/1/score', allowed: [...managers, 'lead'] },
+  { url: '/voice/new', allowed: managers },
+  { url: '/voice/1/respond', allowed: managers },
+  { url: '/glossary/new', allowed: managers },
+  { url: '/glossary/1/retire', allowed: managers },
 ];
 
 for (const page of pages) {

@@ -52,7 +52,7 @@ test('search finds an action by its description and marks known acronyms in the 
   const r = await web.get('/search?q=personal+adviser+from', await web.signIn('viewer'));
   const page = html(r.body);
   assert.equal(page.href('2 Offer every care leaver a personal adviser'), '/plans/test-plan/actions/2');
-  assert.match(page.main(), /In the description: Every care leaver is offered a personal adviser from the CLA team/);
+  assert.match(page.main(), /In the description: Every care leaver is offered a personal adviser from the CLA \(Children Looked After\) team/);
   assert.deepEqual(page.texts('mark.parentis-search-match'), ['personal adviser from']);
   assert.equal(page.text('abbr[title="Children Looked After"]'), 'CLA');
 });

@@ -35,16 +35,16 @@ test('get voice shows what young people said and what was done, with status and 
   const r = await web.get('/voice', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
   const page = html(r.body);
-  assert.equal(page.heading(), 'Voice of the child: you said, we did');
+  assert.equal(page.heading(), 'You said, we did');
   assert.equal(page.text('h2#council-testshire-in-care-council'), 'Testshire In Care Council');
   assert.equal(page.text('h3#item-1-heading'), 'Moving with proper bags');
-  const said = page.all('h4').find((h) => words(h.text) === 'You said');
-  assert.ok(said, 'a "You said" heading');
+  const said = page.all('h4').find((h) => words(h.text) === 'What you said');
+  assert.ok(said, 'a "What you said" heading');
   assert.equal(said.nextElementSibling?.tagName, 'BLOCKQUOTE');
   assert.match(words(said.nextElementSibling?.querySelector('p.govuk-body')?.text ?? ''), /^My stuff went in bin bags\./);
-  assert.ok(page.texts('h4').includes('We did'));
-  assert.ok(page.texts('.govuk-tag--blue').includes('In progress'));
-  assert.match(page.main(), /Raised by Young person, aged 13 on 18 February 2018/);
+  assert.ok(page.texts('h4').includes('What we did'));
+  assert.ok(page.texts('.govuk-tag--blue').includes('We are working on it'));
+  assert.match(page.main(), /Young person, aged 13 told us on 18 February 2018\./);
   assert.equal(page.href('test-plan:1'), '/plans/test-plan/actions/1');
   assert.match(page.main(), /test-plan:1 Recruit more foster carers/);
 });
@@ -52,7 +52,7 @@ test('get voice shows what young people said and what was done, with status and 
 test('get voice marks a known acronym with its expansion and escapes the young people’s words', async () => {
   const r = await web.get('/voice', await web.signIn('viewer'));
   const page = html(r.body);
-  assert.match(page.main(), /The CLA team now gives every child/);
+  assert.match(page.main(), /The CLA \(Children Looked After\) team now gives every child/);
   assert.ok(page.all('abbr[title="Children Looked After"]').some((a) => a.text === 'CLA'));
   // Read as text, the words are as typed; in the HTML they are escaped, never markup.
   assert.match(page.main(), /<b>It makes you feel like rubbish\.<\/b>/);

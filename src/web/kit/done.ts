@@ -32,6 +32,17 @@ export const DONE_MESSAGES = {
   'user-enabled': 'The account has been enabled again',
   'password-changed': 'Your password has been changed. You have been signed out everywhere else.',
   'password-set': 'Your password has been set. Sign in with it.',
+  'risk-added': 'The risk has been added to the register',
+  'risk-edited': 'The risk has been saved',
+  'risk-rescored': 'The new score has been recorded',
+  'risk-closed': 'The risk has been closed',
+  'voice-added': 'The priority has been added',
+  'voice-responded': 'What was done has been recorded',
+  'voice-actions-set': 'The linked actions have been saved',
+  'voice-answered': 'The priority has been marked as answered',
+  'term-added': 'The term has been added to the glossary',
+  'term-edited': 'The term has been saved',
+  'term-retired': 'The term has been retired. Pages no longer explain it.',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;

@@ -21,6 +21,9 @@ export const textField = () => z.preprocess(oneString, z.string().trim());
 /** A form's text field that must be filled in. */
 export const requiredText = (message: string) => z.preprocess(oneString, z.string().trim().min(1, { message }));
 
+/** Action keys typed one a line or between commas: "cypp-2016-19:6.2, cypp-2016-19:6.3". */
+export const actionKeyList = (text: string): string[] => text.split(/[,\n]/).map((k) => k.trim()).filter((k) => k !== '');
+
 /** The three boxes of a GOV.UK date input named `<prefix>-day`, `<prefix>-month`, `<prefix>-year`. */
 export function dateParts(prefix: string): Record<string, ReturnType<typeof textField>> {
   return { [`${prefix}-day`]: textField(), [`${prefix}-month`]: textField(), [`${prefix}-year`]: textField() };

@@ -1,5 +1,6 @@
 // The site's addresses, built in one place: plans, their parts, actions and their forms,
-// cross-references, the risk register's rows, people and API tokens.
+// cross-references, the risk register's rows and forms, the young people's priorities, the
+// glossary, people and API tokens.
 
 /** A path segment as typed: encoded, so a slash or question mark in a slug cannot change the address. */
 const segment = (s: string | number): string => encodeURIComponent(String(s));
@@ -90,6 +91,22 @@ export const returnsPath = '/returns';
 export const returnUploadPath = (id: number): string => `${returnsPath}/uploads/${segment(id)}`;
 export const returnNewPath = `${returnsPath}/new`;
 export const returnJobPath = (id: number): string => `${returnsPath}/imports/${segment(id)}`;
+/** The register's forms: /risks/new, or one risk's /risks/<id>/edit, /score, /close. */
+export const risksPath = '/risks';
+export const newRiskPath = '/risks/new';
+export const riskFormPath = (id: number, form: 'edit' | 'score' | 'close'): string => `${risksPath}/${segment(id)}/${form}`;
+
+/** The young people's priorities: the page, /voice/new, and one priority's /voice/<id>/respond, /actions, /answer. */
+export const voicePath = '/voice';
+export const newVoicePath = '/voice/new';
+export const voiceFormPath = (id: number, form: 'respond' | 'actions' | 'answer'): string => `${voicePath}/${segment(id)}/${form}`;
+/** A priority on the voice page, #item-<id>. */
+export const voiceAnchor = (id: number): string => `item-${id}`;
+
+/** The glossary: the page, /glossary/new, and one term's /glossary/<id>/edit and /retire. */
+export const glossaryPath = '/glossary';
+export const newTermPath = '/glossary/new';
+export const termFormPath = (id: number, form: 'edit' | 'retire'): string => `${glossaryPath}/${segment(id)}/${form}`;
 
 export const usersPath = '/users';
 export const apiTokensPath = '/api-tokens';

@@ -36,6 +36,23 @@ const LABELS: Record<string, string> = {
   deliveryGroup: 'Delivery group',
   number: 'Number',
   kind: 'Kind',
+  impact: 'Impact',
+  mitigation: 'Mitigation',
+  owner: 'Owner',
+  reviewDate: 'Review date',
+  actions: 'Linked actions',
+  measures: 'Linked measures',
+  likelihood: 'Likelihood',
+  impactScore: 'Impact score',
+  assessedOn: 'Assessed on',
+  note: 'Reason',
+  closedOn: 'Closed on',
+  weDid: 'We did',
+  evidence: 'Evidence',
+  term: 'Term',
+  expansion: 'Stands for',
+  definition: 'Meaning',
+  retiredOn: 'Retired on',
 };
 
 const BRAG_WORDS: Record<string, string> = { B: 'Blue – complete', R: 'Red', A: 'Amber', G: 'Green' };

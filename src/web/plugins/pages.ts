@@ -13,7 +13,7 @@ declare module 'fastify' {
   interface FastifyReply {
     /**
      * Renders `template` (e.g. "plans/plan.njk") with `data` over the base locals: user, csrfToken,
-     * organisationName, currentPath, glossaryTerms, navigation.
+     * organisationName, currentPath, glossaryTerms, abbrExplained, navigation.
      */
     page(template: string, data?: object, status?: number): Promise<FastifyReply>;
   }
@@ -103,6 +103,8 @@ export function pagesPlugin(env: nunjucks.Environment, options: PagesOptions) {
         organisationName: await organisationName(user?.organisationId, request.changeMark),
         currentPath: request.url.split('?')[0] ?? '/',
         glossaryTerms: await glossaryTerms(request),
+        // The acronyms explained so far on this page: the abbr filter expands each one's first use.
+        abbrExplained: new Set<string>(),
         navigation: navigation(request),
         // The database is the demonstration: a banner on every page, its accounts on the sign-in page.
         demonstration: request.deployment?.demonstration ?? null,

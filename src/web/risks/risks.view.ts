@@ -2,7 +2,7 @@
 import { riskRating, riskScore } from '../../domain/risk.ts';
 import type { RiskView } from '../../services/risk.service.ts';
 import type { ActionLink } from '../kit/action-links.ts';
-import { riskAnchors } from '../kit/paths.ts';
+import { riskAnchors, riskFormPath } from '../kit/paths.ts';
 import { textBlocks, type TextBlock } from '../kit/text.ts';
 
 type Rating = ReturnType<typeof riskRating>;
@@ -71,7 +71,7 @@ export function heatMap(risks: RiskView[]): HeatMap {
   };
 }
 
-const TREND_TEXT: Record<RiskView['trend'], string> = { rising: 'Rising', falling: 'Falling', steady: 'No change', new: 'New' };
+const TREND_TEXT: Record<RiskView['trend'], string> = { rising: 'Rising', falling: 'Falling', steady: 'Steady', new: 'New' };
 
 export interface RiskRow {
   anchor: string;
@@ -91,7 +91,15 @@ export interface RiskRow {
   reviewDate: string | null;
   trend: string;
   closed: boolean;
+  closedOn: string | null;
+  closedReason: string;
   actions: ActionLink[];
+  measures: { code: string; title: string }[];
+  /** Every score, newest first: the day, the numbers, the trend from the one before, the reason. */
+  history: { assessedOn: string; likelihood: number; impact: number; score: number; trend: string; note: string; by: string }[];
+  editHref: string;
+  scoreHref: string;
+  closeHref: string;
 }
 
 export function riskRow(r: RiskView, anchor: string, link: (key: string) => ActionLink): RiskRow {
@@ -114,6 +122,19 @@ export function riskRow(r: RiskView, anchor: string, link: (key: string) => Acti
     reviewDate: r.reviewDate,
     trend: r.trend !== 'new' && r.previousScore !== null ? `${TREND_TEXT[r.trend]} (was ${r.previousScore})` : TREND_TEXT[r.trend],
     closed: r.status === 'closed',
+    closedOn: r.closedOn,
+    closedReason: r.closedReason,
     actions: r.actions.map(link),
+    measures: r.measures.map((m) => ({ code: m.code, title: m.title })),
+    history: r.history
+      .map((h, i) => {
+        const before = i > 0 ? r.history[i - 1]! : null;
+        const trend = before === null ? 'First score' : h.score > before.score ? 'Rising' : h.score < before.score ? 'Falling' : 'Steady';
+        return { assessedOn: h.assessedOn, likelihood: h.likelihood, impact: h.impact, score: h.score, trend, note: h.note, by: h.recordedBy };
+      })
+      .reverse(),
+    editHref: riskFormPath(r.id, 'edit'),
+    scoreHref: riskFormPath(r.id, 'score'),
+    closeHref: riskFormPath(r.id, 'close'),
   };
 }

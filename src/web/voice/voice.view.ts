@@ -1,11 +1,14 @@
-// The voice of the child page: each council's priorities as "You said" and "We did", with status and actions.
+// The voice of the child page: each council's priorities as "What you said" and "What we did",
+// in plain words, with where each stands, its dated responses and the actions answering it.
 import type { VoiceView } from '../../services/voice.service.ts';
 import type { ActionLink } from '../kit/action-links.ts';
+import { voiceFormPath } from '../kit/paths.ts';
 import { textBlocks, type TextBlock } from '../kit/text.ts';
 
+/** Where a priority stands, in words a young person uses. */
 const STATUS: Record<string, { text: string; classes: string }> = {
-  open: { text: 'Open', classes: 'govuk-tag--grey' },
-  'in-progress': { text: 'In progress', classes: 'govuk-tag--blue' },
+  open: { text: 'Not started yet', classes: 'govuk-tag--grey' },
+  'in-progress': { text: 'We are working on it', classes: 'govuk-tag--blue' },
   done: { text: 'Done', classes: 'govuk-tag--green' },
 };
 
@@ -17,7 +20,13 @@ export interface VoiceItemRow {
   raisedBy: string;
   raisedOn: string;
   status: { text: string; classes: string };
+  answered: boolean;
+  answeredOn: string | null;
+  responses: { respondedOn: string; weDid: TextBlock[]; evidence: TextBlock[] }[];
   actions: ActionLink[];
+  respondHref: string;
+  actionsHref: string;
+  answerHref: string;
 }
 
 export interface CouncilGroup {
@@ -45,7 +54,13 @@ export function councilGroups(items: VoiceView[], link: (key: string) => ActionL
       raisedBy: v.raisedBy,
       raisedOn: v.raisedOn,
       status: STATUS[v.status] ?? { text: v.status, classes: 'govuk-tag--grey' },
+      answered: v.status === 'done',
+      answeredOn: v.answeredOn,
+      responses: v.responses.map((r) => ({ respondedOn: r.respondedOn, weDid: textBlocks(r.weDid), evidence: textBlocks(r.evidence) })),
       actions: v.actions.map(link),
+      respondHref: voiceFormPath(v.id, 'respond'),
+      actionsHref: voiceFormPath(v.id, 'actions'),
+      answerHref: voiceFormPath(v.id, 'answer'),
     });
   }
   for (const g of groups) g.items.reverse();
