@@ -12,6 +12,7 @@ test('parse a CSV with a BOM, columns in any order and lower-case values', () =>
   assert.equal(file?.table, 'Episodes');
   assert.equal(file?.collectionYear, 2025);
   assert.deepEqual(file?.rows[0], {
+    file: '903/2025/episodes.csv',
     line: 2,
     fields: { DECOM: '01/06/2024', CHILD: 'C1', RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'U1', PLACE_PROVIDER: 'PR1', DEC: '', REC: '', REASON_PLACE_CHANGE: '', HOME_POST: 'AB1 2CD', PL_POST: 'EF3 4GH', URN: 'SC1' },
   });
@@ -140,7 +141,7 @@ test('parse streamed generated files giving the rows csv-parse gives, also when 
       const streamed = await parseCsvStream(file.path, chunks());
       const records = parseCsv(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
       const [header, ...rows] = records;
-      const expected = rows.map(({ record, info }) => ({ line: info.lines, fields: Object.fromEntries(header!.record.map((c, i) => [c, (record[i] ?? '').trim().toUpperCase()])) }));
+      const expected = rows.map(({ record, info }) => ({ file: file.path, line: info.lines, fields: Object.fromEntries(header!.record.map((c, i) => [c, (record[i] ?? '').trim().toUpperCase()])) }));
       assert.equal(streamed.rows.length, file.rows, file.path);
       assert.deepEqual(streamed.rows, expected, file.path);
     }
