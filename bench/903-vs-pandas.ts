@@ -105,11 +105,13 @@ for (let i = 0; i < runs; i++) {
 }
 
 const mb = (t: Timed[]): string => (t[0]?.peakMb == null ? 'not measured' : spread(t.map((x) => x.peakMb!), 0, ' MB'));
-console.log(`Parentis (all indicators): ${spread(mine.map((t) => t.seconds), 1, ' s')}, peak ${mb(mine)}`);
+// The machine is shared: the load at the end says whether the two ran alone, and wall times mean little when not.
+console.log(`load average ${os.loadavg().map((l) => fmt(l, 2)).join(', ')} at the end`);
+console.log(`Parentis (all indicators): ${spread(mine.map((t) => t.seconds), 1, ' s')}, peak ${mb(mine)}${mine[0]?.peakMb == null ? '' : mine.every((t) => t.peakMb! < 2048) ? ' (under 2 GB)' : ' (NOT under 2 GB)'}`);
 if (python) {
   console.log(`pandas (four indicators):  ${spread(theirs.map((t) => t.seconds), 1, ' s')}, peak ${mb(theirs)}`);
   const ratios = theirs.map((t, i) => t.seconds / mine[i]!.seconds);
-  console.log(`ratio pandas / Parentis:    ${spread(ratios, 1, '×')}`);
+  console.log(`ratio pandas / Parentis:    ${spread(ratios, 1, '×')} (target 10×: ${median(ratios) >= 10 ? 'met' : 'NOT MET'})`);
 
   // Both sides' figures for the four indicators, month by month.
   const ours = new Map<string, string>();

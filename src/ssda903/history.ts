@@ -118,17 +118,27 @@ export interface Ssda903Return {
   hasDistance: boolean;
 }
 
+/**
+ * A child's rows gathered from every file. The maps are made only for a child with such rows: a national return has
+ * half a million children, most with no OC2, OC3 or missing rows, and an empty map each would cost hundreds of MB.
+ */
 interface Pending {
   id: string;
-  episodesByYear: Map<number, { row: ParsedRow; file: string }[]>;
+  /** Episodes rows and their files, in file order (files are read oldest collection year first). */
+  episodeRows: ParsedRow[];
+  episodeFiles: ParsedFile[];
   header: { year: number; row: ParsedRow } | null;
   dobFallback: { year: number; value: string } | null;
   uasc: { year: number; row: ParsedRow } | null;
-  oc2: Map<number, Oc2Row>;
-  oc3: Map<number, Oc3Row>;
+  oc2: Map<number, Oc2Row> | null;
+  oc3: Map<number, Oc3Row> | null;
   ad1: { year: number; row: ParsedRow } | null;
-  missing: Map<string, { year: number; incident: MissingIncident }>;
+  missing: Map<string, { year: number; incident: MissingIncident }> | null;
 }
+
+/** The maps of a child with no rows of that table: shared, and never written to. */
+const NO_OC2: Map<number, Oc2Row> = new Map();
+const NO_OC3: Map<number, Oc3Row> = new Map();
 
 const USED_TABLES = new Set<TableName>(['Header', 'Episodes', 'UASC', 'OC2', 'OC3', 'AD1', 'Missing']);
 
@@ -146,7 +156,7 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
   const get = (id: string): Pending => {
     let p = pending.get(id);
     if (!p) {
-      p = { id, episodesByYear: new Map(), header: null, dobFallback: null, uasc: null, oc2: new Map(), oc3: new Map(), ad1: null, missing: new Map() };
+      p = { id, episodeRows: [], episodeFiles: [], header: null, dobFallback: null, uasc: null, oc2: null, oc3: null, ad1: null, missing: null };
       pending.set(id, p);
     }
     return p;
@@ -181,9 +191,8 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
       switch (file.table) {
         case 'Episodes': {
           if (f.PL_DISTANCE) hasDistance = true;
-          let list = p.episodesByYear.get(year);
-          if (!list) p.episodesByYear.set(year, (list = []));
-          list.push({ row, file: file.name });
+          p.episodeRows.push(row);
+          p.episodeFiles.push(file);
           break;
         }
         case 'Header':
@@ -194,7 +203,7 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
           break;
         case 'OC2': {
           const score = /^\d{1,2}$/.test(f.SDQ_SCORE ?? '') ? Number(f.SDQ_SCORE) : null;
-          p.oc2.set(year, {
+          (p.oc2 ??= new Map()).set(year, {
             sdq: score !== null && score <= 40 ? score : null,
             convicted: f.CONVICTED === '1',
             healthCheck: f.HEALTH_CHECK === '1',
@@ -207,7 +216,7 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
         }
         case 'OC3': {
           const dob = dayFromUk(f.DOB ?? '');
-          p.oc3.set(year, { dob: dob === null ? null : ymdFromDay(dob), inTouch: f.IN_TOUCH ?? '', activ: f.ACTIV ?? '', accom: f.ACCOM ?? '', source });
+          (p.oc3 ??= new Map()).set(year, { dob: dob === null ? null : ymdFromDay(dob), inTouch: f.IN_TOUCH ?? '', activ: f.ACTIV ?? '', accom: f.ACCOM ?? '', source });
           break;
         }
         case 'AD1':
@@ -218,7 +227,7 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
           if (start === null) break;
           const end = f.MIS_END ? (dayFromUk(f.MIS_END) ?? Infinity) : Infinity;
           // The same incident restated in a later year's file replaces the earlier copy.
-          p.missing.set(`${f.MISSING}|${start}`, { year, incident: { kind: f.MISSING ?? '', start, end } });
+          (p.missing ??= new Map()).set(`${f.MISSING}|${start}`, { year, incident: { kind: f.MISSING ?? '', start, end } });
           break;
         }
         default:
@@ -230,22 +239,23 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
   const latestEpisodesYear = Math.max(...(tableYears.get('Episodes') ?? new Set([0])));
   const children: ChildHistory[] = [];
   const byId = new Map<string, ChildHistory>();
+  const compacted = new Map<string, string>();
   for (const p of pending.values()) {
-    const child = finishChild(p, latestEpisodesYear);
+    const child = finishChild(p, latestEpisodesYear, compacted);
     children.push(child);
     byId.set(child.id, child);
   }
   return { files, tableYears, children, byId, postcodes, hasDistance };
 }
 
-function finishChild(p: Pending, latestEpisodesYear: number): ChildHistory {
+function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<string, string>): ChildHistory {
   const dobText = p.header?.row.fields.DOB || p.dobFallback?.value || '';
   const dobDay = dayFromUk(dobText);
   const uascRow = p.uasc?.row.fields;
   const ad1 = p.ad1?.row.fields;
-  const episodes = stitchEpisodes(p, latestEpisodesYear);
+  const episodes = stitchEpisodes(p, latestEpisodesYear, postcodes);
   const { periods, spells } = periodsAndSpells(episodes);
-  const missing = [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
+  const missing = p.missing === null ? [] : [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
   return {
     id: p.id,
     dob: dobDay === null ? null : ymdFromDay(dobDay),
@@ -255,8 +265,8 @@ function finishChild(p: Pending, latestEpisodesYear: number): ChildHistory {
     spells,
     uasc: p.uasc !== null,
     duc: uascRow?.DUC ? dayFromUk(uascRow.DUC) : null,
-    oc2: p.oc2,
-    oc3: p.oc3,
+    oc2: p.oc2 ?? NO_OC2,
+    oc3: p.oc3 ?? NO_OC3,
     ad1: ad1 ? { dateMatch: dayFromUk(ad1.DATE_MATCH ?? ''), fosterCare: ad1.FOSTER_CARE === '1' } : null,
     missing,
     firstDay: episodes.length ? episodes[0]!.decom : Infinity,
@@ -264,7 +274,14 @@ function finishChild(p: Pending, latestEpisodesYear: number): ChildHistory {
   };
 }
 
-function toEpisode(row: ParsedRow, file: string, year: number): Episode | null {
+/** A postcode without its spaces, made once per postcode of the return. */
+function compact(postcodes: Map<string, string>, p: string): string {
+  let v = postcodes.get(p);
+  if (v === undefined) postcodes.set(p, (v = normalisePostcode(p)));
+  return v;
+}
+
+function toEpisode(row: ParsedRow, file: string, year: number, postcodes: Map<string, string>): Episode | null {
   const f = row.fields;
   const decom = dayFromUk(f.DECOM ?? '');
   if (decom === null) return null;
@@ -278,8 +295,8 @@ function toEpisode(row: ParsedRow, file: string, year: number): Episode | null {
     ls: f.LS ?? '',
     place: f.PLACE ?? '',
     rec: dec === Infinity ? '' : (f.REC ?? ''),
-    plPost: normalisePostcode(f.PL_POST ?? ''),
-    homePost: normalisePostcode(f.HOME_POST ?? ''),
+    plPost: compact(postcodes, f.PL_POST ?? ''),
+    homePost: compact(postcodes, f.HOME_POST ?? ''),
     urn: f.URN ?? '',
     plDistance: Number.isFinite(distance) ? distance : null,
     plLocation: f.PL_LOCATION ?? '',
@@ -299,13 +316,15 @@ function toEpisode(row: ParsedRow, file: string, year: number): Episode | null {
  * year end (the child was looked after on the 31 March) and flagged, so that it is no real ceasing (ssda903.md
  * §2.1.5). A recorded ending that does not overlap the next episode stays where it is.
  */
-function stitchEpisodes(p: Pending, latestEpisodesYear: number): Episode[] {
-  const years = [...p.episodesByYear.keys()].sort((a, b) => b - a);
+function stitchEpisodes(p: Pending, latestEpisodesYear: number, postcodes: Map<string, string>): Episode[] {
+  const years = [...new Set(p.episodeFiles.map((f) => f.collectionYear))].sort((a, b) => b - a);
   let kept: Episode[] = [];
   for (const year of years) {
     const byDecom = new Map<number, Episode>();
-    for (const { row, file } of p.episodesByYear.get(year)!) {
-      const e = toEpisode(row, file, year);
+    for (let i = 0; i < p.episodeRows.length; i++) {
+      const file = p.episodeFiles[i]!;
+      if (file.collectionYear !== year) continue;
+      const e = toEpisode(p.episodeRows[i]!, file.name, year, postcodes);
       if (e) byDecom.set(e.decom, e); // a repeated DECOM: the later line wins
     }
     const mine = [...byDecom.values()].sort((a, b) => a.decom - b.decom);

@@ -293,50 +293,48 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
   const distanceKnown = ret.hasDistance || ret.postcodes.size > 0;
   const distances = new Map<Episode, { miles: number | null; out: boolean | null }>();
   const out: IndicatorValue[] = [];
-  // Children with episodes, and their first and last days packed together, so skipping those outside a window
-  // reads two arrays instead of touching every child object.
+  // Children with episodes. One sweep over them serves every month end: each child's episodes are read for all 60
+  // month ends while they are in the processor's cache, where a pass over every child for each month end read a
+  // national return's whole history from memory 60 times over.
   const active = ret.children.filter((c) => c.episodes.length > 0);
-  const firstDays = Float64Array.from(active, (c) => c.firstDay);
-  const lastDays = Float64Array.from(active, (c) => c.lastDay);
-
-  for (let k = 0; k < days.length; k++) {
-    const a = days[k]!;
-    const asAt = isoFromDay(a);
+  const months = days.map((a) => {
     const at: Ymd = ymdFromDay(a);
-    const w0 = windowStart(a, 12);
-    const lts30 = monthsBefore(a, 30);
-    const lts24 = monthsBefore(a, 24);
-    // Annual tables (OC2, OC3) come from the collection year ending on this date or the latest one before it.
-    const annualYear = at.m > 3 || (at.m === 3 && at.d === 31) ? at.y : at.y - 1;
-    const oc2Year = ret.tableYears.get('OC2')?.has(annualYear) ? annualYear : null;
-    const oc3Year = ret.tableYears.get('OC3')?.has(annualYear) ? annualYear : null;
+    return { a, at, w0: windowStart(a, 12), lts30: monthsBefore(a, 30), lts24: monthsBefore(a, 24) };
+  });
+  const tally = (): Int32Array => new Int32Array(months.length);
+  const n = {
+    cla: tally(),
+    starters: tally(),
+    reentries: tally(),
+    ceased: tally(),
+    adopted: tally(),
+    threePlus: tally(),
+    ltsDen: tally(),
+    ltsNum: tally(),
+    uasc: tally(),
+    far: tally(),
+    farUnknown: tally(),
+    duringYear: tally(),
+    missingChildren: tally(),
+    missingIncidents: tally(),
+    awayChildren: tally(),
+    awayIncidents: tally(),
+  };
+  const byAge = months.map(() => new Map<string, number>(AGE_BANDS.map((b) => [b, 0])));
+  const bySex = months.map(
+    () =>
+      new Map<string, number>([
+        ['Male', 0],
+        ['Female', 0],
+      ]),
+  );
+  const byPlace = months.map(() => new Map<string, number>(PLACEMENT_GROUPS.map((g) => [g, 0])));
 
-    let cla = 0;
-    let starters = 0;
-    let reentries = 0;
-    let ceased = 0;
-    let adopted = 0;
-    let threePlus = 0;
-    let ltsDen = 0;
-    let ltsNum = 0;
-    let uasc = 0;
-    let far = 0;
-    let farUnknown = 0;
-    const byAge = new Map<string, number>(AGE_BANDS.map((b) => [b, 0]));
-    const bySex = new Map<string, number>([
-      ['Male', 0],
-      ['Female', 0],
-    ]);
-    const byPlace = new Map<string, number>(PLACEMENT_GROUPS.map((g) => [g, 0]));
-    let duringYear = 0;
-    let missingChildren = 0;
-    let missingIncidents = 0;
-    let awayChildren = 0;
-    let awayIncidents = 0;
-
-    for (let c = 0; c < active.length; c++) {
-      if (firstDays[c]! > a || lastDays[c]! < w0) continue;
-      const child = active[c]!;
+  for (const child of active) {
+    const { firstDay, lastDay } = child;
+    for (let k = 0; k < months.length; k++) {
+      const { a, at, w0, lts30, lts24 } = months[k]!;
+      if (firstDay > a || lastDay < w0) continue;
       const eps = child.episodes;
       let current: Episode | undefined;
       let inYear = false;
@@ -361,30 +359,30 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
       const age = child.dob ? ageOn(child.dob, at) : null;
 
       if (lookedAfter) {
-        cla += 1;
+        n.cla[k]! += 1;
         const band = age === null ? 'Not known' : age < 5 ? '0 to 4' : age < 10 ? '5 to 9' : age < 16 ? '10 to 15' : age < 18 ? '16 to 17' : '18 and over';
-        byAge.set(band, (byAge.get(band) ?? 0) + 1);
+        byAge[k]!.set(band, (byAge[k]!.get(band) ?? 0) + 1);
         const sex = sexCategory(child.sex);
-        bySex.set(sex, (bySex.get(sex) ?? 0) + 1);
+        bySex[k]!.set(sex, (bySex[k]!.get(sex) ?? 0) + 1);
         const group = placementGroup(current!.place);
-        byPlace.set(group, byPlace.get(group)! + 1);
-        if (spellsInYear >= 3) threePlus += 1;
+        byPlace[k]!.set(group, byPlace[k]!.get(group)! + 1);
+        if (spellsInYear >= 3) n.threePlus[k]! += 1;
         const isUasc = child.uasc && (child.duc === null || child.duc > a);
-        if (isUasc) uasc += 1;
+        if (isUasc) n.uasc[k]! += 1;
         if (distanceKnown) {
           let d = distances.get(current!);
           if (!d) distances.set(current!, (d = derivedDistance(ret, current!, options.laCode)));
           if (d.miles !== null && d.miles !== 999.9 && d.miles > 20) {
-            if (d.out === true) far += 1;
-            else if (d.out === null) farUnknown += 1;
+            if (d.out === true) n.far[k]! += 1;
+            else if (d.out === null) n.farUnknown[k]! += 1;
           }
         }
         if (age !== null && age < 16 && careStart(child, current!) <= lts30) {
-          ltsDen += 1;
+          n.ltsDen[k]! += 1;
           const spell = child.spells[current!.spell]!;
           const before = child.spells[current!.spell - 1];
-          if (spell.start <= lts24) ltsNum += 1;
-          else if (ADOPTION_PLACE.has(current!.place) && before && before.period === current!.period && before.start <= lts24) ltsNum += 1;
+          if (spell.start <= lts24) n.ltsNum[k]! += 1;
+          else if (ADOPTION_PLACE.has(current!.place) && before && before.period === current!.period && before.start <= lts24) n.ltsNum[k]! += 1;
         }
       }
 
@@ -404,15 +402,15 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         const real = !eps[period.last]!.closedByStitch;
         if (real && period.end >= w0 && period.end <= a && period.endRec !== 'X1' && !eps[period.last]!.shortBreak) lastCeasedRec = period.endRec;
       }
-      if (started) starters += 1;
-      if (reentered) reentries += 1;
+      if (started) n.starters[k]! += 1;
+      if (reentered) n.reentries[k]! += 1;
       if (lastCeasedRec !== null) {
-        ceased += 1;
-        if (ADOPTED_REC.has(lastCeasedRec)) adopted += 1;
+        n.ceased[k]! += 1;
+        if (ADOPTED_REC.has(lastCeasedRec)) n.adopted[k]! += 1;
       }
 
       if (inYear) {
-        duringYear += 1;
+        n.duringYear[k]! += 1;
         let m = 0;
         let aw = 0;
         for (const incident of child.missing) {
@@ -421,13 +419,35 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
           if (incident.kind === 'M') m += 1;
           else if (incident.kind === 'A') aw += 1;
         }
-        if (m) missingChildren += 1;
-        if (aw) awayChildren += 1;
-        missingIncidents += m;
-        awayIncidents += aw;
+        if (m) n.missingChildren[k]! += 1;
+        if (aw) n.awayChildren[k]! += 1;
+        n.missingIncidents[k]! += m;
+        n.awayIncidents[k]! += aw;
       }
     }
+  }
 
+  for (let k = 0; k < months.length; k++) {
+    const { a, at } = months[k]!;
+    const asAt = isoFromDay(a);
+    // Annual tables (OC2, OC3) come from the collection year ending on this date or the latest one before it.
+    const annualYear = at.m > 3 || (at.m === 3 && at.d === 31) ? at.y : at.y - 1;
+    const oc2Year = ret.tableYears.get('OC2')?.has(annualYear) ? annualYear : null;
+    const oc3Year = ret.tableYears.get('OC3')?.has(annualYear) ? annualYear : null;
+    const [cla, starters, reentries, ceased, adopted, threePlus, ltsDen, ltsNum, uasc, far, farUnknown] = [
+      n.cla[k]!,
+      n.starters[k]!,
+      n.reentries[k]!,
+      n.ceased[k]!,
+      n.adopted[k]!,
+      n.threePlus[k]!,
+      n.ltsDen[k]!,
+      n.ltsNum[k]!,
+      n.uasc[k]!,
+      n.far[k]!,
+      n.farUnknown[k]!,
+    ];
+    const [duringYear, missingChildren, missingIncidents, awayChildren, awayIncidents] = [n.duringYear[k]!, n.missingChildren[k]!, n.missingIncidents[k]!, n.awayChildren[k]!, n.awayIncidents[k]!];
     const population = populationFor(a, options.population);
     out.push(count('cla', asAt, cla), rate('cla-rate', asAt, cla, population));
     out.push(count('starters', asAt, starters), rate('starters-rate', asAt, starters, population));
@@ -484,12 +504,12 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     }
     out.push(average('adoption-a1', asAt, t1, n1, 'days'), average('adoption-a2', asAt, t2, n2, 'days'), average('adoption-a10', asAt, t10, n1, 'days'));
 
-    for (const [category, n] of byAge) {
+    for (const [category, n] of byAge[k]!) {
       if (n > 0 || AGE_BANDS.includes(category as (typeof AGE_BANDS)[number])) out.push(count('cla', asAt, n, { dimension: 'age band', category }));
     }
-    for (const [category, n] of bySex) out.push(count('cla', asAt, n, { dimension: 'sex', category }));
+    for (const [category, n] of bySex[k]!) out.push(count('cla', asAt, n, { dimension: 'sex', category }));
     out.push(count('cla', asAt, uasc, { dimension: 'UASC', category: 'UASC' }), count('cla', asAt, cla - uasc, { dimension: 'UASC', category: 'Not UASC' }));
-    for (const [category, n] of byPlace) out.push(count('cla', asAt, n, { dimension: 'placement type', category }));
+    for (const [category, n] of byPlace[k]!) out.push(count('cla', asAt, n, { dimension: 'placement type', category }));
   }
   return out;
 }

@@ -1,7 +1,9 @@
 // Reading 903 files: table recognition by columns, BOM, case, collection years, refusal of bad files, the XML form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFiles, Ssda903FileError, yearFromPath } from './parse.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseCsvStream, parseFiles, Ssda903FileError, yearFromPath } from './parse.ts';
+import { generate903 } from './generate/generate.ts';
 import { ValidationError } from '../domain/errors.ts';
 
 test('parse a CSV with a BOM, columns in any order and lower-case values', () => {
@@ -10,6 +12,7 @@ test('parse a CSV with a BOM, columns in any order and lower-case values', () =>
   assert.equal(file?.table, 'Episodes');
   assert.equal(file?.collectionYear, 2025);
   assert.deepEqual(file?.rows[0], {
+    file: '903/2025/episodes.csv',
     line: 2,
     fields: { DECOM: '01/06/2024', CHILD: 'C1', RNE: 'S', LS: 'C2', CIN: 'N1', PLACE: 'U1', PLACE_PROVIDER: 'PR1', DEC: '', REC: '', REASON_PLACE_CHANGE: '', HOME_POST: 'AB1 2CD', PL_POST: 'EF3 4GH', URN: 'SC1' },
   });
@@ -120,4 +123,27 @@ test('parse gives a file with no dates and no year in its path the year of the o
   );
   const xml = parseFiles([{ name: 'return.xml', text: XML }]);
   assert.ok(xml.every((f) => f.collectionYear === 2025), 'the XML year comes from its latest event date');
+});
+
+test('parse streamed generated files giving the rows csv-parse gives, also when quoted lines start part-way', async () => {
+  const generated = generate903({ children: 300, years: 1, seed: 'plain-lines' });
+  for (const file of generated.files.filter((f) => f.rows > 0)) {
+    // Quote every cell of one line in the middle: from there on the reader hands over to csv-parse.
+    const lines = file.text.split('\n');
+    const middle = Math.floor(lines.length / 2);
+    lines[middle] = lines[middle]!.split(',').map((c) => `"${c}"`).join(',');
+    for (const text of [file.text, lines.join('\r\n')]) {
+      const bytes = new TextEncoder().encode(text);
+      // eslint-disable-next-line @typescript-eslint/require-await -- an async source, as a file stream is
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        for (let i = 0; i < bytes.length; i += 1009) yield bytes.slice(i, i + 1009);
+      }
+      const streamed = await parseCsvStream(file.path, chunks());
+      const records = parseCsv(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
+      const [header, ...rows] = records;
+      const expected = rows.map(({ record, info }) => ({ file: file.path, line: info.lines, fields: Object.fromEntries(header!.record.map((c, i) => [c, (record[i] ?? '').trim().toUpperCase()])) }));
+      assert.equal(streamed.rows.length, file.rows, file.path);
+      assert.deepEqual(streamed.rows, expected, file.path);
+    }
+  }
 });

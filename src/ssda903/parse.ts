@@ -16,6 +16,8 @@ export interface InputFile {
 export interface ParsedRow {
   line: number;
   fields: Record<string, string>;
+  /** The file's name, set by the CSV reader, so that the checks can point at the row without a copy of it. */
+  file?: string;
 }
 
 export interface ParsedFile {
@@ -49,10 +51,11 @@ export function parseFiles(files: InputFile[], options: YearOptions = {}): Parse
 export function readReturn(files: InputFile[], options: YearOptions = {}): YearDecision {
   const out: ParsedFile[] = [];
   const declared = new Map<ParsedFile, number>();
+  const cells: CellCache = new Map();
   for (const file of files) {
     const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
     if (/^\s*</.test(text)) addXml(parseXml(file.name, text), out, declared);
-    else out.push(parseCsvFile(file.name, text));
+    else out.push(parseCsvFile(file.name, text, cells));
   }
   return decideYears(out, declared, options);
 }
@@ -67,6 +70,7 @@ export interface StreamedFile {
 export async function readReturnStreamed(files: StreamedFile[], options: YearOptions = {}): Promise<YearDecision> {
   const out: ParsedFile[] = [];
   const declared = new Map<ParsedFile, number>();
+  const cells: CellCache = new Map();
   for (const file of files) {
     if (file.name.toLowerCase().endsWith('.xml')) {
       let text = '';
@@ -74,7 +78,7 @@ export async function readReturnStreamed(files: StreamedFile[], options: YearOpt
       for await (const chunk of file.chunks()) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       text += decoder.decode();
       addXml(parseXml(file.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), out, declared);
-    } else out.push(await parseCsvStream(file.name, file.chunks()));
+    } else out.push(await parseCsvStream(file.name, file.chunks(), cells));
   }
   return decideYears(out, declared, options);
 }
@@ -114,12 +118,38 @@ export const MAX_COLUMNS = 200;
 /** One CSV record (a line, or more with quoted newlines) longer than this is not a 903 row. */
 export const MAX_RECORD_CHARS = 64 * 1024;
 
+/**
+ * Cell values already read in this return, by column, each kept once: codes, dates and child identifiers repeat in
+ * every table and year, and one copy of each (with its trimmed, upper-cased form worked out once) keeps a national
+ * return's millions of cells in a fraction of the memory. A map per column stays small enough to be quick.
+ */
+export type CellCache = Map<string, Map<string, string>>;
+
+type RowMaker = (cells: string[]) => Record<string, string>;
+
+/**
+ * Makes the fields object of a row from its cells in header order, written as an object literal for this header (as
+ * d3-dsv does): every row of a table then has one shape, built in one step, where filling an empty object column by
+ * column went through the engine's slow path for each of a national return's 50 million cells. The names are
+ * column names matchTable has accepted (capitals, digits and underscores), quoted with JSON.stringify.
+ */
+function rowMaker(header: readonly string[]): RowMaker {
+  const body = `return {${header.map((h, i) => `${JSON.stringify(h)}: c[${i}]`).join(', ')}};`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a known header, see above
+  return new Function('c', body) as RowMaker;
+}
+
 /** One table built from CSV records as they arrive: the header is checked on the first, so a bad file stops there. */
 export class CsvTableBuilder {
   private header: string[] | undefined;
   private table: TableName | undefined;
+  private make: RowMaker | undefined;
+  private caches: Map<string, string>[] = [];
   private readonly rows: ParsedRow[] = [];
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly cells: CellCache = new Map(),
+  ) {}
 
   add(cells: string[], line: number): void {
     const { name } = this;
@@ -135,12 +165,30 @@ export class CsvTableBuilder {
       }
       this.table = matchTable(name, header);
       this.header = header;
+      this.make = rowMaker(header);
+      this.caches = header.map((c) => {
+        let cache = this.cells.get(c);
+        if (!cache) this.cells.set(c, (cache = new Map<string, string>()));
+        return cache;
+      });
       return;
     }
-    const header = this.header;
-    const fields: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) fields[header[c]!] = cell(cells[c]);
-    this.rows.push({ line, fields });
+    const caches = this.caches;
+    const width = caches.length;
+    // The cells array is the row's own (split or parsed for it): its values are replaced in place.
+    cells.length = width;
+    for (let c = 0; c < width; c++) {
+      const raw = cells[c];
+      if (raw === undefined || raw === '') {
+        cells[c] = '';
+        continue;
+      }
+      const cache = caches[c]!;
+      let v = cache.get(raw);
+      if (v === undefined) cache.set(raw, (v = cell(raw)));
+      cells[c] = v;
+    }
+    this.rows.push({ file: this.name, line, fields: this.make!(cells) });
   }
 
   finish(): ParsedFile {
@@ -149,58 +197,123 @@ export class CsvTableBuilder {
   }
 }
 
-function parseCsvFile(name: string, text: string): ParsedFile {
-  // Files without any quote character are split directly: the result is what a CSV parser gives, several times
-  // faster on a large return. Anything quoted goes through csv-parse.
-  const table = new CsvTableBuilder(name);
-  if (text.includes('"')) {
-    for (const r of readQuotedCsv(name, text)) if (!(r.cells.length === 1 && r.cells[0]!.trim() === '')) table.add(r.cells, r.line);
-  } else {
-    let line = 0;
-    for (let from = 0; from < text.length; ) {
-      let to = text.indexOf('\n', from);
-      if (to === -1) to = text.length;
-      line += 1;
-      if (line === 1 && to - from > MAX_RECORD_CHARS) throw new Ssda903FileError(`${name}: the first line is ${to - from} characters long, too long for a 903 header`, name);
-      let l = text.slice(from, to);
-      from = to + 1;
-      if (l.endsWith('\r')) l = l.slice(0, -1);
-      if (l.trim() !== '') table.add(l.split(','), line);
+/**
+ * Adds the unquoted lines of `text` from `from` to the table, up to the last whole line (or to the end when `last`).
+ * Gives where the unread rest starts, or -1 - that offset at a line a CSV parser must read (a quote or a lone CR).
+ */
+function addPlainLines(table: CsvTableBuilder, text: string, from: number, last: boolean, lineRef: { line: number }): number {
+  for (;;) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) {
+      if (!last || from >= text.length) return from;
+      to = text.length;
     }
+    let end = to;
+    if (end > from && text.charCodeAt(end - 1) === 13) end -= 1;
+    const l = text.slice(from, end);
+    if (l.includes('"') || l.includes('\r')) return -1 - from;
+    lineRef.line += 1;
+    if (lineRef.line === 1 && l.length > MAX_RECORD_CHARS) throw new Ssda903FileError(`${table.name}: the first line is ${l.length} characters long, too long for a 903 header`, table.name);
+    if (l.length > MAX_RECORD_CHARS) throw new Ssda903FileError(`${table.name}: not a readable CSV file (a row is longer than ${MAX_RECORD_CHARS} characters)`, table.name);
+    if (l.trim() !== '') table.add(l.split(','), lineRef.line);
+    from = to + 1;
+  }
+}
+
+function parseCsvFile(name: string, text: string, cells?: CellCache): ParsedFile {
+  // Lines without any quote character are split directly: the result is what a CSV parser gives, several times
+  // faster on a large return. From the first line with a quote, the rest goes through csv-parse.
+  const table = new CsvTableBuilder(name, cells);
+  const lineRef = { line: 0 };
+  const stop = addPlainLines(table, text, 0, true, lineRef);
+  if (stop < 0) {
+    for (const r of readQuotedCsv(name, text.slice(-1 - stop))) if (!(r.cells.length === 1 && r.cells[0]!.trim() === '')) table.add(r.cells, lineRef.line + r.line);
   }
   return table.finish();
 }
 
 /**
  * Reads one CSV table from its bytes as they come (a file being read), so a bad header or a broken row stops the
- * reading there, and memory holds the rows, not the whole text. Pure: the caller opens the file.
+ * reading there, and memory holds the rows, not the whole text. Plain lines (no quotes: every 903 file a case
+ * management system writes) are split as they arrive; from the first quoted line on, csv-parse reads the rest.
+ * Pure: the caller opens the file.
  */
-export async function parseCsvStream(name: string, chunks: AsyncIterable<Uint8Array | string>): Promise<ParsedFile> {
-  const table = new CsvTableBuilder(name);
-  const parser = parseCsvStreaming({ info: true, relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: MAX_RECORD_CHARS });
-  const source = Readable.from(chunks);
-  source.on('error', (e) => parser.destroy(e));
-  source.pipe(parser);
+export async function parseCsvStream(name: string, chunks: AsyncIterable<Uint8Array | string>, cells?: CellCache): Promise<ParsedFile> {
+  const table = new CsvTableBuilder(name, cells);
+  const decoder = new TextDecoder();
+  const source = chunks[Symbol.asyncIterator]();
+  const lineRef = { line: 0 };
+  let carry = '';
+  let started = false;
+  try {
+    for (;;) {
+      const next = await source.next();
+      let text = carry + (next.done === true ? decoder.decode() : typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true }));
+      if (!started && text.length > 0) {
+        started = true;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      const rest = addPlainLines(table, text, 0, next.done === true, lineRef);
+      if (rest < 0) {
+        await parseQuotedRest(table, text.slice(-1 - rest), source, decoder, next.done === true, lineRef.line);
+        break;
+      }
+      if (next.done === true) break;
+      carry = text.slice(rest);
+      if (carry.length > MAX_RECORD_CHARS) {
+        throw new Ssda903FileError(`${name}: not a readable CSV file (a row is longer than ${MAX_RECORD_CHARS} characters)`, name);
+      }
+    }
+  } finally {
+    await source.return?.();
+  }
+  return table.finish();
+}
+
+/** The rest of a streamed CSV from its first quoted line, through csv-parse; `before` lines were already read. */
+async function parseQuotedRest(
+  table: CsvTableBuilder,
+  head: string,
+  source: AsyncIterator<Uint8Array | string>,
+  decoder: TextDecoder,
+  ended: boolean,
+  before: number,
+): Promise<void> {
+  const name = table.name;
+  async function* text(): AsyncGenerator<string> {
+    yield head;
+    if (ended) return;
+    for (;;) {
+      const next = await source.next();
+      if (next.done === true) {
+        yield decoder.decode();
+        return;
+      }
+      yield typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+    }
+  }
+  const parser = parseCsvStreaming({ info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS });
+  const input = Readable.from(text());
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (record.length === 1 && record[0]!.trim() === '') continue;
-      table.add(record, info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0));
+      table.add(record, before + info.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0));
     }
   } catch (e) {
     if (e instanceof Ssda903FileError) throw e;
     const message = (e as Error).message;
     throw new Ssda903FileError(`${name}: not a readable CSV file (${/max_record_size|record size/i.test(message) ? `a row is longer than ${MAX_RECORD_CHARS} characters` : message})`, name);
   } finally {
-    source.unpipe(parser);
-    source.destroy();
+    input.unpipe(parser);
+    input.destroy();
     parser.destroy();
   }
-  return table.finish();
 }
 
 /** Trimmed and upper-cased; most cells already are, and are then kept as they are. */
-function cell(raw: string | undefined): string {
-  if (raw === undefined || raw === '') return '';
+function cell(raw: string): string {
   const first = raw.charCodeAt(0);
   const last = raw.charCodeAt(raw.length - 1);
   const v = first <= 32 || last <= 32 ? raw.trim() : raw;

@@ -143,7 +143,8 @@ export function buildContexts(ret: Ssda903Return): CheckContext[] {
     for (const f of groups.get(y)!) {
       const t = (tables[f.table] ??= { rows: [], columns: new Set<string>() });
       const name = f.name;
-      for (const r of f.rows) t.rows.push({ file: name, line: r.line, fields: r.fields });
+      // A row the CSV reader made already names its file: it is used as it is, not copied (a national return has millions).
+      for (const r of f.rows) t.rows.push(r.file === name ? (r as Row) : { file: name, line: r.line, fields: r.fields });
       const columns = t.columns as Set<string>;
       if (f.rows[0]) for (const c of Object.keys(f.rows[0].fields)) columns.add(c);
     }
