@@ -7,11 +7,11 @@ import * as m0003 from './migrations/0003_measures.ts';
 import * as m0004 from './migrations/0004_approvals.ts';
 import * as m0005 from './migrations/0005_read_paths.ts';
 import * as m0006 from './migrations/0006_deployment_mode.ts';
+import * as m0007 from './migrations/0007_dashboards.ts';
 import * as m0008 from './migrations/0008_return_uploads.ts';
 import * as m0009 from './migrations/0009_reporting_cycle.ts';
-import * as m0011 from './migrations/0011_tracker_mappings.ts';
 import * as m0010 from './migrations/0010_identity.ts';
-import * as m0007 from './migrations/0007_dashboards.ts';
+import * as m0011 from './migrations/0011_tracker_mappings.ts';
 import * as m0012 from './migrations/0012_registers.ts';
 
 /** Every migration by name, in order (exported for tests that migrate part of the way). */
@@ -22,11 +22,11 @@ export const migrations: Record<string, Migration> = {
   '0004_approvals': m0004,
   '0005_read_paths': m0005,
   '0006_deployment_mode': m0006,
+  '0007_dashboards': m0007,
   '0008_return_uploads': m0008,
   '0009_reporting_cycle': m0009,
-  '0011_tracker_mappings': m0011,
   '0010_identity': m0010,
-  '0007_dashboards': m0007,
+  '0011_tracker_mappings': m0011,
   '0012_registers': m0012,
 };
 

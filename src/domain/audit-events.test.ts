@@ -15,8 +15,8 @@ test('label audit event reads a known event in words', () => {
 });
 
 test('label audit event reads a name this version does not write as its words', () => {
-  assert.equal(isAuditEvent('plan.edited'), false);
-  assert.equal(auditEventLabel('plan.edited'), 'Plan edited');
+  assert.equal(isAuditEvent('plan.archived-long-ago'), false);
+  assert.equal(auditEventLabel('plan.archived-long-ago'), 'Plan archived long ago');
   assert.equal(isAuditEvent('toString'), false);
 });
 

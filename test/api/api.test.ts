@@ -197,11 +197,15 @@ test('get openapi.json without a token parses as OpenAPI 3.1 and lists every pat
       'GET /api/v1/plans',
       'GET /api/v1/plans/{slug}',
       'GET /api/v1/risks',
+      'GET /api/v1/rounds',
+      'GET /api/v1/rounds/{id}',
       'POST /api/v1/actions/{key}/deadline-request',
       'POST /api/v1/actions/{key}/deadline-request/decision',
       'POST /api/v1/actions/{key}/proposal/decision',
       'POST /api/v1/actions/{key}/status',
       'POST /api/v1/actions/{key}/updates',
+      'POST /api/v1/rounds',
+      'POST /api/v1/rounds/{id}/remind',
     ],
   );
   const list = doc.paths['/api/v1/actions']!.get!;

@@ -41,15 +41,18 @@ test('get measures shows each measure with its latest figure, counts, target and
   assert.deepEqual(page.texts('#measures thead th').slice(6), ['England', 'Region', 'Statistical neighbours (mean)', 'Statistical neighbours (median)', 'Authorities judged good']);
 });
 
-test('get measures suppresses a figure counting 1 to 5 children, and its RAG', async () => {
+test('get measures suppresses a figure counting 1 to 4 children, and its RAG, for a board member but shows it to an analyst marked', async () => {
   const page = html((await web.get('/measures', await web.signIn('viewer'))).body);
   const eet = page.rows('#measures').find((cells) => cells[0]!.startsWith('Care leavers'))!;
-  assert.deepEqual(eet.slice(2, 4), ['[c] (suppressed: fewer than 6)', '[c] (suppressed: fewer than 6)']);
+  assert.deepEqual(eet.slice(2, 4), ['[c] (suppressed: fewer than 5)', '[c] (suppressed: fewer than 5)']);
   assert.equal(eet[5], '');
   const missing = page.rows('#measures').find((cells) => cells[0]!.startsWith('Unaccompanied'))!;
-  assert.equal(missing[2], '[c] (suppressed: fewer than 6)');
+  assert.equal(missing[2], '[c] (suppressed: fewer than 5)');
   assert.doesNotMatch(page.main(), /3 of 40/);
-  assert.match(page.main(), /\[c\]: suppressed, because a count from 1 to 5 could identify a child\./);
+  assert.match(page.main(), /\[c\]: suppressed, because a count from 1 to 4 could identify a child\./);
+  const analyst = html((await web.get('/measures', await web.signIn('analyst'))).body);
+  const seen = analyst.rows('#measures').find((cells) => cells[0]!.startsWith('Care leavers'))!;
+  assert.deepEqual(seen.slice(2, 4), ['7.5% (small number: shown to analysts only)', '3 of 40 (small number: shown to analysts only)']);
 });
 
 test('get measures with a search lists only the measures holding every word', async () => {

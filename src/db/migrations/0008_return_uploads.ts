@@ -40,5 +40,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, 'drop table ssda903_import; drop table ssda903_finding;');
+  await runScript(db, 'drop table ssda903_import;\ndrop table ssda903_finding;');
 }

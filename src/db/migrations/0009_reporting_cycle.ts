@@ -95,5 +95,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runScript(db, 'drop table partner_link; drop table outbox_message; drop table reminder; drop table update_request; drop table reporting_round_plan; drop table reporting_round;');
+  await runScript(db, 'drop table partner_link, outbox_message, reminder, update_request, reporting_round_plan, reporting_round;');
 }

@@ -6,7 +6,7 @@ import { errorsFromValidation, type FormError } from '../kit/forms.ts';
 import { measuresPath } from '../kit/paths.ts';
 import { queryText } from '../kit/query.ts';
 import type { PageRoutes } from '../routes.ts';
-import { COMPARATORS, measureRows, SUPPRESSED } from './measures-list.view.ts';
+import { COMPARATORS, measureRows } from './measures-list.view.ts';
 
 const measuresListRoutes: PageRoutes = (server) => {
   server.get(measuresPath, async (request, reply) => {
@@ -19,10 +19,11 @@ const measuresListRoutes: PageRoutes = (server) => {
       if (!(err instanceof ValidationError)) throw err;
       errors = errorsFromValidation(err, { search: 'q' }, 'q');
     }
-    const rows = measureRows(measures);
+    const reader = await server.services.measures.reader(request.ctx());
+    const rows = measureRows(measures, reader);
     return reply.page(
       'measures/measures-list.njk',
-      { q, errors, rows, mayReviewReturns: can(request.ctx().role, 'ssda903.review'), comparators: COMPARATORS, suppressed: SUPPRESSED, anySuppressed: rows.some((r) => r.value?.text === SUPPRESSED.text) },
+      { q, errors, rows, mayReviewReturns: can(request.ctx().role, 'ssda903.review'), comparators: COMPARATORS, threshold: reader.threshold, anySuppressed: rows.some((r) => r.value?.text === '[c]') },
       errors.length > 0 ? 400 : 200,
     );
   });

@@ -1,8 +1,8 @@
 // The measure library page's rows: each measure's latest figure, target, RAG and benchmarks as the
 // command line's `parentis measures` shows them, with small numbers suppressed.
 import { formatMeasureValue as formatValue } from '../../domain/measure-format.ts';
-import { isSmallNumber, suppressesFigure } from '../../domain/small-numbers.ts';
 import type { BenchmarkView, MeasureSummary } from '../../services/measure.service.ts';
+import { shown, type Reader } from '../../services/measure-reading.ts';
 import { measurePath } from '../kit/paths.ts';
 
 export const COMPARATORS = [
@@ -13,8 +13,8 @@ export const COMPARATORS = [
   { key: 'judged-good', heading: 'Authorities judged good' },
 ] as const;
 
-/** What the page shows for a suppressed figure, and says to a screen reader. */
-export const SUPPRESSED = { text: '[c]', hidden: 'suppressed: fewer than 6' } as const;
+/** What the page shows for a suppressed figure, and says to a screen reader, under the authority's threshold. */
+export const suppressedFigure = (threshold: number): Figure => ({ text: '[c]', hidden: `suppressed: fewer than ${threshold}` });
 
 export interface Figure {
   text: string;
@@ -45,15 +45,22 @@ function benchmarkFigure(m: MeasureSummary, comparator: string): Figure | null {
   return { text: `${text} (${b.timePeriod})` };
 }
 
-export function measureRows(measures: MeasureSummary[]): MeasureRowView[] {
+/**
+ * The rows as this reader may see them: a figure that reveals a small number (the services' rule and
+ * the authority's threshold) is "[c]" for everyone but analysts, who see it marked as a small number.
+ */
+export function measureRows(measures: MeasureSummary[], reader: Reader): MeasureRowView[] {
   return measures.map((m) => {
     const latest = m.latest;
-    const hidden = latest !== null && (suppressesFigure(latest.numerator, latest.denominator) || (m.unit === 'count' && isSmallNumber(latest.value)));
+    // A count kept as a value alone is its own numerator.
+    const figure = latest === null ? null : shown(m.unit, { ...latest, numerator: latest.numerator ?? (m.unit === 'count' ? latest.value : null), symbol: latest.symbol ?? null }, reader);
+    const hidden = figure !== null && figure.suppressed && !reader.seesSmallNumbers;
+    const marked = figure !== null && figure.suppressed && reader.seesSmallNumbers ? { hidden: 'small number: shown to analysts only' } : {};
     let value: Figure | null = null;
     let counts: Figure | null = null;
     if (latest !== null) {
-      value = hidden ? { ...SUPPRESSED } : { text: latest.value === null ? (latest.symbol ?? '') : formatValue(latest.value, m.unit) };
-      if (latest.denominator !== null) counts = hidden ? { ...SUPPRESSED } : { text: `${latest.numerator ?? ''} of ${latest.denominator}` };
+      value = hidden ? suppressedFigure(reader.threshold) : { text: latest.value === null ? (latest.symbol ?? '') : formatValue(latest.value, m.unit), ...marked };
+      if (latest.denominator !== null) counts = hidden ? suppressedFigure(reader.threshold) : { text: `${latest.numerator ?? ''} of ${latest.denominator}`, ...marked };
     }
     return {
       code: m.code,
