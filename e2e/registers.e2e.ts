@@ -78,18 +78,22 @@ test('record what was done and mark answered with JavaScript off shows it to the
   await clickAndWait(page, page.getByRole('button', { name: 'Save' }));
   assert.deepEqual((await errorSummaryLinks(page)).map((l) => l.href), ['#respondedOn-day', '#weDid']);
   await suite.checker.check(browser, 'we did form with errors');
-  await fillDate(page, /Date it was done/, '3', '5', '2018');
+  // Today: the demonstration has moved into the present, so a response is dated in it.
+  const now = new Date();
+  const [day, month, year] = [String(now.getDate()), String(now.getMonth() + 1), String(now.getFullYear())];
+  const written = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  await fillDate(page, /Date it was done/, day, month, year);
   await page.getByLabel('What we did').fill('Your health checks now happen at a place you choose.');
   await page.getByLabel('How we know (optional)').fill('Nine in ten checks were at a place the young person chose.');
   await clickAndWait(page, page.getByRole('button', { name: 'Save' }));
   const item = page.locator('section.parentis-voice-item', { has: page.locator('h3', { hasText: priority }) }).first();
-  assert.match(await item.innerText(), /On 3 May 2018\s+Your health checks now happen at a place you choose\./);
+  assert.match(await item.innerText(), new RegExp(`On ${written}\\s+Your health checks now happen at a place you choose\\.`));
   await clickAndWait(page, item.getByRole('link', { name: /^Mark as answered/ }));
   await suite.checker.check(browser, 'mark answered form');
-  await fillDate(page, /Date they were told/, '12', '6', '2018');
+  await fillDate(page, /Date they were told/, day, month, year);
   await clickAndWait(page, page.getByRole('button', { name: 'Mark as answered' }));
   await suite.checker.check(browser, 'voice page after answering');
-  assert.match(await item.innerText(), /Done[\s\S]*We gave you our answer on 12 June 2018\./);
+  assert.match(await item.innerText(), new RegExp(`Done[\\s\\S]*We gave you our answer on ${written}\\.`));
 });
 
 test('add and retire glossary term with JavaScript off expands it on the pages, then no more', async () => {

@@ -7,7 +7,7 @@ export class PlanImportWizard {
 
   async openFromPlans(): Promise<void> {
     await visit(this.page, '/plans');
-    await clickAndWait(this.page, this.page.getByRole('link', { name: 'Bring in a plan from Word or Excel' }));
+    await clickAndWait(this.page, this.page.getByRole('button', { name: 'Bring in a plan from Word or Excel' }));
   }
 
   async upload(name: string, buffer: Buffer, mimeType: string): Promise<void> {
