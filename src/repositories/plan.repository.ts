@@ -88,15 +88,11 @@ export class PlanRepository {
 
   /** What a node holds: its own parts, its actions and the risks filed under it. */
   async nodeContents(nodeId: number): Promise<{ nodes: number; actions: number; risks: number }> {
-    const count = (table: 'planNode' | 'action' | 'risk', column: 'parentId' | 'nodeId') =>
-      this.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where(column, '=', nodeId)
-        .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n));
-    const [nodes, actions, risks] = [await count('planNode', 'parentId'), await count('action', 'nodeId'), await count('risk', 'nodeId')];
-    return { nodes, actions, risks };
+    const r = await sql<{ nodes: number; actions: number; risks: number }>`
+      select (select count(*)::int from plan_node where parent_id = ${nodeId}) as nodes,
+             (select count(*)::int from action where node_id = ${nodeId}) as actions,
+             (select count(*)::int from risk where node_id = ${nodeId}) as risks`.execute(this.db);
+    return r.rows[0]!;
   }
 
   async deleteNode(id: number): Promise<void> {

@@ -46,19 +46,8 @@ export class VoiceRepository {
     return this.db.selectFrom('voiceItem').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
-  /** Writes the response if the caller's version is still current; undefined when it is stale. */
-  respond(id: number, expectedVersion: number, fields: { weDid: string; status: string }): Promise<VoiceItem | undefined> {
-    return this.db
-      .updateTable('voiceItem')
-      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
-  }
-
   /** Moves the version on and sets the given fields if the caller's version is still current; undefined when stale. */
-  update(id: number, expectedVersion: number, fields: { status?: string; answeredOn?: string | null }): Promise<VoiceItem | undefined> {
+  update(id: number, expectedVersion: number, fields: { weDid?: string; status?: string; answeredOn?: string | null }): Promise<VoiceItem | undefined> {
     return this.db
       .updateTable('voiceItem')
       .set((eb) => ({ ...fields, version: eb('version', '+', 1), updatedAt: sql<Date>`now()` }))

@@ -57,7 +57,7 @@ export class VoiceService {
     await this.store.transaction(async (repos) => {
       const item = await repos.voice.lock(ctx.organisationId, id);
       if (!item) throw new NotFoundError(`There is no voice of the child item ${id}.`);
-      const updated = await repos.voice.respond(id, input.expectedVersion, { weDid: input.weDid.trim(), status: input.status });
+      const updated = await repos.voice.update(id, input.expectedVersion, { weDid: input.weDid.trim(), status: input.status });
       if (!updated) throw await staleError(repos, 'voice_item', id, `"${item.priority}"`, input.expectedVersion, item.version);
       await repos.audit.record({
         organisationId: ctx.organisationId,
