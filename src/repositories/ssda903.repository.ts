@@ -128,6 +128,17 @@ export class Ssda903Repository {
     await this.db.updateTable('ssda903Import').set({ ...patch, updatedAt: new Date() }).where('organisationId', '=', organisationId).where('id', '=', id).execute();
   }
 
+  /** Marks as failed, with the message, every import still storing that was last heard of before `before`; returns how many. */
+  async failInterruptedImports(before: Date, message: string): Promise<number> {
+    const r = await this.db
+      .updateTable('ssda903Import')
+      .set({ state: 'failed', message, finishedAt: new Date(), updatedAt: new Date() })
+      .where('state', '=', 'storing')
+      .where('updatedAt', '<', before)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   findImport(organisationId: number, id: number): Promise<Ssda903ImportRow | undefined> {
     return this.db.selectFrom('ssda903Import').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).executeTakeFirst();
   }

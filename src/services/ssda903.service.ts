@@ -55,6 +55,9 @@ export interface ReadOptions {
   year?: number;
 }
 
+/** How long an import on a shared PostgreSQL server may go unheard of before a starting server calls it interrupted. */
+const INTERRUPTED_AFTER_MS = 60 * 60 * 1000;
+
 export interface StoreOptions {
   /** Store despite warnings (the analyst has read them). */
   proceedWithWarnings?: boolean;
@@ -536,6 +539,17 @@ export class Ssda903Service {
         .updateImport(ctx.organisationId, importId, { state: 'failed', message: `Nothing was stored: ${err instanceof Error ? err.message : String(err)}`, finishedAt: new Date() })
         .catch(() => undefined);
     }
+  }
+
+  /**
+   * At start-up: an import still "storing" whose server has stopped will never finish, and its
+   * transaction was rolled back with the process, so it is marked failed saying so. On the embedded
+   * database this server is the only one, so every such import is; on a PostgreSQL server shared by
+   * several Parentis servers, only those not heard of for an hour (progress is written as it goes).
+   */
+  async failInterruptedImports(onlyServer: boolean): Promise<number> {
+    const before = new Date(Date.now() - (onlyServer ? 0 : INTERRUPTED_AFTER_MS));
+    return this.store.read.ssda903.failInterruptedImports(before, 'Parentis stopped while storing this return, so none of it was stored. Upload it again.');
   }
 
   /** One import's progress. */

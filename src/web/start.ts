@@ -9,6 +9,8 @@ export async function start(config: Config, say: (line: string) => void = (l) =>
   try {
     say(`Parentis: ${app.handle.kind === 'embedded' ? `embedded database in ${app.handle.location}` : `PostgreSQL server ${app.handle.location}`}`);
     const demonstration = await prepareDemonstration(app, config, say);
+    const interrupted = await app.services.ssda903.failInterruptedImports(app.handle.kind === 'embedded');
+    if (interrupted > 0) say(`${interrupted === 1 ? 'A 903 import was' : `${interrupted} 903 imports were`} stopped part-way when Parentis last stopped: marked failed, nothing of them stored.`);
     if (demonstration) {
       const accounts = await app.services.demo.presentAccounts();
       if (accounts.length > 0) for (const line of demoSignInLines(accounts)) say(line);

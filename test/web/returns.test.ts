@@ -175,6 +175,28 @@ test('get an import still storing asks to be loaded again every 5 seconds, unles
   assert.equal(html(stopped.body).href('Check again now'), `/returns/imports/${job.id}?refresh=off`);
 });
 
+test('an import left storing when its server stopped is marked failed at the next start, on a shared server only after an hour unheard of', async () => {
+  const jobs = new Store(web.db.handle.db).read.ssda903;
+  const storing = (startedBy: string) =>
+    jobs.insertImport({ organisationId: web.ctx.organisationId, startedBy, files: '[]', rows: 10, state: 'storing', phase: 'records', done: 1, total: 10 });
+  const recent = await storing('Ana Analyst');
+  const old = await storing('Ana Analyst');
+  await jobs.updateImport(web.ctx.organisationId, old.id, { done: 2 });
+  await web.db.handle.db.updateTable('ssda903Import').set({ updatedAt: new Date(Date.now() - 2 * 60 * 60 * 1000) }).where('id', '=', old.id).execute();
+  // Several servers on one PostgreSQL database: the one heard of a moment ago may still be running.
+  assert.equal(await web.db.services.ssda903.failInterruptedImports(false), 1);
+  const analyst = await web.signIn('analyst');
+  const page = html((await web.get(`/returns/imports/${old.id}`, analyst)).body);
+  assert.equal(page.heading(), 'The 903 import failed');
+  assert.equal(page.text('#import-message'), 'Parentis stopped while storing this return, so none of it was stored. Upload it again.');
+  assert.equal((await web.get(`/returns/imports/${recent.id}`, analyst)).headers.refresh, '5');
+  // The embedded database has one server: whatever it left storing has stopped.
+  assert.equal(await web.db.services.ssda903.failInterruptedImports(true), 1);
+  const r = await web.get(`/returns/imports/${recent.id}`, analyst);
+  assert.equal(r.headers.refresh, undefined);
+  assert.equal(await web.db.services.ssda903.failInterruptedImports(true), 0);
+});
+
 test('get an upload or import that does not exist answers 404', async () => {
   const analyst = await web.signIn('analyst');
   assert.equal((await web.get('/returns/uploads/999', analyst)).statusCode, 404);
