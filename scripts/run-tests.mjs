@@ -53,11 +53,12 @@ const result = spawnSync(
   { stdio: 'inherit', env },
 );
 
-const slowest = fs
+const all = fs
   .readdirSync(times)
   .map((f) => JSON.parse(fs.readFileSync(path.join(times, f), 'utf8')))
-  .sort((a, b) => b.ms - a.ms)
-  .slice(0, 10);
+  .sort((a, b) => b.ms - a.ms);
+if (env.PARENTIS_TEST_TIMES_FILE) fs.writeFileSync(env.PARENTIS_TEST_TIMES_FILE, JSON.stringify(all, null, 1));
+const slowest = all.slice(0, 10);
 fs.rmSync(times, { recursive: true, force: true });
 if (slowest.length > 0) {
   console.log(`\nSlowest test files (${concurrency} at a time, load average ${os.loadavg()[0].toFixed(1)}):`);

@@ -7,6 +7,6 @@ const dir = process.env.PARENTIS_TEST_TIMES;
 if (dir && process.env.NODE_TEST_CONTEXT && process.argv[1]) {
   const file = path.relative(process.cwd(), process.argv[1]);
   process.once('exit', () => {
-    fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ file, ms: Math.round(performance.now()) }));
+    fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ file, ms: Math.round(performance.now()), cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000) }));
   });
 }

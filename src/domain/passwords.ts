@@ -1,7 +1,13 @@
 // The rule for a new password: long enough, not a common or breached password, not the person's own name or address.
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import { createRequire } from 'node:module';
+import type * as Core from '@zxcvbn-ts/core';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as Common from '@zxcvbn-ts/language-common';
+import type * as En from '@zxcvbn-ts/language-en';
+
+// The estimator and its word lists are loaded when first needed, not with every process: most
+// processes (each command, each test file) never set a password, and loading them takes a moment.
+const require = createRequire(import.meta.url);
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -18,7 +24,11 @@ const SITE_WORDS = ['parentis', 'westmere', 'demo', 'children', 'council'];
 let estimator: ZxcvbnFactory | undefined;
 /** Built on first use: loading the word lists takes a moment and most processes never set a password. */
 function strength(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
+  if (estimator !== undefined) return estimator;
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof Core;
+  const common = require('@zxcvbn-ts/language-common') as typeof Common;
+  const en = require('@zxcvbn-ts/language-en') as typeof En;
+  estimator = new Factory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
     translations: en.translations,

@@ -1,7 +1,7 @@
 // Sends owners' messages through GOV.UK Notify with its official client: an e-mail template by id,
 // filled from the message's personalisation, with our reference. Notify's 400 answers (a bad address,
 // a missing personalisation field) are permanent; 403, 429 and 5xx are tried again later.
-import { NotifyClient } from 'notifications-node-client';
+import type { NotifyClient } from 'notifications-node-client';
 import { ChannelError, type MessageChannel, type OutgoingMessage, type SendReceipt } from './channel.ts';
 
 export interface NotifySettings {
@@ -17,12 +17,17 @@ interface NotifyFailure {
 }
 
 export function notifyChannel(settings: NotifySettings): MessageChannel {
-  const client = settings.baseUrl === undefined ? new NotifyClient(settings.apiKey) : new NotifyClient(settings.baseUrl, settings.apiKey);
+  // The client (and the HTTP library under it) is loaded at the first send, not with every process.
+  let client: Promise<NotifyClient> | undefined;
+  const connect = (): Promise<NotifyClient> =>
+    (client ??= import('notifications-node-client').then(({ NotifyClient: Client }) =>
+      settings.baseUrl === undefined ? new Client(settings.apiKey) : new Client(settings.baseUrl, settings.apiKey),
+    ));
   return {
     name: 'GOV.UK Notify',
     async send(m: OutgoingMessage): Promise<SendReceipt> {
       try {
-        const response = await client.sendEmail(settings.templates[m.template], m.toAddress, { personalisation: m.personalisation, reference: m.reference });
+        const response = await (await connect()).sendEmail(settings.templates[m.template], m.toAddress, { personalisation: m.personalisation, reference: m.reference });
         return { providerReference: response.data.id };
       } catch (err) {
         const e = err as NotifyFailure;

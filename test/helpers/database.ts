@@ -50,36 +50,52 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   let handle: DatabaseHandle;
   let drop = (): Promise<void> => Promise.resolve();
   let url: string | undefined;
+  // A copy of the prepared template is migrated already (it is named by the migrations it holds).
+  let migrated: boolean;
   if (serverUrl !== undefined) {
-    const created = await createServerDatabase(serverUrl, process.env.PARENTIS_TEST_PG_TEMPLATE || undefined);
+    const template = process.env.PARENTIS_TEST_PG_TEMPLATE || undefined;
+    migrated = template !== undefined;
+    const created = await createServerDatabase(serverUrl, template);
     url = created.url;
     drop = () => created.drop();
     handle = await openServer(created.url);
   } else {
     const template = process.env.PARENTIS_TEST_TEMPLATE;
-    handle = await openEmbedded(undefined, template && fs.existsSync(template) ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {});
+    migrated = template !== undefined && fs.existsSync(template);
+    handle = await openEmbedded(undefined, migrated ? { loadDataDir: new Blob([fs.readFileSync(template!)]) } : {});
   }
-  await migrateToLatest(handle.db);
-  const tables = async (): Promise<string[]> => {
-    const r = await sql<{ tablename: string }>`
-      select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by tablename`.execute(handle.db);
-    return r.rows.map((t) => t.tablename);
+  if (!migrated) await migrateToLatest(handle.db);
+  // The tables are listed once: the schema does not change while a test file runs.
+  let listed: Promise<string[]> | undefined;
+  const tables = (): Promise<string[]> =>
+    (listed ??= sql<{ tablename: string }>`
+      select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by tablename`
+      .execute(handle.db)
+      .then((r) => r.rows.map((t) => t.tablename)));
+  /** One statement asking every table whether it has a row, and every sequence whether it has been used. */
+  const inUse = async (): Promise<{ tables: string[]; sequences: string[] }> => {
+    const probes = (await tables()).map((t) => `select 'table' as kind, '${t}' as name where exists (select 1 from "${t}")`);
+    probes.push(`select 'sequence', sequencename::text from pg_sequences where schemaname = 'public' and last_value is not null`);
+    const r = await sql.raw<{ kind: string; name: string }>(probes.join(' union all ')).execute(handle.db);
+    return { tables: r.rows.filter((x) => x.kind === 'table').map((x) => x.name), sequences: r.rows.filter((x) => x.kind === 'sequence').map((x) => x.name) };
   };
   return {
     handle,
     services: createServices(handle),
     kind: handle.kind,
     ...(url !== undefined ? { url } : {}),
+    // Truncating only the tables that hold rows (and restarting the sequences used) leaves the same
+    // empty database as truncating them all, in a fraction of the time: most tests touch few tables.
     reset: async () => {
-      await sql.raw(`truncate ${(await tables()).join(', ')} restart identity cascade`).execute(handle.db);
+      const used = await inUse();
+      if (used.tables.length > 0) await sql.raw(`truncate ${used.tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`).execute(handle.db);
+      for (const q of used.sequences) await sql.raw(`alter sequence "${q}" restart`).execute(handle.db);
     },
     counts: async () => {
-      const out: Record<string, number> = {};
-      for (const t of await tables()) {
-        const r = await sql<{ n: string }>`select count(*) as n from ${sql.table(t)}`.execute(handle.db);
-        out[t] = Number(r.rows[0]!.n);
-      }
-      return out;
+      const r = await sql.raw<{ name: string; n: string }>(
+        (await tables()).map((t) => `select '${t}' as name, count(*) as n from "${t}"`).join(' union all '),
+      ).execute(handle.db);
+      return Object.fromEntries(r.rows.map((x) => [x.name, Number(x.n)]));
     },
     close: async () => {
       await handle.close();

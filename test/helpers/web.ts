@@ -3,7 +3,7 @@
 //   const s = await web.signIn('owner');          // { cookie, csrfToken, user }
 //   await web.server.inject({ method: 'GET', url: '/plans', headers: { cookie: s.cookie } });
 //   await web.post('/sign-out', {}, s);           // form post with the session's CSRF token
-import { after, before, beforeEach } from 'node:test';
+import { after, before, beforeEach, describe } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createServices } from '../../src/composition.ts';
 import type { OidcConfig } from '../../src/config.ts';
@@ -169,15 +169,16 @@ export async function openWebTest(options: WebTestOptions = {}): Promise<WebTest
  */
 export function useWebTest(options: WebTestOptions = {}): WebTest {
   const holder = {} as { web: WebTest };
-  let first = true;
   before(async () => {
     holder.web = await openWebTest(options);
   });
   after(async () => {
     await holder.web.close();
   });
-  beforeEach(async () => {
-    if (first) first = false;
+  beforeEach(async (t) => {
+    const fullName = 'fullName' in t ? t.fullName : t.name;
+    if ([...sharingSuites].some((name) => fullName.startsWith(`${name} > `))) return;
+    if (fresh) fresh = false;
     else await holder.web.reset();
   });
   return new Proxy({} as WebTest, {
@@ -185,5 +186,27 @@ export function useWebTest(options: WebTestOptions = {}): WebTest {
       const value = Reflect.get(holder.web, key) as unknown;
       return typeof value === 'function' ? (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(holder.web, args) : value;
     },
+  });
+}
+
+/** The suites whose tests share one state (see describeSharing): useWebTest does not empty the database before each of them. */
+const sharingSuites = new Set<string>();
+/** True while the database is as openWebTest left it: the first test needs no emptying. */
+let fresh = true;
+
+/**
+ * A suite of tests that only read: the database is emptied and `setup` run once before the first of
+ * them, instead of before each (a role matrix of pages reads the same plan many times over). Tests
+ * after the suite start from an empty database again, as every other test does.
+ */
+export function describeSharing(web: WebTest, name: string, setup: () => Promise<void>, body: () => void): void {
+  sharingSuites.add(name);
+  void describe(name, () => {
+    before(async () => {
+      await web.reset();
+      await setup();
+      fresh = false;
+    });
+    body();
   });
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { roles, type Role } from '../../src/domain/roles.ts';
 import { html } from '../helpers/html.ts';
 import { people, ledPlanFixture } from '../helpers/people.ts';
-import { useWebTest } from '../helpers/web.ts';
+import { describeSharing, useWebTest, type SignedIn } from '../helpers/web.ts';
 
 const web = useWebTest({ names: people });
 
@@ -67,17 +67,28 @@ const pages: Page[] = [
   { url: '/glossary/1/retire', allowed: managers },
 ];
 
-for (const page of pages) {
-  for (const role of roles) {
-    const allowed = page.allowed.includes(role);
-    test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
-      await loadPlan();
-      const r = await web.get(page.url.replace('{owner}', String(web.users.owner.id)), await web.signIn(role));
-      assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
-      if (!allowed) assert.equal(html(r.body).heading(), 'You cannot do this');
-    });
-  }
-}
+// Reading changes nothing: the plan is loaded and each role signed in once for all the pages.
+const sessions = new Map<Role, SignedIn>();
+describeSharing(
+  web,
+  'pages by role',
+  async () => {
+    await loadPlan();
+    for (const role of roles) sessions.set(role, await web.signIn(role));
+  },
+  () => {
+    for (const page of pages) {
+      for (const role of roles) {
+        const allowed = page.allowed.includes(role);
+        test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
+          const r = await web.get(page.url.replace('{owner}', String(web.users.owner.id)), sessions.get(role)!);
+          assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
+          if (!allowed) assert.equal(html(r.body).heading(), 'You cannot do this');
+        });
+      }
+    }
+  },
+);
 
 const updateAllowed: readonly Role[] = [...managers, 'lead', 'owner'];
 for (const role of roles) {
