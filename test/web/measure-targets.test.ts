@@ -270,3 +270,14 @@ test('dashboard RAG follows a new target from the day it takes effect and not be
   assert.equal(october.text('#tile-pep-up-to-date ~ .parentis-tile__as-at'), 'At 31 October 2026');
   assert.equal(october.text('#tile-pep-up-to-date ~ .parentis-tile__rag'), '■ Red 5.0 points below the 80.0% target');
 });
+
+test('get and post the end of a target no measure has answers 404, or 400 for a number no target can have, and changes nothing', async () => {
+  const analyst = await web.signIn('analyst');
+  assert.equal((await web.get(`${PEP}/targets/99/end`, analyst)).statusCode, 404);
+  assert.equal((await web.get(`${PEP}/targets/99999999999999999999/end`, analyst)).statusCode, 400);
+  const before = await web.db.counts();
+  const form = { version: await version(), 'lastDay-day': '30', 'lastDay-month': '9', 'lastDay-year': '2026', reason: 'Replaced' };
+  assert.equal((await web.post(`${PEP}/targets/99/end`, form, analyst)).statusCode, 404);
+  assert.equal((await web.post(`${PEP}/targets/99999999999999999999/end`, form, analyst)).statusCode, 400);
+  assert.deepEqual(await web.db.counts(), before);
+});

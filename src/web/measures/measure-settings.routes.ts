@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { can, type Capability } from '../../domain/capabilities.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import { financialYearLabel, financialYearOf } from '../../domain/reporting-periods.ts';
+import { MAX_INTEGER } from '../../domain/validation.ts';
 import { PERIOD_END_WORDS } from '../../services/measure-changes.ts';
 import { formatValue } from '../../services/measure-reading.ts';
 import type { MeasureSettings } from '../../services/measure.service.ts';
@@ -18,7 +19,15 @@ import { annualTargetForm, endTargetForm, figureForm, MEASURE_FORM_FIELDS, stage
 import { bandText, bandUnitWords, changeLines, targetGroups } from './measure-changes.view.ts';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
-const targetParams = codeParams.extend({ id: z.string().regex(/^[1-9]\d{0,9}$/) });
+const targetParams = codeParams.extend({ id: z.string() });
+
+/** A target's number from the address; one no target can have is a page that does not exist. */
+function targetId(params: unknown): number {
+  const { id } = targetParams.parse(params);
+  const n = Number(id);
+  if (!/^[1-9]\d*$/.test(id) || n > MAX_INTEGER) throw new NotFoundError(`There is no target ${id}.`);
+  return n;
+}
 
 type Form = 'targets' | 'annual' | 'staged' | 'end' | 'tolerance' | 'values';
 
@@ -146,8 +155,7 @@ const measureSettingsRoutes: PageRoutes = (server) => {
   server.get('/measures/:code/values', page('values'));
   server.get('/measures/:code/targets/:id/end', async (request, reply) => {
     allow(request, 'end');
-    const { id } = targetParams.parse(request.params);
-    return render(request, reply, 'end', { values: {} }, 200, Number(id));
+    return render(request, reply, 'end', { values: {} }, 200, targetId(request.params));
   });
 
   const targets = (code: string): string => measureFormPath(code, 'targets');
@@ -160,7 +168,7 @@ const measureSettingsRoutes: PageRoutes = (server) => {
   );
   server.post<{ Body: Values }>('/measures/:code/targets/:id/end', (request, reply) => {
     allow(request, 'end');
-    const id = Number(targetParams.parse(request.params).id);
+    const id = targetId(request.params);
     return handle(request, reply, 'end', endTargetForm, (code, v) => measures.endTarget(request.ctx(), code, v.version, { targetId: id, ...v.input }), 'target-ended', targets, id);
   });
   server.post<{ Body: Values }>('/measures/:code/tolerance', (request, reply) =>
