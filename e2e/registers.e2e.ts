@@ -4,19 +4,11 @@
 // checked with axe.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { clickAndWait, errorSummaryLinks, focusedId, heading, signIn, signOut, visit } from './pages/site.page.ts';
+import { clickAndWait, errorSummaryLinks, fillDateParts as fillDate, focusedId, heading, signIn, signOut, visit } from './pages/site.page.ts';
 import { useParentis } from './support/suite.ts';
 
 const suite = useParentis('registers');
 
-/** Fills a GOV.UK date input, found by its legend. */
-async function fillDate(page: Page, legend: RegExp, day: string, month: string, year: string): Promise<void> {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(day);
-  await group.getByLabel('Month').fill(month);
-  await group.getByLabel('Year').fill(year);
-}
 
 test('add risk with errors, then correctly, as manager puts it on the register', async () => {
   const { page } = suite.browser;

@@ -55,3 +55,11 @@ export async function firstTabStop(page: Page): Promise<{ text: string; href: st
     return { text: el?.textContent?.trim() ?? '', href: el?.getAttribute('href') ?? '' };
   });
 }
+
+/** Fills a GOV.UK date input, found by its legend. */
+export async function fillDateParts(page: Page, legend: RegExp, day: string, month: string, year: string): Promise<void> {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}

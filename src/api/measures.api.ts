@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../domain/dates.ts';
 import type { Services } from '../composition.ts';
 import type { MeasureReading } from '../services/measure-reading.ts';
-import type { BenchmarkView } from '../services/measure.service.ts';
+import type { BenchmarkView, TargetView } from '../services/measure.service.ts';
 import { route, type ApiRoute } from './api.ts';
 
 const figure = z.object({
@@ -17,7 +17,25 @@ const figure = z.object({
   suppressed: z.boolean().describe('The figure reveals a small number: hidden from the caller, or shown to an analyst but marked.'),
 });
 
-const target = z.object({ effectiveFrom: z.string(), effectiveTo: z.string().nullable(), value: z.number(), staged: z.boolean(), label: z.string() });
+const target = z.object({
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  value: z.number(),
+  staged: z.boolean(),
+  label: z.string(),
+  reason: z.string().describe('Why the target was set, as the analyst wrote it.'),
+});
+
+const quartile = z
+  .object({
+    band: z.enum(['A', 'B', 'C', 'D']).describe('A: the best quarter of authorities by the measure’s polarity; D: the worst.'),
+    authorities: z.number().describe('Authorities with a published figure that year (suppressed ones left out).'),
+    timePeriod: z.number().describe('The published year (ending 31 March) the figure is placed among.'),
+    words: z.string(),
+  })
+  .describe('The figure’s DfE quartile band among every authority’s published figures, as LAIT computes it; null when no table gives every authority’s figure.');
+
+const targetJson = (t: TargetView) => ({ effectiveFrom: t.effectiveFrom, effectiveTo: t.effectiveTo, value: t.value, staged: t.staged, label: t.label, reason: t.reason });
 
 const benchmark = z.object({
   comparator: z.string(),
@@ -49,7 +67,7 @@ const reading = z.object({
   lastYear: comparison.nullable(),
   history: z.array(figure),
   benchmarks: z.array(benchmark),
-  quartile: z.string().nullable(),
+  quartile: quartile.nullable(),
 });
 
 const asAtQuery = z.object({ asAt: isoDateSchema.optional().describe('The date to read the figures at (yyyy-mm-dd); today unless given.') }).strict();
@@ -70,7 +88,7 @@ function readingJson(r: MeasureReading): z.infer<typeof reading> {
     current: r.current,
     ytd: r.ytd,
     rolling12: r.rolling12,
-    target: r.target,
+    target: r.target === null ? null : targetJson(r.target),
     rag: r.rag,
     ragWord: r.ragWord,
     ragReason: r.ragReason,
@@ -111,7 +129,7 @@ export function measureApiRoutes(s: Services): ApiRoute[] {
         return {
           measure: readingJson(page.reading),
           series: page.series,
-          targets: page.targets,
+          targets: page.targets.map(targetJson),
           benchmarks: page.benchmarkHistory.map(bench),
           commentary: page.commentaryHistory.map((c) => ({ periodEnd: c.periodEnd, body: c.body, author: c.author, at: c.at })),
         };

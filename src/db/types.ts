@@ -282,8 +282,35 @@ export interface MeasureTargetTable {
   value: ColumnType<string, number | string, number | string>;
   staged: boolean;
   label: string;
+  reason: Generated<string>;
   createdBy: string;
   createdAt: Stamp;
+}
+
+export interface MeasureChangeTable {
+  id: Generated<number>;
+  organisationId: number;
+  measureId: number;
+  kind: string;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string, string>;
+  reason: Generated<string>;
+  changedBy: string;
+  changedAt: Stamp;
+}
+
+export interface BenchmarkQuartileTable {
+  organisationId: number;
+  measureCode: string;
+  timePeriod: number;
+  authorities: number;
+  q0: ColumnType<string, number | string, number | string>;
+  q1: ColumnType<string, number | string, number | string>;
+  q2: ColumnType<string, number | string, number | string>;
+  q3: ColumnType<string, number | string, number | string>;
+  q4: ColumnType<string, number | string, number | string>;
+  importedAt: Stamp;
+  importedBy: string;
 }
 
 export interface BenchmarkTable {
@@ -627,6 +654,8 @@ export interface Database {
   measure: MeasureTable;
   measureValue: MeasureValueTable;
   measureTarget: MeasureTargetTable;
+  measureChange: MeasureChangeTable;
+  benchmarkQuartile: BenchmarkQuartileTable;
   benchmark: BenchmarkTable;
   dashboard: DashboardTable;
   dashboardTile: DashboardTileTable;

@@ -55,6 +55,9 @@ export type AuditEvent =
   | 'measure.defined'
   | 'measure.updated'
   | 'measure.target-added'
+  | 'measure.target-ended'
+  | 'measure.tolerance-changed'
+  | 'measure.value-entered'
   | 'measure.values-imported'
   | 'measure.comparison-set'
   | 'measure.neighbours-imported'
@@ -134,6 +137,9 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'measure.defined': 'Measure defined',
   'measure.updated': 'Measure definition changed',
   'measure.target-added': 'Measure target set',
+  'measure.target-ended': 'Measure target ended',
+  'measure.tolerance-changed': 'Measure tolerance band changed',
+  'measure.value-entered': 'Measure figure entered by hand',
   'measure.values-imported': 'Measure figures imported',
   'measure.comparison-set': 'Comparison authority chosen',
   'measure.neighbours-imported': 'Statistical neighbours imported',
@@ -189,6 +195,10 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'voice.answered': 'marked it answered',
   'glossary.term.edited': 'edited the term',
   'glossary.term.retired': 'retired the term',
+  'measure.target-added': 'set a target',
+  'measure.target-ended': 'ended a target',
+  'measure.tolerance-changed': 'changed the tolerance band',
+  'measure.value-entered': 'entered a figure',
 };
 
 export const isAuditEvent = (value: string): value is AuditEvent => Object.hasOwn(auditEventLabels, value);

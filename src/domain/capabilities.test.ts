@@ -21,6 +21,7 @@ test('print capability matrix lists every capability with its holders', () => {
     'glossary.edit': 'admin manager',
     'measures.define': 'admin analyst',
     'measures.set-targets': 'analyst',
+    'measures.enter-values': 'analyst',
     'measures.comment': 'analyst',
     'dashboards.manage': 'manager analyst',
     'measures.import': 'analyst',

@@ -10,3 +10,4 @@ export * from './reference-files.ts';
 export * from './comparators.ts';
 export * from './inspection-outcomes.ts';
 export * from './suppression.ts';
+export * from './quartiles.ts';

@@ -2,9 +2,11 @@
 // figures behind rates and comparisons (population, statistical neighbours, DfE authorities).
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type {
+  BenchmarkQuartileTable,
   BenchmarkTable,
   Database,
   DfeAuthorityTable,
+  MeasureChangeTable,
   MeasureCommentaryTable,
   MeasureTable,
   MeasureTargetTable,
@@ -18,6 +20,8 @@ export type MeasureValueRow = Selectable<MeasureValueTable>;
 export type MeasureCommentaryRow = Selectable<MeasureCommentaryTable>;
 export type MeasureTargetRow = Selectable<MeasureTargetTable>;
 export type BenchmarkRow = Selectable<BenchmarkTable>;
+export type MeasureChangeRow = Selectable<MeasureChangeTable>;
+export type BenchmarkQuartileRow = Selectable<BenchmarkQuartileTable>;
 export type PopulationRowDb = Selectable<PopulationTable>;
 export type NeighbourRowDb = Selectable<StatisticalNeighbourTable>;
 export type DfeAuthorityRow = Selectable<DfeAuthorityTable>;
@@ -58,6 +62,11 @@ export class MeasureRepository {
       .where('version', '=', expectedVersion)
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /** The amber band alone; the caller moves the version on with the change it records. */
+  async setAmberBand(id: number, amberBand: number | null): Promise<void> {
+    await this.db.updateTable('measure').set({ amberBand }).where('id', '=', id).execute();
   }
 
   values(measureId: number, window?: string): Promise<MeasureValueRow[]> {
@@ -151,6 +160,37 @@ export class MeasureRepository {
 
   insertTarget(t: Insertable<MeasureTargetTable>): Promise<MeasureTargetRow> {
     return this.db.insertInto('measureTarget').values(t).returningAll().executeTakeFirstOrThrow();
+  }
+
+  findTarget(measureId: number, id: number): Promise<MeasureTargetRow | undefined> {
+    return this.db.selectFrom('measureTarget').selectAll().where('measureId', '=', measureId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Sets the last day a target is in force (the change itself is kept in measure_change). */
+  async endTarget(id: number, effectiveTo: string): Promise<void> {
+    await this.db.updateTable('measureTarget').set({ effectiveTo }).where('id', '=', id).execute();
+  }
+
+  /** A measure's changes to targets, tolerance band and hand-entered figures, oldest first. */
+  changes(measureId: number): Promise<MeasureChangeRow[]> {
+    return this.db.selectFrom('measureChange').selectAll().where('measureId', '=', measureId).orderBy('id').execute();
+  }
+
+  insertChange(row: Insertable<MeasureChangeTable>): Promise<MeasureChangeRow> {
+    return this.db.insertInto('measureChange').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** The quartile points of the authorities' published figures, for one measure or all. */
+  quartiles(organisationId: number, measureCode?: string): Promise<BenchmarkQuartileRow[]> {
+    let q = this.db.selectFrom('benchmarkQuartile').selectAll().where('organisationId', '=', organisationId);
+    if (measureCode !== undefined) q = q.where('measureCode', '=', measureCode);
+    return q.orderBy('measureCode').orderBy('timePeriod').execute();
+  }
+
+  /** Replaces the quartile points of these measure codes with the rows given. */
+  async replaceQuartiles(organisationId: number, codes: string[], rows: Insertable<BenchmarkQuartileTable>[]): Promise<void> {
+    if (codes.length > 0) await this.db.deleteFrom('benchmarkQuartile').where('organisationId', '=', organisationId).where('measureCode', 'in', codes).execute();
+    await insertChunked(rows, (chunk) => this.db.insertInto('benchmarkQuartile').values(chunk).execute());
   }
 
   benchmarks(organisationId: number, measureCode?: string): Promise<BenchmarkRow[]> {

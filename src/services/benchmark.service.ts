@@ -3,7 +3,7 @@
 // groupings, and ONS population estimates for rates per 10,000. Every import is all or nothing.
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import JSZip from 'jszip';
-import { benchmarksFor, JUDGED_GOOD, readDfeTable, type CsvSource, readInspectionOutcomes, readNeighbours, readPopulation, type DfeFigure } from '../measures/index.ts';
+import { benchmarksFor, JUDGED_GOOD, quartilesFor, readDfeTable, type CsvSource, readInspectionOutcomes, readNeighbours, readPopulation, type DfeFigure } from '../measures/index.ts';
 import type { Organisation } from '../repositories/organisation.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { requireCapability, type Ctx } from './context.ts';
@@ -184,15 +184,17 @@ export async function importDfeIn(repos: Repositories, ctx: Ctx, files: InputCsv
     judgedGoodNew = (await readOutcomes(options.inspections)).filter((o) => JUDGED_GOOD.includes(o.overallEffectiveness)).map((o) => o.newLaCode);
   } else missing.push('authorities judged good: give the Ofsted outcomes file (LA_Inspection_Outcomes_as_at_31_March_*.ods) with the tables');
 
-  // Only the authority, its neighbours and those judged good are compared, so only their rows are read.
+  // Every authority's rows are read (a few thousand): the quartile band needs them all; the authority,
+  // its neighbours and those judged good are the ones compared.
   const authorities = new Set([laCode, ...neighbours, ...judgedGoodNew]);
   const tables: string[] = [];
   const figures: DfeFigure[] = [];
   for (const f of files) {
-    const t = await readDfeTable(f.name, f.text, { authorities });
+    const t = await readDfeTable(f.name, f.text);
     tables.push(t.key);
     figures.push(...t.figures);
   }
+  const quartiles = quartilesFor(figures);
   const own = figures.find((f) => f.level === 'Local authority' && f.oldLaCode === laCode);
   if (!own) throw new ValidationError(`${files.map((f) => f.name).join(', ')}: no figures for the LA code ${laCode}`, 'la');
 
@@ -205,8 +207,15 @@ export async function importDfeIn(repos: Repositories, ctx: Ctx, files: InputCsv
     codes,
     benchmarks.map((b) => ({ ...b, organisationId: ctx.organisationId, importedBy: ctx.actor })),
   );
+  await repos.measures.replaceQuartiles(
+    ctx.organisationId,
+    codes,
+    quartiles.map((q) => ({ ...q, organisationId: ctx.organisationId, importedBy: ctx.actor })),
+  );
   const named = new Map<string, DfeFigure>();
-  for (const f of figures) if (f.level === 'Local authority' && !named.has(f.oldLaCode)) named.set(f.oldLaCode, f);
+  for (const f of figures) {
+    if (f.level === 'Local authority' && !named.has(f.oldLaCode) && (authorities.has(f.oldLaCode) || authorities.has(f.newLaCode))) named.set(f.oldLaCode, f);
+  }
   await repos.measures.upsertDfeAuthorities(
     [...named.values()].map((f) => ({
       organisationId: ctx.organisationId,

@@ -22,7 +22,7 @@ const measure = (over: Partial<Measure> = {}): Measure => ({
 const ends = ['2017-01-31', '2017-02-28', '2017-03-31', '2017-04-30', '2017-05-31', '2017-06-30', '2017-07-31', '2017-08-31', '2017-09-30', '2017-10-31', '2017-11-30', '2017-12-31', '2018-01-31', '2018-02-28', '2018-03-31', '2018-04-30'];
 /** 60% in January 2017 rising by one point a month: 60 … 75 out of 100. */
 const values: StoredValue[] = ends.map((periodEnd, i) => ({ periodEnd, window: 'month', numerator: 60 + i, denominator: 100, value: 60 + i, symbol: null }));
-const targets: TargetView[] = [{ effectiveFrom: '2017-04-01', effectiveTo: null, value: 70, staged: true, label: 'stage 2' }];
+const targets: TargetView[] = [{ id: 1, effectiveFrom: '2017-04-01', effectiveTo: null, value: 70, staged: true, label: 'stage 2', reason: '', setBy: 'Ana Analyst', setAt: '2017-03-01T09:00:00.000Z' }];
 const analyst = readerFor('analyst', 5);
 const viewer = readerFor('viewer', 5);
 

@@ -6,14 +6,18 @@
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,
   monthEnd,
+  QUARTILE_WORDS,
+  quartileBand,
   ragFor,
   revealsSmallNumber,
   roundFor,
   targetOn,
   windowFigure,
   type Polarity,
+  type QuartileBand,
   type Rag,
   type Unit,
+  type YearQuartiles,
 } from '../measures/index.ts';
 import type { BenchmarkView, Measure, TargetView } from './measure.service.ts';
 
@@ -95,8 +99,19 @@ export interface MeasureReading {
   history: ShownFigure[];
   /** For each comparator the newest published year not after the figure's (else the nearest later one), labelled with its year. */
   benchmarks: BenchmarkFigure[];
-  /** The DfE quartile band, where the published tables give one (none of the tables loaded yet does). */
-  quartile: string | null;
+  /** The figure's DfE quartile band among every authority's published figures, where a table gives them. */
+  quartile: QuartileReading | null;
+}
+
+export interface QuartileReading {
+  /** A is the best quarter by the measure's polarity, D the worst. */
+  band: QuartileBand;
+  /** Authorities with a published figure that year (suppressed ones left out). */
+  authorities: number;
+  /** The published year (ending 31 March) the figure is placed among. */
+  timePeriod: number;
+  /** "Quartile B (second best quarter of 152 authorities, 2023/24)". */
+  words: string;
 }
 
 export interface StoredValue {
@@ -184,6 +199,7 @@ export function readMeasure(
   benchmarks: readonly BenchmarkView[],
   asAt: string,
   reader: Reader,
+  quartiles: readonly YearQuartiles[] = [],
 ): MeasureReading {
   const months = values.filter((v) => v.window === 'month');
   const window: 'month' | 'year' = months.length > 0 || values.every((v) => v.window !== 'year') ? 'month' : 'year';
@@ -217,17 +233,17 @@ export function readMeasure(
   const year = latest ? collectionYear(latest.periodEnd) : collectionYear(asAt);
   const plain = benchmarks.filter((b) => b.breakdown === null);
   const chosen = COMPARATORS.flatMap((c) => {
-    const mine = plain.filter((x) => x.comparator === c).sort((a, b) => a.timePeriod - b.timePeriod);
     // The newest year not after the figure's; when every published year is later (an old return),
     // the nearest one, which its label names.
-    const b = mine.filter((x) => x.timePeriod <= year).at(-1) ?? mine[0];
+    const b = yearFor(plain.filter((x) => x.comparator === c), year);
     if (!b) return [];
-    return [{ ...b, label: `${b.name} ${b.timePeriod - 1}/${String(b.timePeriod).slice(2)}` }];
+    return [{ ...b, label: `${b.name} ${yearLabel(b.timePeriod)}` }];
   });
 
   return {
     measure,
     group: groupOf(measure.code),
+    quartile: latest && !hidden && latest.value !== null ? quartileOf(measure, latest.value, year, quartiles) : null,
     asAt,
     window,
     current,
@@ -241,8 +257,24 @@ export function readMeasure(
     lastYear,
     history: own.slice(-13).map((v) => shown(measure.unit, v, reader)),
     benchmarks: chosen,
-    quartile: null,
   };
+}
+
+/** The year a figure is compared with: the newest published not after its own, else the earliest. */
+function yearFor<T extends { timePeriod: number }>(rows: readonly T[], year: number): T | undefined {
+  const sorted = [...rows].sort((a, b) => a.timePeriod - b.timePeriod);
+  return sorted.filter((x) => x.timePeriod <= year).at(-1) ?? sorted[0];
+}
+
+const yearLabel = (timePeriod: number): string => `${timePeriod - 1}/${String(timePeriod).slice(2)}`;
+
+/** The figure's quartile band among the published year's authorities (the year chosen as for benchmarks). */
+export function quartileOf(measure: Pick<Measure, 'code' | 'polarity'>, value: number, year: number, quartiles: readonly YearQuartiles[]): QuartileReading | null {
+  const q = yearFor(quartiles.filter((x) => x.measureCode === measure.code), year);
+  if (!q) return null;
+  const band = quartileBand(value, q, measure.polarity);
+  if (band === null) return null;
+  return { band, authorities: q.authorities, timePeriod: q.timePeriod, words: `Quartile ${band} (${QUARTILE_WORDS[band]} of ${q.authorities} authorities, ${yearLabel(q.timePeriod)})` };
 }
 
 /** The reader for a context: the command line (no role) and analysts see small numbers. */

@@ -23,10 +23,13 @@ import {
   type Unit,
   type Window,
   type WindowFigure,
+  type YearQuartiles,
 } from '../measures/index.ts';
-import type { MeasureRow, MeasureTargetRow, MeasureValueRow } from '../repositories/measure.repository.ts';
+import type { BenchmarkQuartileRow, MeasureRow, MeasureTargetRow, MeasureValueRow } from '../repositories/measure.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
+import type { Capability } from '../domain/capabilities.ts';
 import { requireCapability, todayFor, type Ctx } from './context.ts';
+import { addAnnualTargetIn, addStagedTargetsIn, endTargetIn, enterFigureIn, setToleranceIn, toChange, type MeasureChange } from './measure-changes.ts';
 import { readerFor, readMeasure, shown, SUPPRESSION_SETTING, type MeasureReading, type Reader, type ShownFigure, type StoredValue } from './measure-reading.ts';
 
 export const MEASURE_SOURCES = ['ssda903', 'manual', 'import'] as const;
@@ -89,11 +92,15 @@ export interface MeasureValue {
 }
 
 export interface TargetView {
+  id: number;
   effectiveFrom: string;
   effectiveTo: string | null;
   value: number;
   staged: boolean;
   label: string;
+  reason: string;
+  setBy: string;
+  setAt: string;
 }
 
 export interface BenchmarkView {
@@ -119,6 +126,17 @@ export interface MeasureDetail extends MeasureSummary {
   values: MeasureValue[];
   targets: TargetView[];
   allBenchmarks: BenchmarkView[];
+}
+
+export interface MeasureSettings {
+  measure: Measure;
+  today: string;
+  /** Every target, in force, coming or past, by the date it takes effect. */
+  targets: TargetView[];
+  /** Every figure without a breakdown, oldest first. */
+  figures: MeasureValue[];
+  /** Every change to targets, tolerance band and hand-entered figures, oldest first. */
+  changes: MeasureChange[];
 }
 
 export interface ValuesImportResult {
@@ -159,7 +177,11 @@ function toValue(r: MeasureValueRow): MeasureValue {
 }
 
 function toTarget(r: MeasureTargetRow): TargetView {
-  return { effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, value: Number(r.value), staged: r.staged, label: r.label };
+  return { id: r.id, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, value: Number(r.value), staged: r.staged, label: r.label, reason: r.reason, setBy: r.createdBy, setAt: r.createdAt.toISOString() };
+}
+
+function toQuartiles(r: BenchmarkQuartileRow): YearQuartiles {
+  return { measureCode: r.measureCode, timePeriod: r.timePeriod, authorities: r.authorities, q0: Number(r.q0), q1: Number(r.q1), q2: Number(r.q2), q3: Number(r.q3), q4: Number(r.q4) };
 }
 
 /** The figure a comparison shows: the unrounded value for tables, never a symbol turned into zero. */
@@ -320,6 +342,8 @@ export interface MeasurePage {
   /** The newest commentary of each period, and the whole history, oldest first. */
   commentary: CommentaryEntry[];
   commentaryHistory: CommentaryEntry[];
+  /** Every change to targets, tolerance band and hand-entered figures, oldest first. */
+  changes: MeasureChange[];
   threshold: number;
 }
 
@@ -387,11 +411,12 @@ export class MeasureService {
   async readings(ctx: Ctx, options: { codes?: readonly string[] | undefined; asAt?: string | undefined } = {}): Promise<MeasureReading[]> {
     const repos = this.store.read;
     const asAt = options.asAt ?? todayFor(ctx);
-    const [measures, values, targets, benchmarks, reader] = await Promise.all([
+    const [measures, values, targets, benchmarks, quartiles, reader] = await Promise.all([
       repos.measures.list(ctx.organisationId),
       repos.measures.plainValues(ctx.organisationId, ['month', 'year']),
       repos.measures.targetsFor(ctx.organisationId),
       repos.measures.plainBenchmarks(ctx.organisationId),
+      repos.measures.quartiles(ctx.organisationId),
       this.reader(ctx),
     ]);
     const byCode = new Map(measures.map((m) => [m.code, m]));
@@ -399,8 +424,17 @@ export class MeasureService {
     const valuesOf = groupBy(values, (v) => v.measureId);
     const targetsOf = groupBy(targets, (t) => t.measureId);
     const benchmarksOf = groupBy(benchmarks, (b) => b.measureCode);
+    const quartilesOf = groupBy(quartiles.map(toQuartiles), (q) => q.measureCode);
     return chosen.map((m) =>
-      readMeasure(toMeasure(m), (valuesOf.get(m.id) ?? []).map(storedOf), (targetsOf.get(m.id) ?? []).map(toTarget), (benchmarksOf.get(m.code) ?? []).map(toBenchmark), asAt, reader),
+      readMeasure(
+        toMeasure(m),
+        (valuesOf.get(m.id) ?? []).map(storedOf),
+        (targetsOf.get(m.id) ?? []).map(toTarget),
+        (benchmarksOf.get(m.code) ?? []).map(toBenchmark),
+        asAt,
+        reader,
+        quartilesOf.get(m.code) ?? [],
+      ),
     );
   }
 
@@ -410,18 +444,20 @@ export class MeasureService {
     const asAt = options.asAt ?? todayFor(ctx);
     const m = await repos.measures.findByCode(ctx.organisationId, code);
     if (!m) throw new NotFoundError(`There is no measure "${code}".`);
-    const [values, targets, benchmarks, commentary, reader] = await Promise.all([
+    const [values, targets, benchmarks, commentary, quartiles, changes, reader] = await Promise.all([
       repos.measures.values(m.id),
       repos.measures.targets(m.id),
       repos.measures.benchmarks(ctx.organisationId, code),
       repos.measures.commentary(ctx.organisationId, code),
+      repos.measures.quartiles(ctx.organisationId, code),
+      repos.measures.changes(m.id),
       this.reader(ctx),
     ]);
     const measure = toMeasure(m);
     const plain = values.filter((v) => v.breakdownDimension === '').map(storedOf);
     const tv = targets.map(toTarget);
     const bv = benchmarks.map(toBenchmark);
-    const reading = readMeasure(measure, plain, tv, bv, asAt, reader);
+    const reading = readMeasure(measure, plain, tv, bv, asAt, reader, quartiles.map(toQuartiles));
     const own = plain.filter((v) => v.window === reading.window && v.periodEnd <= asAt);
     const series = own.map((v) => shown(measure.unit, v, reader));
     const monthly = own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator }));
@@ -450,6 +486,7 @@ export class MeasureService {
       benchmarkHistory: bv.filter((b) => b.breakdown === null),
       commentary: [...latestOf.values()].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd)),
       commentaryHistory: history,
+      changes: changes.map(toChange),
       threshold: reader.threshold,
     };
   }
@@ -559,6 +596,47 @@ export class MeasureService {
   async define(ctx: Ctx, raw: unknown, options: { expectedVersion?: number } = {}): Promise<Measure> {
     requireCapability(ctx, 'measures.define', 'change measure definitions');
     return this.store.transaction((repos) => defineMeasure(repos, ctx, raw, options));
+  }
+
+  /** What the analyst's pages for a measure's targets, tolerance band and figures show: the measure, every target, every hand-kept figure and the history. */
+  async settings(ctx: Ctx, code: string): Promise<MeasureSettings> {
+    const repos = this.store.read;
+    const m = await repos.measures.findByCode(ctx.organisationId, code);
+    if (!m) throw new NotFoundError(`There is no measure "${code}".`);
+    const [targets, values, changes] = await Promise.all([repos.measures.targets(m.id), repos.measures.values(m.id), repos.measures.changes(m.id)]);
+    return {
+      measure: toMeasure(m),
+      today: todayFor(ctx),
+      targets: targets.map(toTarget),
+      figures: values.filter((v) => v.breakdownDimension === '').map(toValue),
+      changes: changes.map(toChange),
+    };
+  }
+
+  /** A change to a measure from the analyst's forms: refused without the capability, else one transaction. */
+  private async change(ctx: Ctx, capability: Capability, what: string, write: (repos: Repositories) => Promise<void>): Promise<void> {
+    requireCapability(ctx, capability, what);
+    await this.store.transaction(write);
+  }
+
+  addAnnualTarget(ctx: Ctx, code: string, expectedVersion: number, raw: unknown): Promise<void> {
+    return this.change(ctx, 'measures.set-targets', 'set targets', (repos) => addAnnualTargetIn(repos, ctx, code, expectedVersion, raw));
+  }
+
+  addStagedTargets(ctx: Ctx, code: string, expectedVersion: number, raw: unknown): Promise<void> {
+    return this.change(ctx, 'measures.set-targets', 'set targets', (repos) => addStagedTargetsIn(repos, ctx, code, expectedVersion, raw));
+  }
+
+  endTarget(ctx: Ctx, code: string, expectedVersion: number, raw: unknown): Promise<void> {
+    return this.change(ctx, 'measures.set-targets', 'end targets', (repos) => endTargetIn(repos, ctx, code, expectedVersion, raw));
+  }
+
+  setTolerance(ctx: Ctx, code: string, expectedVersion: number, raw: unknown): Promise<void> {
+    return this.change(ctx, 'measures.set-targets', 'change tolerance bands', (repos) => setToleranceIn(repos, ctx, code, expectedVersion, raw));
+  }
+
+  enterFigure(ctx: Ctx, code: string, expectedVersion: number, raw: unknown): Promise<void> {
+    return this.change(ctx, 'measures.enter-values', 'enter figures', (repos) => enterFigureIn(repos, ctx, code, expectedVersion, raw));
   }
 
   async addTarget(ctx: Ctx, code: string, raw: unknown): Promise<TargetView> {

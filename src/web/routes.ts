@@ -12,6 +12,7 @@ import homeRoutes from './home/home.routes.ts';
 import planImportRoutes from './plan-import/plan-import.routes.ts';
 import measuresListRoutes from './measures/measures-list.routes.ts';
 import measurePageRoutes from './measures/measure-page.routes.ts';
+import measureSettingsRoutes from './measures/measure-settings.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
 import returnsRoutes from './returns/returns.routes.ts';
@@ -28,6 +29,7 @@ export const pageRoutes: PageRoutes[] = [
   homeRoutes,
   dashboardRoutes,
   measurePageRoutes,
+  measureSettingsRoutes,
   plansRoutes,
   planImportRoutes,
   actionsRoutes,

@@ -65,6 +65,11 @@ const pages: Page[] = [
   { url: '/voice/1/respond', allowed: managers },
   { url: '/glossary/new', allowed: managers },
   { url: '/glossary/1/retire', allowed: managers },
+  { url: '/measures/health-checks/targets', allowed: ['analyst'] },
+  { url: '/measures/health-checks/targets/annual', allowed: ['analyst'] },
+  { url: '/measures/health-checks/targets/staged', allowed: ['analyst'] },
+  { url: '/measures/health-checks/tolerance', allowed: ['analyst'] },
+  { url: '/measures/health-checks/values', allowed: ['analyst'] },
 ];
 
 // Reading changes nothing: the plan is loaded and each role signed in once for all the pages.
@@ -144,5 +149,52 @@ for (const role of roles) {
       assert.equal(after.measure_commentary, before.measure_commentary);
       assert.equal(after.audit_event, before.audit_event);
     }
+  });
+}
+
+// Targets, the tolerance band and hand-kept figures: the analyst's alone; a post from anyone else changes nothing.
+const measureForms: { url: string; form: Record<string, string>; table: string }[] = [
+  { url: '/measures/health-checks/targets/annual', form: { yearEnding: '2019', value: '80', reason: 'Agreed' }, table: 'measure_target' },
+  { url: '/measures/health-checks/targets/staged', form: { 'step1From-day': '1', 'step1From-month': '4', 'step1From-year': '2018', step1Value: '75', reason: 'Plan' }, table: 'measure_target' },
+  { url: '/measures/health-checks/tolerance', form: { amberBand: '3', reason: 'Agreed' }, table: 'measure_change' },
+  { url: '/measures/health-checks/values', form: { 'periodEnd-day': '31', 'periodEnd-month': '3', 'periodEnd-year': '2018', numerator: '40', denominator: '50', reason: '' }, table: 'measure_value' },
+];
+for (const { url, form, table } of measureForms) {
+  for (const role of roles) {
+    const allowed = role === 'analyst';
+    test(`post ${url} as ${role} ${allowed ? 'saves it' : 'answers 403 and changes nothing'}`, async () => {
+      await loadPlan();
+      const as = await web.signIn(role);
+      const before = await web.db.counts();
+      const { version } = await web.db.services.measures.get(web.ctx, 'health-checks');
+      const r = await web.post(url, { ...form, version: String(version) }, as);
+      const after = await web.db.counts();
+      if (allowed) {
+        assert.equal(r.statusCode, 303, r.body.slice(0, 300));
+        assert.equal(after[table], before[table]! + 1);
+      } else {
+        assert.equal(r.statusCode, 403, r.body.slice(0, 300));
+        assert.equal(html(r.body).heading(), 'You cannot do this');
+        assert.deepEqual(after, before);
+      }
+    });
+  }
+}
+
+for (const role of roles) {
+  const allowed = role === 'analyst';
+  test(`get and post the end of a target of health-checks as ${role} ${allowed ? 'ends it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    await web.db.services.measures.addAnnualTarget(web.ctx, 'health-checks', 1, { yearEnding: 2019, value: 80, reason: 'Agreed' });
+    const [target] = (await web.db.services.measures.settings(web.ctx, 'health-checks')).targets;
+    const as = await web.signIn(role);
+    const url = `/measures/health-checks/targets/${target!.id}/end`;
+    assert.equal((await web.get(url, as)).statusCode, allowed ? 200 : 403);
+    const before = await web.db.counts();
+    const r = await web.post(url, { version: '2', 'lastDay-day': '30', 'lastDay-month': '9', 'lastDay-year': '2018', reason: 'Replaced' }, as);
+    const after = await web.db.counts();
+    assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
+    assert.equal(after.measure_change, before.measure_change! + (allowed ? 1 : 0));
+    if (!allowed) assert.deepEqual(after, before);
   });
 }

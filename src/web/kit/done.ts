@@ -43,6 +43,11 @@ export const DONE_MESSAGES = {
   'term-added': 'The term has been added to the glossary',
   'term-edited': 'The term has been saved',
   'term-retired': 'The term has been retired. Pages no longer explain it.',
+  'target-added': 'The target has been set. The dashboard follows it from the day it takes effect.',
+  'target-ended': 'The target has been ended. Its history is kept on the measure’s page.',
+  'tolerance-changed': 'The tolerance band has been changed',
+  'figure-entered': 'The figure has been saved',
+  commentary: 'Your commentary has been saved',
 } as const satisfies Record<string, string>;
 
 export type Done = keyof typeof DONE_MESSAGES;

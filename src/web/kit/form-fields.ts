@@ -141,3 +141,21 @@ export function readFormInOrder<S extends z.ZodType>(schema: S, body: unknown): 
   const rank = (field: string): number => (order.includes(field) ? order.indexOf(field) : order.length);
   return { ...result, errors: [...result.errors].sort((a, b) => rank(a.field) - rank(b.field)) };
 }
+
+/**
+ * Checks a number typed in a text box ("1,250", "72.5", "-3") and returns it, or null when it is
+ * empty and not required; otherwise adds an issue on the field naming what was wanted.
+ */
+export function checkNumber(text: string, field: string, what: string, ctx: z.RefinementCtx, options: { required: boolean }): number | null {
+  const raw = text.trim().replace(/,/g, '');
+  if (raw === '') {
+    if (options.required) ctx.addIssue({ code: 'custom', path: [field], message: `Enter ${what}` });
+    return null;
+  }
+  const n = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(n)) {
+    ctx.addIssue({ code: 'custom', path: [field], message: `${capitalise(what)} must be a number, for example 72.5` });
+    return null;
+  }
+  return n;
+}

@@ -52,6 +52,8 @@ export interface TileView {
   ytd: string | null;
   rolling12: string | null;
   benchmarks: { label: string; value: string }[];
+  /** "Quartile B (second best quarter of 152 authorities, 2023/24)", where the DfE's tables give one. */
+  quartile: string | null;
   sparkline: string | null;
   /** Red and amber tiles lead to the measure's page. */
   needsAttention: boolean;
@@ -101,6 +103,7 @@ export async function tileView(r: MeasureReading): Promise<TileView> {
     ytd: r.ytd === null ? null : figureText(unit, r.ytd),
     rolling12: r.rolling12 === null ? null : figureText(unit, r.rolling12),
     benchmarks: r.benchmarks.map((b) => ({ label: b.label, value: b.value === null ? (b.symbol ?? 'no figure') : formatValue(unit, b.value) })),
+    quartile: r.quartile?.words ?? null,
     sparkline,
     needsAttention: r.rag === 'R' || r.rag === 'A',
   };

@@ -85,6 +85,9 @@ export const riskPath = (anchor: string): string => `/risks#${anchor}`;
 /** The measure library, and one measure's page. */
 export const measuresPath = '/measures';
 export const measurePath = (code: string): string => `${measuresPath}/${segment(code)}`;
+/** A measure's pages for analysts: its targets and their forms, its tolerance band, its hand-kept figures. */
+export const measureFormPath = (code: string, form: 'targets' | 'targets/annual' | 'targets/staged' | 'tolerance' | 'values'): string => `${measurePath(code)}/${form}`;
+export const targetEndPath = (code: string, id: number): string => `${measurePath(code)}/targets/${segment(id)}/end`;
 
 /** The 903 return's uploads (analysts), one upload's findings, the upload form and an import's progress. */
 export const returnsPath = '/returns';

@@ -53,6 +53,15 @@ const LABELS: Record<string, string> = {
   expansion: 'Stands for',
   definition: 'Meaning',
   retiredOn: 'Retired on',
+  targets: 'Targets',
+  value: 'Value',
+  effectiveFrom: 'From',
+  effectiveTo: 'To',
+  label: 'Label',
+  amberBand: 'Amber band',
+  periodEnd: 'Period end',
+  numerator: 'Numerator',
+  denominator: 'Denominator',
 };
 
 const BRAG_WORDS: Record<string, string> = { B: 'Blue – complete', R: 'Red', A: 'Amber', G: 'Green' };
@@ -60,7 +69,7 @@ const BRAG_WORDS: Record<string, string> = { B: 'Blue – complete', R: 'Red', A
 function words(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (Array.isArray(value)) return value.map((v) => words(key, v)).join('; ');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== '').map(([k, v]) => `${LABELS[k] ?? k} ${words(k, v)}`).join(', ');
   const s = typeof value === 'string' ? value : JSON.stringify(value);
   if (key === 'status' && BRAG_WORDS[s] !== undefined) return BRAG_WORDS[s];
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return formatDate(s);

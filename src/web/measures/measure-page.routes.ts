@@ -11,9 +11,11 @@ import { formatValue } from '../../services/measure-reading.ts';
 import type { PageRoutes } from '../routes.ts';
 import { errorsFromValidation, readForm, type FormError, type FormValues } from '../kit/forms.ts';
 import { figureText, measurePath, tileView } from '../kit/measure-figures.ts';
-import { actionPath } from '../kit/paths.ts';
+import { doneMessage } from '../kit/done.ts';
+import { actionPath, measureFormPath } from '../kit/paths.ts';
 import { staleChangeView } from '../kit/stale-change.ts';
 import { formatDate } from '../view.ts';
+import { bandText, changeLines } from './measure-changes.view.ts';
 import { downloadRows, seriesRows, trendChart } from './measure-page.view.ts';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
@@ -65,7 +67,14 @@ const measurePageRoutes: PageRoutes = (server) => {
         stale: form.stale ? staleChangeView(form.stale) : null,
         actions: aiming.map((a) => ({ key: a.key, title: a.title, href: actionPath(a.key), status: a.status, planTitle: a.planTitle })),
         downloads: { csv: `${measurePath(code)}/figures.csv`, xlsx: `${measurePath(code)}/figures.xlsx` },
-        done: (request.query as { done?: string }).done === 'commentary' ? 'Your commentary has been saved' : null,
+        done: doneMessage(request.query),
+        manage: {
+          targets: can(ctx.role, 'measures.set-targets') ? measureFormPath(code, 'targets') : null,
+          tolerance: can(ctx.role, 'measures.set-targets') ? measureFormPath(code, 'tolerance') : null,
+          values: can(ctx.role, 'measures.enter-values') && m.source !== 'ssda903' ? measureFormPath(code, 'values') : null,
+        },
+        band: bandText(unit, m.amberBand),
+        changes: changeLines(unit, page.changes),
       },
       status,
     );
