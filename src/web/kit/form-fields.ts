@@ -141,3 +141,7 @@ export function readFormInOrder<S extends z.ZodType>(schema: S, body: unknown): 
   const rank = (field: string): number => (order.includes(field) ? order.indexOf(field) : order.length);
   return { ...result, errors: [...result.errors].sort((a, b) => rank(a.field) - rank(b.field)) };
 }
+
+/** Checkboxes sharing a name: none ticked arrives as nothing, one as a string, several as an array; always a list of strings. */
+export const checkedValues = () =>
+  z.preprocess((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : v === undefined || v === null || v === '' ? [] : [v]), z.array(z.string().trim().max(200)).max(500));
