@@ -14,6 +14,7 @@ import { DashboardService } from './services/dashboard.service.ts';
 import { DemoService } from './services/demo.service.ts';
 import { DeploymentService } from './services/deployment.service.ts';
 import { GlossaryService } from './services/glossary.service.ts';
+import { ReferenceService } from './services/reference.service.ts';
 import { IdentityService } from './services/identity.service.ts';
 import { MeasureService } from './services/measure.service.ts';
 import { OrganisationService } from './services/organisation.service.ts';
@@ -38,6 +39,7 @@ export interface Services {
   risks: RiskService;
   voice: VoiceService;
   glossary: GlossaryService;
+  references: ReferenceService;
   audit: AuditService;
   demo: DemoService;
   deployment: DeploymentService;
@@ -84,6 +86,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     risks: new RiskService(store),
     voice: new VoiceService(store),
     glossary: new GlossaryService(store),
+    references: new ReferenceService(store, actions),
     audit: new AuditService(store),
     demo: new DemoService(store, clock),
     deployment: new DeploymentService(store),

@@ -222,6 +222,20 @@ export interface GlossaryTermTable {
   version: Generated<number>;
 }
 
+/** What a cross-reference (inspection recommendation, challenge, programme) says, where from and when. */
+export interface CrossReferenceTable {
+  id: Generated<number>;
+  organisationId: number;
+  kind: string;
+  value: string;
+  title: Generated<string>;
+  body: Generated<string>;
+  source: Generated<string>;
+  issuedOn: DateCol | null;
+  version: Generated<number>;
+  createdAt: Stamp;
+}
+
 export interface AuditEventTable {
   id: Generated<string>;
   organisationId: number | null;
@@ -644,6 +658,7 @@ export interface Database {
   voiceItem: VoiceItemTable;
   voiceItemAction: VoiceItemActionTable;
   glossaryTerm: GlossaryTermTable;
+  crossReference: CrossReferenceTable;
   auditEvent: AuditEventTable;
   userAccount: UserAccountTable;
   userSession: UserSessionTable;

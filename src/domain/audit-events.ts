@@ -36,6 +36,8 @@ export type AuditEvent =
   | 'voice.response.added'
   | 'voice.actions.set'
   | 'voice.answered'
+  | 'reference.added'
+  | 'reference.edited'
   | 'glossary.added'
   | 'glossary.term.added'
   | 'glossary.term.edited'
@@ -118,6 +120,8 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'voice.response.added': '“We did” response added',
   'voice.actions.set': 'Actions linked to a young people’s priority',
   'voice.answered': 'Young people’s priority marked answered',
+  'reference.added': 'Cross-reference recorded',
+  'reference.edited': 'Cross-reference edited',
   'glossary.added': 'Glossary terms added',
   'glossary.term.added': 'Glossary term added',
   'glossary.term.edited': 'Glossary term edited',
@@ -193,6 +197,7 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'voice.response.added': 'added a “we did” response',
   'voice.actions.set': 'changed the linked actions',
   'voice.answered': 'marked it answered',
+  'reference.edited': 'edited the cross-reference',
   'glossary.term.edited': 'edited the term',
   'glossary.term.retired': 'retired the term',
   'measure.target-added': 'set a target',

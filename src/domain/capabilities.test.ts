@@ -18,6 +18,7 @@ test('print capability matrix lists every capability with its holders', () => {
     'risks.rescore': 'admin manager',
     'risks.rescore-led': 'lead',
     'voice.respond': 'admin manager',
+    'references.edit': 'admin manager',
     'glossary.edit': 'admin manager',
     'measures.define': 'admin analyst',
     'measures.set-targets': 'analyst',

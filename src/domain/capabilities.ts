@@ -35,6 +35,10 @@ export const capabilityRules = {
     holders: ['admin', 'manager'],
     words: "record the young people's priorities, respond to them with what was done, link actions and mark them answered",
   },
+  'references.edit': {
+    holders: ['admin', 'manager'],
+    words: 'record and edit what inspection recommendations, challenges and programmes say, with their source and date',
+  },
   'glossary.edit': { holders: ['admin', 'manager'], words: 'add, edit and retire glossary terms' },
   'measures.define': { holders: ['admin', 'analyst'], words: 'change measure definitions' },
   'measures.set-targets': { holders: ['analyst'], words: 'set and end measure targets (annual and staged) and change their tolerance bands' },

@@ -29,6 +29,8 @@ export interface ActionQuery {
   /** Case-insensitive part of an owner's name or role title. */
   owner?: string | undefined;
   ref?: { kind: string; value: string } | undefined;
+  /** Only actions aiming to move this library measure: by a measure cross-reference or a success measure tied to its code. */
+  aimsAt?: string | undefined;
   /** Words to find in the action's number, title, description or its updates. */
   text?: string | undefined;
   ids?: number[] | undefined;
@@ -239,6 +241,15 @@ export class ActionRepository {
             .where('actionRef.kind', '=', ref.kind)
             .where(sql<string>`lower(action_ref.value)`, '=', ref.value.toLowerCase()),
         ),
+      );
+    }
+    if (q.aimsAt !== undefined) {
+      const code = q.aimsAt;
+      query = query.where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('actionRef').select(sql.lit(1).as('one')).whereRef('actionRef.actionId', '=', 'action.id').where('actionRef.kind', '=', 'measure').where('actionRef.value', '=', code)),
+          eb.exists(eb.selectFrom('actionKpi').select(sql.lit(1).as('one')).whereRef('actionKpi.actionId', '=', 'action.id').where('actionKpi.measureCode', '=', code)),
+        ]),
       );
     }
     if (q.text !== undefined) {

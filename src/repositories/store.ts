@@ -11,6 +11,7 @@ import { GlossaryRepository } from './glossary.repository.ts';
 import { MeasureRepository } from './measure.repository.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
 import { PlanRepository } from './plan.repository.ts';
+import { ReferenceRepository } from './reference.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { RoundRepository } from './round.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
@@ -24,6 +25,7 @@ export interface Repositories {
   risks: RiskRepository;
   voice: VoiceRepository;
   glossary: GlossaryRepository;
+  references: ReferenceRepository;
   audit: AuditRepository;
   measures: MeasureRepository;
   ssda903: Ssda903Repository;
@@ -42,6 +44,7 @@ function bind(db: Kysely<Database>): Repositories {
     risks: new RiskRepository(db),
     voice: new VoiceRepository(db),
     glossary: new GlossaryRepository(db),
+    references: new ReferenceRepository(db),
     audit: new AuditRepository(db),
     measures: new MeasureRepository(db),
     ssda903: new Ssda903Repository(db),

@@ -1,6 +1,6 @@
 // Loads the demonstration authority (Westmere County Council, fictional) in steps that each land
 // whole: an interrupted load leaves a consistent database, and running it again completes it.
-import { authority, demoPlans, glossary, voiceItems } from '../demo/content/index.ts';
+import { authority, demoPlans, demoReferences, glossary, voiceItems } from '../demo/content/index.ts';
 import { demoYearShift, shiftContent } from '../demo/shift.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import { planDocumentSchema } from '../domain/plan-document.ts';
@@ -11,6 +11,7 @@ import { ConflictError } from '../domain/errors.ts';
 import type { Ctx } from './context.ts';
 import { hashPassword, insertUser } from './account.service.ts';
 import { addGlossaryTerms } from './glossary.service.ts';
+import { addReferences } from './reference.service.ts';
 import { demoMeasuresComplete, loadDemoMeasures } from './demo-measures.ts';
 import { writePlan } from './plan.service.ts';
 import { addVoiceItem } from './voice.service.ts';
@@ -144,6 +145,8 @@ export class DemoService {
       }
       const n = await addGlossaryTerms(repos, ctx, glossary);
       if (n > 0) onStep(`Loaded ${n} glossary terms`);
+      const refs = await addReferences(repos, ctx, shiftContent(demoReferences, years));
+      if (refs > 0) onStep(`Recorded what ${refs} inspection recommendations, challenges and programmes say`);
       await repos.organisations.putSetting(organisation.id, DEMO_SETTING, { state: 'complete', years });
     });
     return { organisation, added, complete: true };

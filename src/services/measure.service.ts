@@ -564,6 +564,12 @@ export class MeasureService {
     });
   }
 
+  /** The library's measures by title, A to Z: what a form offers to choose from. */
+  async titles(ctx: Ctx): Promise<{ code: string; title: string }[]> {
+    const rows = await this.store.read.measures.list(ctx.organisationId);
+    return rows.map((m) => ({ code: m.code, title: m.title })).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+  }
+
   /** One measure with every value, target and benchmark. */
   async get(ctx: Ctx, code: string): Promise<MeasureDetail> {
     const repos = this.store.read;

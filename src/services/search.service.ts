@@ -1,5 +1,7 @@
-// Searching an authority's actions and progress updates for a word or phrase, with the match in context.
+// Searching an authority's actions, progress updates and cross-references for a word or phrase (or a
+// reference's number: "11", "challenge 4", "inspection recommendation 11"), with the match in context.
 import type { Brag } from '../domain/brag.ts';
+import type { RefKind } from '../domain/plan-document.ts';
 import { formatActionKey } from '../domain/action-key.ts';
 import { ValidationError } from '../domain/errors.ts';
 import type { SearchRepository } from '../repositories/search.repository.ts';
@@ -33,8 +35,20 @@ export interface UpdateHit {
   snippet: Snippet;
 }
 
+/** A cross-reference found by its number or by words in what it says, its title or its source. */
+export interface ReferenceHit {
+  kind: RefKind;
+  value: string;
+  title: string;
+  /** Where the words were found; null when found by its number. */
+  snippet: Snippet | null;
+  /** Whether anything is recorded for it (else it was found by number among the references actions cite). */
+  recorded: boolean;
+}
+
 export interface SearchResults {
   query: string;
+  references: ReferenceHit[];
   actions: ActionHit[];
   updates: UpdateHit[];
   /** True when either list stopped at the limit: there may be more to find with other words. */
@@ -73,6 +87,28 @@ export function snippetOf(text: string, query: string, radius = 90): Snippet | u
   };
 }
 
+const KIND_WORDS: [RegExp, RefKind][] = [
+  [/^(?:inspection(?:\s+recommendation)?|recommendation|rec\.?)$/i, 'inspection'],
+  [/^(?:sufficiency\s+)?challenge$/i, 'challenge'],
+  [/^(?:cypp\s+)?programme$/i, 'programme'],
+];
+
+const isNumbered = (kind: string): boolean => kind === 'inspection' || kind === 'challenge' || kind === 'programme';
+
+/**
+ * The reference a query names by number: "11" (any kind), "challenge 4", "inspection recommendation 11",
+ * "programme 6"; undefined for other words.
+ */
+export function referenceNumber(query: string): { kind?: RefKind; value: string } | undefined {
+  const m = /^(.*?)\s*([0-9]+[a-z]?(?:\.[0-9]+[a-z]?)*)$/i.exec(query.trim());
+  if (!m) return undefined;
+  const words = m[1]!.trim();
+  const value = m[2]!;
+  if (words === '') return { value };
+  const kind = KIND_WORDS.find(([re]) => re.test(words))?.[1];
+  return kind === undefined ? undefined : { kind, value };
+}
+
 export class SearchService {
   constructor(
     private readonly store: Store,
@@ -82,15 +118,31 @@ export class SearchService {
   /** Actions and updates containing the words, at most SEARCH_LIMIT of each; an empty query finds nothing. */
   async find(ctx: Ctx, raw: string): Promise<SearchResults> {
     const query = raw.replace(/\s+/g, ' ').trim();
-    if (query === '') return { query, actions: [], updates: [], limited: false };
+    if (query === '') return { query, references: [], actions: [], updates: [], limited: false };
     if (query.length < MIN_QUERY_LENGTH) throw new ValidationError(`Enter at least ${MIN_QUERY_LENGTH} characters to search for`, 'q');
     if (query.length > MAX_QUERY_LENGTH) throw new ValidationError(`Search for ${MAX_QUERY_LENGTH} characters or fewer`, 'q');
 
-    const [actionRows, updateRows] = await Promise.all([
+    const repos = this.store.read;
+    const number = referenceNumber(query);
+    const [actionRows, updateRows, referenceRows, inUse] = await Promise.all([
       this.search.actions(ctx.organisationId, query, SEARCH_LIMIT),
       this.search.updates(ctx.organisationId, query, SEARCH_LIMIT),
+      repos.references.search(ctx.organisationId, query, number, SEARCH_LIMIT),
+      number === undefined ? Promise.resolve([]) : repos.actions.refCounts(ctx.organisationId),
     ]);
-    const repos = this.store.read;
+    const references: ReferenceHit[] = referenceRows.map((r) => ({
+      kind: r.kind as RefKind,
+      value: r.value,
+      title: r.title,
+      snippet: snippetOf(r.title, query) ?? snippetOf(r.body, query) ?? snippetOf(r.source, query) ?? null,
+      recorded: true,
+    }));
+    // A number cited by actions but with nothing recorded yet is found too.
+    const recordedKeys = new Set(references.map((r) => `${r.kind}:${r.value.toLowerCase()}`));
+    for (const c of inUse) {
+      if (!isNumbered(c.kind) || (number?.kind !== undefined && c.kind !== number.kind) || c.value.toLowerCase() !== number?.value.toLowerCase()) continue;
+      if (!recordedKeys.has(`${c.kind}:${c.value.toLowerCase()}`)) references.push({ kind: c.kind as RefKind, value: c.value, title: '', snippet: null, recorded: false });
+    }
     const summaries = await summarise(repos, await repos.actions.list({ organisationId: ctx.organisationId, ids: actionRows.map((a) => a.actionId) }), asOfDate(ctx));
     const statusOf = new Map(summaries.map((s) => [s.id, s.status]));
 
@@ -123,6 +175,6 @@ export class SearchService {
       if (snippet === undefined) continue;
       updates.push({ key: formatActionKey({ plan: u.planSlug, number: u.number }), actionTitle: u.actionTitle, date: u.updateDate, author: u.author, snippet });
     }
-    return { query, actions, updates, limited: actionRows.length >= SEARCH_LIMIT || updateRows.length >= SEARCH_LIMIT };
+    return { query, references, actions, updates, limited: actionRows.length >= SEARCH_LIMIT || updateRows.length >= SEARCH_LIMIT || referenceRows.length >= SEARCH_LIMIT };
   }
 }

@@ -9,12 +9,13 @@ import { describeSharing, useWebTest, type SignedIn } from '../helpers/web.ts';
 
 const web = useWebTest({ names: people });
 
-// With the plan come risk 1 (R1, in theme 1), young people's priority 1 and glossary term 1.
+// With the plan come risk 1 (R1, in theme 1), young people's priority 1, glossary term 1 and inspection recommendation 11's text.
 async function loadPlan(): Promise<void> {
   await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
   await web.db.services.measures.define(web.ctx, { code: 'health-checks', title: 'Health checks on time', unit: 'percent', polarity: 'higher is better', frequency: 'monthly' });
   await web.db.services.voice.add(web.ctx, { council: 'In Care Council', priority: 'Proper bags', youSaid: 'Not bin bags', raisedBy: 'Young person', raisedOn: '2018-02-18' });
   await web.db.services.glossary.add(web.ctx, { term: 'CLA', expansion: 'children looked after', definition: '' });
+  await web.db.services.references.add(web.ctx, { kind: 'inspection', value: '11', title: 'Placement stability', body: 'Increase placement choice.', source: '', issuedOn: null });
 }
 
 const everyone = roles;
@@ -35,6 +36,7 @@ const pages: Page[] = [
   { url: '/voice', allowed: everyone },
   { url: '/glossary', allowed: everyone },
   { url: '/refs', allowed: everyone },
+  { url: '/refs/inspection/11', allowed: everyone },
   { url: '/search?q=foster', allowed: everyone },
   { url: '/measures', allowed: everyone },
   { url: '/returns', allowed: ['analyst'] },
@@ -70,6 +72,8 @@ const pages: Page[] = [
   { url: '/measures/health-checks/targets/staged', allowed: ['analyst'] },
   { url: '/measures/health-checks/tolerance', allowed: ['analyst'] },
   { url: '/measures/health-checks/values', allowed: ['analyst'] },
+  { url: '/refs/new', allowed: managers },
+  { url: '/refs/inspection/11/edit', allowed: managers },
 ];
 
 // Reading changes nothing: the plan is loaded and each role signed in once for all the pages.

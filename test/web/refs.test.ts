@@ -26,8 +26,8 @@ test('get refs lists each kind of reference with how many actions cite each, in 
   assert.equal(page.text('h2#kind-inspection'), 'Inspection recommendations');
   assert.equal(page.text('h2#kind-challenge'), 'Sufficiency challenges');
   const rows = page.rows();
-  assert.ok(rows.some((cells) => cells[0] === 'Inspection recommendation 11' && cells[1] === '2'));
-  assert.ok(rows.some((cells) => cells[0] === 'Challenge 4' && cells[1] === '1'));
+  assert.ok(rows.some((cells) => cells[0] === 'Inspection recommendation 11' && cells[2] === '2'));
+  assert.ok(rows.some((cells) => cells[0] === 'Challenge 4' && cells[2] === '1'));
   assert.equal(page.href('Inspection recommendation 11'), '/refs/inspection/11');
   assert.equal(page.href('Challenge 4'), '/refs/challenge/4');
   const inspections = page.links('main').flatMap((l) => /^\/refs\/inspection\/(\d+)$/.exec(l.href)?.[1] ?? []);

@@ -69,7 +69,7 @@ test('search with nothing typed shows the search box and no results', async () =
   const r = await web.get('/search', await web.signIn('viewer'));
   assert.equal(r.statusCode, 200);
   const page = html(r.body);
-  assert.equal(page.text('label[for="q"]'), 'Search actions and progress updates');
+  assert.equal(page.text('label[for="q"]'), 'Search actions, progress updates and cross-references');
   assert.ok(page.find('label[for="q"]')?.classList.contains('govuk-label--l'));
   assert.doesNotMatch(page.main(), /Found |Nothing found/);
 });

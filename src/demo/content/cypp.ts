@@ -3,6 +3,7 @@
 import type { NodeDocumentInput, PlanDocumentInput } from '../../domain/plan-document.ts';
 import { roles, signature, staff } from './authority.ts';
 import { brag, bullets, originalDeadline, owners, revisedDeadline, update } from './build.ts';
+import { inspectionRecommendations, type DemoReference } from './references.ts';
 
 const {
   dcs,
@@ -897,6 +898,16 @@ const programme6: NodeDocumentInput = {
   children: [leadershipCapacity, consistencyOfPractice, partnersTogether, localPlacements, careLeavers],
 };
 
+/** The plan's programmes as cross-references: each one's title and what it is for. */
+export const cyppProgrammes: DemoReference[] = [programme1, programme2, programme3, programme4, programme5, programme6, programme7].map((p) => ({
+  kind: 'programme',
+  value: p.number ?? '',
+  title: p.title,
+  body: p.description ?? '',
+  source: 'Children and Young People’s Plan 2016–19',
+  issuedOn: null,
+}));
+
 export const cyppPlan: PlanDocumentInput = {
   format: 'parentis.plan',
   formatVersion: 1,
@@ -910,22 +921,7 @@ export const cyppPlan: PlanDocumentInput = {
     description: [
       'The Westmere Children’s Trust delivers the Children and Young People’s Plan through seven improvement programmes, each with a delivery group, a chair and a senior responsible owner. Progress is reported to the Trust Executive every quarter; this is the year 3 plan (2018/19).',
       'The inspection of November 2017 made 14 recommendations, which programme 6 answers:',
-      bullets(
-        '1. Increase leadership capacity so that the pace of improvement can be accelerated.',
-        '2. Make management oversight and supervision consistently challenging and focused on outcomes.',
-        '3. Use quality assurance and audit to improve the consistency of practice.',
-        '4. Make sure children held in police custody overnight are supported and moved to appropriate accommodation.',
-        '5. Make sure the police take part in every strategy discussion where a joint enquiry may be needed.',
-        '6. Improve the quality and use of return home interviews for children who go missing.',
-        '7. Strengthen the partnership response to children at risk of sexual exploitation.',
-        '8. Make sure children have access to an advocate in child protection processes.',
-        '9. Make sure homeless 16 and 17 year olds are offered advocacy and understand their rights.',
-        '10. Use the pre-proceedings stage of the Public Law Outline consistently and well.',
-        '11. Increase placement choice and stability so that more children live in a permanent home that meets their needs.',
-        '12. Make sure initial health assessments are timely and emotional health needs are met.',
-        '13. Improve care leavers’ preparation for independence, their access to education, employment and training, and the information they receive about their entitlements.',
-        '14. Make sure plans address children’s identity, ethnicity and cultural needs.',
-      ),
+      bullets(...inspectionRecommendations.map((r) => `${r.value}. ${r.body}`)),
     ].join('\n\n'),
     nodes: [programme1, programme2, programme3, programme4, programme5, programme6, programme7],
     risks: [

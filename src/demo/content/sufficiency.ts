@@ -2,6 +2,7 @@
 import type { PlanDocumentInput } from '../../domain/plan-document.ts';
 import { staff } from './authority.ts';
 import { brag, bullets, originalDeadline, owners, revisedDeadline, update } from './build.ts';
+import { lowerFirst, sufficiencyChallenges } from './references.ts';
 
 const {
   adCommissioning,
@@ -36,14 +37,7 @@ export const sufficiencyPlan: PlanDocumentInput = {
     description: [
       'The action plan sets out how Westmere County Council and its partners will meet the duty to secure, as far as reasonably practicable, sufficient accommodation within the county for children looked after and care leavers. Progress is reported to the Corporate Parenting Board every quarter; measures shown on the board dashboard are flagged.',
       'The statement identifies six challenges:',
-      bullets(
-        'Challenge 1: too many adolescents come into care in crisis, and too few young people aged 16 to 25 have a planned route into housing.',
-        'Challenge 2: some children wait too long for a permanent home, through adoption, special guardianship or long-term fostering.',
-        'Challenge 3: care leavers do not always move on to accommodation that is suitable and that they are ready for.',
-        'Challenge 4: there are not enough local foster and residential placements, so too many children live outside Westmere.',
-        'Challenge 5: early help does not always reach families soon enough to prevent needs escalating.',
-        'Challenge 6: the emotional and mental health needs of children looked after are not identified and met early enough.',
-      ),
+      bullets(...sufficiencyChallenges.map((c) => `Challenge ${c.value}: ${lowerFirst(c.body)}`)),
     ].join('\n\n'),
     nodes: [
       {

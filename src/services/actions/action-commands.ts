@@ -10,7 +10,7 @@ import { ACTION_FLAGS, actionNumberSchema, ownerSchema, refSchema, type ActionFl
 import { updateDateProblem } from '../../domain/update-date.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { z } from 'zod';
-import type { Store } from '../../repositories/store.ts';
+import type { Repositories, Store } from '../../repositories/store.ts';
 import { nowFor, requireCapability, todayFor, type Ctx } from '../context.ts';
 import { changeStatus, recordStatus } from './action-approvals.ts';
 import { changeAction, refuseUnless, type ActionChanged, type ChangeEvent } from './action-change.ts';
@@ -56,6 +56,29 @@ export interface ProgressInput {
 /** What recording progress did: the action's key and new version, and whether a status was set or proposed. */
 export interface ProgressRecorded extends ActionChanged {
   status: 'set' | 'proposed' | null;
+}
+
+/** The kinds of cross-reference the action's edit form links: all but tags. */
+const linkSchema = refSchema.extend({ kind: z.enum(['inspection', 'challenge', 'programme', 'measure']) });
+type LinkKind = z.infer<typeof linkSchema>['kind'];
+
+/** The references once each, in the order given (a number typed again in another case is the same reference). */
+function uniqueRefs<T extends { kind: string; value: string }>(refs: T[]): T[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.kind}:${r.value.toLowerCase()}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Refuses measure codes the authority's library does not hold: a success measure links to a measure that exists. */
+async function refuseUnknownMeasures(repos: Repositories, ctx: Ctx, codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const known = new Set((await repos.measures.list(ctx.organisationId)).map((m) => m.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new ValidationError(`There is no measure "${unknown[0]}" in the library: choose the measures from the list`, 'measures');
 }
 
 export class ActionCommands {
@@ -175,10 +198,16 @@ export class ActionCommands {
       outcome?: string;
       flags?: ActionFlag[];
       owners?: { name: string | null; role: string | null }[];
+      /**
+       * The inspection recommendations, challenges, programmes and measures (by library code) the
+       * action is to cite: they replace those it cites; its tags stay as they are.
+       */
+      links?: { kind: LinkKind; value: string }[];
     },
   ): Promise<ActionDetail> {
     if (input.title !== undefined && input.title.trim() === '') throw new ValidationError('Enter a title for the action', 'title');
     if (input.owners !== undefined && input.owners.length === 0) throw new ValidationError('An action needs at least one owner', 'owners');
+    const links = input.links === undefined ? undefined : uniqueRefs(parseInput(z.array(linkSchema), input.links, 'links'));
     await changeAction(this.store, ctx, key, input.expectedVersion, 'edit', 'action.edited', async (repos, a) => {
       const fields = {
         ...(input.title !== undefined ? { title: input.title.trim() } : {}),
@@ -195,6 +224,18 @@ export class ActionCommands {
         before.owners = (await repos.actions.owners([a.id])).map(ownerLabel);
         await repos.actions.replaceOwners(a.id, input.owners);
         after.owners = input.owners.map(ownerLabel);
+      }
+      if (links !== undefined) {
+        const current = await repos.actions.refs([a.id]);
+        const refs = [...current.filter((r) => r.kind === 'tag').map((r) => ({ kind: r.kind as RefKind, value: r.value })), ...links];
+        const had = current.map((r) => `${r.kind}:${r.value}`);
+        const wanted = refs.map((r) => `${r.kind}:${r.value}`);
+        if ([...had].sort().join('\n') !== [...wanted].sort().join('\n')) {
+          await refuseUnknownMeasures(repos, ctx, refs.filter((r) => r.kind === 'measure' && !had.includes(`measure:${r.value}`)).map((r) => r.value));
+          await repos.actions.replaceRefs(a.id, refs.map((r) => ({ actionId: a.id, kind: r.kind, value: r.value })));
+          before.refs = had;
+          after.refs = wanted;
+        }
       }
       return { before, after, result: undefined };
     });

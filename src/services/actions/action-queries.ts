@@ -30,7 +30,7 @@ export class ActionQueries {
 
   async list(ctx: Ctx, filters: ActionFilters = {}): Promise<ActionSummary[]> {
     const repos = this.store.read;
-    const query: ActionQuery = { organisationId: ctx.organisationId, owner: filters.owner, ref: filters.ref, text: filters.text };
+    const query: ActionQuery = { organisationId: ctx.organisationId, owner: filters.owner, ref: filters.ref, aimsAt: filters.aimsAt, text: filters.text };
     if (filters.plan !== undefined) {
       const plan = await repos.plans.findBySlug(ctx.organisationId, filters.plan);
       if (!plan) throw new NotFoundError(`There is no plan "${filters.plan}". Run "parentis plans" to see the plans.`);

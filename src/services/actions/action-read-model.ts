@@ -143,6 +143,8 @@ export interface ActionFilters {
   owner?: string | undefined;
   overdue?: boolean | undefined;
   ref?: { kind: string; value: string } | undefined;
+  /** Only actions aiming to move this library measure (a measure cross-reference, or a success measure tied to its code). */
+  aimsAt?: string | undefined;
   text?: string | undefined;
   /** Adds each action's status trend from this date to the as-of date. */
   since?: string | undefined;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { BRAG, type Brag } from '../../domain/brag.ts';
 import { updateDateProblem } from '../../domain/update-date.ts';
-import { checkDate, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
+import { isRecordedRefKind, refNumberProblem, type RecordedRefKind } from '../../domain/references.ts';
+import { checkDate, checkedValues, checkOwners, dateParts, ownerParts, requiredText, textField, versionField } from '../kit/form-fields.ts';
 
 const optionalBrag = z.preprocess((v) => (Array.isArray(v) ? (v as unknown[])[0] : (v ?? '')), z.union([z.enum(BRAG), z.literal('')], { message: 'Choose a BRAG status, or no change' }));
 
@@ -39,6 +40,37 @@ export const deadlineForm = z
   .superRefine((v, ctx) => void checkDate(v, 'deadline', 'the new deadline', ctx, { required: true }))
   .transform((v, ctx) => ({ version: v.version, date: checkDate(v, 'deadline', 'the new deadline', ctx, { required: true }) ?? '', reason: v.reason }));
 
+/** A ticked cross-reference's value, "inspection:11", as its kind and number; undefined for anything else. */
+export function linkOf(raw: string): { kind: RecordedRefKind; value: string } | undefined {
+  const at = raw.indexOf(':');
+  const kind = raw.slice(0, at);
+  const value = raw.slice(at + 1).trim();
+  return at > 0 && isRecordedRefKind(kind) && value !== '' ? { kind, value } : undefined;
+}
+
+type LinkValues = { refsOffered: string; refs: string[]; newRefKind: string; newRefValue: string; measures: string[] };
+
+/** The cross-references and measures ticked, with a new number typed; undefined when the form did not offer them. */
+function linksOf(v: LinkValues, ctx: z.RefinementCtx): { kind: RecordedRefKind | 'measure'; value: string }[] | undefined {
+  if (v.refsOffered !== 'yes') return undefined;
+  const links: { kind: RecordedRefKind | 'measure'; value: string }[] = [];
+  for (const raw of v.refs) {
+    const link = linkOf(raw);
+    if (link === undefined) ctx.addIssue({ code: 'custom', path: ['refs'], message: 'Choose the cross-references from the lists' });
+    else links.push(link);
+  }
+  if (v.newRefKind !== '' || v.newRefValue !== '') {
+    if (!isRecordedRefKind(v.newRefKind)) ctx.addIssue({ code: 'custom', path: ['newRefKind'], message: 'Choose what kind of reference the new number is' });
+    else {
+      const problem = refNumberProblem(v.newRefValue, v.newRefKind);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', path: ['newRefValue'], message: problem });
+      else links.push({ kind: v.newRefKind, value: v.newRefValue });
+    }
+  }
+  for (const code of v.measures) links.push({ kind: 'measure', value: code });
+  return links;
+}
+
 export const editForm = z
   .object({
     version: versionField,
@@ -47,8 +79,16 @@ export const editForm = z
     successMeasures: textField(),
     outcome: textField(),
     ...ownerParts(),
+    refsOffered: textField(),
+    refs: checkedValues(),
+    newRefKind: textField(),
+    newRefValue: textField(),
+    measures: checkedValues(),
   })
-  .superRefine((v, ctx) => void checkOwners(v, ctx))
+  .superRefine((v, ctx) => {
+    checkOwners(v, ctx);
+    linksOf(v, ctx);
+  })
   .transform((v, ctx) => ({
     version: v.version,
     title: v.title,
@@ -56,4 +96,5 @@ export const editForm = z
     successMeasures: v.successMeasures,
     outcome: v.outcome,
     owners: checkOwners(v, ctx),
+    links: linksOf(v, ctx),
   }));

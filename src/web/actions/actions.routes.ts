@@ -8,12 +8,14 @@ import { doneMessage, type Done } from '../kit/done.ts';
 import { datePartsOf, ownerRowCount, ownerValues, readFormInOrder } from '../kit/form-fields.ts';
 import { errorsFromValidation, type FieldMap, type FormError } from '../kit/forms.ts';
 import { actionKeyOf, actionPath, planPath, refPath, riskAnchor, riskAnchors, riskPath, withDone } from '../kit/paths.ts';
-import { measurePath } from '../kit/measure-figures.ts';
+import { aimViews } from '../kit/measure-figures.ts';
+import { refHeading, refSummary } from '../kit/references.ts';
+import { aimedMeasureCodes } from '../../services/reference.service.ts';
 import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
 import { textBlocks } from '../kit/text.ts';
 import type { PageRoutes } from '../routes.ts';
 import { decisionForm, deadlineForm, editForm, updateForm } from './action-forms.ts';
-import { mayOf, statusTimeline } from './action-view.ts';
+import { linkGroups, mayOf, measureItems, statusTimeline, tickedOf } from './action-view.ts';
 
 type Params = { slug: string; number: string };
 
@@ -103,8 +105,16 @@ const actionsRoutes: PageRoutes = (server) => {
   });
 
   server.get<{ Params: Params; Querystring: { done?: string } }>('/plans/:slug/actions/:number', async (request, reply) => {
+    const ctx = request.ctx();
     const action = await load(request);
-    const anchors = action.risks.length > 0 ? await riskAnchorsFor(request.ctx(), action) : new Map<string, string>();
+    // The library measures the action aims to move: its measure cross-references and the success measures tied to a library code.
+    const aimed = aimedMeasureCodes(action.refs, action.kpis);
+    const [anchors, readings, recorded] = await Promise.all([
+      action.risks.length > 0 ? riskAnchorsFor(ctx, action) : Promise.resolve(new Map<string, string>()),
+      aimed.length > 0 ? server.services.measures.readings(ctx, { codes: aimed }) : Promise.resolve([]),
+      action.refs.some((r) => r.kind !== 'measure' && r.kind !== 'tag') ? server.services.references.recorded(ctx) : Promise.resolve([]),
+    ]);
+    const said = new Map(recorded.map((r) => [`${r.kind}:${r.value.toLowerCase()}`, r]));
     return reply.page('actions/action.njk', {
       ...actionLocals(action),
       done: doneMessage(request.query),
@@ -115,9 +125,10 @@ const actionsRoutes: PageRoutes = (server) => {
       updates: [...action.updates]
         .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)))
         .map((u) => ({ ...u, blocks: textBlocks(u.body) })),
-      refs: action.refs.map((r) => ({ ...r, href: refPath(r.kind, r.value) })),
-      // The library measures the action aims to move: its measure cross-references and the success measures tied to a library code.
-      aims: [...new Set([...action.refs.filter((r) => r.kind === 'measure').map((r) => r.value), ...action.kpis.flatMap((k) => (k.measureCode ? [k.measureCode] : []))])].map((code) => ({ code, href: measurePath(code) })),
+      refs: action.refs
+        .filter((r) => r.kind !== 'measure')
+        .map((r) => ({ ...r, heading: refHeading(r.kind, r.value), summary: refSummary(said.get(`${r.kind}:${r.value.toLowerCase()}`)), href: refPath(r.kind, r.value) })),
+      aims: aimViews(aimed, readings),
       risks: action.risks.map((r) => ({ ...r, href: riskPath(anchors.get(r.reference) ?? riskAnchor(r.reference)) })),
       subActions: action.subActions.map((s) => ({ ...s, href: actionPath(s.key) })),
       descriptionBlocks: textBlocks(action.description),
@@ -230,11 +241,21 @@ const actionsRoutes: PageRoutes = (server) => {
     });
   });
 
-  // Edit the action's words and owners.
+  // Edit the action's words, owners, cross-references and the library measures it aims to move.
   const renderEdit = async (reply: FastifyReply, action: ActionDetail, state: FormState, status = 200) => {
     const locals = actionLocals(action);
     if (!locals.may.edit) throw new ForbiddenError('Your role does not allow you to edit this action.');
-    return show(reply, state, status, 'actions/edit.njk', { ...locals, ownerRowTotal: ownerRowCount(state.values) });
+    const ctx = reply.request.ctx();
+    const [recorded, library] = await Promise.all([server.services.references.recorded(ctx), server.services.measures.titles(ctx)]);
+    const titleOf = new Map(library.map((m) => [m.code, m.title]));
+    return show(reply, state, status, 'actions/edit.njk', {
+      ...locals,
+      ownerRowTotal: ownerRowCount(state.values),
+      linkGroups: linkGroups(recorded, action.refs, tickedOf(state.values.refs)),
+      measureItems: measureItems(library, action.refs, tickedOf(state.values.measures)),
+      citedNow: action.refs.filter((r) => r.kind !== 'measure' && r.kind !== 'tag').map((r) => refHeading(r.kind, r.value)),
+      measuresNow: action.refs.filter((r) => r.kind === 'measure').map((r) => titleOf.get(r.value) ?? r.value),
+    });
   };
 
   server.get<{ Params: Params }>('/plans/:slug/actions/:number/edit', async (request, reply) => {
@@ -247,6 +268,9 @@ const actionsRoutes: PageRoutes = (server) => {
         successMeasures: action.successMeasures,
         outcome: action.outcome,
         ...ownerValues(action.owners),
+        refsOffered: 'yes',
+        refs: action.refs.filter((r) => r.kind !== 'measure' && r.kind !== 'tag').map((r) => `${r.kind}:${r.value}`),
+        measures: action.refs.filter((r) => r.kind === 'measure').map((r) => r.value),
       },
     });
   });
@@ -255,7 +279,7 @@ const actionsRoutes: PageRoutes = (server) => {
     const form = readFormInOrder(editForm, request.body);
     if (!form.ok) return renderEdit(reply, await load(request), { values: form.values, errors: form.errors }, 400);
     const input = form.value;
-    return attempt(request, reply, renderEdit, request.body, { title: 'title', owners: 'ownerName1' }, 'title', async () => {
+    return attempt(request, reply, renderEdit, request.body, { title: 'title', owners: 'ownerName1', links: 'refs', measures: 'measures' }, 'title', async () => {
       await actions.edit(request.ctx(), keyOf(request.params), {
         expectedVersion: input.version,
         title: input.title,
@@ -263,6 +287,7 @@ const actionsRoutes: PageRoutes = (server) => {
         successMeasures: input.successMeasures,
         outcome: input.outcome,
         owners: input.owners,
+        ...(input.links !== undefined ? { links: input.links } : {}),
       });
       return 'action-edited';
     });

@@ -40,6 +40,8 @@ export const DONE_MESSAGES = {
   'voice-responded': 'What was done has been recorded',
   'voice-actions-set': 'The linked actions have been saved',
   'voice-answered': 'The priority has been marked as answered',
+  'reference-added': 'The cross-reference has been recorded',
+  'reference-edited': 'The cross-reference has been saved',
   'term-added': 'The term has been added to the glossary',
   'term-edited': 'The term has been saved',
   'term-retired': 'The term has been retired. Pages no longer explain it.',

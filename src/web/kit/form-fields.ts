@@ -159,3 +159,6 @@ export function checkNumber(text: string, field: string, what: string, ctx: z.Re
   }
   return n;
 }
+/** Checkboxes sharing a name: none ticked arrives as nothing, one as a string, several as an array; always a list of strings. */
+export const checkedValues = () =>
+  z.preprocess((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : v === undefined || v === null || v === '' ? [] : [v]), z.array(z.string().trim().max(200)).max(500));

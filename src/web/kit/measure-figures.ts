@@ -108,3 +108,24 @@ export async function tileView(r: MeasureReading): Promise<TileView> {
     needsAttention: r.rag === 'R' || r.rag === 'A',
   };
 }
+
+/** A measure an action aims to move, as a line: its title linking to its page, the latest figure and the RAG word. */
+export interface AimView {
+  title: string;
+  /** Null when the code is not in the authority's library (an older link). */
+  href: string | null;
+  value: string;
+  asAt: string;
+  rag: { word: string; tag: string; shape: string } | null;
+}
+
+/** The lines for measure codes, in their order, from the readings of those in the library. */
+export function aimViews(codes: readonly string[], readings: readonly MeasureReading[]): AimView[] {
+  const byCode = new Map(readings.map((r) => [r.measure.code, r]));
+  return codes.map((code) => {
+    const r = byCode.get(code);
+    if (!r) return { title: code, href: null, value: '', asAt: 'Not in the measure library', rag: null };
+    const rag = r.rag === null || r.ragWord === null ? null : { word: r.ragWord, tag: RAG[r.rag]!.tag, shape: RAG[r.rag]!.shape };
+    return { title: r.measure.title, href: measurePath(r.measure.code), value: r.current ? figureText(r.measure.unit, r.current) : '', asAt: asAtText(r), rag };
+  });
+}

@@ -61,6 +61,14 @@ export const actionKeyOf = (params: { slug: string; number: string }): string =>
 /** A cross-reference's page, e.g. /refs/inspection/11. */
 export const refPath = (kind: string, value: string): string => `/refs/${segment(kind)}/${segment(value)}`;
 
+/** The form recording what a reference says, /refs/new (with kind and number filled in when given); where it is sent, /refs. */
+export const refsPath = '/refs';
+export const newRefPath = (kind?: string, value?: string): string =>
+  kind === undefined ? `${refsPath}/new` : `${refsPath}/new?kind=${encodeURIComponent(kind)}&value=${encodeURIComponent(value ?? '')}`;
+
+/** A recorded reference's edit form, /refs/<kind>/<number>/edit. */
+export const refEditPath = (kind: string, value: string): string => `${refPath(kind, value)}/edit`;
+
 const anchorSafe = (s: string): string => s.replace(/[^A-Za-z0-9_-]+/g, '-');
 
 /**

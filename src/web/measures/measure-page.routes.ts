@@ -32,7 +32,7 @@ const measurePageRoutes: PageRoutes = (server) => {
     const ctx = request.ctx();
     const { code } = codeParams.parse(request.params);
     const page = await measures.page(ctx, code);
-    const [aiming, tile, chart] = await Promise.all([actions.list(ctx, { ref: { kind: 'measure', value: code } }), tileView(page.reading), trendChart(page)]);
+    const [aiming, tile, chart] = await Promise.all([actions.list(ctx, { aimsAt: code }), tileView(page.reading), trendChart(page)]);
     const unit = page.reading.measure.unit;
     const m = page.reading.measure;
     const rows = seriesRows(page);

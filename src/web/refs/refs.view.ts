@@ -1,39 +1,32 @@
-// What the cross-reference pages show: the kinds of reference in words, and the heading of one reference.
+// What the cross-reference pages show: every reference recorded or in use, grouped by kind in natural order.
 import { REF_KINDS, type RefKind } from '../../domain/plan-document.ts';
 import type { RefCount } from '../../services/actions/index.ts';
+import type { ReferenceView } from '../../services/reference.service.ts';
 import { refPath } from '../kit/paths.ts';
+import { byRefValue, refHeading, refKindLabels, refSummary } from '../kit/references.ts';
 
-export const refKindLabels: Record<RefKind, { one: string; many: string }> = {
-  inspection: { one: 'Inspection recommendation', many: 'Inspection recommendations' },
-  challenge: { one: 'Challenge', many: 'Sufficiency challenges' },
-  programme: { one: 'Programme', many: 'Programmes' },
-  measure: { one: 'Measure', many: 'Measures' },
-  tag: { one: 'Tag', many: 'Tags' },
-};
-
-export const isRefKind = (v: string): v is RefKind => (REF_KINDS as readonly string[]).includes(v);
-
-/** "Inspection recommendation 11", "Challenge 4", "Tag: fostering". */
-export const refHeading = (kind: RefKind, value: string): string => (kind === 'tag' ? `${refKindLabels[kind].one}: ${value}` : `${refKindLabels[kind].one} ${value}`);
-
-/** Numbers in their natural order (2 before 10), then anything else alphabetically. */
-const byValue = (a: string, b: string): number => a.localeCompare(b, 'en-GB', { numeric: true, sensitivity: 'base' });
+export { isRefKind, refHeading, refKindLabels } from '../kit/references.ts';
 
 export interface RefGroupView {
   kind: RefKind;
   heading: string;
   id: string;
-  rows: { value: string; label: string; href: string; actions: number }[];
+  rows: { value: string; label: string; summary: string; href: string; actions: number }[];
 }
 
-/** Groups the references in use by kind, in the order kinds are listed, each in natural order. */
-export function refGroups(counts: RefCount[]): RefGroupView[] {
+/** Groups the references recorded or cited by an action, by kind in the order kinds are listed, each in natural order. */
+export function refGroups(counts: RefCount[], recorded: ReferenceView[] = []): RefGroupView[] {
   const groups: RefGroupView[] = [];
   for (const kind of REF_KINDS) {
-    const rows = counts
-      .filter((c) => c.kind === kind)
-      .sort((a, b) => byValue(a.value, b.value))
-      .map((c) => ({ value: c.value, label: refHeading(kind, c.value), href: refPath(kind, c.value), actions: c.actions }));
+    const byValue = new Map<string, { value: string; actions: number; ref?: ReferenceView }>();
+    for (const r of recorded.filter((x) => x.kind === kind)) byValue.set(r.value.toLowerCase(), { value: r.value, actions: 0, ref: r });
+    for (const c of counts.filter((x) => x.kind === kind)) {
+      const seen = byValue.get(c.value.toLowerCase());
+      byValue.set(c.value.toLowerCase(), { value: seen?.value ?? c.value, actions: (seen?.actions ?? 0) + c.actions, ...(seen?.ref ? { ref: seen.ref } : {}) });
+    }
+    const rows = [...byValue.values()]
+      .sort((a, b) => byRefValue(a.value, b.value))
+      .map((c) => ({ value: c.value, label: refHeading(kind, c.value), summary: refSummary(c.ref), href: refPath(kind, c.value), actions: c.actions }));
     if (rows.length > 0) groups.push({ kind, heading: refKindLabels[kind].many, id: `kind-${kind}`, rows });
   }
   return groups;

@@ -1,8 +1,10 @@
-// The search page: actions and progress updates containing a word or phrase, with the match in context.
+// The search page: cross-references (by number or words), actions and progress updates containing a
+// word or phrase, with the match in context.
 import { ValidationError } from '../../domain/errors.ts';
 import type { SearchResults } from '../../services/search.service.ts';
 import { errorsFromValidation, type FormError } from '../kit/forms.ts';
-import { actionPath } from '../kit/paths.ts';
+import { actionPath, refPath } from '../kit/paths.ts';
+import { refHeading } from '../kit/references.ts';
 import type { PageRoutes } from '../routes.ts';
 
 const searchRoutes: PageRoutes = (server) => {
@@ -25,6 +27,7 @@ const searchRoutes: PageRoutes = (server) => {
         searched: results !== null && results.query !== '',
         results: results && {
           ...results,
+          references: results.references.map((r) => ({ ...r, heading: refHeading(r.kind, r.value), href: refPath(r.kind, r.value) })),
           actions: results.actions.map((a) => ({ ...a, href: actionPath(a.key) })),
           updates: results.updates.map((u) => ({ ...u, href: actionPath(u.key) })),
         },
