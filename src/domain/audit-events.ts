@@ -77,6 +77,7 @@ export type AuditEvent =
   | 'round.link.created'
   | 'round.link.revoked'
   | 'round.link.used'
+  | 'programme.status.entered'
   | 'ssda903.import-started';
 
 /** What happened, as the audit log (web page and command line) shows it. */
@@ -157,6 +158,7 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'round.link.created': 'Partner link created',
   'round.link.revoked': 'Partner link revoked',
   'round.link.used': 'Updates recorded through a partner link',
+  'programme.status.entered': 'Programme status entered for a reporting period',
 };
 
 /** What someone did, finishing "Jo Bloggs …": shown when their change made another person's edit stale. */
@@ -189,6 +191,7 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'voice.answered': 'marked it answered',
   'glossary.term.edited': 'edited the term',
   'glossary.term.retired': 'retired the term',
+  'programme.status.entered': "entered the programme's status",
 };
 
 export const isAuditEvent = (value: string): value is AuditEvent => Object.hasOwn(auditEventLabels, value);

@@ -11,6 +11,7 @@ import { GlossaryRepository } from './glossary.repository.ts';
 import { MeasureRepository } from './measure.repository.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
 import { PlanRepository } from './plan.repository.ts';
+import { ProgrammeRepository } from './programme.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { RoundRepository } from './round.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
@@ -32,6 +33,7 @@ export interface Repositories {
   rounds: RoundRepository;
   trackerImports: TrackerImportRepository;
   dashboards: DashboardRepository;
+  programmes: ProgrammeRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -50,6 +52,7 @@ function bind(db: Kysely<Database>): Repositories {
     rounds: new RoundRepository(db),
     trackerImports: new TrackerImportRepository(db),
     dashboards: new DashboardRepository(db),
+    programmes: new ProgrammeRepository(db),
   };
 }
 
