@@ -44,6 +44,8 @@ interface Row {
   href: string;
   decideHref: string;
   what: string;
+  /** The thing proposed, as a sentence names it: 'BRAG status', 'new deadline'. */
+  noun: string;
   current: string | null;
   proposed: string;
   reason: string;
@@ -62,6 +64,7 @@ function rowsOf(waiting: readonly AwaitingDecision[]): Row[] {
             href: actionPath(a.key),
             decideHref: actionPath(a.key, 'decision'),
             what: 'BRAG status',
+            noun: 'BRAG status',
             current: a.status,
             proposed: a.proposal.status,
             reason: a.proposal.reason,
@@ -79,6 +82,7 @@ function rowsOf(waiting: readonly AwaitingDecision[]): Row[] {
             href: actionPath(a.key),
             decideHref: actionPath(a.key, 'deadline-decision'),
             what: 'Deadline',
+            noun: 'new deadline',
             current: a.deadline,
             proposed: a.pendingDeadlineRequest.dueDate,
             reason: a.pendingDeadlineRequest.reason,
