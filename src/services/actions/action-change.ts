@@ -80,31 +80,25 @@ export async function permissionsFor(repos: Repositories, ctx: Ctx, a: ActionWit
  * (`permission`), refuses a stale version, applies the change (which sees what the person may do,
  * read once), moves the version on and writes the audit events.
  */
-export function changeAction<T>(
-  store: Store,
+export function changeAction<T>(store: Store, ...change: ChangeArgs<T>): Promise<ActionChanged & { result: T }> {
+  return store.transaction((repos) => changeActionIn(repos, ...change));
+}
+
+/** What a change to one action is: who, which action, from which version, the permission it needs, its event and its body. */
+type ChangeArgs<T> = [
   ctx: Ctx,
   keyText: string,
   expectedVersion: number | undefined,
   permission: ActionPermission,
   event: AuditEvent,
   apply: (repos: Repositories, a: ActionWithPlan, may: ActionPermissions) => Promise<Applied<T>>,
-): Promise<ActionChanged & { result: T }> {
-  return store.transaction((repos) => changeActionIn(repos, ctx, keyText, expectedVersion, permission, event, apply));
-}
+];
 
 /**
  * The same change inside a transaction the caller holds, so that several changes (a lead's
  * decisions taken together) land together or not at all.
  */
-export async function changeActionIn<T>(
-  repos: Repositories,
-  ctx: Ctx,
-  keyText: string,
-  expectedVersion: number | undefined,
-  permission: ActionPermission,
-  event: AuditEvent,
-  apply: (repos: Repositories, a: ActionWithPlan, may: ActionPermissions) => Promise<Applied<T>>,
-): Promise<ActionChanged & { result: T }> {
+export async function changeActionIn<T>(repos: Repositories, ...[ctx, keyText, expectedVersion, permission, event, apply]: ChangeArgs<T>): Promise<ActionChanged & { result: T }> {
   const a = await lockAction(repos, ctx, keyText);
   const key = keyOfAction(a);
   const may = await permissionsFor(repos, ctx, a);
