@@ -28,6 +28,7 @@ import { SearchService } from './services/search.service.ts';
 import { channelFor } from './notify/channels.ts';
 import type { MessageChannel } from './notify/channel.ts';
 import { RoundService } from './services/reporting/round.service.ts';
+import { ProgrammeStatusService } from './services/reporting/programme-status.service.ts';
 import { PartnerLinkService } from './services/reporting/partner-link.service.ts';
 import { ReminderSender } from './services/reporting/reminder-sender.ts';
 
@@ -52,6 +53,8 @@ export interface Services {
   identity: IdentityService;
   search: SearchService;
   rounds: RoundService;
+  /** Each programme's status per reporting period, entered by its lead. */
+  programmes: ProgrammeStatusService;
   partnerLinks: PartnerLinkService;
   /** Sends the reminders due: on an interval inside the server, once from `parentis round remind`. */
   reminders: ReminderSender;
@@ -98,6 +101,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     identity: new IdentityService(store, oidc),
     search: new SearchService(store, new SearchRepository(handle.db)),
     rounds: new RoundService(store),
+    programmes: new ProgrammeStatusService(store),
     partnerLinks: new PartnerLinkService(store, actions),
     reminders: new ReminderSender(store, { channel: messaging.channel, publicUrl: messaging.publicUrl, clock }),
     clock,

@@ -57,7 +57,7 @@ export function roundApiRoutes(s: Services): ApiRoute[] {
       method: 'GET',
       url: '/rounds',
       summary: 'The reporting rounds, newest period first, with counts of updates asked, received and outstanding',
-      description: 'Managers and administrators.',
+      description: 'Managers, administrators and programme leads.',
       response: z.object({ rounds: z.array(roundSchema) }),
       handler: async ({ ctx }) => ({ rounds: await s.rounds.list(ctx) }),
     }),

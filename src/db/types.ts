@@ -637,6 +637,23 @@ export interface TrackerMappingTable {
   version: Generated<number>;
 }
 
+/** A programme's status for a reporting period, as its lead entered it (never overwritten: a correction is a newer row). */
+export interface ProgrammeStatusTable {
+  id: Generated<number>;
+  organisationId: number;
+  nodeId: number;
+  period: string;
+  periodStart: DateCol;
+  periodEnd: DateCol;
+  status: string;
+  trend: string;
+  reason: string;
+  deliveryGroup: string | null;
+  chair: string | null;
+  enteredBy: string;
+  enteredAt: Stamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   setting: SettingTable;
@@ -691,6 +708,7 @@ export interface Database {
   partnerLink: PartnerLinkTable;
   trackerUpload: TrackerUploadTable;
   trackerMapping: TrackerMappingTable;
+  programmeStatus: ProgrammeStatusTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

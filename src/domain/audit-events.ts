@@ -82,6 +82,7 @@ export type AuditEvent =
   | 'round.link.created'
   | 'round.link.revoked'
   | 'round.link.used'
+  | 'programme.status.entered'
   | 'ssda903.import-started';
 
 /** What happened, as the audit log (web page and command line) shows it. */
@@ -167,6 +168,7 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'round.link.created': 'Partner link created',
   'round.link.revoked': 'Partner link revoked',
   'round.link.used': 'Updates recorded through a partner link',
+  'programme.status.entered': 'Programme status entered for a reporting period',
 };
 
 /** What someone did, finishing "Jo Bloggs …": shown when their change made another person's edit stale. */
@@ -204,6 +206,7 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'measure.target-ended': 'ended a target',
   'measure.tolerance-changed': 'changed the tolerance band',
   'measure.value-entered': 'entered a figure',
+  'programme.status.entered': "entered the programme's status",
 };
 
 export const isAuditEvent = (value: string): value is AuditEvent => Object.hasOwn(auditEventLabels, value);

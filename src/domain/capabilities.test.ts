@@ -33,6 +33,9 @@ test('print capability matrix lists every capability with its holders', () => {
     'accounts.manage': 'admin',
     'audit.read': 'admin',
     'rounds.manage': 'admin manager',
+    'rounds.decide-led': 'lead',
+    'programmes.status': 'admin manager',
+    'programmes.status-led': 'lead',
     'outbox.read': 'admin',
   } satisfies Record<Capability, string>);
 });

@@ -59,6 +59,12 @@ export const capabilityRules = {
     holders: ['admin', 'manager'],
     words: 'open reporting rounds, read the chase list, send reminders and partner links',
   },
+  'rounds.decide-led': {
+    holders: ['lead'],
+    words: "see the reporting rounds and, for the programmes they lead, a round's proposals waiting for a decision and its programme status",
+  },
+  'programmes.status': { holders: ['admin', 'manager'], words: "enter any programme's delivery group, chair, status, trend and reason for a reporting period" },
+  'programmes.status-led': { holders: ['lead'], words: 'enter the delivery group, chair, status, trend and reason of the programmes they lead for a reporting period' },
   'outbox.read': { holders: ['admin'], words: 'read the outbox of messages kept when no e-mail service is set up' },
 } as const satisfies Record<string, CapabilityRule>;
 

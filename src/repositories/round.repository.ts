@@ -79,12 +79,12 @@ export class RoundRepository {
     return rows.map((r) => r.planId);
   }
 
-  async plansOfRounds(roundIds: readonly number[]): Promise<{ roundId: number; slug: string; title: string }[]> {
+  async plansOfRounds(roundIds: readonly number[]): Promise<{ roundId: number; planId: number; slug: string; title: string }[]> {
     if (roundIds.length === 0) return [];
     return this.db
       .selectFrom('reportingRoundPlan as rp')
       .innerJoin('plan as p', 'p.id', 'rp.planId')
-      .select(['rp.roundId', 'p.slug', 'p.title'])
+      .select(['rp.roundId', 'rp.planId', 'p.slug', 'p.title'])
       .where('rp.roundId', 'in', roundIds)
       .orderBy('p.title')
       .execute();

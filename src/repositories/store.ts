@@ -12,6 +12,7 @@ import { MeasureRepository } from './measure.repository.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
 import { PlanRepository } from './plan.repository.ts';
 import { ReferenceRepository } from './reference.repository.ts';
+import { ProgrammeRepository } from './programme.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { RoundRepository } from './round.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
@@ -34,6 +35,7 @@ export interface Repositories {
   rounds: RoundRepository;
   trackerImports: TrackerImportRepository;
   dashboards: DashboardRepository;
+  programmes: ProgrammeRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -53,6 +55,7 @@ function bind(db: Kysely<Database>): Repositories {
     rounds: new RoundRepository(db),
     trackerImports: new TrackerImportRepository(db),
     dashboards: new DashboardRepository(db),
+    programmes: new ProgrammeRepository(db),
   };
 }
 

@@ -18,6 +18,8 @@ import refsRoutes from './refs/refs.routes.ts';
 import returnsRoutes from './returns/returns.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
 import roundsRoutes from './rounds/rounds.routes.ts';
+import roundApprovalsRoutes from './rounds/round-approvals.routes.ts';
+import programmeStatusRoutes from './rounds/programme-status.routes.ts';
 import partnerRoutes from './partner/partner.routes.ts';
 import searchRoutes from './search/search.routes.ts';
 import voiceRoutes from './voice/voice.routes.ts';
@@ -43,6 +45,8 @@ export const pageRoutes: PageRoutes[] = [
   accountsRoutes,
   searchRoutes,
   roundsRoutes,
+  roundApprovalsRoutes,
+  programmeStatusRoutes,
   partnerRoutes,
 ];
 
@@ -68,6 +72,8 @@ export const navigationEntries: NavigationEntry[] = [
   { text: 'Measures', href: '/measures' },
   { text: 'Glossary', href: '/glossary' },
   { text: 'Search', href: '/search' },
+  { text: 'Reporting rounds', href: '/rounds', roles: [...new Set([...rolesWith('rounds.manage'), ...rolesWith('rounds.decide-led')])] },
+  { text: 'Outbox', href: '/outbox', roles: rolesWith('outbox.read') },
   { text: 'People', href: '/users', roles: rolesWith('accounts.manage'), also: ['/api-tokens'] },
   { text: 'Audit log', href: '/audit', roles: rolesWith('audit.read') },
 ];

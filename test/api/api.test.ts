@@ -129,8 +129,8 @@ test('post update with a proposed status as owner, then approve as lead, changes
     events.map((e) => [e.event, e.actor]),
     [
       ['action.status.approved', 'Lee Lead'],
-      ['action.status.proposed', 'Jo Example'],
       ['action.update.added', 'Jo Example'],
+      ['action.status.proposed', 'Jo Example'],
     ],
   );
 });

@@ -71,3 +71,13 @@ test('get openapi document lists the rounds paths', async () => {
     ],
   );
 });
+
+test('get rounds as a programme lead lists them while the chase list and opening stay refused', async () => {
+  const round = (await web.db.services.rounds.open(web.ctx, { period: '2018/19 Q1', plans: ['test-plan'], dueDate: '2018-07-13' })).round;
+  const lead = await tokenFor('lead');
+  const list = await call('GET', '/api/v1/rounds', lead);
+  assert.equal(list.statusCode, 200, list.body);
+  assert.deepEqual(list.json<{ rounds: { period: string }[] }>().rounds.map((x) => x.period), ['2018/19 Q1']);
+  assert.equal((await call('GET', `/api/v1/rounds/${round.id}`, lead)).statusCode, 403);
+  assert.equal((await call('POST', '/api/v1/rounds', lead, { period: '2018/19 Q2', plans: ['test-plan'] })).statusCode, 403);
+});

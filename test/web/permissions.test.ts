@@ -9,13 +9,15 @@ import { describeSharing, useWebTest, type SignedIn } from '../helpers/web.ts';
 
 const web = useWebTest({ names: people });
 
-// With the plan come risk 1 (R1, in theme 1), young people's priority 1, glossary term 1 and inspection recommendation 11's text.
+// With the plan come risk 1 (R1, in theme 1), young people's priority 1, glossary term 1, inspection
+// recommendation 11's text and round 1 (2018/19 Q1), whose programme 1 is theme 1.
 async function loadPlan(): Promise<void> {
   await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
   await web.db.services.measures.define(web.ctx, { code: 'health-checks', title: 'Health checks on time', unit: 'percent', polarity: 'higher is better', frequency: 'monthly' });
   await web.db.services.voice.add(web.ctx, { council: 'In Care Council', priority: 'Proper bags', youSaid: 'Not bin bags', raisedBy: 'Young person', raisedOn: '2018-02-18' });
   await web.db.services.glossary.add(web.ctx, { term: 'CLA', expansion: 'children looked after', definition: '' });
   await web.db.services.references.add(web.ctx, { kind: 'inspection', value: '11', title: 'Placement stability', body: 'Increase placement choice.', source: '', issuedOn: null });
+  await web.db.services.rounds.open(web.ctx, { period: '2018/19 Q1', plans: ['test-plan'], dueDate: '2018-07-13' });
 }
 
 const everyone = roles;
@@ -58,8 +60,12 @@ const pages: Page[] = [
   { url: '/plans/test-plan/actions/new', allowed: managers },
   { url: '/plans/new', allowed: managers },
   { url: '/plans/test-plan/edit', allowed: managers },
-  { url: '/rounds', allowed: managers },
+  { url: '/rounds', allowed: [...managers, 'lead'] },
   { url: '/rounds/new', allowed: managers },
+  { url: '/rounds/1', allowed: managers },
+  { url: '/rounds/1/approvals', allowed: [...managers, 'lead'] },
+  { url: '/rounds/1/programmes', allowed: [...managers, 'lead'] },
+  { url: '/rounds/1/programmes/1', allowed: [...managers, 'lead'] },
   { url: '/outbox', allowed: ['admin'] },
   { url: '/risks/new', allowed: managers },
   { url: '/risks/1/score', allowed: [...managers, 'lead'] },
@@ -200,5 +206,33 @@ for (const role of roles) {
     assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
     assert.equal(after.measure_change, before.measure_change! + (allowed ? 1 : 0));
     if (!allowed) assert.deepEqual(after, before);
+  });
+}
+
+for (const role of roles) {
+  const allowed = [...managers, 'lead'].includes(role);
+  test(`post programme 1's status for round 1 as ${role} ${allowed ? 'records it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const as = await web.signIn(role);
+    const before = await web.db.counts();
+    const r = await web.post('/rounds/1/programmes/1', { version: '0', deliveryGroup: '', chair: '', status: 'G', trend: 'stable', reason: `Checked by the ${role}.` }, as);
+    const after = await web.db.counts();
+    assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
+    assert.equal(after.programme_status, before.programme_status! + (allowed ? 1 : 0));
+    assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
+  });
+}
+
+for (const role of roles) {
+  const allowed = [...managers, 'lead'].includes(role);
+  test(`post approve selected for round 1 as ${role} ${allowed ? 'decides it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const proposed = await web.db.services.actions.proposeStatus(web.ctx, 'test-plan:1', { status: 'G', reason: 'Back on track' });
+    const as = await web.signIn(role);
+    const before = await web.db.counts();
+    const r = await web.post('/rounds/1/approvals', { items: `status|${proposed.version}|test-plan:1`, decision: 'approve', reason: '' }, as);
+    const after = await web.db.counts();
+    assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
+    assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
   });
 }

@@ -3,12 +3,13 @@
 import { currentDeadline, pendingProposals, statusAt } from '../../domain/action-derived.ts';
 import { bragSchema, type Brag } from '../../domain/brag.ts';
 import { isIsoDate } from '../../domain/dates.ts';
-import { ValidationError } from '../../domain/errors.ts';
+import { StaleWriteError, ValidationError } from '../../domain/errors.ts';
 import { parseInput } from '../../domain/validation.ts';
 import type { ActionWithPlan } from '../../repositories/action.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { asOfDate, type Ctx } from '../context.ts';
-import { changeAction, keyOfAction, type ChangeEvent } from './action-change.ts';
+import { changeAction, changeActionIn, keyOfAction, lockAction, type Applied, type ChangeEvent } from './action-change.ts';
+import { staleError } from '../stale-write.ts';
 import type { ActionQueries } from './action-queries.ts';
 import { latestPending, toDeadlineEntry, toStatusEntry, type ActionDetail, type Decision, type StatusHistoryEntry } from './action-read-model.ts';
 
@@ -72,6 +73,67 @@ function parseDecision(input: { decision: unknown; reason: string }, what: strin
   return { decision, reason };
 }
 
+/** Approves or rejects the newest status proposal waiting on a locked action; the decision's audit record. */
+async function applyProposalDecision(repos: Repositories, ctx: Ctx, a: ActionWithPlan, decision: Decision, reason: string): Promise<Applied<undefined>> {
+  const history = (await repos.actions.statuses([a.id])).map(toStatusEntry);
+  const proposal = latestPending(history);
+  if (!proposal) throw new ValidationError(`${keyOfAction(a)} has no proposed status waiting for a decision`, 'decision');
+  const before = statusAt(history, undefined, proposal.kind);
+  await repos.actions.decideStatus(proposal.id, decision === 'approve' ? { approvedBy: ctx.actor } : { rejectedBy: ctx.actor }, reason);
+  const after = statusAt((await repos.actions.statuses([a.id])).map(toStatusEntry), undefined, proposal.kind);
+  const proposed = { status: proposal.status, asAt: proposal.asAt, reason: proposal.reason, proposedBy: proposal.proposedBy };
+  return {
+    event: decision === 'approve' ? 'action.status.approved' : 'action.status.rejected',
+    before: { status: before?.status ?? null, asAt: before?.asAt ?? null, proposal: proposed },
+    after: { status: after?.status ?? null, asAt: after?.asAt ?? null, decision: decision === 'approve' ? 'approved' : 'rejected', decidedBy: ctx.actor, reason },
+    result: undefined,
+  };
+}
+
+/** Approves (the deadline moves, recorded in its history) or rejects the deadline request waiting on a locked action. */
+async function applyDeadlineDecision(repos: Repositories, ctx: Ctx, a: ActionWithPlan, decision: Decision, reason: string): Promise<Applied<undefined>> {
+  const request = (await repos.actions.deadlineRequests([a.id])).filter((r) => r.decision === null).at(-1);
+  if (!request) throw new ValidationError(`${keyOfAction(a)} has no deadline request waiting for a decision`, 'decision');
+  const before = currentDeadline((await repos.actions.deadlines([a.id])).map(toDeadlineEntry));
+  await repos.actions.decideDeadlineRequests([request.id], {
+    decision: decision === 'approve' ? 'approved' : 'rejected',
+    decidedBy: ctx.actor,
+    decisionReason: reason,
+  });
+  if (decision === 'approve' && before?.date !== request.dueDate) {
+    await repos.actions.insertDeadlines([
+      { actionId: a.id, dueDate: request.dueDate, reason: `${request.reason} (asked for by ${request.requestedBy})`, setBy: ctx.actor },
+    ]);
+  }
+  const requested = { requestedDeadline: request.dueDate, reason: request.reason, requestedBy: request.requestedBy };
+  return {
+    event: decision === 'approve' ? 'action.deadline.request.approved' : 'action.deadline.request.rejected',
+    before: { deadline: before?.date ?? null, request: requested },
+    after: {
+      deadline: decision === 'approve' ? request.dueDate : (before?.date ?? null),
+      decision: decision === 'approve' ? 'approved' : 'rejected',
+      decidedBy: ctx.actor,
+      reason,
+    },
+    result: undefined,
+  };
+}
+
+/** One thing waiting on an action, as a page showed it: its status proposal or its deadline request, at the action's version then. */
+export interface PendingItem {
+  kind: 'status' | 'deadline';
+  key: string;
+  expectedVersion: number;
+}
+
+/** Several items could not be decided because their actions changed since the page was shown; nothing was decided. */
+export class StaleItemsError extends StaleWriteError {
+  override name = 'StaleItemsError';
+  constructor(readonly stale: { key: string; error: StaleWriteError }[]) {
+    super(stale.map((s) => s.error.message).join(' '), stale[0]?.error.currentVersion ?? 0, stale[0]?.error.change);
+  }
+}
+
 export class ActionApprovals {
   constructor(
     private readonly store: Store,
@@ -106,21 +168,7 @@ export class ActionApprovals {
     input: { decision: Decision; reason: string; expectedVersion?: number | undefined },
   ): Promise<ActionDetail> {
     const { decision, reason } = parseDecision(input, 'the proposed status');
-    await changeAction(this.store, ctx, key, input.expectedVersion, 'decideProposal', 'action.status.approved', async (repos, a) => {
-      const history = (await repos.actions.statuses([a.id])).map(toStatusEntry);
-      const proposal = latestPending(history);
-      if (!proposal) throw new ValidationError(`${keyOfAction(a)} has no proposed status waiting for a decision`, 'decision');
-      const before = statusAt(history, undefined, proposal.kind);
-      await repos.actions.decideStatus(proposal.id, decision === 'approve' ? { approvedBy: ctx.actor } : { rejectedBy: ctx.actor }, reason);
-      const after = statusAt((await repos.actions.statuses([a.id])).map(toStatusEntry), undefined, proposal.kind);
-      const proposed = { status: proposal.status, asAt: proposal.asAt, reason: proposal.reason, proposedBy: proposal.proposedBy };
-      return {
-        event: decision === 'approve' ? 'action.status.approved' : 'action.status.rejected',
-        before: { status: before?.status ?? null, asAt: before?.asAt ?? null, proposal: proposed },
-        after: { status: after?.status ?? null, asAt: after?.asAt ?? null, decision: decision === 'approve' ? 'approved' : 'rejected', decidedBy: ctx.actor, reason },
-        result: undefined,
-      };
-    });
+    await changeAction(this.store, ctx, key, input.expectedVersion, 'decideProposal', 'action.status.approved', (repos, a) => applyProposalDecision(repos, ctx, a, decision, reason));
     return this.queries.show(ctx, key);
   }
 
@@ -161,33 +209,45 @@ export class ActionApprovals {
     input: { decision: Decision; reason: string; expectedVersion?: number | undefined },
   ): Promise<ActionDetail> {
     const { decision, reason } = parseDecision(input, 'the deadline request');
-    await changeAction(this.store, ctx, key, input.expectedVersion, 'decideDeadlineRequest', 'action.deadline.request.approved', async (repos, a) => {
-      const request = (await repos.actions.deadlineRequests([a.id])).filter((r) => r.decision === null).at(-1);
-      if (!request) throw new ValidationError(`${keyOfAction(a)} has no deadline request waiting for a decision`, 'decision');
-      const before = currentDeadline((await repos.actions.deadlines([a.id])).map(toDeadlineEntry));
-      await repos.actions.decideDeadlineRequests([request.id], {
-        decision: decision === 'approve' ? 'approved' : 'rejected',
-        decidedBy: ctx.actor,
-        decisionReason: reason,
-      });
-      if (decision === 'approve' && before?.date !== request.dueDate) {
-        await repos.actions.insertDeadlines([
-          { actionId: a.id, dueDate: request.dueDate, reason: `${request.reason} (asked for by ${request.requestedBy})`, setBy: ctx.actor },
-        ]);
-      }
-      const requested = { requestedDeadline: request.dueDate, reason: request.reason, requestedBy: request.requestedBy };
-      return {
-        event: decision === 'approve' ? 'action.deadline.request.approved' : 'action.deadline.request.rejected',
-        before: { deadline: before?.date ?? null, request: requested },
-        after: {
-          deadline: decision === 'approve' ? request.dueDate : (before?.date ?? null),
-          decision: decision === 'approve' ? 'approved' : 'rejected',
-          decidedBy: ctx.actor,
-          reason,
-        },
-        result: undefined,
-      };
-    });
+    await changeAction(this.store, ctx, key, input.expectedVersion, 'decideDeadlineRequest', 'action.deadline.request.approved', (repos, a) =>
+      applyDeadlineDecision(repos, ctx, a, decision, reason),
+    );
     return this.queries.show(ctx, key);
+  }
+
+  /**
+   * Approves or rejects several waiting items at once (a lead's approval page for a round), in one
+   * transaction: each is decided and audited exactly as on its own. If any of their actions changed
+   * since the page was shown, nothing is decided and the error names every one that did; a refusal
+   * (an action the person may not decide) or a problem with one also decides none.
+   */
+  async decideMany(ctx: Ctx, items: readonly PendingItem[], input: { decision: unknown; reason: string }): Promise<{ decided: number }> {
+    if (items.length === 0) throw new ValidationError('Choose at least one proposal to decide', 'items');
+    const { decision, reason } = parseDecision(input, items.length === 1 ? 'it' : 'them');
+    return this.store.transaction(async (repos) => {
+      // Every action is locked and its version checked first, so the answer names all that changed.
+      const versions = new Map<string, number>();
+      const stale: { key: string; error: StaleWriteError }[] = [];
+      for (const item of items) {
+        if (versions.has(item.key)) continue;
+        const a = await lockAction(repos, ctx, item.key);
+        versions.set(item.key, item.expectedVersion);
+        if (a.version !== item.expectedVersion) {
+          stale.push({ key: keyOfAction(a), error: await staleError(repos, 'action', a.id, `Action ${keyOfAction(a)}`, item.expectedVersion, a.version) });
+        }
+      }
+      if (stale.length > 0) throw new StaleItemsError(stale);
+      for (const item of items) {
+        const changed =
+          item.kind === 'status'
+            ? await changeActionIn(repos, ctx, item.key, versions.get(item.key), 'decideProposal', 'action.status.approved', (r, a) => applyProposalDecision(r, ctx, a, decision, reason))
+            : await changeActionIn(repos, ctx, item.key, versions.get(item.key), 'decideDeadlineRequest', 'action.deadline.request.approved', (r, a) =>
+                applyDeadlineDecision(r, ctx, a, decision, reason),
+              );
+        // A second item on the same action follows from the version the first one left.
+        versions.set(item.key, changed.version);
+      }
+      return { decided: items.length };
+    });
   }
 }

@@ -80,37 +80,51 @@ export async function permissionsFor(repos: Repositories, ctx: Ctx, a: ActionWit
  * (`permission`), refuses a stale version, applies the change (which sees what the person may do,
  * read once), moves the version on and writes the audit events.
  */
-export function changeAction<T>(
-  store: Store,
+export function changeAction<T>(store: Store, ...change: ChangeArgs<T>): Promise<ActionChanged & { result: T }> {
+  return store.transaction((repos) => changeActionIn(repos, ...change));
+}
+
+/** What a change to one action is: who, which action, from which version, the permission it needs, its event and its body. */
+type ChangeArgs<T> = [
   ctx: Ctx,
   keyText: string,
   expectedVersion: number | undefined,
   permission: ActionPermission,
   event: AuditEvent,
   apply: (repos: Repositories, a: ActionWithPlan, may: ActionPermissions) => Promise<Applied<T>>,
-): Promise<ActionChanged & { result: T }> {
-  return store.transaction(async (repos) => {
-    const parsed = parseActionKey(keyText);
-    const a = (await repos.actions.lockByKey(ctx.organisationId, parsed.plan, parsed.number)) ?? (await findAction(repos, ctx, keyText));
-    const key = keyOfAction(a);
-    const may = await permissionsFor(repos, ctx, a);
-    refuseUnless(may, permission, a);
-    await requireCurrentVersion(repos, { entityType: 'action', entityId: a.id, what: `Action ${key}` }, expectedVersion, a.version);
-    const applied = await apply(repos, a, may);
-    const version = await repos.actions.bumpVersion(a.id, a.version);
-    if (version === undefined) throw await staleError(repos, 'action', a.id, `Action ${key}`, a.version, a.version);
-    for (const e of [{ event: applied.event ?? event, before: applied.before, after: applied.after }, ...(applied.also ?? [])]) {
-      await repos.audit.record({
-        organisationId: ctx.organisationId,
-        actor: auditActor(ctx),
-        event: e.event,
-        entityType: 'action',
-        entityId: a.id,
-        entityKey: key,
-        before: e.before,
-        after: e.after,
-      });
-    }
-    return { key, version, result: applied.result };
-  });
+];
+
+/**
+ * The same change inside a transaction the caller holds, so that several changes (a lead's
+ * decisions taken together) land together or not at all.
+ */
+export async function changeActionIn<T>(repos: Repositories, ...[ctx, keyText, expectedVersion, permission, event, apply]: ChangeArgs<T>): Promise<ActionChanged & { result: T }> {
+  const a = await lockAction(repos, ctx, keyText);
+  const key = keyOfAction(a);
+  const may = await permissionsFor(repos, ctx, a);
+  refuseUnless(may, permission, a);
+  await requireCurrentVersion(repos, { entityType: 'action', entityId: a.id, what: `Action ${key}` }, expectedVersion, a.version);
+  const applied = await apply(repos, a, may);
+  const version = await repos.actions.bumpVersion(a.id, a.version);
+  if (version === undefined) throw await staleError(repos, 'action', a.id, `Action ${key}`, a.version, a.version);
+  // The change's own event goes last, so it is the newest: what a stale edit of this action names.
+  for (const e of [...(applied.also ?? []), { event: applied.event ?? event, before: applied.before, after: applied.after }]) {
+    await repos.audit.record({
+      organisationId: ctx.organisationId,
+      actor: auditActor(ctx),
+      event: e.event,
+      entityType: 'action',
+      entityId: a.id,
+      entityKey: key,
+      before: e.before,
+      after: e.after,
+    });
+  }
+  return { key, version, result: applied.result };
+}
+
+/** Finds an action by key and locks its row until the transaction ends. */
+export async function lockAction(repos: Repositories, ctx: Ctx, keyText: string): Promise<ActionWithPlan> {
+  const parsed = parseActionKey(keyText);
+  return (await repos.actions.lockByKey(ctx.organisationId, parsed.plan, parsed.number)) ?? (await findAction(repos, ctx, keyText));
 }

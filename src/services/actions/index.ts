@@ -6,6 +6,7 @@ import { ActionCommands } from './action-commands.ts';
 import { ActionQueries } from './action-queries.ts';
 
 export type { ActionChanged } from './action-change.ts';
+export { StaleItemsError, type PendingItem } from './action-approvals.ts';
 export { newActionSchema, type ProgressInput, type ProgressRecorded } from './action-commands.ts';
 export * from './action-read-model.ts';
 
@@ -30,6 +31,7 @@ export class ActionService {
   readonly decideProposal: ActionApprovals['decideProposal'];
   readonly requestDeadline: ActionApprovals['requestDeadline'];
   readonly decideDeadlineRequest: ActionApprovals['decideDeadlineRequest'];
+  readonly decideMany: ActionApprovals['decideMany'];
 
   constructor(store: Store) {
     const queries = new ActionQueries(store);
@@ -53,5 +55,6 @@ export class ActionService {
     this.decideProposal = approvals.decideProposal.bind(approvals);
     this.requestDeadline = approvals.requestDeadline.bind(approvals);
     this.decideDeadlineRequest = approvals.decideDeadlineRequest.bind(approvals);
+    this.decideMany = approvals.decideMany.bind(approvals);
   }
 }

@@ -3,6 +3,7 @@
 // with the reminders sent; owners see their own open requests.
 import { formatActionKey } from '../../domain/action-key.ts';
 import { isSamePerson, topLevelNode } from '../../domain/action-permissions.ts';
+import { can } from '../../domain/capabilities.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { defaultDueDate, parsePeriod, periodDescription, type ReportingPeriod } from '../../domain/reporting-periods.ts';
@@ -139,6 +140,11 @@ export function reminderSchedule(today: string, dueDate: string, withRequest: bo
   return out;
 }
 
+/** Managers and administrators run rounds; programme leads see them, to decide what they bring in. */
+function requireRoundReader(ctx: Ctx): void {
+  if (!can(ctx.role, 'rounds.manage')) requireCapability(ctx, 'rounds.decide-led', 'see reporting rounds');
+}
+
 export class RoundService {
   constructor(private readonly store: Store) {}
 
@@ -165,9 +171,17 @@ export class RoundService {
   }
 
   async list(ctx: Ctx): Promise<RoundSummary[]> {
-    requireCapability(ctx, 'rounds.manage', 'see reporting rounds');
+    requireRoundReader(ctx);
     const repos = this.store.read;
     return this.summaries(repos, ctx, await repos.rounds.list(ctx.organisationId));
+  }
+
+  /** One round, for those who decide on what it brings in: managers, administrators and programme leads. */
+  async summary(ctx: Ctx, roundId: number): Promise<RoundSummary> {
+    requireRoundReader(ctx);
+    const repos = this.store.read;
+    const [summary] = await this.summaries(repos, ctx, [await this.roundOf(repos, ctx, roundId)]);
+    return summary!;
   }
 
   private async roundOf(repos: Repositories, ctx: Ctx, id: number): Promise<Round> {

@@ -21,6 +21,9 @@ export const textField = () => z.preprocess(oneString, z.string().trim());
 /** A form's text field that must be filled in. */
 export const requiredText = (message: string) => z.preprocess(oneString, z.string().trim().min(1, { message }));
 
+/** Ticked checkboxes sharing a name: none, one or several arrive as a list of strings. */
+export const choiceList = () => z.preprocess((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : v === undefined || v === '' ? [] : [v]), z.array(z.string()));
+
 /** Action keys typed one a line or between commas: "cypp-2016-19:6.2, cypp-2016-19:6.3". */
 export const actionKeyList = (text: string): string[] => text.split(/[,\n]/).map((k) => k.trim()).filter((k) => k !== '');
 

@@ -23,6 +23,8 @@ const LABELS: Record<string, string> = {
   deadline: 'Deadline',
   dueDate: 'Deadline',
   reason: 'Reason',
+  trend: 'Trend',
+  period: 'Reporting period',
   status: 'BRAG status',
   asAt: 'As at',
   proposedBy: 'Proposed by',
@@ -65,6 +67,7 @@ const LABELS: Record<string, string> = {
 };
 
 const BRAG_WORDS: Record<string, string> = { B: 'Blue – complete', R: 'Red', A: 'Amber', G: 'Green' };
+const TREND_WORDS: Record<string, string> = { improving: 'Improving', stable: 'Steady', worsening: 'Worsening' };
 
 function words(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
@@ -72,6 +75,7 @@ function words(key: string, value: unknown): string {
   if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== '').map(([k, v]) => `${LABELS[k] ?? k} ${words(k, v)}`).join(', ');
   const s = typeof value === 'string' ? value : JSON.stringify(value);
   if (key === 'status' && BRAG_WORDS[s] !== undefined) return BRAG_WORDS[s];
+  if (key === 'trend' && TREND_WORDS[s] !== undefined) return TREND_WORDS[s];
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return formatDate(s);
   return s;
 }

@@ -2,21 +2,23 @@
 // (with its CSV) where they remind owners and send partner links, and the administrators' outbox.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { can } from '../../domain/capabilities.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { periodContaining, previousPeriod, defaultDueDate, parsePeriod } from '../../domain/reporting-periods.ts';
 import { requireCapability, todayFor } from '../../services/context.ts';
 import { requestStateLabels } from '../../services/reporting/round.service.ts';
 import { doneMessage } from '../kit/done.ts';
-import { checkDate, dateParts, requiredText, str, textField } from '../kit/form-fields.ts';
+import { checkDate, choiceList, dateParts, requiredText, str, textField } from '../kit/form-fields.ts';
 import { errorsFromValidation, formValues, readForm, type FormError, type FormValues } from '../kit/forms.ts';
 import { actionPath, newRoundPath, outboxPath, roundPath, roundsPath, withDone } from '../kit/paths.ts';
 import type { PageRoutes } from '../routes.ts';
+import { roundId } from './round-params.ts';
 
 // Every field is checked, so the error summary lists each problem at once.
 const newRoundForm = z
   .object({
     period: textField(),
-    plans: z.preprocess((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : v === undefined || v === '' ? [] : [v]), z.array(z.string())),
+    plans: choiceList(),
     ...dateParts('dueDate'),
   })
   .transform((v, ctx) => {
@@ -40,10 +42,6 @@ const stateClasses: Record<string, string> = {
   late: 'govuk-tag--red',
 };
 
-const roundId = (params: { id: string }): number => {
-  if (!/^\d{1,9}$/.test(params.id)) throw new NotFoundError(`There is no reporting round "${params.id}".`);
-  return Number(params.id);
-};
 
 const roundsRoutes: PageRoutes = (server) => {
   const { rounds, partnerLinks, reminders } = server.services;
@@ -52,8 +50,15 @@ const roundsRoutes: PageRoutes = (server) => {
     reminders.runOnce().catch((err: unknown) => request.log.error({ err }, 'sending reminders failed; the next run tries again'));
 
   server.get(roundsPath, async (request, reply) => {
-    const list = await rounds.list(request.ctx());
-    return reply.page('rounds/rounds.njk', { rounds: list.map((r) => ({ ...r, href: roundPath(r.id) })), done: doneMessage(request.query) });
+    const ctx = request.ctx();
+    const list = await rounds.list(ctx);
+    // A programme lead sees the rounds to decide what they bring in; the chase list is the managers'.
+    const manages = can(ctx.role, 'rounds.manage');
+    return reply.page('rounds/rounds.njk', {
+      manages,
+      rounds: list.map((r) => ({ ...r, href: manages ? roundPath(r.id) : roundPath(r.id, 'approvals'), approvalsHref: roundPath(r.id, 'approvals'), programmesHref: roundPath(r.id, 'programmes') })),
+      done: doneMessage(request.query),
+    });
   });
 
   const showNew = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
@@ -111,6 +116,8 @@ const roundsRoutes: PageRoutes = (server) => {
         lateCount: list.owners.filter((o) => o.late > 0).length,
         channel: reminders.channelName,
         csvHref: roundPath(list.round.id, 'chase.csv'),
+        approvalsHref: roundPath(list.round.id, 'approvals'),
+        programmesHref: roundPath(list.round.id, 'programmes'),
         remindHref: roundPath(list.round.id, 'remind'),
         linkHref: roundPath(list.round.id, 'links'),
         revokeHref: (id: number) => roundPath(list.round.id, `links/${id}/revoke`),
