@@ -2,6 +2,7 @@
 // approval workflow, each in its own module, behind one object.
 import type { Store } from '../../repositories/store.ts';
 import { ActionApprovals } from './action-approvals.ts';
+import { ActionArrangement } from './action-arrangement.ts';
 import { ActionCommands } from './action-commands.ts';
 import { ActionQueries } from './action-queries.ts';
 
@@ -31,6 +32,10 @@ export class ActionService {
   readonly requestDeadline: ActionApprovals['requestDeadline'];
   readonly decideDeadlineRequest: ActionApprovals['decideDeadlineRequest'];
 
+  readonly move: ActionArrangement['move'];
+  readonly renumber: ActionArrangement['renumber'];
+  readonly close: ActionArrangement['close'];
+
   constructor(store: Store) {
     const queries = new ActionQueries(store);
     const commands = new ActionCommands(store, queries);
@@ -53,5 +58,9 @@ export class ActionService {
     this.decideProposal = approvals.decideProposal.bind(approvals);
     this.requestDeadline = approvals.requestDeadline.bind(approvals);
     this.decideDeadlineRequest = approvals.decideDeadlineRequest.bind(approvals);
+    const arrangement = new ActionArrangement(store);
+    this.move = arrangement.move.bind(arrangement);
+    this.renumber = arrangement.renumber.bind(arrangement);
+    this.close = arrangement.close.bind(arrangement);
   }
 }
