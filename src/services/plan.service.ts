@@ -420,7 +420,10 @@ export class PlanService {
       left.filter((n) => n.id !== node.id).forEach((n, i) => renumber(n.id, n.number, closed[i]!));
       // Its own number, after its new siblings'.
       const siblings = nodes.filter((n) => n.parentId === parentId);
-      const number = node.number === '' ? '' : nextNumber(siblings.map((n) => n.number), parent?.number ?? '', new Set(siblings.map((n) => n.number)));
+      // Numbered as things stand after the close-up: the new parent and its parts may have just been renumbered.
+      const now = (n: PlanNode): string => numbers.get(n.id) ?? n.number;
+      const siblingNumbers = siblings.map(now);
+      const number = node.number === '' ? '' : nextNumber(siblingNumbers, parent === null ? '' : now(parent), new Set(siblingNumbers));
       renumber(node.id, node.number, number);
       numbers.delete(node.id);
 
