@@ -43,6 +43,11 @@ export interface PlanTable {
   version: Generated<number>;
   createdAt: Stamp;
   updatedAt: Stamp;
+  /** Set while the plan is archived: readable, out of the default list, closed to changes (0015). */
+  archivedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  archivedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The plan this one was rolled over from (0015). */
+  rolledFromPlanId: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PlanNodeTable {
@@ -80,6 +85,12 @@ export interface ActionTable {
   version: Generated<number>;
   createdAt: Stamp;
   updatedAt: Stamp;
+  /** The action this one carries over from an earlier plan (0015). */
+  rolledFromId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Closed as no longer needed: the day, the reason and who closed it (0015); never deleted. */
+  closedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  closedReason: Generated<string>;
+  closedBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ActionOwnerTable {

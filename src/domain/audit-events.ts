@@ -12,6 +12,9 @@ export type AuditEvent =
   | 'plan.node.moved'
   | 'plan.node.deleted'
   | 'plan.updated-from-tracker'
+  | 'plan.archived'
+  | 'plan.unarchived'
+  | 'plan.rolled-over'
   | 'tracker-mapping.saved'
   | 'action.created'
   | 'action.edited'
@@ -27,6 +30,10 @@ export type AuditEvent =
   | 'action.deadline.request.approved'
   | 'action.deadline.request.rejected'
   | 'action.update.added'
+  | 'action.moved'
+  | 'action.renumbered'
+  | 'action.closed'
+  | 'action.rolled-over'
   | 'risk.added'
   | 'risk.edited'
   | 'risk.rescored'
@@ -97,6 +104,9 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'plan.node.moved': 'Part of a plan moved',
   'plan.node.deleted': 'Part of a plan deleted',
   'plan.updated-from-tracker': 'Plan updated from a tracker',
+  'plan.archived': 'Plan archived',
+  'plan.unarchived': 'Plan taken out of the archive',
+  'plan.rolled-over': "Plan rolled into next year's",
   'tracker-mapping.saved': 'Tracker column mapping saved',
   'action.updated-from-tracker': 'Updated from a later tracker',
   'action.created': 'Action created',
@@ -112,6 +122,10 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'action.deadline.request.approved': 'New deadline approved',
   'action.deadline.request.rejected': 'New deadline turned down',
   'action.update.added': 'Progress update added',
+  'action.moved': 'Action moved to another part of the plan',
+  'action.renumbered': 'Action renumbered',
+  'action.closed': 'Action closed as no longer needed',
+  'action.rolled-over': "Action carried into next year's plan",
   'risk.added': 'Risk added',
   'risk.edited': 'Risk edited',
   'risk.rescored': 'Risk re-scored',
@@ -185,7 +199,13 @@ export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'action.deadline.request.rejected': 'turned down a request for a new deadline',
   'action.edited': 'edited the action',
   'action.refs.set': 'changed the cross-references',
+  'action.moved': 'moved the action to another part of the plan',
+  'action.renumbered': 'renumbered the action',
+  'action.closed': 'closed the action as no longer needed',
+  'plan.archived': 'archived the plan',
+  'plan.unarchived': 'took the plan out of the archive',
   'plan.node.edited': 'edited this part of the plan',
+  'plan.node.moved': 'moved this part of the plan',
   'plan.edited': "edited the plan's details",
   'user.role-changed': 'changed the person’s role',
   'user.renamed': 'changed the person’s name',

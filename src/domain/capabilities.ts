@@ -14,14 +14,14 @@ interface CapabilityRule {
  * the person's own actions or the programmes they lead; `action-permissions.ts` applies that part.
  */
 export const capabilityRules = {
-  'plans.edit': { holders: ['admin', 'manager'], words: 'create, import and replace plans, add and edit their nodes' },
+  'plans.edit': { holders: ['admin', 'manager'], words: "create, import and replace plans, add, edit and move their nodes, archive them and roll them into next year's" },
   'plans.import-trackers': {
     holders: ['manager'],
     words: 'bring in plans from Word or Excel trackers in the browser, and save column mappings for the next one',
   },
   'actions.manage': {
     holders: ['admin', 'manager'],
-    words: 'add and edit any action, revise deadlines, set statuses, decide status proposals and deadline requests, add updates',
+    words: 'add, edit, move, renumber and close any action, revise deadlines, set statuses, decide status proposals and deadline requests, add updates',
   },
   'actions.decide-led': {
     holders: ['lead'],

@@ -14,7 +14,7 @@ import type {
 } from '../db/types.ts';
 
 export type Action = Selectable<ActionTable>;
-export type ActionWithPlan = Action & { planSlug: string; planTitle: string };
+export type ActionWithPlan = Action & { planSlug: string; planTitle: string; planArchivedAt: Date | null };
 export type ActionOwner = Selectable<ActionOwnerTable>;
 export type ActionDeadline = Selectable<ActionDeadlineTable>;
 export type ActionStatus = Selectable<ActionStatusTable>;
@@ -80,7 +80,7 @@ const DEADLINE_ORDER = sql.raw(DEADLINE_ORDER_TEXT);
 const idArray = (ids: readonly number[]) => sql`cast(${`{${ids.join(',')}}`} as int[])`;
 
 /** The columns of an action a summary shows without its history. */
-export type ActionHead = Pick<ActionWithPlan, 'id' | 'planId' | 'nodeId' | 'parentActionId' | 'number' | 'title' | 'flags' | 'version' | 'planSlug' | 'planTitle'>;
+export type ActionHead = Pick<ActionWithPlan, 'id' | 'planId' | 'nodeId' | 'parentActionId' | 'number' | 'title' | 'flags' | 'version' | 'planSlug' | 'planTitle' | 'closedOn'>;
 export type ActionSummaryRow = ActionHead & ActionFacts;
 
 type RawFacts = Omit<ActionFacts, 'actionId' | 'deadlineCount' | 'updateCount'> & { deadlineCount: string | number; updateCount: string | number };
@@ -155,7 +155,7 @@ export class ActionRepository {
       .selectFrom('action')
       .innerJoin('plan', 'plan.id', 'action.planId')
       .selectAll('action')
-      .select(['plan.slug as planSlug', 'plan.title as planTitle']);
+      .select(['plan.slug as planSlug', 'plan.title as planTitle', 'plan.archivedAt as planArchivedAt']);
   }
 
   async list(q: ActionQuery): Promise<ActionWithPlan[]> {
@@ -163,7 +163,7 @@ export class ActionRepository {
     if (query === null) return [];
     return query
       .selectAll('action')
-      .select(['plan.slug as planSlug', 'plan.title as planTitle'])
+      .select(['plan.slug as planSlug', 'plan.title as planTitle', 'plan.archivedAt as planArchivedAt'])
       .orderBy('action.planId')
       .orderBy('action.nodeId')
       .orderBy('action.position')
@@ -188,6 +188,7 @@ export class ActionRepository {
       due === undefined
         ? query
         : query
+            .where('action.closedOn', 'is', null)
             .where(sql<string>`(select d.due_date from action_deadline d where d.action_id = action.id order by ${DEADLINE_ORDER} limit 1)`, '<=', sql<string>`cast(${due} as date)`)
             .where(
               sql<string | null>`(select s.status from action_status s where s.action_id = action.id and s.kind = 'current' and s.approved_by is not null order by ${STATUS_ORDER} limit 1)`,
@@ -195,7 +196,7 @@ export class ActionRepository {
               'B',
             );
     const heads = await chosen
-      .select(['action.id', 'action.planId', 'action.nodeId', 'action.parentActionId', 'action.number', 'action.title', 'action.flags', 'action.version'])
+      .select(['action.id', 'action.planId', 'action.nodeId', 'action.parentActionId', 'action.number', 'action.title', 'action.flags', 'action.version', 'action.closedOn'])
       .select(['plan.slug as planSlug', 'plan.title as planTitle'])
       .orderBy('action.planId')
       .orderBy('action.nodeId')
@@ -291,7 +292,7 @@ export class ActionRepository {
   async rollUps(organisationId: number, asOf: string): Promise<RollUpRow[]> {
     const { rows } = await sql<{ planId: number; status: string | null; actions: string | number; overdue: string | number }>`
       select a.plan_id, st.status, count(*) as actions,
-        count(*) filter (where dl.due_date < cast(${asOf} as date) and st.status is distinct from 'B') as overdue
+        count(*) filter (where dl.due_date < cast(${asOf} as date) and st.status is distinct from 'B' and a.closed_on is null) as overdue
       from action a
       join plan p on p.id = a.plan_id
       left join lateral (
@@ -337,6 +338,35 @@ export class ActionRepository {
   /** Writes edited fields; the caller has locked the row and moves the version on. */
   async setFields(id: number, fields: Partial<Pick<Action, 'title' | 'description' | 'successMeasures' | 'outcome' | 'flags'>>): Promise<void> {
     await this.db.updateTable('action').set(fields).where('id', '=', id).execute();
+  }
+
+  /** Puts an action (the caller has locked it) under a node, or under another action, with a number and place; its sub-actions follow it to the node. */
+  async setPlace(id: number, place: { nodeId: number; parentActionId: number | null; number: string; position: number }): Promise<void> {
+    await this.db.updateTable('action').set(place).where('id', '=', id).execute();
+    await this.db.updateTable('action').set({ nodeId: place.nodeId }).where('parentActionId', '=', id).execute();
+  }
+
+  /** Closes an action as no longer needed; the caller has locked it and moves the version on. */
+  async close(id: number, closing: { closedOn: string; closedReason: string; closedBy: string }): Promise<void> {
+    await this.db.updateTable('action').set(closing).where('id', '=', id).execute();
+  }
+
+  /** The actions (in any plan of the authority) that carry these ones over, with their plan. */
+  carriedInto(actionIds: readonly number[]): Promise<ActionWithPlan[]> {
+    if (actionIds.length === 0) return Promise.resolve([]);
+    return this.base().where('action.rolledFromId', 'in', actionIds).orderBy('action.id').execute();
+  }
+
+  /** Actions by id with their plan (the action another was rolled over from). */
+  byIds(ids: readonly number[]): Promise<ActionWithPlan[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.base().where('action.id', 'in', ids).orderBy('action.id').execute();
+  }
+
+  /** Every action number in a plan: a new or changed number must be none of them. */
+  async numbersIn(planId: number): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('action').select('number').where('planId', '=', planId).execute();
+    return new Set(rows.map((r) => r.number));
   }
 
   insert(a: Insertable<ActionTable>): Promise<Action> {

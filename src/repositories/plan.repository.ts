@@ -26,6 +26,20 @@ export class PlanRepository {
     return this.db.selectFrom('plan').selectAll().where('organisationId', '=', organisationId).where('slug', '=', slug).forUpdate().executeTakeFirst();
   }
 
+  /** A plan of the authority with this title, if any (a roll-over refuses a title already in use). */
+  findByTitle(organisationId: number, title: string): Promise<Plan | undefined> {
+    return this.db.selectFrom('plan').selectAll().where('organisationId', '=', organisationId).where(sql<string>`lower(title)`, '=', title.toLowerCase()).executeTakeFirst();
+  }
+
+  /** The plan rolled over from this one, if it has been. */
+  rolledInto(planId: number): Promise<Plan | undefined> {
+    return this.db.selectFrom('plan').selectAll().where('rolledFromPlanId', '=', planId).executeTakeFirst();
+  }
+
+  findById(id: number): Promise<Plan | undefined> {
+    return this.db.selectFrom('plan').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   update(id: number, fields: Updateable<PlanTable>): Promise<Plan> {
     return this.db
       .updateTable('plan')
@@ -84,6 +98,12 @@ export class PlanRepository {
   async setNodePositions(positions: readonly { id: number; position: number }[]): Promise<void> {
     if (positions.length === 0) return;
     await sql`update plan_node set position = v.position from (values ${sql.join(positions.map((p) => sql`(${p.id}::int, ${p.position}::int)`))}) as v(id, position) where plan_node.id = v.id`.execute(this.db);
+  }
+
+  /** Sets nodes' numbers, in one statement (siblings closed up, parts under a renumbered one). */
+  async setNodeNumbers(numbers: readonly { id: number; number: string }[]): Promise<void> {
+    if (numbers.length === 0) return;
+    await sql`update plan_node set number = v.number from (values ${sql.join(numbers.map((p) => sql`(${p.id}::int, ${p.number}::text)`))}) as v(id, number) where plan_node.id = v.id`.execute(this.db);
   }
 
   /** What a node holds: its own parts, its actions and the risks filed under it. */

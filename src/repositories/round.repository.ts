@@ -103,7 +103,7 @@ export class RoundRepository {
   }
 
   /**
-   * The named owners of every open action (current approved status not Blue) in the plans, with the
+   * The named owners of every open action (current approved status not Blue, not closed) in the plans, with the
    * e-mail address of the authority's account of the same name, when there is one. Owners given only
    * as a role title are nobody to ask.
    */
@@ -123,7 +123,7 @@ export class RoundRepository {
         where u.organisation_id = ${organisationId} and u.disabled_at is null and ${personKey('u.name')} = ${personKey('o.name')}
         order by u.id limit 1
       ) acc on true
-      where a.plan_id in (${sql.join(planIds)}) and st.status is distinct from 'B'
+      where a.plan_id in (${sql.join(planIds)}) and st.status is distinct from 'B' and a.closed_on is null
       order by a.plan_id, a.position, a.id, o.position
     `.execute(this.db);
     return rows;
@@ -156,13 +156,14 @@ export class RoundRepository {
       .execute();
   }
 
-  /** Requests (r) with their round (rr), action (a) and plan (p). */
+  /** Requests (r) with their round (rr), action (a) and plan (p); an action closed as no longer needed is asked nothing. */
   private requestsWithActions() {
     return this.db
       .selectFrom('updateRequest as r')
       .innerJoin('reportingRound as rr', 'rr.id', 'r.roundId')
       .innerJoin('action as a', 'a.id', 'r.actionId')
-      .innerJoin('plan as p', 'p.id', 'a.planId');
+      .innerJoin('plan as p', 'p.id', 'a.planId')
+      .where('a.closedOn', 'is', null);
   }
 
   /** A round's requests with their actions, in plan and action order. */
@@ -203,8 +204,10 @@ export class RoundRepository {
     if (roundIds.length === 0) return out;
     const rows = await this.db
       .selectFrom('updateRequest')
+      .innerJoin('action', 'action.id', 'updateRequest.actionId')
       .select(['roundId', sql<string>`count(*)`.as('requests'), sql<string>`count(received_at)`.as('received')])
       .where('roundId', 'in', roundIds)
+      .where('action.closedOn', 'is', null)
       .groupBy('roundId')
       .execute();
     for (const r of rows) out.set(r.roundId, { requests: Number(r.requests), received: Number(r.received) });

@@ -24,7 +24,9 @@ import type { Plan, PlanNode } from '../repositories/plan.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { summariesOf, toDeadlineEntry, toStatusEntry, type ActionSummary } from './actions/action-read-model.ts';
 import { requireCurrentVersion } from './stale-write.ts';
-import { asOfDate, nowFor, requireCapability, type Ctx } from './context.ts';
+import { asOfDate, nowFor, requireCapability, todayFor, type Ctx } from './context.ts';
+import { closeUp, nextNumber, underRenumbered } from '../domain/numbering.ts';
+import { isoDateSchema } from '../domain/dates.ts';
 
 export interface PlanSummary {
   id: number;
@@ -36,6 +38,8 @@ export interface PlanSummary {
   periodEnd: string | null;
   rollUp: RollUp;
   version: number;
+  /** When and by whom the plan was archived; null while it is in use. */
+  archived: { at: string; by: string } | null;
 }
 
 export interface PlanTreeNode {
@@ -61,6 +65,17 @@ export interface PlanTreeNode {
 export interface PlanTree extends PlanSummary {
   description: string;
   nodes: PlanTreeNode[];
+  /** The plan this one was rolled over from, and the one it was rolled into. */
+  rolledFrom: { slug: string; title: string } | null;
+  rolledInto: { slug: string; title: string } | null;
+}
+
+/** What rolling a plan into next year made: the new plan and how many open actions it carries. */
+export interface RolledOver {
+  slug: string;
+  title: string;
+  actions: number;
+  nodes: number;
 }
 
 export interface ImportResult {
@@ -132,6 +147,13 @@ export class PlanService {
     return plan;
   }
 
+  /** The plan, for a change to it: refused while it is archived. */
+  private async getOpen(repos: Repositories, ctx: Ctx, slug: string): Promise<Plan> {
+    const plan = await this.get(repos, ctx, slug);
+    refuseArchived(plan);
+    return plan;
+  }
+
   async tree(ctx: Ctx, slug: string): Promise<PlanTree> {
     const repos = this.store.read;
     const plan = await this.get(repos, ctx, slug);
@@ -156,7 +178,14 @@ export class PlanService {
       return n.rollUp;
     };
     for (const r of roots) mergeRollUp(total, rollUp(r));
-    return { ...toSummary(plan, total), description: plan.description, nodes: roots };
+    const [from, into] = await Promise.all([plan.rolledFromPlanId === null ? undefined : repos.plans.findById(plan.rolledFromPlanId), repos.plans.rolledInto(plan.id)]);
+    return {
+      ...toSummary(plan, total),
+      description: plan.description,
+      nodes: roots,
+      rolledFrom: from ? { slug: from.slug, title: from.title } : null,
+      rolledInto: into ? { slug: into.slug, title: into.title } : null,
+    };
   }
 
   async importDocument(ctx: Ctx, raw: unknown, options: { replace?: boolean; source?: string } = {}): Promise<ImportResult> {
@@ -235,6 +264,7 @@ export class PlanService {
     return this.store.transaction(async (repos) => {
       const plan = await repos.plans.lockBySlug(ctx.organisationId, slug);
       if (!plan) throw new NotFoundError(`There is no plan "${slug}".`);
+      refuseArchived(plan);
       await requireCurrentVersion(repos, { entityType: 'plan', entityId: plan.id, what: `the details of "${plan.title}"` }, expectedVersion, plan.version);
       const fields = { ...input, periodStart: input.periodStart ?? null, periodEnd: input.periodEnd ?? null };
       const updated = await repos.plans.update(plan.id, fields);
@@ -244,11 +274,175 @@ export class PlanService {
     });
   }
 
+  /**
+   * Archives a plan (archive true) or takes it out of the archive: an archived plan leaves the
+   * default list of plans, stays readable, and takes no new actions, updates or changes.
+   */
+  async setArchived(ctx: Ctx, slug: string, expectedVersion: number, archive: boolean): Promise<PlanSummary> {
+    requireCapability(ctx, 'plans.edit', archive ? 'archive plans' : 'take plans out of the archive');
+    return this.store.transaction(async (repos) => {
+      const plan = await repos.plans.lockBySlug(ctx.organisationId, slug);
+      if (!plan) throw new NotFoundError(`There is no plan "${slug}".`);
+      await requireCurrentVersion(repos, { entityType: 'plan', entityId: plan.id, what: `"${plan.title}"` }, expectedVersion, plan.version);
+      if ((plan.archivedAt !== null) === archive) throw new ConflictError(`"${plan.title}" is ${archive ? 'already archived' : 'not archived'}: nothing was changed.`);
+      const updated = await repos.plans.update(plan.id, archive ? { archivedAt: nowFor(ctx), archivedBy: ctx.actor } : { archivedAt: null, archivedBy: null });
+      await audit(repos, ctx, archive ? 'plan.archived' : 'plan.unarchived', 'plan', plan.id, plan.slug, { archived: !archive }, { archived: archive });
+      return toSummary(updated, emptyRollUp());
+    });
+  }
+
+  /**
+   * Rolls a plan into next year's: a new plan with the same parts, and a copy of every open action
+   * (not Blue, not closed) flagged rolled over and linked to the action it carries (whose history
+   * stays where it is), with its owners, cross-references, measures, current deadline and status.
+   * One transaction; a plan is rolled over once, and never into a title or short name in use.
+   */
+  async rollOver(ctx: Ctx, slug: string, expectedVersion: number, raw: z.input<typeof rollOverSchema>): Promise<RolledOver> {
+    requireCapability(ctx, 'plans.edit', "roll plans into next year's");
+    const input = parseInput(rollOverSchema, raw);
+    if (input.periodEnd < input.periodStart) throw new ValidationError('The period must end after it starts', 'periodEnd');
+    return this.store.transaction(async (repos) => {
+      const plan = await repos.plans.lockBySlug(ctx.organisationId, slug);
+      if (!plan) throw new NotFoundError(`There is no plan "${slug}".`);
+      await requireCurrentVersion(repos, { entityType: 'plan', entityId: plan.id, what: `"${plan.title}"` }, expectedVersion, plan.version);
+      const already = await repos.plans.rolledInto(plan.id);
+      if (already) throw new ValidationError(`"${plan.title}" has already been rolled into "${already.title}" (${already.slug}): it is rolled over once`, 'title');
+      if (await repos.plans.findBySlug(ctx.organisationId, input.slug)) throw new ValidationError(`A plan with the short name "${input.slug}" already exists: choose another`, 'slug');
+      const sameTitle = await repos.plans.findByTitle(ctx.organisationId, input.title);
+      if (sameTitle) throw new ValidationError(`A plan called "${sameTitle.title}" already exists (${sameTitle.slug}): choose another title`, 'title');
+
+      const next = await repos.plans.insert({
+        organisationId: ctx.organisationId,
+        slug: input.slug,
+        title: input.title,
+        kind: plan.kind,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        status: 'active',
+        description: plan.description,
+        rolledFromPlanId: plan.id,
+      });
+      // Parts before the parts under them, whatever their positions: a moved part may sit before its parent.
+      const nodes = await repos.plans.nodes(plan.id);
+      const nodeIds = new Map<number, number>();
+      let position = 0;
+      const copyUnder = async (parentId: number | null): Promise<void> => {
+        for (const n of nodes.filter((x) => x.parentId === parentId)) {
+          const { id, planId: _planId, parentId: _parentId, position: _position, version: _version, ...columns } = n;
+          const copy = await repos.plans.insertNode({ ...columns, planId: next.id, parentId: parentId === null ? null : nodeIds.get(parentId)!, position: position++ });
+          nodeIds.set(id, copy.id);
+          await copyUnder(id);
+        }
+      };
+      await copyUnder(null);
+
+      const asOf = todayFor(ctx);
+      const open = (await summariesOf(repos, { organisationId: ctx.organisationId, planId: plan.id }, asOf)).filter((a) => a.status !== 'B' && !a.closed);
+      const rows = new Map((await repos.actions.list({ organisationId: ctx.organisationId, planId: plan.id })).map((r) => [r.id, r]));
+      const ids = open.map((a) => a.id);
+      const [owners, refs, kpis] = await Promise.all([repos.actions.owners(ids), repos.actions.refs(ids), repos.actions.kpis(ids)]);
+      const actionIds = new Map<number, number>();
+      const now = nowFor(ctx);
+      const ordered = [...open].sort((a, b) => rows.get(a.id)!.position - rows.get(b.id)!.position || a.id - b.id);
+      for (const a of ordered) {
+        const row = rows.get(a.id)!;
+        const carried = `Carried over from ${plan.title} ${a.number}`;
+        const copy = await repos.actions.insert({
+          planId: next.id,
+          nodeId: nodeIds.get(row.nodeId)!,
+          // A sub-action whose action was finished or closed is carried as an action of its own.
+          parentActionId: row.parentActionId === null ? null : (actionIds.get(row.parentActionId) ?? null),
+          position: position++,
+          number: row.number,
+          title: row.title,
+          description: row.description,
+          successMeasures: row.successMeasures,
+          outcome: row.outcome,
+          flags: [...new Set([...row.flags, 'rolled-over'])],
+          rolledFromId: row.id,
+        });
+        actionIds.set(row.id, copy.id);
+        if (a.deadline !== null) await repos.actions.insertDeadlines([{ actionId: copy.id, dueDate: a.deadline, reason: carried, setBy: ctx.actor, setAt: now }]);
+        if (a.status !== null) {
+          await repos.actions.insertStatuses([
+            { actionId: copy.id, kind: 'current', status: a.status, asAt: asOf, reason: carried, proposedBy: ctx.actor, approvedBy: ctx.actor, recordedAt: now, rejectedBy: null, decidedAt: null, decisionReason: '' },
+          ]);
+        }
+      }
+      const mapped = <T extends { actionId: number }>(list: T[]) => list.map((r) => ({ ...r, actionId: actionIds.get(r.actionId)! }));
+      await repos.actions.insertOwners(mapped(owners).map(({ id: _id, ...o }) => o));
+      await repos.actions.insertRefs(mapped(refs).map(({ id: _id, ...r }) => r));
+      await repos.actions.insertKpis(mapped(kpis).map(({ id: _id, targets, ...k }) => ({ ...k, targets: JSON.stringify(targets) })));
+      for (const a of ordered) {
+        await audit(repos, ctx, 'action.rolled-over', 'action', a.id, a.key, null, { into: `${next.slug}:${a.number}` });
+      }
+      const result: RolledOver = { slug: next.slug, title: next.title, actions: ordered.length, nodes: nodes.length };
+      await audit(repos, ctx, 'plan.rolled-over', 'plan', next.id, next.slug, { from: plan.slug }, { ...result, periodStart: input.periodStart, periodEnd: input.periodEnd });
+      return result;
+    });
+  }
+
+  /**
+   * Moves a node (with everything under it) under another node, or to the top of the plan: last
+   * among its new siblings and numbered after them in their style; the siblings it left are closed
+   * up when they counted one after another, and the numbers of the parts under each renumbered
+   * part follow. Never under itself or a part under it.
+   */
+  async moveNodeTo(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number, parentId: number | null): Promise<void> {
+    requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
+    await this.store.transaction(async (repos) => {
+      const plan = await this.getOpen(repos, ctx, slug);
+      const node = await repos.plans.lockNode(plan.id, nodeId);
+      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
+      await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
+      const nodes = await repos.plans.nodes(plan.id);
+      const under = (id: number): number[] => nodes.filter((n) => n.parentId === id).flatMap((n) => [n.id, ...under(n.id)]);
+      const descendants = new Set(under(node.id));
+      if (parentId === node.id || (parentId !== null && descendants.has(parentId))) {
+        throw new ValidationError(`"${node.title}" cannot go under itself or a part under it`, 'parentId');
+      }
+      if (parentId === node.parentId) throw new ValidationError(`"${node.title}" is already there: choose another place`, 'parentId');
+      const parent = parentId === null ? null : nodes.find((n) => n.id === parentId);
+      if (parent === undefined) throw new ValidationError(`Plan "${slug}" has no part ${parentId} to move it under`, 'parentId');
+
+      const numbers = new Map<number, string>();
+      const renumber = (id: number, from: string, to: string): void => {
+        if (from === to) return;
+        numbers.set(id, to);
+        for (const d of under(id)) {
+          const n = nodes.find((x) => x.id === d)!;
+          numbers.set(d, underRenumbered(numbers.get(d) ?? n.number, from, to));
+        }
+      };
+      // The siblings it leaves, closed up.
+      const left = nodes.filter((n) => n.parentId === node.parentId);
+      const closed = closeUp(left.map((n) => n.number), left.findIndex((n) => n.id === node.id));
+      left.filter((n) => n.id !== node.id).forEach((n, i) => renumber(n.id, n.number, closed[i]!));
+      // Its own number, after its new siblings'.
+      const siblings = nodes.filter((n) => n.parentId === parentId);
+      // Numbered as things stand after the close-up: the new parent and its parts may have just been renumbered.
+      const now = (n: PlanNode): string => numbers.get(n.id) ?? n.number;
+      const siblingNumbers = siblings.map(now);
+      const number = node.number === '' ? '' : nextNumber(siblingNumbers, parent === null ? '' : now(parent), new Set(siblingNumbers));
+      renumber(node.id, node.number, number);
+      numbers.delete(node.id);
+
+      await repos.plans.updateNode(node.id, { parentId, number, position: await repos.plans.nextPosition(plan.id) });
+      await repos.plans.setNodeNumbers([...numbers].map(([id, n]) => ({ id, number: n })));
+      const title = (id: number | null): string | null => (id === null ? null : (nodes.find((n) => n.id === id)?.title ?? null));
+      await audit(repos, ctx, 'plan.node.moved', 'plan_node', node.id, `${slug}#${node.id}`, { under: title(node.parentId), number: node.number }, {
+        under: title(parentId),
+        number,
+        renumbered: [...numbers].map(([id, n]) => ({ from: nodes.find((x) => x.id === id)!.number, to: n })),
+      });
+    });
+  }
+
   /** Moves a node one place up or down among the parts beside it (same parent); at either end it stays. */
   async moveNode(ctx: Ctx, slug: string, nodeId: number, direction: 'up' | 'down'): Promise<void> {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     await this.store.transaction(async (repos) => {
-      const plan = await this.get(repos, ctx, slug);
+      const plan = await this.getOpen(repos, ctx, slug);
       const node = await repos.plans.lockNode(plan.id, nodeId);
       if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
       const siblings = (await repos.plans.nodes(plan.id)).filter((n) => n.parentId === node.parentId);
@@ -267,7 +461,7 @@ export class PlanService {
   async deleteNode(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number): Promise<void> {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     await this.store.transaction(async (repos) => {
-      const plan = await this.get(repos, ctx, slug);
+      const plan = await this.getOpen(repos, ctx, slug);
       const node = await repos.plans.lockNode(plan.id, nodeId);
       if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
       await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
@@ -292,7 +486,7 @@ export class PlanService {
     const { parentId: parentIdInput, ...fields } = raw;
     const input = parseInput(nodeFieldsSchema, fields);
     return this.store.transaction(async (repos) => {
-      const plan = await this.get(repos, ctx, slug);
+      const plan = await this.getOpen(repos, ctx, slug);
       const parentId = parentIdInput ?? null;
       if (parentId !== null && !(await repos.plans.lockNode(plan.id, parentId))) {
         throw new ValidationError(`Plan "${slug}" has no node ${parentId} to add under`, 'parentId');
@@ -313,7 +507,7 @@ export class PlanService {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     const input = parseInput(nodeFieldsSchema, raw);
     return this.store.transaction(async (repos) => {
-      const plan = await this.get(repos, ctx, slug);
+      const plan = await this.getOpen(repos, ctx, slug);
       const node = await repos.plans.lockNode(plan.id, nodeId);
       if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
       await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
@@ -419,6 +613,14 @@ export interface TrackerDifferences {
 
 const newPlanSchema = planDocumentSchema.shape.plan.pick({ slug: true, title: true, kind: true, periodStart: true, periodEnd: true, status: true, description: true });
 const planDetailsSchema = newPlanSchema.omit({ slug: true }).strict();
+const rollOverSchema = newPlanSchema.pick({ slug: true, title: true }).extend({ periodStart: isoDateSchema, periodEnd: isoDateSchema }).strict();
+
+/** Refuses a change to an archived plan, saying how to change it again. */
+function refuseArchived(plan: Plan): void {
+  if (plan.archivedAt !== null) {
+    throw new ConflictError(`"${plan.title}" is archived: it is kept for the record and takes no new actions, updates or changes. Take it out of the archive first.`);
+  }
+}
 
 export const nodeFieldsSchema = z
   .object({
@@ -474,6 +676,7 @@ function audit(repos: Repositories, ctx: Ctx, event: AuditEvent, entityType: str
 
 function toSummary(p: Plan, rollUp: RollUp): PlanSummary {
   return {
+    archived: p.archivedAt === null ? null : { at: iso(p.archivedAt), by: p.archivedBy ?? '' },
     id: p.id,
     slug: p.slug,
     title: p.title,

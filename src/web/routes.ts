@@ -5,6 +5,7 @@ import { rolesWith } from '../domain/capabilities.ts';
 import type { Role } from '../domain/roles.ts';
 import accountsRoutes from './accounts/accounts.routes.ts';
 import actionsRoutes from './actions/actions.routes.ts';
+import actionPlaceRoutes from './actions/action-place.routes.ts';
 import auditRoutes from './audit/audit.routes.ts';
 import dashboardRoutes from './dashboard/dashboard.routes.ts';
 import glossaryRoutes from './glossary/glossary.routes.ts';
@@ -14,6 +15,7 @@ import measuresListRoutes from './measures/measures-list.routes.ts';
 import measurePageRoutes from './measures/measure-page.routes.ts';
 import measureSettingsRoutes from './measures/measure-settings.routes.ts';
 import plansRoutes from './plans/plans.routes.ts';
+import planYearsRoutes from './plans/plan-years.routes.ts';
 import refsRoutes from './refs/refs.routes.ts';
 import returnsRoutes from './returns/returns.routes.ts';
 import risksRoutes from './risks/risks.routes.ts';
@@ -33,8 +35,10 @@ export const pageRoutes: PageRoutes[] = [
   measurePageRoutes,
   measureSettingsRoutes,
   plansRoutes,
+  planYearsRoutes,
   planImportRoutes,
   actionsRoutes,
+  actionPlaceRoutes,
   refsRoutes,
   risksRoutes,
   voiceRoutes,

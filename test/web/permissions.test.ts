@@ -61,6 +61,14 @@ const pages: Page[] = [
   { url: '/plans/new', allowed: managers },
   { url: '/plans/test-plan/edit', allowed: managers },
   { url: '/rounds', allowed: [...managers, 'lead'] },
+  { url: '/plans/test-plan/archive', allowed: managers },
+  { url: '/plans/test-plan/roll-over', allowed: managers },
+  // Node 1 is theme 1, Placements.
+  { url: '/plans/test-plan/nodes/1/place', allowed: managers },
+  { url: '/plans/test-plan/actions/1/move', allowed: managers },
+  { url: '/plans/test-plan/actions/1/renumber', allowed: managers },
+  { url: '/plans/test-plan/actions/1/close', allowed: managers },
+  { url: '/rounds', allowed: managers },
   { url: '/rounds/new', allowed: managers },
   { url: '/rounds/1', allowed: managers },
   { url: '/rounds/1/approvals', allowed: [...managers, 'lead'] },
@@ -127,6 +135,34 @@ for (const role of roles) {
       assert.equal(after.progress_update, before.progress_update);
       assert.equal(after.audit_event, before.audit_event);
     }
+  });
+}
+
+for (const role of roles) {
+  const allowed = managers.includes(role);
+  test(`post close test-plan:2 as ${role} ${allowed ? 'closes it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const before = await web.db.counts();
+    const { version } = await web.db.services.actions.show(web.ctx, 'test-plan:2');
+    const r = await web.post('/plans/test-plan/actions/2/close', { version: String(version), reason: `Closed by the ${role}.` }, await web.signIn(role));
+    const after = await web.db.counts();
+    assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
+    assert.equal((await web.db.services.actions.show(web.ctx, 'test-plan:2')).closed, allowed);
+    assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
+  });
+}
+
+for (const role of roles) {
+  const allowed = managers.includes(role);
+  test(`post archive test-plan as ${role} ${allowed ? 'archives it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const before = await web.db.counts();
+    const { version } = await web.db.services.plans.tree(web.ctx, 'test-plan');
+    const r = await web.post('/plans/test-plan/archive', { version: String(version), archive: 'yes' }, await web.signIn(role));
+    const after = await web.db.counts();
+    assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
+    assert.equal((await web.db.services.plans.tree(web.ctx, 'test-plan')).archived !== null, allowed);
+    assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
   });
 }
 

@@ -12,7 +12,7 @@ import {
   type ActionPermissions,
   type ActionRelation,
 } from '../../domain/action-permissions.ts';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import type { ActionWithPlan } from '../../repositories/action.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import type { AuditEvent } from '../../domain/audit-events.ts';
@@ -53,6 +53,15 @@ export async function findAction(repos: Repositories, ctx: Ctx, keyText: string)
   const action = await repos.actions.findByNumber(plan.id, key.number);
   if (!action) throw new NotFoundError(`Plan "${key.plan}" has no action numbered ${key.number}.`);
   return action;
+}
+
+/** Why an action takes no changes (its plan archived, or it closed as no longer needed), or null when it does. */
+export function frozenBecause(a: ActionWithPlan): string | null {
+  if (a.planArchivedAt !== null) {
+    return `"${a.planTitle}" is archived: its actions are kept for the record and take no new updates or changes. A partnership manager can take the plan out of the archive.`;
+  }
+  if (a.closedOn !== null) return `Action ${keyOfAction(a)} was closed as no longer needed on ${a.closedOn}: it is kept as it was and takes no new updates or changes.`;
+  return null;
 }
 
 /** How the person asking stands to an action; only owners and leads need the lookups. */
@@ -103,6 +112,8 @@ export async function changeActionIn<T>(repos: Repositories, ...[ctx, keyText, e
   const key = keyOfAction(a);
   const may = await permissionsFor(repos, ctx, a);
   refuseUnless(may, permission, a);
+  const frozen = frozenBecause(a);
+  if (frozen !== null) throw new ConflictError(frozen);
   await requireCurrentVersion(repos, { entityType: 'action', entityId: a.id, what: `Action ${key}` }, expectedVersion, a.version);
   const applied = await apply(repos, a, may);
   const version = await repos.actions.bumpVersion(a.id, a.version);

@@ -5,7 +5,7 @@ import { currentDeadline } from '../../domain/action-derived.ts';
 import { formatActionKey } from '../../domain/action-key.ts';
 import { bragSchema, type Brag } from '../../domain/brag.ts';
 import { isIsoDate, isoDateSchema } from '../../domain/dates.ts';
-import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { ACTION_FLAGS, actionNumberSchema, ownerSchema, refSchema, type ActionFlag, type RefKind } from '../../domain/plan-document.ts';
 import { updateDateProblem } from '../../domain/update-date.ts';
 import { parseInput } from '../../domain/validation.ts';
@@ -250,6 +250,7 @@ export class ActionCommands {
     await this.store.transaction(async (repos) => {
       const plan = await repos.plans.findBySlug(ctx.organisationId, planSlug);
       if (!plan) throw new NotFoundError(`There is no plan "${planSlug}".`);
+      if (plan.archivedAt !== null) throw new ConflictError(`"${plan.title}" is archived: it takes no new actions. Take it out of the archive first.`);
       if (await repos.actions.findByNumber(plan.id, input.number)) {
         throw new ValidationError(`Plan "${planSlug}" already has an action numbered ${input.number}`, 'number');
       }

@@ -7,10 +7,11 @@ import { NotFoundError } from '../../domain/errors.ts';
 import type { ActionQuery, ActionWithPlan } from '../../repositories/action.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { asOfDate, type Ctx } from '../context.ts';
-import { findAction, relationTo } from './action-change.ts';
+import { findAction, frozenBecause, relationTo } from './action-change.ts';
 import {
   iso,
   latestPending,
+  linkOf,
   loadParts,
   summariesOf,
   summarise,
@@ -41,7 +42,7 @@ export class ActionQueries {
         ? await summariesOf(repos, query, asOfDate(ctx), filters.dueBy)
         : await summarise(repos, await repos.actions.list(query), asOfDate(ctx), filters.since);
     const dueBy = filters.dueBy;
-    if (dueBy !== undefined) out = out.filter((a) => a.status !== 'B' && a.deadline !== null && a.deadline <= dueBy);
+    if (dueBy !== undefined) out = out.filter((a) => a.status !== 'B' && !a.closed && a.deadline !== null && a.deadline <= dueBy);
     if (filters.status !== undefined && filters.status.length > 0) {
       const wanted = new Set(filters.status);
       out = out.filter((a) => a.status !== null && wanted.has(a.status));
@@ -95,7 +96,7 @@ export class ActionQueries {
   /** The full record of an action as the person asking sees it, with what they may do to it. */
   private async detail(repos: Repositories, ctx: Ctx, a: ActionWithPlan): Promise<ActionDetail> {
     const asOf = asOfDate(ctx);
-    const [parts, updates, kpis, nodes, subActions, risks, voiceItems, requests, relation] = await Promise.all([
+    const [parts, updates, kpis, nodes, subActions, risks, voiceItems, requests, relation, rolledFrom, carriedInto] = await Promise.all([
       loadParts(repos, [a.id]),
       repos.actions.updates([a.id]),
       repos.actions.kpis([a.id]),
@@ -105,6 +106,8 @@ export class ActionQueries {
       repos.voice.forAction(a.id),
       repos.actions.deadlineRequests([a.id]),
       relationTo(repos, ctx, a),
+      a.rolledFromId === null ? Promise.resolve([]) : repos.actions.byIds([a.rolledFromId]),
+      repos.actions.carriedInto([a.id]),
     ]);
     const summary = summaryOf(a, parts, asOf);
     const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -114,9 +117,12 @@ export class ActionQueries {
     }
     const pending = latestPending(parts.statuses.get(a.id) ?? []);
     const pendingRequest = requests.filter((r) => r.decision === null).at(-1);
+    const frozen = frozenBecause(a);
     const may = actionPermissions(ctx.role, relation);
     may.decideProposal &&= pending !== undefined;
     may.decideDeadlineRequest &&= pendingRequest !== undefined;
+    // Nothing is offered on an action that takes no changes; the services refuse them all the same.
+    if (frozen !== null) for (const k of Object.keys(may) as (keyof typeof may)[]) may[k] = false;
     return {
       ...summary,
       description: a.description,
@@ -135,6 +141,10 @@ export class ActionQueries {
       proposal: pending ? toProposalView(pending) : null,
       pendingDeadlineRequest: pendingRequest ? toDeadlineRequestView(pendingRequest) : null,
       deadlineRequests: requests.map(toDeadlineRequestView),
+      closure: a.closedOn === null ? null : { on: a.closedOn, reason: a.closedReason, by: a.closedBy ?? '' },
+      rolledFrom: rolledFrom[0] === undefined ? null : linkOf(rolledFrom[0]),
+      carriedInto: carriedInto.filter((c) => c.planId !== a.planId).map(linkOf),
+      frozen,
     };
   }
 

@@ -63,6 +63,8 @@ export interface ActionSummary {
   originalDeadline: string | null;
   slippage: Slippage;
   overdue: boolean;
+  /** Closed as no longer needed: out of open and chase lists, never overdue (its status stays in the history). */
+  closed: boolean;
   lastUpdate: string | null;
   updateCount: number;
   daysSinceUpdate: number | null;
@@ -135,6 +137,22 @@ export interface ActionDetail extends ActionSummary {
   pendingDeadlineRequest: DeadlineRequestView | null;
   /** Every deadline request, oldest first, with its decision. */
   deadlineRequests: DeadlineRequestView[];
+  /** Why it was closed as no longer needed, when it was. */
+  closure: { on: string; reason: string; by: string } | null;
+  /** The action in an earlier plan this one carries over (its history is there). */
+  rolledFrom: ActionLink | null;
+  /** The actions in later plans that carry this one over. */
+  carriedInto: ActionLink[];
+  /** Why nothing about the action can be changed now (its plan archived, or it closed); null when it can. */
+  frozen: string | null;
+}
+
+/** Another action named from this one: its key, number and plan. */
+export interface ActionLink {
+  key: string;
+  number: string;
+  plan: string;
+  planTitle: string;
 }
 
 export interface ActionFilters {
@@ -231,7 +249,7 @@ export async function loadParts(repos: Repositories, ids: number[]): Promise<Act
 }
 
 /** The fields of a summary that come from the action's own row. */
-function headOf(a: ActionHead): Pick<ActionSummary, 'id' | 'key' | 'planId' | 'plan' | 'planTitle' | 'nodeId' | 'parentActionId' | 'number' | 'title'> {
+function headOf(a: ActionHead): Pick<ActionSummary, 'id' | 'key' | 'planId' | 'plan' | 'planTitle' | 'nodeId' | 'parentActionId' | 'number' | 'title' | 'closed'> {
   return {
     id: a.id,
     key: formatActionKey({ plan: a.planSlug, number: a.number }),
@@ -242,8 +260,17 @@ function headOf(a: ActionHead): Pick<ActionSummary, 'id' | 'key' | 'planId' | 'p
     parentActionId: a.parentActionId,
     number: a.number,
     title: a.title,
+    closed: a.closedOn !== null,
   };
 }
+
+/** How a page names another action: its key, number and plan. */
+export const linkOf = (a: Pick<ActionWithPlan, 'planSlug' | 'planTitle' | 'number'>): ActionLink => ({
+  key: formatActionKey({ plan: a.planSlug, number: a.number }),
+  number: a.number,
+  plan: a.planSlug,
+  planTitle: a.planTitle,
+});
 
 /** An action's summary worked out from its whole history (the action page, which shows that history). */
 export function summaryOf(a: ActionWithPlan, parts: ActionParts, asOf: string): ActionSummary {
@@ -267,7 +294,7 @@ export function summaryOf(a: ActionWithPlan, parts: ActionParts, asOf: string): 
     deadline,
     originalDeadline: dl[0]?.date ?? null,
     slippage: slippage(dl),
-    overdue: isOverdue(deadline, current?.status ?? null, asOf),
+    overdue: a.closedOn === null && isOverdue(deadline, current?.status ?? null, asOf),
     lastUpdate,
     updateCount: stat?.count ?? 0,
     daysSinceUpdate: daysSinceUpdate(lastUpdate, asOf),
@@ -300,7 +327,7 @@ function summaryFromFacts(a: ActionHead, f: ActionFacts | undefined, asOf: strin
       f === undefined || f.deadlineCount === 0 || f.firstSetDeadline === null || deadline === null
         ? { revisions: 0, daysMoved: 0 }
         : { revisions: f.deadlineCount - 1, daysMoved: daysBetween(f.firstSetDeadline, deadline) },
-    overdue: isOverdue(deadline, status, asOf),
+    overdue: a.closedOn === null && isOverdue(deadline, status, asOf),
     lastUpdate,
     updateCount: f?.updateCount ?? 0,
     daysSinceUpdate: daysSinceUpdate(lastUpdate, asOf),

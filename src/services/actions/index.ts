@@ -2,6 +2,7 @@
 // approval workflow, each in its own module, behind one object.
 import type { Store } from '../../repositories/store.ts';
 import { ActionApprovals } from './action-approvals.ts';
+import { ActionArrangement } from './action-arrangement.ts';
 import { ActionCommands } from './action-commands.ts';
 import { ActionQueries } from './action-queries.ts';
 
@@ -33,6 +34,10 @@ export class ActionService {
   readonly decideDeadlineRequest: ActionApprovals['decideDeadlineRequest'];
   readonly decideMany: ActionApprovals['decideMany'];
 
+  readonly move: ActionArrangement['move'];
+  readonly renumber: ActionArrangement['renumber'];
+  readonly close: ActionArrangement['close'];
+
   constructor(store: Store) {
     const queries = new ActionQueries(store);
     const commands = new ActionCommands(store, queries);
@@ -56,5 +61,9 @@ export class ActionService {
     this.requestDeadline = approvals.requestDeadline.bind(approvals);
     this.decideDeadlineRequest = approvals.decideDeadlineRequest.bind(approvals);
     this.decideMany = approvals.decideMany.bind(approvals);
+    const arrangement = new ActionArrangement(store);
+    this.move = arrangement.move.bind(arrangement);
+    this.renumber = arrangement.renumber.bind(arrangement);
+    this.close = arrangement.close.bind(arrangement);
   }
 }

@@ -26,6 +26,8 @@ export interface HomeRow {
   pendingProposal: string | null;
   lastUpdate: string | null;
   daysSinceUpdate: number | null;
+  /** Still to do: not Blue (complete) and not closed as no longer needed. */
+  open: boolean;
 }
 
 export const homeRow = (a: ActionSummary, asOf: string): HomeRow => ({
@@ -43,21 +45,22 @@ export const homeRow = (a: ActionSummary, asOf: string): HomeRow => ({
   pendingProposal: a.pendingProposal,
   lastUpdate: a.lastUpdate,
   daysSinceUpdate: a.daysSinceUpdate,
+  open: a.status !== 'B' && !a.closed,
 });
 
 const byDeadline = (a: HomeRow, b: HomeRow): number => (a.deadline ?? '').localeCompare(b.deadline ?? '');
 
-/** Open actions (not Blue) whose deadline falls in the next DUE_WITHIN_DAYS days, soonest first. */
+/** Open actions (not Blue, not closed) whose deadline falls in the next DUE_WITHIN_DAYS days, soonest first. */
 export const dueSoon = (rows: HomeRow[]): HomeRow[] =>
-  rows.filter((r) => r.status !== 'B' && r.daysToDeadline !== null && r.daysToDeadline >= 0 && r.daysToDeadline <= DUE_WITHIN_DAYS).sort(byDeadline);
+  rows.filter((r) => r.open && r.daysToDeadline !== null && r.daysToDeadline >= 0 && r.daysToDeadline <= DUE_WITHIN_DAYS).sort(byDeadline);
 
 /** Overdue actions, the most recently missed first (the ones a reminder can still rescue). */
 export const overdue = (rows: HomeRow[]): HomeRow[] => rows.filter((r) => r.overdue).sort((a, b) => byDeadline(b, a));
 
-/** Open actions with no progress update in the last LATE_UPDATE_DAYS days (or none at all), longest first. */
+/** Open actions (not Blue, not closed) with no progress update in the last LATE_UPDATE_DAYS days (or none at all), longest first. */
 export const lateUpdates = (rows: HomeRow[]): HomeRow[] =>
   rows
-    .filter((r) => r.status !== 'B' && (r.daysSinceUpdate === null || r.daysSinceUpdate > LATE_UPDATE_DAYS))
+    .filter((r) => r.open && (r.daysSinceUpdate === null || r.daysSinceUpdate > LATE_UPDATE_DAYS))
     .sort((a, b) => (a.lastUpdate ?? '').localeCompare(b.lastUpdate ?? ''));
 
 /** Overdue counts per plan, for links to each plan filtered to its overdue actions. */

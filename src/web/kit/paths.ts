@@ -21,6 +21,15 @@ export const planEditPath = (slug: string): string => planPath(slug, 'edit');
 /** Moves a part of a plan one place up or down among the parts beside it (a POST with direction). */
 export const nodeMovePath = (slug: string, id: number): string => planPath(slug, `nodes/${segment(id)}/move`);
 
+/** Archives a plan, or takes it out of the archive (a confirmation, then a POST with the version). */
+export const planArchivePath = (slug: string): string => planPath(slug, 'archive');
+
+/** The form that rolls a plan into next year's, carrying its open actions over. */
+export const planRollOverPath = (slug: string): string => planPath(slug, 'roll-over');
+
+/** Moves a part of a plan under another part, or to the top of the plan. */
+export const nodePlacePath = (slug: string, id: number): string => planPath(slug, `nodes/${segment(id)}/place`);
+
 /** Asks, then deletes, an empty part of a plan. */
 export const nodeDeletePath = (slug: string, id: number): string => planPath(slug, `nodes/${segment(id)}/delete`);
 

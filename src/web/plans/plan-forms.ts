@@ -146,3 +146,33 @@ function newActionValue(v: NewActionFields, ctx: z.RefinementCtx) {
     refs,
   };
 }
+
+/** Rolling a plan into next year's: its title, short name and period (the period is needed). */
+export const rollOverForm = z
+  .object({ version: versionField, title: requiredText("Enter a title for next year's plan"), slug: textField(), ...dateParts('periodStart'), ...dateParts('periodEnd') })
+  .superRefine((v, ctx) => void rollOverValue(v, ctx))
+  .transform(rollOverValue);
+
+function rollOverValue(v: { version: number; title: string; slug: string } & Record<string, unknown>, ctx: z.RefinementCtx) {
+  const periodStart = checkDate(v, 'periodStart', 'the date the plan starts', ctx, { required: true });
+  const periodEnd = checkDate(v, 'periodEnd', 'the date the plan ends', ctx, { required: true });
+  if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
+    ctx.addIssue({ code: 'custom', path: ['periodEnd-day'], message: 'The plan must end after it starts' });
+  }
+  const slug = v.slug === '' ? slugFrom(v.title) : v.slug;
+  if (v.title !== '' && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+    ctx.addIssue({ code: 'custom', path: ['slug'], message: 'The short name is lower-case letters, digits and hyphens, for example sufficiency-2027-28' });
+  }
+  return { version: v.version, title: v.title, slug, periodStart: periodStart ?? '', periodEnd: periodEnd ?? '' };
+}
+
+/** Archiving a plan or taking it out of the archive: which, from the version the person saw. */
+export const archiveForm = z.object({
+  version: versionField,
+  archive: z.preprocess(one, z.enum(['yes', 'no'], { message: 'Choose whether to archive the plan' })),
+});
+
+/** Moving a part of a plan: where to ('' for the top of the plan). */
+export const nodePlaceForm = z
+  .object({ version: versionField, parentId: idChoice('Choose where the part goes') })
+  .transform((v) => ({ version: v.version, parentId: v.parentId === '' ? null : v.parentId }));

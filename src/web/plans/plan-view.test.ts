@@ -17,6 +17,7 @@ const row = (number: string, fields: Partial<ActionRow> = {}): ActionRow => ({
   lastUpdate: null,
   daysSinceUpdate: null,
   isSubAction: false,
+  closed: false,
   ...fields,
 });
 

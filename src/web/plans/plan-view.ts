@@ -5,6 +5,9 @@ import type { RollUp } from '../../domain/action-derived.ts';
 import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree, PlanTreeNode } from '../../services/plan.service.ts';
 import { actionPath } from '../kit/paths.ts';
+import { nodeChoices } from '../kit/plan-nodes.ts';
+
+export { nodeChoices };
 
 export const SORTS = ['number', 'deadline', 'status', 'lastUpdate'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -47,6 +50,7 @@ export interface ActionRow {
   lastUpdate: string | null;
   daysSinceUpdate: number | null;
   isSubAction: boolean;
+  closed: boolean;
 }
 
 export interface Section {
@@ -79,6 +83,7 @@ const toRow = (a: ActionSummary, isSubAction: boolean): ActionRow => ({
   lastUpdate: a.lastUpdate,
   daysSinceUpdate: a.daysSinceUpdate,
   isSubAction,
+  closed: a.closed,
 });
 
 /** Compares action numbers as councils read them: 2 before 10, 1.4 before 1.10, 2a after 2. */
@@ -170,16 +175,39 @@ export function planRefs(tree: PlanTree): { value: string; text: string }[] {
     .map(([key, r]) => ({ value: key, text: `${r.kind.charAt(0).toUpperCase()}${r.kind.slice(1)} ${r.value}` }));
 }
 
-/** Every node of the plan, indented by depth, for the "part of the plan" select lists. */
-export function nodeChoices(tree: PlanTree): { id: number; text: string }[] {
-  const out: { id: number; text: string }[] = [];
-  const walk = (n: PlanTreeNode, depth: number): void => {
-    out.push({ id: n.id, text: `${'– '.repeat(depth)}${n.number === '' ? '' : `${n.number} `}${n.title}` });
-    n.children.forEach((c) => walk(c, depth + 1));
+
+/** Where a node may move: the top of the plan or under any node but itself and the nodes under it. */
+export function placeChoices(tree: PlanTree, nodeId: number): { value: string; text: string }[] {
+  const node = findNode(tree, nodeId);
+  const inside = new Set<number>();
+  const mark = (n: PlanTreeNode): void => {
+    inside.add(n.id);
+    n.children.forEach(mark);
   };
-  tree.nodes.forEach((n) => walk(n, 0));
-  return out;
+  if (node) mark(node);
+  return [{ value: '', text: 'At the top of the plan' }, ...nodeChoices(tree).filter((c) => !inside.has(c.id)).map((c) => ({ value: String(c.id), text: `Under ${c.text}` }))];
 }
+
+/** The actions of the plan still open (not Blue, not closed): those a roll-over carries into next year's. */
+export function openActionCount(tree: PlanTree): number {
+  let count = 0;
+  const visit = (n: PlanTreeNode): void => {
+    for (const a of n.actions) for (const x of [a, ...a.subActions]) if (x.status !== 'B' && !x.closed) count += 1;
+    n.children.forEach(visit);
+  };
+  tree.nodes.forEach(visit);
+  return count;
+}
+
+/** What each kind of node is called on the pages. */
+export const KIND_LABELS: Record<string, string> = {
+  programme: 'Programme',
+  priority: 'Priority',
+  theme: 'Theme',
+  objective: 'Objective',
+  'task-group': 'Task group',
+  area: 'Area',
+};
 
 /** Finds a node anywhere in the tree. */
 export function findNode(tree: PlanTree, id: number): PlanTreeNode | undefined {

@@ -15,7 +15,7 @@ import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
 import { textBlocks } from '../kit/text.ts';
 import type { PageRoutes } from '../routes.ts';
 import { editNodeForm, editPlanForm, newActionForm, newNodeForm, newPlanForm, versionOnlyForm } from './plan-forms.ts';
-import { findNode, isFiltered, nodeChoices, planQuery, planRefs, planSections, queryString, SORTS, type PlanQuery } from './plan-view.ts';
+import { findNode, isFiltered, KIND_LABELS, nodeChoices, planQuery, planRefs, planSections, queryString, SORTS, type PlanQuery } from './plan-view.ts';
 
 type Values = Record<string, unknown>;
 
@@ -29,14 +29,6 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   lastUpdate: 'Last update, oldest first',
 };
 
-const KIND_LABELS: Record<string, string> = {
-  programme: 'Programme',
-  priority: 'Priority',
-  theme: 'Theme',
-  objective: 'Objective',
-  'task-group': 'Task group',
-  area: 'Area',
-};
 
 
 const PLAN_STATUS_LABELS: Record<string, string> = { draft: 'Draft', active: 'In use', closed: 'Closed (kept for the record)' };
@@ -74,10 +66,14 @@ interface NodeFormState {
 const plansRoutes: PageRoutes = (server) => {
   const plans = server.services.plans;
 
-  server.get('/plans', async (request, reply) => {
+  // Archived plans are listed only when asked for (?archived=show).
+  server.get<{ Querystring: Values }>('/plans', async (request, reply) => {
     const list = await plans.list(request.ctx());
+    const showArchived = request.query.archived === 'show';
     return reply.page('plans/plans.njk', {
-      plans: list.map((p) => ({ ...p, href: planPath(p.slug) })),
+      plans: list.filter((p) => showArchived || p.archived === null).map((p) => ({ ...p, href: planPath(p.slug) })),
+      showArchived,
+      archivedCount: list.filter((p) => p.archived !== null).length,
       mayBuild: mayBuild(request),
       mayImport: request.user !== null && can(request.user.role, 'plans.import-trackers'),
     });
@@ -197,6 +193,8 @@ const plansRoutes: PageRoutes = (server) => {
         kindLabels: KIND_LABELS,
         trendLabels: TREND_LABELS,
         mayBuild: mayBuild(request),
+        // An archived plan's structure and actions stay as they are; it can only be taken out of the archive (or rolled over).
+        mayChange: mayBuild(request) && tree.archived === null,
       },
       errors.length > 0 ? 400 : 200,
     );
