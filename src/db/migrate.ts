@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009_reporting_cycle.ts';
 import * as m0010 from './migrations/0010_identity.ts';
 import * as m0011 from './migrations/0011_tracker_mappings.ts';
 import * as m0012 from './migrations/0012_registers.ts';
+import * as m0013 from './migrations/0013_snapshots.ts';
 
 /** Every migration by name, in order (exported for tests that migrate part of the way). */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010_identity': m0010,
   '0011_tracker_mappings': m0011,
   '0012_registers': m0012,
+  '0013_snapshots': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -77,6 +77,8 @@ export type AuditEvent =
   | 'round.link.created'
   | 'round.link.revoked'
   | 'round.link.used'
+  | 'round.closed'
+  | 'snapshot.taken'
   | 'ssda903.import-started';
 
 /** What happened, as the audit log (web page and command line) shows it. */
@@ -157,6 +159,8 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'round.link.created': 'Partner link created',
   'round.link.revoked': 'Partner link revoked',
   'round.link.used': 'Updates recorded through a partner link',
+  'round.closed': 'Reporting round closed',
+  'snapshot.taken': 'Snapshot taken as reported',
 };
 
 /** What someone did, finishing "Jo Bloggs …": shown when their change made another person's edit stale. */

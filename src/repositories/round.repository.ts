@@ -79,12 +79,12 @@ export class RoundRepository {
     return rows.map((r) => r.planId);
   }
 
-  async plansOfRounds(roundIds: readonly number[]): Promise<{ roundId: number; slug: string; title: string }[]> {
+  async plansOfRounds(roundIds: readonly number[]): Promise<{ roundId: number; planId: number; slug: string; title: string }[]> {
     if (roundIds.length === 0) return [];
     return this.db
       .selectFrom('reportingRoundPlan as rp')
       .innerJoin('plan as p', 'p.id', 'rp.planId')
-      .select(['rp.roundId', 'p.slug', 'p.title'])
+      .select(['rp.roundId', 'p.id as planId', 'p.slug', 'p.title'])
       .where('rp.roundId', 'in', roundIds)
       .orderBy('p.title')
       .execute();
@@ -221,6 +221,12 @@ export class RoundRepository {
       returning id
     `.execute(this.db);
     return r.rows.length;
+  }
+
+  /** Marks a closed round's reminders not yet sent as no longer needed; returns how many. */
+  async skipScheduled(roundId: number): Promise<number> {
+    const r = await this.db.updateTable('reminder').set({ status: 'skipped' }).where('roundId', '=', roundId).where('status', '=', 'scheduled').executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   reminders(roundId: number): Promise<Reminder[]> {

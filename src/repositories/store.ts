@@ -13,6 +13,7 @@ import { OrganisationRepository } from './organisation.repository.ts';
 import { PlanRepository } from './plan.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { RoundRepository } from './round.repository.ts';
+import { SnapshotRepository } from './snapshot.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
 import { TrackerImportRepository } from './tracker-import.repository.ts';
 import { VoiceRepository } from './voice.repository.ts';
@@ -32,6 +33,7 @@ export interface Repositories {
   rounds: RoundRepository;
   trackerImports: TrackerImportRepository;
   dashboards: DashboardRepository;
+  snapshots: SnapshotRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -50,6 +52,7 @@ function bind(db: Kysely<Database>): Repositories {
     rounds: new RoundRepository(db),
     trackerImports: new TrackerImportRepository(db),
     dashboards: new DashboardRepository(db),
+    snapshots: new SnapshotRepository(db),
   };
 }
 

@@ -39,6 +39,8 @@ export interface RoundSummary {
   received: number;
   outstanding: number;
   late: boolean;
+  /** Set once the round is closed: the snapshot it was frozen into. */
+  closed: { snapshot: number; name: string; at: Date } | null;
 }
 
 export interface ChaseRow {
@@ -139,12 +141,18 @@ export function reminderSchedule(today: string, dueDate: string, withRequest: bo
   return out;
 }
 
+/** A closed round asks and reminds nobody: its snapshot is what was reported. */
+async function refuseClosed(repos: Repositories, round: Round): Promise<void> {
+  const [closed] = await repos.snapshots.byRounds([round.id]);
+  if (closed) throw new ValidationError(`The round for ${round.period} is closed (snapshot ${closed.number}): nobody can be asked or reminded in it`, 'period');
+}
+
 export class RoundService {
   constructor(private readonly store: Store) {}
 
   private async summaries(repos: Repositories, ctx: Ctx, rounds: Round[]): Promise<RoundSummary[]> {
     const ids = rounds.map((r) => r.id);
-    const [counts, plans] = await Promise.all([repos.rounds.counts(ids), repos.rounds.plansOfRounds(ids)]);
+    const [counts, plans, snapshots] = await Promise.all([repos.rounds.counts(ids), repos.rounds.plansOfRounds(ids), repos.snapshots.byRounds(ids)]);
     const today = todayFor(ctx);
     return rounds.map((r) => {
       const c = counts.get(r.id) ?? { requests: 0, received: 0 };
@@ -159,7 +167,8 @@ export class RoundService {
         requests: c.requests,
         received: c.received,
         outstanding: c.requests - c.received,
-        late: today > r.dueDate && c.requests > c.received,
+        late: today > r.dueDate && c.requests > c.received && !snapshots.some((x) => x.roundId === r.id),
+        closed: ((x) => (x ? { snapshot: x.number, name: x.name, at: x.takenAt } : null))(snapshots.find((x) => x.roundId === r.id)),
       };
     });
   }
@@ -216,6 +225,7 @@ export class RoundService {
         dueDate,
         openedBy: ctx.actor,
       });
+      if (!created) await refuseClosed(repos, round);
       const added = await repos.rounds.addPlans(round.id, plans.map((p) => p.id), ctx.actor);
       const owners = await repos.rounds.ownersOfOpenActions(ctx.organisationId, plans.map((p) => p.id));
       const newRequests = await repos.rounds.insertRequests(owners.map((o) => ({ roundId: round.id, actionId: o.actionId, ownerName: o.ownerName, email: o.email })));
@@ -323,6 +333,7 @@ export class RoundService {
     const today = todayFor(ctx);
     return this.store.transaction(async (repos) => {
       const round = await this.roundOf(repos, ctx, roundId);
+      await refuseClosed(repos, round);
       const requests = await repos.rounds.requests(round.id);
       const outstanding = requests.filter((r) => r.receivedAt === null);
       let owners: string[];
