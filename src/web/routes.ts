@@ -19,6 +19,7 @@ import risksRoutes from './risks/risks.routes.ts';
 import roundsRoutes from './rounds/rounds.routes.ts';
 import partnerRoutes from './partner/partner.routes.ts';
 import searchRoutes from './search/search.routes.ts';
+import snapshotsRoutes from './snapshots/snapshots.routes.ts';
 import voiceRoutes from './voice/voice.routes.ts';
 
 /** A feature's routes: registered as a plugin; the services are on `server.services`. */
@@ -41,6 +42,7 @@ export const pageRoutes: PageRoutes[] = [
   accountsRoutes,
   searchRoutes,
   roundsRoutes,
+  snapshotsRoutes,
   partnerRoutes,
 ];
 
@@ -64,6 +66,7 @@ export const navigationEntries: NavigationEntry[] = [
   { text: 'Risks', href: '/risks' },
   { text: 'Voice of the child', href: '/voice' },
   { text: 'Measures', href: '/measures' },
+  { text: 'Snapshots', href: '/snapshots' },
   { text: 'Glossary', href: '/glossary' },
   { text: 'Search', href: '/search' },
   { text: 'People', href: '/users', roles: rolesWith('accounts.manage'), also: ['/api-tokens'] },

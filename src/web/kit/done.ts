@@ -25,6 +25,7 @@ export const DONE_MESSAGES = {
   'round-unchanged': 'Those plans were already in this round: nobody has been asked twice.',
   'reminders-sent': 'The reminders have been sent. Each owner’s last reminder is shown below.',
   'link-sent': 'A new link has been sent. Any earlier link for the same person no longer works.',
+  'round-closed': 'The round is closed and its snapshot taken. It reads here as it was reported, whatever changes later.',
   'link-revoked': 'The link has been withdrawn. It opens nothing now.',
   'mapping-saved': 'The mapping has been saved. It is offered for the next tracker, and can be downloaded for the command line.',
   'user-changed': 'The person’s details have been saved',
