@@ -69,15 +69,68 @@ export class SnapshotRepository {
       .execute();
   }
 
-  /** Every deadline set on these actions, oldest first. */
-  deadlines(actionIds: readonly number[]): Promise<{ actionId: number; dueDate: string; reason: string; setAt: Date }[]> {
+  /** The actions of these plans in plan order, without their histories. */
+  actions(planIds: readonly number[]): Promise<{ id: number; planId: number; nodeId: number; number: string; title: string }[]> {
+    if (planIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('action')
+      .select(['id', 'planId', 'nodeId', 'number', 'title'])
+      .where('planId', 'in', planIds)
+      .orderBy('planId')
+      .orderBy('nodeId')
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Each action's newest approved status of each kind (current, forecast), ordered as the domain's
+   * statusAt orders them: the later as-at date, then the later time to the millisecond, then the later row.
+   */
+  async approvedStatuses(actionIds: readonly number[]): Promise<{ actionId: number; kind: string; status: string; asAt: string }[]> {
+    if (actionIds.length === 0) return [];
+    const { rows } = await sql<{ actionId: number; kind: string; status: string; asAt: string }>`
+      select distinct on (s.action_id, s.kind) s.action_id, s.kind, trim(s.status) as status, s.as_at
+      from action_status s
+      where s.action_id = any(cast(${`{${actionIds.join(',')}}`} as int[])) and s.approved_by is not null
+      order by s.action_id, s.kind, s.as_at desc, date_trunc('milliseconds', s.recorded_at) desc, s.id desc
+    `.execute(this.db);
+    return rows;
+  }
+
+  /** The owners of these actions, in order. */
+  owners(actionIds: readonly number[]): Promise<{ actionId: number; name: string | null; role: string | null }[]> {
+    if (actionIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('actionOwner')
+      .select(['actionId', 'name', 'role'])
+      .where(sql<boolean>`action_id = any(cast(${`{${actionIds.join(',')}}`} as int[]))`)
+      .orderBy('actionId')
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** The authority's measure commentary on periods ending by `periodEnd`, oldest entry first. */
+  commentary(organisationId: number, periodEnd: string): Promise<{ measureCode: string; periodEnd: string; body: string }[]> {
+    return this.db
+      .selectFrom('measureCommentary')
+      .select(['measureCode', 'periodEnd', 'body'])
+      .where('organisationId', '=', organisationId)
+      .where('periodEnd', '<=', periodEnd)
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Every deadline set on these actions in the order they were set (the last is the current one). */
+  deadlines(actionIds: readonly number[]): Promise<{ id: number; actionId: number; dueDate: string; reason: string; setAt: Date }[]> {
     if (actionIds.length === 0) return Promise.resolve([]);
     return this.db
       .selectFrom('actionDeadline')
-      .select(['actionId', 'dueDate', 'reason', 'setAt'])
+      .select(['id', 'actionId', 'dueDate', 'reason', 'setAt'])
       .where(sql<boolean>`action_id = any(cast(${`{${actionIds.join(',')}}`} as int[]))`)
       .orderBy('actionId')
-      .orderBy('setAt')
+      .orderBy(sql`date_trunc('milliseconds', set_at)`)
       .orderBy('id')
       .execute();
   }
