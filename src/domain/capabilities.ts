@@ -52,7 +52,7 @@ export const capabilityRules = {
   'audit.read': { holders: ['admin'], words: 'read the audit log' },
   'rounds.manage': {
     holders: ['admin', 'manager'],
-    words: 'open reporting rounds, read the chase list, send reminders and partner links',
+    words: 'open reporting rounds, read the chase list, send reminders and partner links, and close rounds into their snapshots',
   },
   'outbox.read': { holders: ['admin'], words: 'read the outbox of messages kept when no e-mail service is set up' },
 } as const satisfies Record<string, CapabilityRule>;
