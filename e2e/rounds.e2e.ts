@@ -80,3 +80,30 @@ test('chase list shows the update received via link', async () => {
   assert.match(await page.locator('#requests ~ table').first().innerText() + (await page.locator('main').innerText()), /via link/);
   await suite.checker.check(suite.browser, 'chase list after the link was used');
 });
+
+test('close the round after a form with errors takes its snapshot, read by a board member with its changes', async () => {
+  const { page } = suite.browser;
+  await signIn(page, suite.server.users.manager);
+  await visit(page, chaseListPath);
+  await clickAndWait(page, page.getByRole('link', { name: 'Close the round and take its snapshot' }));
+  await suite.checker.check(suite.browser, 'close the round form');
+  await page.getByLabel('Name the snapshot is kept under').fill('');
+  await clickAndWait(page, page.getByRole('button', { name: 'Close the round and take the snapshot' }));
+  assert.deepEqual((await errorSummaryLinks(page)).map((l) => l.href), ['#name']);
+  await suite.checker.check(suite.browser, 'close the round form with errors');
+  await page.getByLabel('Name the snapshot is kept under').fill('as reported to the Corporate Parenting Board on 14 May 2018');
+  await clickAndWait(page, page.getByRole('button', { name: 'Close the round and take the snapshot' }));
+  assert.match(await heading(page), /as reported to the Corporate Parenting Board on 14 May 2018/);
+  await suite.checker.check(suite.browser, 'snapshot as reported');
+  await signOut(page);
+
+  await signIn(page, suite.server.users.viewer);
+  await visit(page, '/snapshots');
+  await suite.checker.check(suite.browser, 'snapshots list');
+  await clickAndWait(page, page.getByRole('link', { name: 'as reported to the Corporate Parenting Board on 14 May 2018' }));
+  await suite.checker.check(suite.browser, 'snapshot read by a board member');
+  await clickAndWait(page, page.getByRole('link', { name: 'What changed since the snapshot before' }));
+  assert.match(await page.locator('main').innerText(), /This is the first snapshot/);
+  await suite.checker.check(suite.browser, 'snapshot changes');
+  await signOut(page);
+});

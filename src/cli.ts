@@ -19,6 +19,7 @@ import { register as plans } from './cli/commands/plans.command.ts';
 import { register as refs } from './cli/commands/refs.command.ts';
 import { register as risks } from './cli/commands/risks.command.ts';
 import { register as round } from './cli/commands/round.command.ts';
+import { register as snapshot } from './cli/commands/snapshot.command.ts';
 import { register as serve } from './cli/commands/serve.command.ts';
 import { register as status } from './cli/commands/status.command.ts';
 import { register as token } from './cli/commands/token.command.ts';
@@ -42,7 +43,7 @@ export function buildProgram(): Command {
   for (const r of [serve, migrate, init, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary, generate]) r(program);
   // Registered after import so that their sub-commands join it.
   for (const r of [import903, importFigures, indicators, measures]) r(program);
-  for (const r of [user, token, round]) r(program);
+  for (const r of [user, token, round, snapshot]) r(program);
   return program;
 }
 

@@ -31,6 +31,7 @@ import { RoundService } from './services/reporting/round.service.ts';
 import { ProgrammeStatusService } from './services/reporting/programme-status.service.ts';
 import { PartnerLinkService } from './services/reporting/partner-link.service.ts';
 import { ReminderSender } from './services/reporting/reminder-sender.ts';
+import { SnapshotService } from './services/reporting/snapshot.service.ts';
 
 export interface Services {
   organisations: OrganisationService;
@@ -58,6 +59,8 @@ export interface Services {
   partnerLinks: PartnerLinkService;
   /** Sends the reminders due: on an interval inside the server, once from `parentis round remind`. */
   reminders: ReminderSender;
+  /** Frozen "as reported" copies taken when a round closes, and what changed between two. */
+  snapshots: SnapshotService;
   /** Today's date and the time for every caller: pages, API and command line put it in their context. */
   clock: Clock;
   /** The database's queue for connections, for shedding load before it grows long. */
@@ -102,6 +105,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     search: new SearchService(store, new SearchRepository(handle.db)),
     rounds: new RoundService(store),
     programmes: new ProgrammeStatusService(store),
+    snapshots: new SnapshotService(store),
     partnerLinks: new PartnerLinkService(store, actions),
     reminders: new ReminderSender(store, { channel: messaging.channel, publicUrl: messaging.publicUrl, clock }),
     clock,

@@ -31,6 +31,7 @@ import {
 import { measureApiRoutes } from './measures.api.ts';
 import { openApiDocument } from './openapi.ts';
 import { roundApiRoutes } from './rounds.api.ts';
+import { snapshotApiRoutes } from './snapshots.api.ts';
 
 type Schema = z.ZodType;
 
@@ -202,6 +203,7 @@ export function apiRoutes(s: Services): ApiRoute[] {
       handler: async ({ ctx, query }) => ({ risks: await s.risks.list(ctx, query.plan === undefined ? {} : { plan: query.plan }) }),
     }),
     ...roundApiRoutes(s),
+    ...snapshotApiRoutes(s),
     ...measureApiRoutes(s),
   ];
 }

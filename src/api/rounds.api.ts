@@ -1,9 +1,10 @@
-// The reporting cycle in the JSON API: the rounds, opening one, a round's chase list and reminding
-// owners now. Managers and administrators only, as on the pages.
+// The reporting cycle in the JSON API: the rounds, opening one, a round's chase list, reminding
+// owners now and closing a round into its snapshot. Managers and administrators only, as on the pages.
 import { z } from 'zod';
 import type { Services } from '../composition.ts';
 import { isoDateSchema } from '../domain/dates.ts';
 import { route, type ApiRoute } from './api.ts';
+import { snapshotSummarySchema } from './snapshots.api.ts';
 
 const roundSchema = z.looseObject({
   id: z.number().int(),
@@ -15,6 +16,10 @@ const roundSchema = z.looseObject({
   received: z.number().int(),
   outstanding: z.number().int(),
   late: z.boolean().describe('The due date has passed and updates are still missing.'),
+  closed: z
+    .looseObject({ snapshot: z.number().int(), name: z.string(), at: z.string() })
+    .nullable()
+    .describe('Set once the round is closed: the snapshot it was frozen into.'),
 });
 
 const roundParamsSchema = z.object({ id: z.coerce.number().int().min(1).describe("The round's id.") });
@@ -34,6 +39,12 @@ const remindBodySchema = z
   })
   .strict()
   .refine((b) => (b.owner === undefined) !== (b.late !== true), { message: 'give either owner or late: true', path: ['owner'] });
+
+const closeBodySchema = z
+  .object({
+    name: z.string().min(1).max(200).optional().describe('The name the snapshot is kept under; "as reported to the Corporate Parenting Board on" today\'s date if not given.'),
+  })
+  .strict();
 
 const chaseSchema = z.looseObject({
   round: roundSchema,
@@ -93,6 +104,17 @@ export function roundApiRoutes(s: Services): ApiRoute[] {
         const tally = await s.reminders.runOnce();
         return { owners, ...tally };
       },
+    }),
+    route({
+      method: 'POST',
+      url: '/rounds/:id/close',
+      summary: 'Close a round: freeze what was reported into the next numbered snapshot, which never changes, and stop its reminders',
+      description: 'Managers and administrators. A round is closed once: closing it again answers 400 naming the snapshot.',
+      params: roundParamsSchema,
+      body: closeBodySchema,
+      response: snapshotSummarySchema,
+      status: 201,
+      handler: ({ ctx, params, body }) => s.snapshots.close(ctx, params.id, { name: body.name }),
     }),
   ];
 }

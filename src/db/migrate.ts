@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009_reporting_cycle.ts';
 import * as m0010 from './migrations/0010_identity.ts';
 import * as m0011 from './migrations/0011_tracker_mappings.ts';
 import * as m0012 from './migrations/0012_registers.ts';
+import * as m0013 from './migrations/0013_snapshots.ts';
 import * as m0014 from './migrations/0014_programme_status.ts';
 import * as m0015 from './migrations/0015_plan_years.ts';
 import * as m0016 from './migrations/0016_references.ts';
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0010_identity': m0010,
   '0011_tracker_mappings': m0011,
   '0012_registers': m0012,
+  '0013_snapshots': m0013,
   '0014_programme_status': m0014,
   '0015_plan_years': m0015,
   '0016_references': m0016,

@@ -564,6 +564,27 @@ export interface ReportingRoundPlanTable {
   addedAt: Stamp;
 }
 
+/** A frozen "as reported" copy taken when a round closes: numbered per authority; never updated or deleted (a trigger refuses). */
+export interface SnapshotTable {
+  id: Generated<number>;
+  organisationId: number;
+  number: number;
+  roundId: number;
+  name: string;
+  period: string;
+  periodStart: DateCol;
+  periodEnd: DateCol;
+  takenAt: Stamp;
+  takenBy: string;
+}
+
+/** One section of a snapshot (actions, programmes, risks, priorities, measures) as one JSON document. */
+export interface SnapshotSectionTable {
+  snapshotId: number;
+  section: string;
+  content: ColumnType<unknown, string, never>;
+}
+
 /** One owner asked for an update on one action in a round; received when an update is recorded. */
 export interface UpdateRequestTable {
   id: Generated<number>;
@@ -720,6 +741,8 @@ export interface Database {
   trackerUpload: TrackerUploadTable;
   trackerMapping: TrackerMappingTable;
   programmeStatus: ProgrammeStatusTable;
+  snapshot: SnapshotTable;
+  snapshotSection: SnapshotSectionTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -90,6 +90,8 @@ export type AuditEvent =
   | 'round.link.revoked'
   | 'round.link.used'
   | 'programme.status.entered'
+  | 'round.closed'
+  | 'snapshot.taken'
   | 'ssda903.import-started';
 
 /** What happened, as the audit log (web page and command line) shows it. */
@@ -183,6 +185,8 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'round.link.revoked': 'Partner link revoked',
   'round.link.used': 'Updates recorded through a partner link',
   'programme.status.entered': 'Programme status entered for a reporting period',
+  'round.closed': 'Reporting round closed',
+  'snapshot.taken': 'Snapshot taken as reported',
 };
 
 /** What someone did, finishing "Jo Bloggs …": shown when their change made another person's edit stale. */

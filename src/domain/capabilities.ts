@@ -57,7 +57,7 @@ export const capabilityRules = {
   'audit.read': { holders: ['admin'], words: 'read the audit log' },
   'rounds.manage': {
     holders: ['admin', 'manager'],
-    words: 'open reporting rounds, read the chase list, send reminders and partner links',
+    words: 'open reporting rounds, read the chase list, send reminders and partner links, and close rounds into their snapshots',
   },
   'rounds.decide-led': {
     holders: ['lead'],

@@ -26,6 +26,8 @@ export type DeadlineRequest = Selectable<DeadlineRequestTable>;
 export interface ActionQuery {
   organisationId: number;
   planId?: number | undefined;
+  /** Only the actions of these plans. */
+  planIds?: readonly number[] | undefined;
   /** Case-insensitive part of an owner's name or role title. */
   owner?: string | undefined;
   ref?: { kind: string; value: string } | undefined;
@@ -214,6 +216,10 @@ export class ActionRepository {
   private filtered(q: ActionQuery) {
     let query = this.db.selectFrom('action').innerJoin('plan', 'plan.id', 'action.planId').where('plan.organisationId', '=', q.organisationId);
     if (q.planId !== undefined) query = query.where('action.planId', '=', q.planId);
+    if (q.planIds !== undefined) {
+      if (q.planIds.length === 0) return null;
+      query = query.where('action.planId', 'in', q.planIds);
+    }
     if (q.parentActionId !== undefined) query = query.where('action.parentActionId', '=', q.parentActionId);
     if (q.ids !== undefined) {
       if (q.ids.length === 0) return null;

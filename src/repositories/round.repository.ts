@@ -226,6 +226,12 @@ export class RoundRepository {
     return r.rows.length;
   }
 
+  /** Marks a closed round's reminders not yet sent as no longer needed; returns how many. */
+  async skipScheduled(roundId: number): Promise<number> {
+    const r = await this.db.updateTable('reminder').set({ status: 'skipped' }).where('roundId', '=', roundId).where('status', '=', 'scheduled').executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   reminders(roundId: number): Promise<Reminder[]> {
     return this.db.selectFrom('reminder').selectAll().where('roundId', '=', roundId).orderBy('sendOn').orderBy('id').execute();
   }

@@ -15,6 +15,7 @@ import { ReferenceRepository } from './reference.repository.ts';
 import { ProgrammeRepository } from './programme.repository.ts';
 import { RiskRepository } from './risk.repository.ts';
 import { RoundRepository } from './round.repository.ts';
+import { SnapshotRepository } from './snapshot.repository.ts';
 import { Ssda903Repository } from './ssda903.repository.ts';
 import { TrackerImportRepository } from './tracker-import.repository.ts';
 import { VoiceRepository } from './voice.repository.ts';
@@ -36,6 +37,7 @@ export interface Repositories {
   trackerImports: TrackerImportRepository;
   dashboards: DashboardRepository;
   programmes: ProgrammeRepository;
+  snapshots: SnapshotRepository;
 }
 
 function bind(db: Kysely<Database>): Repositories {
@@ -56,6 +58,7 @@ function bind(db: Kysely<Database>): Repositories {
     trackerImports: new TrackerImportRepository(db),
     dashboards: new DashboardRepository(db),
     programmes: new ProgrammeRepository(db),
+    snapshots: new SnapshotRepository(db),
   };
 }
 

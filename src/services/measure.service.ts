@@ -370,6 +370,45 @@ const toEntry = (r: { id: number; periodEnd: string; body: string; author: strin
   at: r.createdAt.toISOString(),
 });
 
+/** The authority's small-number threshold (5 unless it has set its own). */
+export async function suppressionThreshold(repos: Repositories, organisationId: number): Promise<number> {
+  const setting = (await repos.organisations.getSetting(organisationId, SUPPRESSION_SETTING)) as { threshold?: number } | undefined;
+  return setting?.threshold ?? 5;
+}
+
+/** Every measure (or those named, in that order) read at a date for a reader, from one read of the values, targets and benchmarks. */
+export async function readMeasures(
+  repos: Repositories,
+  organisationId: number,
+  reader: Reader,
+  options: { codes?: readonly string[] | undefined; asAt: string },
+): Promise<MeasureReading[]> {
+  const [measures, values, targets, benchmarks, quartiles] = await Promise.all([
+    repos.measures.list(organisationId),
+    repos.measures.plainValues(organisationId, ['month', 'year']),
+    repos.measures.targetsFor(organisationId),
+    repos.measures.plainBenchmarks(organisationId),
+    repos.measures.quartiles(organisationId),
+  ]);
+  const byCode = new Map(measures.map((m) => [m.code, m]));
+  const chosen = options.codes === undefined ? measures : options.codes.flatMap((c) => (byCode.has(c) ? [byCode.get(c)!] : []));
+  const valuesOf = groupBy(values, (v) => v.measureId);
+  const targetsOf = groupBy(targets, (t) => t.measureId);
+  const benchmarksOf = groupBy(benchmarks, (b) => b.measureCode);
+  const quartilesOf = groupBy(quartiles.map(toQuartiles), (q) => q.measureCode);
+  return chosen.map((m) =>
+    readMeasure(
+      toMeasure(m),
+      (valuesOf.get(m.id) ?? []).map(storedOf),
+      (targetsOf.get(m.id) ?? []).map(toTarget),
+      (benchmarksOf.get(m.code) ?? []).map(toBenchmark),
+      options.asAt,
+      reader,
+      quartilesOf.get(m.code) ?? [],
+    ),
+  );
+}
+
 export class MeasureService {
   constructor(private readonly store: Store) {}
 
@@ -380,8 +419,7 @@ export class MeasureService {
 
   /** The authority's small-number threshold (5 unless it has set its own). */
   async threshold(ctx: Ctx): Promise<number> {
-    const setting = (await this.store.read.organisations.getSetting(ctx.organisationId, SUPPRESSION_SETTING)) as { threshold?: number } | undefined;
-    return setting?.threshold ?? 5;
+    return suppressionThreshold(this.store.read, ctx.organisationId);
   }
 
   async setThreshold(ctx: Ctx, raw: unknown): Promise<number> {
@@ -409,33 +447,7 @@ export class MeasureService {
    * a dashboard's tiles show, from one read of the values, targets and benchmarks.
    */
   async readings(ctx: Ctx, options: { codes?: readonly string[] | undefined; asAt?: string | undefined } = {}): Promise<MeasureReading[]> {
-    const repos = this.store.read;
-    const asAt = options.asAt ?? todayFor(ctx);
-    const [measures, values, targets, benchmarks, quartiles, reader] = await Promise.all([
-      repos.measures.list(ctx.organisationId),
-      repos.measures.plainValues(ctx.organisationId, ['month', 'year']),
-      repos.measures.targetsFor(ctx.organisationId),
-      repos.measures.plainBenchmarks(ctx.organisationId),
-      repos.measures.quartiles(ctx.organisationId),
-      this.reader(ctx),
-    ]);
-    const byCode = new Map(measures.map((m) => [m.code, m]));
-    const chosen = options.codes === undefined ? measures : options.codes.flatMap((c) => (byCode.has(c) ? [byCode.get(c)!] : []));
-    const valuesOf = groupBy(values, (v) => v.measureId);
-    const targetsOf = groupBy(targets, (t) => t.measureId);
-    const benchmarksOf = groupBy(benchmarks, (b) => b.measureCode);
-    const quartilesOf = groupBy(quartiles.map(toQuartiles), (q) => q.measureCode);
-    return chosen.map((m) =>
-      readMeasure(
-        toMeasure(m),
-        (valuesOf.get(m.id) ?? []).map(storedOf),
-        (targetsOf.get(m.id) ?? []).map(toTarget),
-        (benchmarksOf.get(m.code) ?? []).map(toBenchmark),
-        asAt,
-        reader,
-        quartilesOf.get(m.code) ?? [],
-      ),
-    );
+    return readMeasures(this.store.read, ctx.organisationId, await this.reader(ctx), { ...options, asAt: options.asAt ?? todayFor(ctx) });
   }
 
   /** Everything a measure's page shows at a date: the reading, the whole series, breakdowns, benchmarks and commentary. */

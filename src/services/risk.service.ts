@@ -59,62 +59,66 @@ export interface RiskView {
   version: number;
 }
 
+/** The register (or one plan's part of it) read through the given repositories: current score, trend, history and links. */
+export async function listRisks(repos: Repositories, ctx: Ctx, filters: { plan?: string } = {}): Promise<RiskView[]> {
+  let planId: number | undefined;
+  if (filters.plan !== undefined) {
+    const plan = await repos.plans.findBySlug(ctx.organisationId, filters.plan);
+    if (!plan) throw new NotFoundError(`There is no plan "${filters.plan}".`);
+    planId = plan.id;
+  }
+  const risks = await repos.risks.list(ctx.organisationId, planId);
+  const ids = risks.map((r) => r.id);
+  const [scores, links, measureLinks] = await Promise.all([repos.risks.scores(ids), repos.risks.links(ids), repos.risks.measureLinks(ids)]);
+  const actionRows = await repos.actions.list({ organisationId: ctx.organisationId, ids: [...new Set(links.map((l) => l.actionId))] });
+  const keyOf = new Map(actionRows.map((a) => [a.id, `${a.planSlug}:${a.number}`]));
+  const scoresOf = groupBy(scores, (s) => s.riskId);
+  const linksOf = groupBy(links, (l) => l.riskId);
+  const measuresOf = groupBy(measureLinks, (l) => l.riskId);
+  return risks.map((r) => {
+    const history = scoresOf.get(r.id) ?? [];
+    const current = history[history.length - 1] ?? { likelihood: 0, impact: 0 };
+    const previous = history.length > 1 ? history[history.length - 2]! : null;
+    return {
+      id: r.id,
+      plan: r.planSlug,
+      reference: r.reference,
+      title: r.title,
+      impact: r.impact,
+      mitigation: r.mitigation,
+      owner: r.owner,
+      reviewDate: r.reviewDate,
+      status: r.status,
+      likelihood: current.likelihood,
+      impactScore: current.impact,
+      score: riskScore(current),
+      rating: riskRating(riskScore(current)),
+      previousScore: previous ? riskScore(previous) : null,
+      trend: riskTrend(previous, current),
+      history: history.map((s) => ({
+        likelihood: s.likelihood,
+        impact: s.impact,
+        score: riskScore(s),
+        recordedAt: new Date(s.recordedAt).toISOString(),
+        assessedOn: s.assessedOn ?? new Date(s.recordedAt).toISOString().slice(0, 10),
+        recordedBy: s.recordedBy,
+        note: s.note,
+      })),
+      actions: (linksOf.get(r.id) ?? []).map((l) => keyOf.get(l.actionId) ?? String(l.actionId)),
+      measures: (measuresOf.get(r.id) ?? []).map((m) => ({ id: m.measureId, code: m.code, title: m.title })),
+      closedOn: r.closedOn,
+      closedReason: r.closedReason,
+      nodeId: r.nodeId,
+      version: r.version,
+    };
+  });
+}
+
 export class RiskService {
   constructor(private readonly store: Store) {}
 
-  async list(ctx: Ctx, filters: { plan?: string } = {}): Promise<RiskView[]> {
-    const repos = this.store.read;
-    let planId: number | undefined;
-    if (filters.plan !== undefined) {
-      const plan = await repos.plans.findBySlug(ctx.organisationId, filters.plan);
-      if (!plan) throw new NotFoundError(`There is no plan "${filters.plan}".`);
-      planId = plan.id;
-    }
-    const risks = await repos.risks.list(ctx.organisationId, planId);
-    const ids = risks.map((r) => r.id);
-    const [scores, links, measureLinks] = await Promise.all([repos.risks.scores(ids), repos.risks.links(ids), repos.risks.measureLinks(ids)]);
-    const actionRows = await repos.actions.list({ organisationId: ctx.organisationId, ids: [...new Set(links.map((l) => l.actionId))] });
-    const keyOf = new Map(actionRows.map((a) => [a.id, `${a.planSlug}:${a.number}`]));
-    const scoresOf = groupBy(scores, (s) => s.riskId);
-    const linksOf = groupBy(links, (l) => l.riskId);
-    const measuresOf = groupBy(measureLinks, (l) => l.riskId);
-    return risks.map((r) => {
-      const history = scoresOf.get(r.id) ?? [];
-      const current = history[history.length - 1] ?? { likelihood: 0, impact: 0 };
-      const previous = history.length > 1 ? history[history.length - 2]! : null;
-      return {
-        id: r.id,
-        plan: r.planSlug,
-        reference: r.reference,
-        title: r.title,
-        impact: r.impact,
-        mitigation: r.mitigation,
-        owner: r.owner,
-        reviewDate: r.reviewDate,
-        status: r.status,
-        likelihood: current.likelihood,
-        impactScore: current.impact,
-        score: riskScore(current),
-        rating: riskRating(riskScore(current)),
-        previousScore: previous ? riskScore(previous) : null,
-        trend: riskTrend(previous, current),
-        history: history.map((s) => ({
-          likelihood: s.likelihood,
-          impact: s.impact,
-          score: riskScore(s),
-          recordedAt: new Date(s.recordedAt).toISOString(),
-          assessedOn: s.assessedOn ?? new Date(s.recordedAt).toISOString().slice(0, 10),
-          recordedBy: s.recordedBy,
-          note: s.note,
-        })),
-        actions: (linksOf.get(r.id) ?? []).map((l) => keyOf.get(l.actionId) ?? String(l.actionId)),
-        measures: (measuresOf.get(r.id) ?? []).map((m) => ({ id: m.measureId, code: m.code, title: m.title })),
-        closedOn: r.closedOn,
-        closedReason: r.closedReason,
-        nodeId: r.nodeId,
-        version: r.version,
-      };
-    });
+  list(ctx: Ctx, filters: { plan?: string } = {}): Promise<RiskView[]> {
+    return listRisks(this.store.read, ctx, filters);
   }
 
   /** One risk by its id, as the register shows it. */

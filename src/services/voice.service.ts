@@ -24,30 +24,34 @@ export interface VoiceView {
   version: number;
 }
 
+/** The young people's priorities with their responses and linked actions, read through the given repositories. */
+export async function listVoice(repos: Repositories, ctx: Ctx): Promise<VoiceView[]> {
+  const items = await repos.voice.list(ctx.organisationId);
+  const ids = items.map((i) => i.id);
+  const [links, responses] = await Promise.all([repos.voice.links({ voiceItemIds: ids }), repos.voice.responses(ids)]);
+  return items.map((v) => ({
+    id: v.id,
+    council: v.council,
+    priority: v.priority,
+    youSaid: v.youSaid,
+    weDid: v.weDid,
+    raisedBy: v.raisedBy,
+    raisedOn: v.raisedOn,
+    status: v.status,
+    answeredOn: v.answeredOn,
+    responses: responses
+      .filter((r) => r.voiceItemId === v.id)
+      .map((r) => ({ id: r.id, respondedOn: r.respondedOn, weDid: r.weDid, evidence: r.evidence, recordedBy: r.recordedBy })),
+    actions: links.filter((l) => l.voiceItemId === v.id).map((l) => `${l.planSlug}:${l.number}`),
+    version: v.version,
+  }));
+}
+
 export class VoiceService {
   constructor(private readonly store: Store) {}
 
-  async list(ctx: Ctx): Promise<VoiceView[]> {
-    const repos = this.store.read;
-    const items = await repos.voice.list(ctx.organisationId);
-    const ids = items.map((i) => i.id);
-    const [links, responses] = await Promise.all([repos.voice.links({ voiceItemIds: ids }), repos.voice.responses(ids)]);
-    return items.map((v) => ({
-      id: v.id,
-      council: v.council,
-      priority: v.priority,
-      youSaid: v.youSaid,
-      weDid: v.weDid,
-      raisedBy: v.raisedBy,
-      raisedOn: v.raisedOn,
-      status: v.status,
-      answeredOn: v.answeredOn,
-      responses: responses
-        .filter((r) => r.voiceItemId === v.id)
-        .map((r) => ({ id: r.id, respondedOn: r.respondedOn, weDid: r.weDid, evidence: r.evidence, recordedBy: r.recordedBy })),
-      actions: links.filter((l) => l.voiceItemId === v.id).map((l) => `${l.planSlug}:${l.number}`),
-      version: v.version,
-    }));
+  list(ctx: Ctx): Promise<VoiceView[]> {
+    return listVoice(this.store.read, ctx);
   }
 
   /** Records what was done in answer ("we did") and the item's status, unless someone else got there first. */

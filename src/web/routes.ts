@@ -24,6 +24,7 @@ import roundApprovalsRoutes from './rounds/round-approvals.routes.ts';
 import programmeStatusRoutes from './rounds/programme-status.routes.ts';
 import partnerRoutes from './partner/partner.routes.ts';
 import searchRoutes from './search/search.routes.ts';
+import snapshotsRoutes from './snapshots/snapshots.routes.ts';
 import voiceRoutes from './voice/voice.routes.ts';
 
 /** A feature's routes: registered as a plugin; the services are on `server.services`. */
@@ -51,6 +52,7 @@ export const pageRoutes: PageRoutes[] = [
   roundsRoutes,
   roundApprovalsRoutes,
   programmeStatusRoutes,
+  snapshotsRoutes,
   partnerRoutes,
 ];
 
@@ -74,6 +76,7 @@ export const navigationEntries: NavigationEntry[] = [
   { text: 'Risks', href: '/risks' },
   { text: 'Voice of the child', href: '/voice' },
   { text: 'Measures', href: '/measures' },
+  { text: 'Snapshots', href: '/snapshots' },
   { text: 'Glossary', href: '/glossary' },
   { text: 'Search', href: '/search' },
   { text: 'Reporting rounds', href: '/rounds', roles: [...new Set([...rolesWith('rounds.manage'), ...rolesWith('rounds.decide-led')])] },

@@ -68,6 +68,7 @@ test('get openapi document lists the rounds paths', async () => {
       ['/api/v1/rounds', 'get,post'],
       ['/api/v1/rounds/{id}', 'get'],
       ['/api/v1/rounds/{id}/remind', 'post'],
+      ['/api/v1/rounds/{id}/close', 'post'],
     ],
   );
 });

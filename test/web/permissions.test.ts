@@ -75,6 +75,7 @@ const pages: Page[] = [
   { url: '/rounds/1/programmes', allowed: [...managers, 'lead'] },
   { url: '/rounds/1/programmes/1', allowed: [...managers, 'lead'] },
   { url: '/outbox', allowed: ['admin'] },
+  { url: '/snapshots', allowed: everyone },
   { url: '/risks/new', allowed: managers },
   { url: '/risks/1/score', allowed: [...managers, 'lead'] },
   { url: '/voice/new', allowed: managers },
@@ -112,6 +113,28 @@ describeSharing(
     }
   },
 );
+
+// Round 1 is open and closed into snapshot 1 before each of these: the board's frozen reports are
+// read by everyone; closing a round is the managers'.
+const snapshotPages: Page[] = [
+  { url: '/snapshots/1', allowed: everyone },
+  { url: '/snapshots/1/changes', allowed: everyone },
+  { url: '/rounds/{round}/close', allowed: managers },
+];
+
+for (const page of snapshotPages) {
+  for (const role of roles) {
+    const allowed = page.allowed.includes(role);
+    test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
+      await loadPlan();
+      const { round } = await web.db.services.rounds.open(web.ctx, { period: '2018/19 Q1', plans: ['test-plan'], dueDate: '2018-07-13' });
+      await web.db.services.snapshots.close(web.ctx, round.id, { name: 'as reported to the board' });
+      const r = await web.get(page.url.replace('{round}', String(round.id)), await web.signIn(role));
+      assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
+      if (!allowed) assert.equal(html(r.body).heading(), 'You cannot do this');
+    });
+  }
+}
 
 const updateAllowed: readonly Role[] = [...managers, 'lead', 'owner'];
 for (const role of roles) {

@@ -1,5 +1,6 @@
-// parentis round open|status|remind: opens a reporting round, shows the rounds or one round's chase
-// list, and sends the reminders that are due (the server does this on an interval; this runs it once).
+// parentis round open|status|remind|close: opens a reporting round, shows the rounds or one round's
+// chase list, sends the reminders that are due (the server does this on an interval; this runs it
+// once), and closes a round into its frozen "as reported" snapshot.
 import type { Command } from 'commander';
 import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Format } from '../output.ts';
@@ -72,6 +73,17 @@ export function register(program: Command): void {
             (r) => ({ ...r, lastReminded: reminded.get(r.owner.toLowerCase())?.lastReminded ?? null }),
           ),
         );
+      });
+    });
+
+  round
+    .command('close <round>')
+    .description('close a round (by id or period): freeze what was reported into a numbered snapshot that never changes, and stop its reminders')
+    .option('--name <name>', 'the name it is kept under (default: "as reported to the Corporate Parenting Board on" today\'s date)')
+    .action(async (which: string, opts: { name?: string }, cmd: Command) => {
+      await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
+        const taken = await app.services.snapshots.close(ctx, await app.services.rounds.resolve(ctx, which), { name: opts.name });
+        write(`Closed ${taken.period}: snapshot ${taken.number}, "${taken.name}".\nRun "parentis snapshot show ${taken.number}" to read it.\n`);
       });
     });
 

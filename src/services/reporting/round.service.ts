@@ -40,6 +40,8 @@ export interface RoundSummary {
   received: number;
   outstanding: number;
   late: boolean;
+  /** Set once the round is closed: the snapshot it was frozen into. */
+  closed: { snapshot: number; name: string; at: Date } | null;
 }
 
 export interface ChaseRow {
@@ -145,12 +147,18 @@ function requireRoundReader(ctx: Ctx): void {
   if (!can(ctx.role, 'rounds.manage')) requireCapability(ctx, 'rounds.decide-led', 'see reporting rounds');
 }
 
+/** A closed round asks and reminds nobody: its snapshot is what was reported. */
+async function refuseClosed(repos: Repositories, round: Round): Promise<void> {
+  const [closed] = await repos.snapshots.byRounds([round.id]);
+  if (closed) throw new ValidationError(`The round for ${round.period} is closed (snapshot ${closed.number}): nobody can be asked or reminded in it`, 'period');
+}
+
 export class RoundService {
   constructor(private readonly store: Store) {}
 
   private async summaries(repos: Repositories, ctx: Ctx, rounds: Round[]): Promise<RoundSummary[]> {
     const ids = rounds.map((r) => r.id);
-    const [counts, plans] = await Promise.all([repos.rounds.counts(ids), repos.rounds.plansOfRounds(ids)]);
+    const [counts, plans, snapshots] = await Promise.all([repos.rounds.counts(ids), repos.rounds.plansOfRounds(ids), repos.snapshots.byRounds(ids)]);
     const today = todayFor(ctx);
     return rounds.map((r) => {
       const c = counts.get(r.id) ?? { requests: 0, received: 0 };
@@ -165,7 +173,8 @@ export class RoundService {
         requests: c.requests,
         received: c.received,
         outstanding: c.requests - c.received,
-        late: today > r.dueDate && c.requests > c.received,
+        late: today > r.dueDate && c.requests > c.received && !snapshots.some((x) => x.roundId === r.id),
+        closed: ((x) => (x ? { snapshot: x.number, name: x.name, at: x.takenAt } : null))(snapshots.find((x) => x.roundId === r.id)),
       };
     });
   }
@@ -230,6 +239,7 @@ export class RoundService {
         dueDate,
         openedBy: ctx.actor,
       });
+      if (!created) await refuseClosed(repos, round);
       const added = await repos.rounds.addPlans(round.id, plans.map((p) => p.id), ctx.actor);
       const owners = await repos.rounds.ownersOfOpenActions(ctx.organisationId, plans.map((p) => p.id));
       const newRequests = await repos.rounds.insertRequests(owners.map((o) => ({ roundId: round.id, actionId: o.actionId, ownerName: o.ownerName, email: o.email })));
@@ -337,6 +347,7 @@ export class RoundService {
     const today = todayFor(ctx);
     return this.store.transaction(async (repos) => {
       const round = await this.roundOf(repos, ctx, roundId);
+      await refuseClosed(repos, round);
       const requests = await repos.rounds.requests(round.id);
       const outstanding = requests.filter((r) => r.receivedAt === null);
       let owners: string[];

@@ -32,6 +32,7 @@ export const DONE_MESSAGES = {
   'round-unchanged': 'Those plans were already in this round: nobody has been asked twice.',
   'reminders-sent': 'The reminders have been sent. Each owner’s last reminder is shown below.',
   'link-sent': 'A new link has been sent. Any earlier link for the same person no longer works.',
+  'round-closed': 'The round is closed and its snapshot taken. It reads here as it was reported, whatever changes later.',
   'link-revoked': 'The link has been withdrawn. It opens nothing now.',
   'approvals-approved': 'The chosen proposals have been approved',
   'approvals-rejected': 'The chosen proposals have been rejected. Their owners can see your reason.',

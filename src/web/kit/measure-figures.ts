@@ -32,6 +32,13 @@ const RAG: Record<string, { tag: string; shape: string; shapeName: string }> = {
   G: { tag: 'govuk-tag--green', shape: '●', shapeName: 'circle' },
 };
 
+/** A RAG letter as a page shows it: its word, tag colour and shape (colour is never the only sign), or null. */
+export function ragBadge(code: string | null): { word: string; tag: string; shape: string; shapeName: string } | null {
+  const r = code === null ? undefined : RAG[code];
+  if (!r) return null;
+  return { word: code === 'R' ? 'Red' : code === 'A' ? 'Amber' : 'Green', ...r };
+}
+
 const ARROWS: Record<string, string> = { better: '↑', worse: '↓', up: '↗', down: '↘', 'no change': '→' };
 
 export interface TileView {

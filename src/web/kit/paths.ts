@@ -152,6 +152,11 @@ export function withDone(path: string, done: string, anchor = ''): string {
 export const roundsPath = '/rounds';
 export const newRoundPath = '/rounds/new';
 export const roundPath = (id: number, suffix = ''): string => withSuffix(`${roundsPath}/${segment(id)}`, suffix);
+
+/** Frozen "as reported" snapshots: the list, one as it was (/snapshots/<number>) and its changes since another. */
+export const snapshotsPath = '/snapshots';
+export const snapshotPath = (number: number, suffix = ''): string => withSuffix(`${snapshotsPath}/${segment(number)}`, suffix);
+export const snapshotChangesPath = (number: number, since?: number): string => snapshotPath(number, 'changes') + (since === undefined ? '' : `?since=${segment(since)}`);
 export const outboxPath = '/outbox';
 /** The tracker import wizard: the upload form, /tracker-import. */
 export const trackerImportPath = '/tracker-import';

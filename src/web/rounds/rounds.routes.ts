@@ -10,7 +10,7 @@ import { requestStateLabels } from '../../services/reporting/round.service.ts';
 import { doneMessage } from '../kit/done.ts';
 import { checkDate, choiceList, dateParts, requiredText, str, textField } from '../kit/form-fields.ts';
 import { errorsFromValidation, formValues, readForm, type FormError, type FormValues } from '../kit/forms.ts';
-import { actionPath, newRoundPath, outboxPath, roundPath, roundsPath, withDone } from '../kit/paths.ts';
+import { actionPath, newRoundPath, outboxPath, roundPath, roundsPath, snapshotPath, withDone } from '../kit/paths.ts';
 import type { PageRoutes } from '../routes.ts';
 import { roundId } from './round-params.ts';
 
@@ -33,6 +33,8 @@ const linkForm = z.object({
   email: requiredText('Enter the e-mail address to send the link to'),
 });
 
+const closeForm = z.object({ name: requiredText('Enter the name the snapshot is kept under, like "as reported to the Corporate Parenting Board on 14 January 2027"') });
+
 const ROUND_FIELDS = { period: 'period', plans: 'plans', dueDate: 'dueDate-day' };
 
 const stateClasses: Record<string, string> = {
@@ -44,7 +46,7 @@ const stateClasses: Record<string, string> = {
 
 
 const roundsRoutes: PageRoutes = (server) => {
-  const { rounds, partnerLinks, reminders } = server.services;
+  const { rounds, partnerLinks, reminders, snapshots } = server.services;
   // What the manager asked for is stored already; sending it now is a courtesy the interval repeats.
   const sendNow = (request: FastifyRequest): Promise<unknown> =>
     reminders.runOnce().catch((err: unknown) => request.log.error({ err }, 'sending reminders failed; the next run tries again'));
@@ -120,6 +122,8 @@ const roundsRoutes: PageRoutes = (server) => {
         programmesHref: roundPath(list.round.id, 'programmes'),
         remindHref: roundPath(list.round.id, 'remind'),
         linkHref: roundPath(list.round.id, 'links'),
+        closeHref: roundPath(list.round.id, 'close'),
+        snapshotHref: list.round.closed ? snapshotPath(list.round.closed.snapshot) : null,
         revokeHref: (id: number) => roundPath(list.round.id, `links/${id}/revoke`),
         done: doneMessage(request.query),
         errors,
@@ -181,6 +185,30 @@ const roundsRoutes: PageRoutes = (server) => {
       throw err;
     }
     return reply.code(303).redirect(withDone(roundPath(id), 'link-revoked', 'owners'));
+  });
+
+  // Closing asks first: the snapshot taken is kept for good, and the round's reminders stop.
+  const showClose = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, values: FormValues, errors: FormError[], status = 200) => {
+    const ctx = request.ctx();
+    requireCapability(ctx, 'rounds.manage', 'close reporting rounds');
+    const list = await rounds.chaseList(ctx, roundId(request.params));
+    return reply.page('rounds/round-close.njk', { round: list.round, values, errors, action: roundPath(list.round.id, 'close'), back: roundPath(list.round.id) }, status);
+  };
+
+  server.get<{ Params: { id: string } }>('/rounds/:id/close', (request, reply) => showClose(request, reply, { name: snapshots.defaultName(request.ctx()) }, []));
+
+  server.post<{ Params: { id: string } }>('/rounds/:id/close', async (request, reply) => {
+    const id = roundId(request.params);
+    const form = readForm(closeForm, request.body);
+    const values = formValues(request.body);
+    if (!form.ok) return showClose(request, reply, values, form.errors, 400);
+    try {
+      const taken = await snapshots.close(request.ctx(), id, { name: form.value.name });
+      return reply.code(303).redirect(withDone(snapshotPath(taken.number), 'round-closed'));
+    } catch (err) {
+      if (err instanceof ValidationError) return showClose(request, reply, values, errorsFromValidation(err, ['name'], 'name'), 400);
+      throw err;
+    }
   });
 
   server.get(outboxPath, async (request, reply) => {

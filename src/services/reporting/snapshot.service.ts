@@ -1,0 +1,313 @@
+// Closing a reporting round freezes what the board was told into a numbered, named snapshot: every
+// action of the round's plans (status, forecast, deadlines, updates in the period), the programmes'
+// statuses, the risk register, the young people's priorities and the measures as at the period end
+// (small numbers suppressed as the board sees them). Snapshots are read back exactly as stored.
+import { formatActionKey } from '../../domain/action-key.ts';
+import { groupBy } from '../../domain/collections.ts';
+import { emptyCounts, type Brag, type BragCounts } from '../../domain/brag.ts';
+import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import {
+  defaultSnapshotName,
+  snapshotChanges,
+  type SnapshotChanges,
+  type SnapshotContent,
+  type SnapshotMeasure,
+  type SnapshotPlan,
+  type SnapshotPriority,
+  type SnapshotProgramme,
+  type SnapshotRisk,
+} from '../../domain/snapshot.ts';
+import type { PlanNode } from '../../repositories/plan.repository.ts';
+import type { Round } from '../../repositories/round.repository.ts';
+import type { Snapshot } from '../../repositories/snapshot.repository.ts';
+import type { Repositories, Store } from '../../repositories/store.ts';
+import { requireCapability, todayFor, type Ctx } from '../context.ts';
+import { formatValue, readerFor } from '../measure-reading.ts';
+import { readMeasures, suppressionThreshold } from '../measure.service.ts';
+import { listRisks } from '../risk.service.ts';
+import { listVoice } from '../voice.service.ts';
+
+/** The board a round's report goes to, in the default name. */
+export const DEFAULT_BOARD = 'Corporate Parenting Board';
+export const NAME_MAX = 200;
+
+export interface SnapshotSummary {
+  number: number;
+  name: string;
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  roundId: number;
+  takenAt: Date;
+  takenBy: string;
+}
+
+export interface SnapshotView extends SnapshotSummary {
+  content: SnapshotContent;
+}
+
+export interface SnapshotComparison {
+  snapshot: SnapshotSummary;
+  /** The snapshot compared against; null when this is the first. */
+  since: SnapshotSummary | null;
+  changes: SnapshotChanges | null;
+}
+
+const summaryOf = (s: Snapshot): SnapshotSummary => ({
+  number: s.number,
+  name: s.name,
+  period: s.period,
+  periodStart: s.periodStart,
+  periodEnd: s.periodEnd,
+  roundId: s.roundId,
+  takenAt: s.takenAt,
+  takenBy: s.takenBy,
+});
+
+const letter = (v: string | null): Brag | null => (v === 'B' || v === 'R' || v === 'A' || v === 'G' ? v : null);
+const londonDate = (d: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+
+/** The round's plans, their parts and every action with its status, forecast, deadlines and the updates dated from the period's start to `closedOn`. */
+async function gatherActions(repos: Repositories, round: Round, closedOn: string): Promise<{ plans: SnapshotPlan[]; nodes: PlanNode[] }> {
+  const plans = await repos.rounds.plansOfRounds([round.id]);
+  const nodes = await repos.plans.nodesOfPlans(plans.map((p) => p.planId));
+  // One plain read of each history for all the plans (no per-action subqueries): at 1,500 actions a
+  // statement per plan, or the summaries' counts of every update, cost more than the rows themselves.
+  const all = await repos.snapshots.actions(plans.map((p) => p.planId));
+  const ids = all.map((r) => r.id);
+  const statuses = await repos.snapshots.approvedStatuses(ids);
+  const owners = await repos.snapshots.owners(ids);
+  const deadlines = await repos.snapshots.deadlines(ids);
+  const updates = await repos.snapshots.updatesBetween(ids, round.periodStart, closedOn);
+  const statusOf = new Map(statuses.map((x) => [`${x.actionId}:${x.kind}`, x]));
+  const ownersOf = groupBy(owners, (o) => o.actionId);
+  const updatesOf = groupBy(updates, (u) => u.actionId);
+  const deadlinesOf = groupBy(deadlines, (d) => d.actionId);
+  const rowsOf = groupBy(all, (a) => a.planId);
+  const out: SnapshotPlan[] = [];
+  for (const p of plans) {
+    out.push({
+      slug: p.slug,
+      title: p.title,
+      nodes: nodes.filter((n) => n.planId === p.planId).map((n) => ({ id: n.id, parentId: n.parentId, kind: n.kind, number: n.number, title: n.title })),
+      actions: (rowsOf.get(p.planId) ?? []).map((a) => {
+        const set = deadlinesOf.get(a.id) ?? [];
+        const current = statusOf.get(`${a.id}:current`);
+        return {
+          key: formatActionKey({ plan: p.slug, number: a.number }),
+          number: a.number,
+          title: a.title,
+          nodeId: a.nodeId,
+          owners: (ownersOf.get(a.id) ?? []).map((o) => o.name ?? o.role ?? '').filter((o) => o !== ''),
+          status: letter(current?.status ?? null),
+          statusAsAt: current?.asAt ?? null,
+          forecast: letter(statusOf.get(`${a.id}:forecast`)?.status ?? null),
+          // The deadline set last is the current one; the first entered is the original.
+          deadline: set.at(-1)?.dueDate ?? null,
+          originalDeadline: set.length === 0 ? null : set.reduce((first, d) => (d.id < first.id ? d : first)).dueDate,
+          deadlines: set.map((d) => ({ dueDate: d.dueDate, reason: d.reason, setOn: londonDate(d.setAt) })),
+          updates: (updatesOf.get(a.id) ?? []).map((u) => ({ date: u.updateDate, author: u.author, body: u.body })),
+        };
+      }),
+    });
+  }
+  return { plans: out, nodes };
+}
+
+/**
+ * The programmes (each plan's top-level parts) with the status, trend and reason recorded on them
+ * and their actions' BRAG counts. Where per-period programme statuses are kept, this is the one
+ * place to read the period's entry instead of the part's current status.
+ */
+export function gatherProgrammeStatuses(plans: readonly SnapshotPlan[], nodes: readonly PlanNode[]): SnapshotProgramme[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const topOf = (id: number): PlanNode | undefined => {
+    let n = byId.get(id);
+    while (n && n.parentId !== null) n = byId.get(n.parentId);
+    return n;
+  };
+  return plans.flatMap((p) => {
+    const top = nodes.filter((n) => n.parentId === null && p.nodes.some((x) => x.id === n.id)).sort((a, b) => a.position - b.position);
+    const counts = new Map<number, BragCounts>(top.map((n) => [n.id, emptyCounts()]));
+    for (const a of p.actions) {
+      const c = counts.get(topOf(a.nodeId)?.id ?? -1);
+      if (c) c[a.status ?? 'none'] += 1;
+    }
+    return top.map((n) => ({
+      plan: p.slug,
+      planTitle: p.title,
+      number: n.number,
+      title: n.title,
+      status: letter(n.status),
+      trend: n.statusTrend,
+      reason: n.statusReason,
+      asAt: n.statusAsAt,
+      counts: counts.get(n.id)!,
+    }));
+  });
+}
+
+async function gatherRisks(repos: Repositories, ctx: Ctx): Promise<SnapshotRisk[]> {
+  return (await listRisks(repos, ctx)).map((r) => ({
+    plan: r.plan,
+    reference: r.reference,
+    title: r.title,
+    owner: r.owner,
+    mitigation: r.mitigation,
+    likelihood: r.likelihood,
+    impact: r.impactScore,
+    score: r.score,
+    rating: r.rating,
+    trend: r.trend,
+    status: r.status,
+    reviewDate: r.reviewDate,
+    closedOn: r.closedOn,
+  }));
+}
+
+async function gatherPriorities(repos: Repositories, ctx: Ctx, closedOn: string): Promise<SnapshotPriority[]> {
+  return (await listVoice(repos, ctx)).map((v) => ({
+    council: v.council,
+    priority: v.priority,
+    youSaid: v.youSaid,
+    status: v.status,
+    raisedOn: v.raisedOn,
+    answeredOn: v.answeredOn,
+    weDid: v.weDid,
+    responses: v.responses.filter((r) => r.respondedOn <= closedOn).map((r) => ({ respondedOn: r.respondedOn, weDid: r.weDid })),
+  }));
+}
+
+/** Every measure as a board member reads it at the period end: small numbers shown as "c". */
+async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string): Promise<SnapshotMeasure[]> {
+  const reader = readerFor('viewer', await suppressionThreshold(repos, ctx.organisationId));
+  const readings = await readMeasures(repos, ctx.organisationId, reader, { asAt: periodEnd });
+  const commentary = groupBy(await repos.snapshots.commentary(ctx.organisationId, periodEnd), (c) => `${c.measureCode}:${c.periodEnd}`);
+  return readings.map((r) => {
+    const unit = r.measure.unit;
+    const said = commentary.get(`${r.measure.code}:${r.current?.periodEnd ?? ''}`) ?? [];
+    return {
+      code: r.measure.code,
+      title: r.measure.title,
+      group: r.group.title,
+      periodEnd: r.current?.periodEnd ?? null,
+      value: r.current === null ? 'no figure' : r.current.symbol !== null && r.current.value === null ? r.current.symbol : formatValue(unit, r.current.value),
+      numerator: r.current?.numerator ?? null,
+      denominator: r.current?.denominator ?? null,
+      target: r.target === null ? null : formatValue(unit, r.target.value),
+      rag: r.rag,
+      ragReason: r.ragReason,
+      direction: r.previous?.words ?? null,
+      benchmarks: r.benchmarks.map((b) => ({ label: b.label, value: b.value === null ? (b.symbol ?? 'no figure') : formatValue(unit, b.value) })),
+      commentary: said.at(-1)?.body ?? null,
+    };
+  });
+}
+
+export class SnapshotService {
+  constructor(private readonly store: Store) {}
+
+  /** The name a snapshot taken today gets unless another is given. */
+  defaultName(ctx: Ctx): string {
+    return defaultSnapshotName(DEFAULT_BOARD, todayFor(ctx));
+  }
+
+  /**
+   * Closes a round: in one transaction, freezes the snapshot (numbered after the authority's last)
+   * and stops the round's reminders still to send. A round is closed once; closing again is refused.
+   */
+  async close(ctx: Ctx, roundId: number, input: { name?: string | undefined } = {}): Promise<SnapshotSummary> {
+    requireCapability(ctx, 'rounds.manage', 'close reporting rounds');
+    const name = (input.name ?? '').trim().replace(/\s+/g, ' ') || this.defaultName(ctx);
+    if (name.length > NAME_MAX) throw new ValidationError(`The name must be ${NAME_MAX} characters or fewer`, 'name');
+    const today = todayFor(ctx);
+    return this.store.transaction(async (repos) => {
+      const number = await repos.snapshots.nextNumber(ctx.organisationId);
+      const round = await repos.rounds.find(ctx.organisationId, roundId);
+      if (!round) throw new NotFoundError(`There is no reporting round ${roundId}.`);
+      const [closed] = await repos.snapshots.byRounds([round.id]);
+      if (closed) throw new ValidationError(`The round for ${round.period} was closed already: it is snapshot ${closed.number}, "${closed.name}"`, 'round');
+      const { plans, nodes } = await gatherActions(repos, round, today);
+      const content: SnapshotContent = {
+        actions: plans,
+        programmes: gatherProgrammeStatuses(plans, nodes),
+        risks: await gatherRisks(repos, ctx),
+        priorities: await gatherPriorities(repos, ctx, today),
+        measures: await gatherMeasures(repos, ctx, round.periodEnd),
+      };
+      const snapshot = await repos.snapshots.insert({
+        organisationId: ctx.organisationId,
+        number,
+        roundId: round.id,
+        name,
+        period: round.period,
+        periodStart: round.periodStart,
+        periodEnd: round.periodEnd,
+        takenBy: ctx.actor,
+      });
+      await repos.snapshots.insertSections(snapshot.id, content as unknown as Record<string, unknown>);
+      const remindersStopped = await repos.rounds.skipScheduled(round.id);
+      const actions = plans.reduce((n, p) => n + p.actions.length, 0);
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'round.closed',
+        entityType: 'round',
+        entityId: round.id,
+        entityKey: round.period,
+        before: null,
+        after: { snapshot: number, remindersStopped },
+      });
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'snapshot.taken',
+        entityType: 'snapshot',
+        entityId: snapshot.id,
+        entityKey: String(number),
+        before: null,
+        after: { number, name, period: round.period, actions, risks: content.risks.length, measures: content.measures.length },
+      });
+      return summaryOf(snapshot);
+    });
+  }
+
+  async list(ctx: Ctx): Promise<SnapshotSummary[]> {
+    return (await this.store.read.snapshots.list(ctx.organisationId)).map(summaryOf);
+  }
+
+  private async find(repos: Repositories, ctx: Ctx, number: number): Promise<Snapshot> {
+    const s = await repos.snapshots.byNumber(ctx.organisationId, number);
+    if (!s) throw new NotFoundError(`There is no snapshot ${number}.`);
+    return s;
+  }
+
+  private async contentOf(repos: Repositories, s: Snapshot): Promise<SnapshotContent> {
+    const sections = await repos.snapshots.sections(s.id);
+    return {
+      actions: (sections.get('actions') ?? []) as SnapshotContent['actions'],
+      programmes: (sections.get('programmes') ?? []) as SnapshotContent['programmes'],
+      risks: (sections.get('risks') ?? []) as SnapshotContent['risks'],
+      priorities: (sections.get('priorities') ?? []) as SnapshotContent['priorities'],
+      measures: (sections.get('measures') ?? []) as SnapshotContent['measures'],
+    };
+  }
+
+  /** A snapshot as it was stored. */
+  async show(ctx: Ctx, number: number): Promise<SnapshotView> {
+    const repos = this.store.read;
+    const s = await this.find(repos, ctx, number);
+    return { ...summaryOf(s), content: await this.contentOf(repos, s) };
+  }
+
+  /** What changed between an earlier snapshot (the one before, unless given) and this one. */
+  async changes(ctx: Ctx, number: number, since?: number): Promise<SnapshotComparison> {
+    const repos = this.store.read;
+    const s = await this.find(repos, ctx, number);
+    if (since !== undefined && since >= number) throw new ValidationError(`Compare with an earlier snapshot than ${number}`, 'since');
+    const earlier = since === undefined ? await repos.snapshots.before(ctx.organisationId, number) : await this.find(repos, ctx, since);
+    if (!earlier) return { snapshot: summaryOf(s), since: null, changes: null };
+    const [older, newer] = await Promise.all([this.contentOf(repos, earlier), this.contentOf(repos, s)]);
+    return { snapshot: summaryOf(s), since: summaryOf(earlier), changes: snapshotChanges(older, newer) };
+  }
+}

@@ -1,0 +1,146 @@
+// Closing a round freezes an "as reported" snapshot: its content (actions, programmes, risks,
+// priorities, measures with small numbers suppressed), numbering and naming, one close per round,
+// the database refusing UPDATE and DELETE on the stored rows (PGlite and PostgreSQL), and the changes
+// between two snapshots.
+import assert from 'node:assert/strict';
+import { beforeEach, test } from 'node:test';
+import { sql } from 'kysely';
+import type { Services } from '../../src/composition.ts';
+import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
+import type { Ctx } from '../../src/services/context.ts';
+import type { TestDatabase } from '../helpers/database.ts';
+import { as } from '../helpers/people.ts';
+import { clockAt, useRoundTest } from '../helpers/rounds.ts';
+
+const t = useRoundTest(async ({ services, ctx }) => {
+  await services.measures.define(ctx, { code: 'health-checks', title: 'Health checks on time', unit: 'percent', polarity: 'higher is better', frequency: 'monthly' });
+  await services.measures.define(ctx, { code: 'missing-children', title: 'Children missing', unit: 'count', polarity: 'lower is better', frequency: 'monthly' });
+  const csv = 'code,period,numerator,denominator\nhealth-checks,2018-05,80,100\nhealth-checks,2018-06,83,100\nhealth-checks,2018-07,95,100\nmissing-children,2018-06,3,\n';
+  await services.measures.importValues(ctx, { name: 'values.csv', data: Buffer.from(csv) });
+  await services.measures.addTarget(ctx, 'health-checks', { effectiveFrom: '2018-04-01', value: 90 });
+  await services.measures.addCommentary(ctx, 'health-checks', { periodEnd: '2018-06-30', body: 'Two nurses started in June.' });
+  await services.voice.add(ctx, { council: 'In Care Council', priority: 'Proper bags', youSaid: 'Not bin bags', raisedBy: 'Young person', raisedOn: '2018-02-18' });
+});
+let db: TestDatabase;
+let services: Services;
+let ctx: Ctx;
+beforeEach(() => {
+  ({ db, services, ctx } = t);
+});
+
+const manager = (): Ctx => as(ctx, 'manager');
+const openQ1 = async (): Promise<number> => (await services.rounds.open(manager(), { period: '2018/19 Q1', plans: ['test-plan'] })).round.id;
+
+test('close round freezes the actions, programmes, risks, priorities and measures as at the period end', async () => {
+  const id = await openQ1();
+  await services.actions.addUpdate(ctx, 'test-plan:1', { date: '2018-07-01', body: 'Three carers approved.' });
+  const taken = await services.snapshots.close(manager(), id);
+  assert.deepEqual([taken.number, taken.name, taken.period, taken.periodEnd], [1, 'as reported to the Corporate Parenting Board on 2 July 2018', '2018/19 Q1', '2018-06-30']);
+  const s = await services.snapshots.show(manager(), 1);
+  const [plan] = s.content.actions;
+  assert.deepEqual(
+    plan!.actions.map((a) => [a.key, a.status, a.deadline, a.owners.join(' / '), a.updates.map((u) => u.body)]),
+    [
+      ['test-plan:1', 'A', '2018-09-30', 'Jo Example / Head of Placements', ['Campaign designed.\n\n- Radio advert booked\n- Events planned', 'Three carers approved.']],
+      ['test-plan:1.1', null, '2018-06-30', 'Sam Sample', []],
+      ['test-plan:2', 'G', null, 'Leaving Care Manager', []],
+    ],
+  );
+  assert.deepEqual(
+    s.content.programmes.map((p) => [p.number, p.title, p.counts]),
+    [
+      ['1', 'Placements', { B: 0, R: 0, A: 1, G: 0, none: 1 }],
+      ['2', 'Care leavers', { B: 0, R: 0, A: 0, G: 1, none: 0 }],
+    ],
+  );
+  assert.deepEqual(s.content.risks.map((r) => [r.reference, r.score, r.rating]), [['R1', 16, 'very high']]);
+  assert.deepEqual(s.content.priorities.map((p) => [p.council, p.priority]), [['In Care Council', 'Proper bags']]);
+  // June's figure (the period end), not July's; the count of 3 missing children is a small number the board sees as "c".
+  const health = s.content.measures.find((m) => m.code === 'health-checks')!;
+  assert.deepEqual([health.periodEnd, health.value, health.target, health.rag, health.commentary], ['2018-06-30', '83.0%', '90.0%', 'R', 'Two nurses started in June.']);
+  const missing = s.content.measures.find((m) => m.code === 'missing-children')!;
+  assert.deepEqual([missing.value, missing.numerator], ['c', null]);
+});
+
+test('close round twice is refused naming the snapshot, with nothing stored', async () => {
+  const id = await openQ1();
+  await services.snapshots.close(manager(), id, { name: 'as reported to the Corporate Parenting Board on 12 July 2018' });
+  const counts = await db.counts();
+  await assert.rejects(
+    services.snapshots.close(manager(), id),
+    (e: unknown) => e instanceof ValidationError && e.message === 'The round for 2018/19 Q1 was closed already: it is snapshot 1, "as reported to the Corporate Parenting Board on 12 July 2018"',
+  );
+  assert.deepEqual(await db.counts(), counts);
+});
+
+test('close round as an owner is refused with nothing stored', async () => {
+  const id = await openQ1();
+  const counts = await db.counts();
+  await assert.rejects(services.snapshots.close(as(ctx, 'owner'), id), ForbiddenError);
+  await assert.rejects(services.snapshots.close(manager(), id, { name: 'x'.repeat(201) }), (e: unknown) => e instanceof ValidationError && e.field === 'name');
+  assert.deepEqual(await db.counts(), counts);
+});
+
+test('close round stops its reminders, records the audit events and refuses reminding in it', async () => {
+  const id = await openQ1();
+  await services.snapshots.close(manager(), id);
+  const reminders = await db.handle.db.selectFrom('reminder').select('status').where('roundId', '=', id).execute();
+  assert.equal(reminders.every((r) => r.status === 'skipped'), true);
+  const events = await db.handle.db.selectFrom('auditEvent').select('event').where('event', 'in', ['round.closed', 'snapshot.taken']).orderBy('id').execute();
+  assert.deepEqual(events.map((e) => e.event), ['round.closed', 'snapshot.taken']);
+  await assert.rejects(services.rounds.remindNow(manager(), id, { owner: 'Jo Example' }), /is closed \(snapshot 1\)/);
+  assert.deepEqual((await services.rounds.list(manager()))[0]!.closed?.snapshot, 1);
+});
+
+test('update and delete a snapshot through raw SQL are refused by the database', async () => {
+  await services.snapshots.close(manager(), await openQ1());
+  const q = db.handle.db;
+  await assert.rejects(sql`update snapshot set name = 'changed'`.execute(q), /a snapshot is frozen/);
+  await assert.rejects(sql`delete from snapshot`.execute(q), /a snapshot is frozen/);
+  await assert.rejects(sql`update snapshot_section set content = '[]'::jsonb`.execute(q), /a snapshot is frozen/);
+  await assert.rejects(sql`delete from snapshot_section`.execute(q), /a snapshot is frozen/);
+  const s = await services.snapshots.show(manager(), 1);
+  assert.equal(s.name, 'as reported to the Corporate Parenting Board on 2 July 2018');
+  assert.equal(s.content.actions[0]!.actions.length, 3);
+});
+
+test('show snapshot after the live action is edited reads as it was', async () => {
+  await services.snapshots.close(manager(), await openQ1());
+  const before = await services.snapshots.show(manager(), 1);
+  await services.actions.setStatus(ctx, 'test-plan:1', { status: 'R', asAt: '2018-07-02', reason: 'No carers' });
+  await services.actions.reviseDeadline(ctx, 'test-plan:1', { date: '2018-12-31', reason: 'Campaign moved' });
+  await services.actions.addUpdate(ctx, 'test-plan:1', { date: '2018-07-02', body: 'Later words.' });
+  assert.deepEqual(await services.snapshots.show(manager(), 1), before);
+});
+
+test('changes between two snapshots show statuses moved, deadlines slipped, new risks and measures that changed RAG', async () => {
+  await services.snapshots.close(manager(), await openQ1());
+  const later = { ...manager(), clock: clockAt('2018-10-02') };
+  await services.actions.setStatus(ctx, 'test-plan:1', { status: 'R', asAt: '2018-09-30', reason: 'No carers' });
+  await services.actions.reviseDeadline(ctx, 'test-plan:1', { date: '2018-12-31', reason: 'Campaign moved' });
+  await services.risks.add(later, {
+    plan: 'test-plan',
+    reference: 'R2',
+    title: 'Nurses leave',
+    impact: '',
+    mitigation: '',
+    owner: 'Head of Health',
+    reviewDate: null,
+    actions: [],
+    measures: [],
+    score: { likelihood: 2, impact: 3, assessedOn: '2018-09-30', note: '' },
+  });
+  const q2 = await services.rounds.open(later, { period: '2018/19 Q2', plans: ['test-plan'] });
+  // September's health checks meet the target: Red in Q1, Green in Q2.
+  await services.measures.importValues(ctx, { name: 'values.csv', data: Buffer.from('code,period,numerator,denominator\nhealth-checks,2018-09,92,100\n') });
+  await services.snapshots.close(later, q2.round.id, { name: 'as reported to the board on 14 October 2018' });
+  const c = await services.snapshots.changes(manager(), 2);
+  assert.equal(c.since?.number, 1);
+  assert.deepEqual(c.changes!.statuses.map((x) => [x.key, x.from, x.to, x.trend]), [['test-plan:1', 'A', 'R', 'worsened']]);
+  assert.deepEqual(c.changes!.deadlines.map((x) => [x.key, x.from, x.to]), [['test-plan:1', '2018-09-30', '2018-12-31']]);
+  assert.deepEqual(c.changes!.newRisks.map((x) => x.reference), ['R2']);
+  assert.deepEqual(c.changes!.measures.map((x) => [x.code, x.from, x.to]), [['health-checks', 'R', 'G']]);
+  const first = await services.snapshots.changes(manager(), 1);
+  assert.deepEqual([first.since, first.changes], [null, null]);
+  await assert.rejects(services.snapshots.changes(manager(), 1, 2), (e: unknown) => e instanceof ValidationError && e.field === 'since');
+});
