@@ -31,7 +31,7 @@ test('open a round through the form asks the owners and shows the chase list', a
   const page = html((await web.get(r.headers.location as string, manager)).body);
   assert.equal(page.heading(), 'Chase list 2018/19 Q1 (April to June 2018)');
   assert.deepEqual(page.banners(), ['Success The round is open. Owners are being asked for their updates.']);
-  const owners = page.rows('#owners ~ table').filter((row) => row.length === 7);
+  const owners = page.rows('#owners ~ [role=region] table').filter((row) => row.length === 7);
   assert.deepEqual(
     owners.map((row) => [row[0]!.split(' ')[0], row[1], row[2], row[3], row[4]]),
     [
