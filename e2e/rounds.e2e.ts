@@ -28,7 +28,7 @@ test('open a round as manager after a form with errors shows the chase list', as
   assert.match(await heading(page), /Chase list\s+2017\/18 Q4 \(January to March 2018\)/);
   chaseListPath = new URL(page.url()).pathname;
   await suite.checker.check(suite.browser, 'chase list');
-  assert.ok((await page.locator('#owners ~ table tbody tr').count()) > 0, 'owners should be listed');
+  assert.ok((await page.locator('#owners ~ [role=region] table tbody tr').count()) > 0, 'owners should be listed');
 });
 
 test('send a partner link to an owner without an account from the chase list', async () => {
@@ -47,7 +47,7 @@ test('home page of the owner lists the requested updates', async () => {
   const { page } = suite.browser;
   await signIn(page, suite.server.users.owner);
   await suite.checker.check(suite.browser, 'owner home with requests');
-  assert.ok((await page.locator('[aria-labelledby="requests-heading"] li').count()) > 0, 'the owner should see their requests');
+  assert.ok((await page.locator('[aria-labelledby="mine-heading"] .govuk-tag', { hasText: /^Update (asked for|late):/ }).count()) > 0, 'the owner should see their requests on their actions');
   await signOut(page);
 });
 
@@ -77,7 +77,7 @@ test('chase list shows the update received via link', async () => {
   const { page } = suite.browser;
   await signIn(page, suite.server.users.manager);
   await visit(page, chaseListPath);
-  assert.match(await page.locator('#requests ~ table').first().innerText() + (await page.locator('main').innerText()), /via link/);
+  assert.match(await page.locator('#requests ~ [role=region] table').first().innerText() + (await page.locator('main').innerText()), /via link/);
   await suite.checker.check(suite.browser, 'chase list after the link was used');
 });
 

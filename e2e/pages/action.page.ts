@@ -33,7 +33,7 @@ export class ActionPage {
   }
 
   async statusHistory(): Promise<StatusHistoryRow[]> {
-    const rows = this.page.locator('#status-history + table tbody tr');
+    const rows = this.page.locator('#status-history + [role=region] table tbody tr');
     const out: StatusHistoryRow[] = [];
     for (const row of await rows.all()) {
       const cells = (await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
@@ -43,7 +43,7 @@ export class ActionPage {
   }
 
   async deadlineHistory(): Promise<string[][]> {
-    const rows = this.page.locator('#deadline-history + table tbody tr');
+    const rows = this.page.locator('#deadline-history + [role=region] table tbody tr');
     const out: string[][] = [];
     for (const row of await rows.all()) out.push((await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()));
     return out;

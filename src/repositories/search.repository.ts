@@ -5,6 +5,7 @@ import type { Database } from '../db/types.ts';
 export interface ActionTextMatch {
   actionId: number;
   planSlug: string;
+  planTitle: string;
   number: string;
   title: string;
   description: string;
@@ -15,6 +16,7 @@ export interface UpdateTextMatch {
   updateId: number;
   actionId: number;
   planSlug: string;
+  planTitle: string;
   number: string;
   actionTitle: string;
   updateDate: string;
@@ -34,7 +36,7 @@ export class SearchRepository {
     return this.db
       .selectFrom('action')
       .innerJoin('plan', 'plan.id', 'action.planId')
-      .select(['action.id as actionId', 'plan.slug as planSlug', 'action.number', 'action.title', 'action.description', 'action.successMeasures'])
+      .select(['action.id as actionId', 'plan.slug as planSlug', 'plan.title as planTitle', 'action.number', 'action.title', 'action.description', 'action.successMeasures'])
       .where('plan.organisationId', '=', organisationId)
       .where((eb) =>
         eb.or([eb('action.title', 'ilike', like), eb('action.description', 'ilike', like), eb('action.successMeasures', 'ilike', like)]),
@@ -57,6 +59,7 @@ export class SearchRepository {
         'progressUpdate.id as updateId',
         'action.id as actionId',
         'plan.slug as planSlug',
+        'plan.title as planTitle',
         'action.number',
         'action.title as actionTitle',
         'progressUpdate.updateDate',

@@ -19,6 +19,7 @@ export interface Snippet {
 export interface ActionHit {
   key: string;
   plan: string;
+  planTitle: string;
   number: string;
   title: string;
   status: Brag | null;
@@ -29,6 +30,8 @@ export interface ActionHit {
 
 export interface UpdateHit {
   key: string;
+  planTitle: string;
+  number: string;
   actionTitle: string;
   date: string;
   author: string;
@@ -159,6 +162,7 @@ export class SearchService {
         actions.push({
           key: formatActionKey({ plan: a.planSlug, number: a.number }),
           plan: a.planSlug,
+          planTitle: a.planTitle,
           number: a.number,
           title: a.title,
           status: statusOf.get(a.actionId) ?? null,
@@ -173,7 +177,7 @@ export class SearchService {
       const snippet = snippetOf(u.body, query);
       // The database and JavaScript agree on case folding for the sector's text; a row they disagree on is left out.
       if (snippet === undefined) continue;
-      updates.push({ key: formatActionKey({ plan: u.planSlug, number: u.number }), actionTitle: u.actionTitle, date: u.updateDate, author: u.author, snippet });
+      updates.push({ key: formatActionKey({ plan: u.planSlug, number: u.number }), planTitle: u.planTitle, number: u.number, actionTitle: u.actionTitle, date: u.updateDate, author: u.author, snippet });
     }
     return { query, references, actions, updates, limited: actionRows.length >= SEARCH_LIMIT || updateRows.length >= SEARCH_LIMIT || referenceRows.length >= SEARCH_LIMIT };
   }

@@ -49,7 +49,7 @@ test('get audit as an administrator lists events newest first with who, what and
   assert.match(changes(deadline!).Reason ?? '', /^Recruitment delayed/);
   assert.match(words(status!.text), /Jo Example/);
   assert.equal(words(status!.querySelector('strong')?.text ?? ''), 'BRAG status recorded');
-  assert.equal(status!.querySelector('a[href="/plans/test-plan/actions/1"]')?.text, 'test-plan:1');
+  assert.equal(status!.querySelector('a[href="/plans/test-plan/actions/1"]')?.text, 'Test improvement plan, action 1');
   // The arrow is hidden from screen readers, which hear "changed to" instead.
   assert.equal(changes(status!).Status, 'A → changed to R');
   assert.equal(status!.querySelector('dd [aria-hidden="true"]')?.text, '→');

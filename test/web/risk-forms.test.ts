@@ -51,7 +51,8 @@ test('post risk as the manager adds it to the register with its first score and 
   assert.match(html(page.body).banners().join(), /The risk has been added to the register/);
   const text = row(page.body, 'risk-R7');
   assert.match(text, /R7: Social worker turnover rises/);
-  assert.match(text, /test-plan:1/);
+  assert.match(text, /Recruit more foster carers – Test improvement plan, action 1/);
+  assert.doesNotMatch(text, /test-plan:1/);
   assert.match(text, /Head of Workforce/);
   assert.deepEqual(html(page.body).rows('tr#risk-R7 table.parentis-risk-history'), [['1 July 2018', '12 (3 × 4) First score', 'First assessment Pat Manager']]);
   const audit = await web.db.services.audit.list(web.ctx, { limit: 1 });

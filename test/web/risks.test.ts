@@ -98,8 +98,8 @@ test('get risks lists every risk in the register with its score band in words, t
   assert.equal(words(row.querySelector('.govuk-tag--red')?.text ?? ''), 'Very high');
   assert.match(text, /Rising \(was 12\)/);
   assert.match(text, /30 September 2018/);
-  assert.equal(row.querySelector('a[href="/plans/test-plan/actions/2"]')?.text, 'test-plan:2');
-  assert.match(text, /test-plan:2 Offer every care leaver a personal adviser/);
+  assert.equal(row.querySelector('a[href="/plans/test-plan/actions/2"]')?.text, 'Offer every care leaver a personal adviser');
+  assert.match(text, /Offer every care leaver a personal adviser – Test improvement plan, action 2/);
   const closed = registerRow(r.body, 'risk-R4');
   assert.ok(closed, 'no register row for the closed risk R4');
   assert.match(closed.text, /Closed/);

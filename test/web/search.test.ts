@@ -33,8 +33,10 @@ test('search finds an action by a word in its progress update and shows the matc
   assert.equal(page.title(), 'Search: radio advert – Testshire County Council – Parentis');
   assert.match(page.main(), /Found 0 actions and 1 progress update containing ‘radio advert’\./);
   assert.ok(page.texts('h2').includes('Progress updates'));
-  assert.equal(page.href('Update of 31 May 2018 on test-plan:1'), '/plans/test-plan/actions/1');
+  assert.equal(page.href('Update of 31 May 2018 on Recruit more foster carers'), '/plans/test-plan/actions/1');
   assert.deepEqual(page.texts('mark.parentis-search-match'), ['Radio advert']);
+  assert.match(page.main(), /Test improvement plan, action 1 · by Jo Example/);
+  assert.doesNotMatch(page.main(), /test-plan:1/);
   assert.match(page.main(), /Campaign designed\. Radio advert booked Events planned/);
   assert.doesNotMatch(r.body, /other-plan/);
 });
@@ -43,7 +45,7 @@ test('search ignores case and finds an action by its title', async () => {
   const r = await web.get('/search?q=FOSTER', await web.signIn('owner'));
   const page = html(r.body);
   assert.ok(page.texts('h2').includes('Actions'));
-  assert.equal(page.href('1 Recruit more foster carers'), '/plans/test-plan/actions/1');
+  assert.equal(page.href('Recruit more foster carers'), '/plans/test-plan/actions/1');
   assert.ok(page.texts('.govuk-tag--orange').includes('Amber'));
   assert.doesNotMatch(r.body, /other-plan/);
 });
@@ -51,7 +53,7 @@ test('search ignores case and finds an action by its title', async () => {
 test('search finds an action by its description and marks known acronyms in the match', async () => {
   const r = await web.get('/search?q=personal+adviser+from', await web.signIn('viewer'));
   const page = html(r.body);
-  assert.equal(page.href('2 Offer every care leaver a personal adviser'), '/plans/test-plan/actions/2');
+  assert.equal(page.href('Offer every care leaver a personal adviser'), '/plans/test-plan/actions/2');
   assert.match(page.main(), /In the description: Every care leaver is offered a personal adviser from the CLA \(Children Looked After\) team/);
   assert.deepEqual(page.texts('mark.parentis-search-match'), ['personal adviser from']);
   assert.equal(page.text('abbr[title="Children Looked After"]'), 'CLA');

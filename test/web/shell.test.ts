@@ -46,7 +46,7 @@ test('get home signed in shows the authority header, service navigation, skip li
   assert.doesNotMatch(r.body, /govuk-header__logotype|govuk-logo|Crown copyright|GOV\.UK/, 'no crown, no GOV.UK branding');
   assert.ok(page.find('nav.govuk-service-navigation__wrapper[aria-label="Main menu"]'));
   assert.equal(page.find('nav.govuk-service-navigation__wrapper a.govuk-service-navigation__link[href="/"]')?.getAttribute('aria-current'), 'page');
-  assert.equal(page.text('.parentis-account__name'), 'Signed in as Vic Viewer (Board member (read only))');
+  assert.equal(page.text('.parentis-account__name'), 'Signed in as Vic Viewer, board member (read only)');
   assert.equal(page.text('.parentis-account__name strong'), 'Vic Viewer');
   const signOut = page.find('form[action="/sign-out"]');
   assert.equal(signOut?.getAttribute('method'), 'post');

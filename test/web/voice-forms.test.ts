@@ -117,7 +117,7 @@ test('post voice actions links the actions named and refuses one that does not e
   assert.equal(r.statusCode, 303, r.body.slice(0, 500));
   assert.deepEqual((await item()).actions, ['test-plan:1', 'test-plan:2']);
   const page = await web.get(String(r.headers.location), manager);
-  assert.equal(html(page.body).href('test-plan:2'), '/plans/test-plan/actions/2');
+  assert.equal(html(page.body).href('Offer every care leaver a personal adviser'), '/plans/test-plan/actions/2');
 });
 
 test('post voice answer marks it done on its date', async () => {

@@ -45,8 +45,9 @@ test('get voice shows what young people said and what was done, with status and 
   assert.ok(page.texts('h4').includes('What we did'));
   assert.ok(page.texts('.govuk-tag--blue').includes('We are working on it'));
   assert.match(page.main(), /Young person, aged 13 told us on 18 February 2018\./);
-  assert.equal(page.href('test-plan:1'), '/plans/test-plan/actions/1');
-  assert.match(page.main(), /test-plan:1 Recruit more foster carers/);
+  assert.equal(page.href('Recruit more foster carers'), '/plans/test-plan/actions/1');
+  assert.match(page.main(), /Recruit more foster carers – Test improvement plan, action 1/);
+  assert.doesNotMatch(page.main(), /test-plan:1/);
 });
 
 test('get voice marks a known acronym with its expansion and escapes the young people’s words', async () => {

@@ -36,7 +36,7 @@ export interface PartnerForm {
   period: string;
   dueDate: string;
   expiresAt: Date;
-  actions: { key: string; title: string; deadline: string | null; status: string | null }[];
+  actions: { key: string; planTitle: string; number: string; title: string; deadline: string | null; status: string | null }[];
 }
 
 export interface PartnerEntry {
@@ -78,7 +78,7 @@ export class PartnerLinkService {
         period: periodDescription({ frequency: orgRound.frequency as ReportingFrequency, label: orgRound.period, start: orgRound.periodStart, end: orgRound.periodEnd }),
         dueDate: orgRound.dueDate,
         expiresAt: link.expiresAt,
-        actions: requests.map((r) => ({ key: `${r.planSlug}:${r.number}`, title: r.title, deadline: facts.get(r.actionId)?.deadline ?? null, status: facts.get(r.actionId)?.status ?? null })),
+        actions: requests.map((r) => ({ key: `${r.planSlug}:${r.number}`, planTitle: r.planTitle, number: r.number, title: r.title, deadline: facts.get(r.actionId)?.deadline ?? null, status: facts.get(r.actionId)?.status ?? null })),
       },
     };
   }

@@ -6,6 +6,7 @@ import { checkDate, dateParts } from '../kit/form-fields.ts';
 import { errorsFromValidation, readForm, type FormError } from '../kit/forms.ts';
 import type { PageRoutes } from '../routes.ts';
 import { queryText } from '../kit/query.ts';
+import { actionLinker, actionName } from '../kit/action-links.ts';
 import { auditRow, paginationOf } from './audit.view.ts';
 
 const filterSchema = z
@@ -53,6 +54,12 @@ const auditRoutes: PageRoutes = (server) => {
       // Bad filters still answer who may read the log: a viewer gets the 403 page, not a form.
       await server.services.audit.page(request.ctx(), { page: 1, pageSize: 1 });
     }
+    // Actions are named by plan title and number, not by their key; only a page of events needs names.
+    const linker = result && result.events.some((e) => e.entityType === 'action') ? await actionLinker(server.services.actions, request.ctx()) : null;
+    const nameOf = (key: string): string | null => {
+      const link = linker?.(key);
+      return link && link.title !== '' ? actionName(link) : null;
+    };
     const filtered = Object.keys(values).length > 0;
     const href = (page: number): string => {
       const params = new URLSearchParams(values);
@@ -71,7 +78,7 @@ const auditRoutes: PageRoutes = (server) => {
           ...result,
           first: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
           last: Math.min(result.total, result.page * result.pageSize),
-          rows: result.events.map(auditRow),
+          rows: result.events.map((e) => auditRow(e, nameOf)),
         },
         pagination: result ? paginationOf(result.page, result.pages, href) : null,
       },

@@ -79,13 +79,16 @@ export interface AuditRow {
   what: string;
   entityType: string;
   entityKey: string | null;
+  /** An action's people-facing name (plan title and number) instead of its key, when it is known. */
+  entityName: string | null;
   entityHref: string | null;
   changes: ChangeRow[];
   /** True when nothing was there before (a creation): the changes have no "before" column to show. */
   created: boolean;
 }
 
-export function auditRow(e: AuditEntry): AuditRow {
+/** An event as the log shows it; `nameOf` names an action from its key (null when the reader cannot see it). */
+export function auditRow(e: AuditEntry, nameOf: (actionKey: string) => string | null = () => null): AuditRow {
   const created = e.before === null || e.before === undefined;
   return {
     id: e.id,
@@ -95,6 +98,7 @@ export function auditRow(e: AuditEntry): AuditRow {
     what: auditEventLabel(e.event),
     entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
     entityKey: e.entityKey,
+    entityName: e.entityType === 'action' && e.entityKey !== null ? nameOf(e.entityKey) : null,
     entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionPath(e.entityKey) : null,
     changes: changeRows(e.before, e.after),
     created,

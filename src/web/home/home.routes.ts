@@ -1,40 +1,77 @@
-// The home page: the signed-in person's actions, what is due, their late updates and, for leads and
-// managers, the proposals and deadline requests waiting for their decision.
+// The home page: what the signed-in person has to do or to know first, by role (home-view.ts's
+// HOME_SECTIONS), reading only what the page will show.
 import { can } from '../../domain/capabilities.ts';
 import { asOfDate } from '../../services/context.ts';
-import { actionPath } from '../kit/paths.ts';
 import type { PageRoutes } from '../routes.ts';
-import { decisionRows, DUE_WITHIN_DAYS, dueSoon, homeRow, LATE_UPDATE_DAYS, lateUpdates, overdue, OVERDUE_SHOWN, overdueByPlan } from './home-view.ts';
-
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+import {
+  decisionRows,
+  headline,
+  HOME_SECTIONS,
+  homeRow,
+  lateRounds,
+  LATE_UPDATE_DAYS,
+  DUE_WITHIN_DAYS,
+  mayUpdate,
+  mineRows,
+  otherRequests,
+  overdue,
+  OVERDUE_SHOWN,
+  overdueByPlan,
+  planStates,
+  type HomeSection,
+} from './home-view.ts';
 
 const homeRoutes: PageRoutes = (server) => {
   server.get('/', async (request, reply) => {
     const ctx = request.ctx();
     const asOf = asOfDate(ctx);
-    const role = request.user?.role;
-    // Owners see what is due on their own actions; everyone else looks across the authority, where
-    // only the open actions overdue or due within DUE_WITHIN_DAYS are listed or counted.
-    const [mine, all, awaiting, requests] = await Promise.all([
-      server.services.actions.mine(ctx),
-      role === 'owner' ? Promise.resolve(null) : server.services.actions.list(ctx, { dueBy: addDays(asOf, DUE_WITHIN_DAYS) }),
-      server.services.actions.awaitingDecision(ctx),
-      server.services.rounds.mine(ctx),
+    // ctx() has already refused a request nobody signed in to, so the page always has a role.
+    const role = ctx.role ?? 'viewer';
+    const sections = new Set<HomeSection>(HOME_SECTIONS[role]);
+    const has = (s: HomeSection): boolean => sections.has(s);
+    const { actions, plans, rounds, dashboards } = server.services;
+    const none = Promise.resolve(null);
+    const [mine, requests, awaiting, all, planList, roundList, dashboard] = await Promise.all([
+      has('mine') ? actions.mine(ctx) : none,
+      has('mine') ? rounds.mine(ctx) : none,
+      has('decisions') ? actions.awaitingDecision(ctx) : none,
+      has('late') ? actions.list(ctx, { dueBy: asOf, overdue: true }) : none,
+      has('plans') ? plans.list(ctx) : none,
+      has('late') && can(role, 'rounds.manage') ? rounds.list(ctx) : none,
+      has('headline') ? dashboards.show(ctx, null) : none,
     ]);
-    const myRows = mine.map((a) => homeRow(a, asOf));
-    const scope = all === null ? myRows : all.map((a) => homeRow(a, asOf));
-    const late = overdue(scope);
+
+    // Every action once: what waits for a decision is not listed again among the person's own or the late ones.
+    const decisions = awaiting === null ? null : decisionRows(awaiting);
+    const shown = new Set((decisions ?? []).map((d) => d.key));
+    const myRows = (mine ?? []).map((a) => homeRow(a, asOf)).filter((r) => !shown.has(r.key));
+    const own = mine === null ? null : mineRows(myRows, requests ?? []);
+    for (const r of own?.open ?? []) shown.add(r.key);
+    // Only roles asked to keep actions up to date see the part about their own when nothing names them.
+    const showMine = own !== null && (own.open.length > 0 || own.complete > 0 || role === 'owner' || role === 'lead');
+    const late = all === null ? null : overdue(all.map((a) => homeRow(a, asOf)));
+    const lateUnlisted = late?.filter((r) => !shown.has(r.key)) ?? [];
+
     return reply.page('home/home.njk', {
-      mine: myRows,
-      requests: requests.map((r) => ({ ...r, href: actionPath(r.actionKey, 'update') })),
-      lateUpdates: lateUpdates(myRows),
-      dueSoon: dueSoon(scope),
-      overdue: late.slice(0, OVERDUE_SHOWN),
-      overdueTotal: late.length,
-      overdueByPlan: overdueByPlan(scope),
-      scopeIsMine: all === null,
-      decisions: decisionRows(awaiting),
-      decides: role !== undefined && (can(role, 'actions.manage') || can(role, 'actions.decide-led')),
+      role,
+      decisions,
+      mine: showMine ? own : null,
+      otherRequests: showMine ? otherRequests(requests ?? [], myRows) : [],
+      mayUpdate: mayUpdate(role),
+      late:
+        late === null
+          ? null
+          : {
+              total: late.length,
+              listed: lateUnlisted.slice(0, OVERDUE_SHOWN),
+              listedElsewhere: late.length - lateUnlisted.length,
+              byPlan: overdueByPlan(late),
+              rounds: roundList === null ? null : lateRounds(roundList),
+            },
+      plans: planList === null ? null : planStates(planList),
+      headline: dashboard === null ? null : headline(dashboard.asAt, dashboard.groups.flatMap((g) => g.tiles)),
+      // Filled from the round snapshots once they are kept: what moved since the last board's round was closed.
+      sinceLastBoard: has('sinceLastBoard') ? { changes: null } : null,
       lateDays: LATE_UPDATE_DAYS,
       dueDays: DUE_WITHIN_DAYS,
     });

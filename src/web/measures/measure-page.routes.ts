@@ -65,7 +65,7 @@ const measurePageRoutes: PageRoutes = (server) => {
         commentForm: { body: form.values?.body ?? '', expectedId: String(form.stale ? form.stale.currentVersion : (newest?.id ?? 0)) },
         errors: form.errors ?? [],
         stale: form.stale ? staleChangeView(form.stale) : null,
-        actions: aiming.map((a) => ({ key: a.key, title: a.title, href: actionPath(a.key), status: a.status, planTitle: a.planTitle })),
+        actions: aiming.map((a) => ({ key: a.key, number: a.number, title: a.title, href: actionPath(a.key), status: a.status, planTitle: a.planTitle })),
         downloads: { csv: `${measurePath(code)}/figures.csv`, xlsx: `${measurePath(code)}/figures.xlsx` },
         done: doneMessage(request.query),
         manage: {

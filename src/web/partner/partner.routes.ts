@@ -86,7 +86,9 @@ const partnerRoutes: PageRoutes = (server) => {
     }));
     try {
       const done = await links.submit(clock, token, entries);
-      return await reply.page('partner/done.njk', { form, recorded: done.recorded });
+      // Named as the form named them, by title, plan and number.
+      const recorded = done.recorded.map((key) => form.actions.find((a) => a.key === key) ?? { key, title: key, planTitle: '', number: '' });
+      return await reply.page('partner/done.njk', { form, recorded });
     } catch (err) {
       if (err instanceof PartnerLinkRefused) return refused(reply, err);
       if (err instanceof ValidationError) {

@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../domain/capabilities.ts';
+import { parseActionKey } from '../../domain/action-key.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { periodContaining, previousPeriod, defaultDueDate, parsePeriod } from '../../domain/reporting-periods.ts';
 import { requireCapability, todayFor } from '../../services/context.ts';
@@ -104,7 +105,7 @@ const roundsRoutes: PageRoutes = (server) => {
   const showRound = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FormError[] = [], values: FormValues = {}, status = 200) => {
     const list = await rounds.chaseList(request.ctx(), roundId(request.params));
     const programmes = new Map<string, typeof rows>();
-    const rows = list.rows.map((r) => ({ ...r, href: actionPath(r.actionKey), stateText: requestStateLabels[r.state], stateClasses: stateClasses[r.state] }));
+    const rows = list.rows.map((r) => ({ ...r, number: parseActionKey(r.actionKey).number, href: actionPath(r.actionKey), stateText: requestStateLabels[r.state], stateClasses: stateClasses[r.state] }));
     for (const r of rows) {
       const key = `${r.planTitle} — ${r.programme}`;
       programmes.set(key, [...(programmes.get(key) ?? []), r]);
