@@ -238,6 +238,8 @@ export function buildReturn(files: ParsedFile[], release: ReadonlySet<TableName>
   const compacted = new Map<string, string>();
   for (const p of pending.values()) {
     const child = finishChild(p, latestEpisodesYear, compacted);
+    // Each child's gathered rows go as its history is made, so the two are not both held whole at the end.
+    pending.delete(p.id);
     children.push(child);
     byId.set(child.id, child);
   }
@@ -277,10 +279,9 @@ function compact(postcodes: Map<string, string>, p: string): string {
   return v;
 }
 
-function toEpisode(row: ParsedRow, year: number, postcodes: Map<string, string>): Episode | null {
+/** An Episodes row whose DECOM has been read (`decom`). */
+function toEpisode(row: ParsedRow, decom: number, year: number, postcodes: Map<string, string>): Episode {
   const f = row.fields;
-  const decom = dayFromUk(f.DECOM ?? '');
-  if (decom === null) return null;
   // An unreadable DEC is treated as open: the next episode clips it, and the checks report it.
   const dec = f.DEC ? (dayFromUk(f.DEC) ?? Infinity) : Infinity;
   const distance = f.PL_DISTANCE ? Number(f.PL_DISTANCE) : NaN;
@@ -312,23 +313,30 @@ function toEpisode(row: ParsedRow, year: number, postcodes: Map<string, string>)
  * §2.1.5). A recorded ending that does not overlap the next episode stays where it is.
  */
 function stitchEpisodes(p: Pending, latestEpisodesYear: number, postcodes: Map<string, string>): Episode[] {
-  const years = [...new Set(p.episodeFiles.map((f) => f.collectionYear))].sort((a, b) => b - a);
+  const rows = p.episodeRows;
+  const files = p.episodeFiles;
   let kept: Episode[] = [];
-  for (const year of years) {
-    const byDecom = new Map<number, Episode>();
-    for (let i = 0; i < p.episodeRows.length; i++) {
-      const file = p.episodeFiles[i]!;
-      if (file.collectionYear !== year) continue;
-      const e = toEpisode(p.episodeRows[i]!, year, postcodes);
-      if (e) byDecom.set(e.decom, e); // a repeated DECOM: the later line wins
-    }
-    const mine = [...byDecom.values()].sort((a, b) => a.decom - b.decom);
+  // The rows come in file order, and the files are read oldest collection year first: each year's rows are together,
+  // and the years are taken from the latest back.
+  let end = rows.length;
+  while (end > 0) {
+    const year = files[end - 1]!.collectionYear;
+    let start = end - 1;
+    while (start > 0 && files[start - 1]!.collectionYear === year) start -= 1;
     const next = kept[0];
-    const older: Episode[] = [];
-    for (const e of mine) {
-      if (next && e.decom >= next.decom) continue;
-      older.push(e);
+    const mine: Episode[] = [];
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      const decom = dayFromUk(row.fields.DECOM ?? '');
+      // An episode the later files restate (from their first DECOM on) is not made at all.
+      if (decom === null || (next && decom >= next.decom)) continue;
+      mine.push(toEpisode(row, decom, year, postcodes));
     }
+    end = start;
+    // A stable sort keeps rows of one DECOM in line order: the later line wins.
+    mine.sort((x, y) => x.decom - y.decom);
+    const older: Episode[] = [];
+    for (let i = 0; i < mine.length; i++) if (i + 1 === mine.length || mine[i + 1]!.decom !== mine[i]!.decom) older.push(mine[i]!);
     const last = older[older.length - 1];
     const afterYear = yearEnd(year) + 1;
     if (last && next && last.dec > next.decom) {
