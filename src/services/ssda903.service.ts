@@ -6,6 +6,7 @@ import { monthEnd } from '../measures/index.ts';
 import type { Ssda903ImportRow, Ssda903RecordRow, Ssda903UploadRow } from '../repositories/ssda903.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import {
+  buildAndCheck,
   buildReturn,
   checkReturn,
   computeIndicators,
@@ -224,9 +225,19 @@ export async function checkStreamedFiles(input: StreamedFile[], options: ReadOpt
   return checked(files, notes);
 }
 
-function checked(files: ParsedFile[], notes: string[]): CheckedReturn {
-  const ret = buildReturn(files);
-  const issues = checkReturn(ret);
+/**
+ * As checkStreamedFiles for a caller that wants the history, the findings and the figures but not the rows: the
+ * files come back with no rows (`rows` still counts them), each table's let go once nothing further reads it.
+ */
+async function checkStreamedForFigures(input: StreamedFile[], options: ReadOptions = {}): Promise<CheckedReturn> {
+  if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
+  const { files, notes } = await readReturnStreamed(input, options);
+  return checked(files, notes, false);
+}
+
+function checked(files: ParsedFile[], notes: string[], keepRows = true): CheckedReturn {
+  const rows = files.reduce((n, f) => n + f.rows.length, 0);
+  const { ret, issues } = keepRows ? withRows(files) : buildAndCheck(files);
   return {
     files,
     ret,
@@ -234,9 +245,14 @@ function checked(files: ParsedFile[], notes: string[]): CheckedReturn {
     summary: summariseIssues(issues),
     // Postcodes belong to no collection year.
     collectionYears: [...new Set(files.filter((f) => f.table !== 'Postcodes' && f.collectionYear > 0).map((f) => f.collectionYear))].sort(),
-    rows: files.reduce((n, f) => n + f.rows.length, 0),
+    rows,
     notes,
   };
+}
+
+function withRows(files: ParsedFile[]): { ret: Ssda903Return; issues: DataQualityIssue[] } {
+  const ret = buildReturn(files);
+  return { ret, issues: checkReturn(ret) };
 }
 
 /** Every month end the collection years cover: 30 April of the first to 31 March of the last. */
@@ -249,7 +265,7 @@ export async function indicatorsFromFiles(
   asAts: string[],
   options: ReadOptions & { population?: number; laCode?: string; onChecked?: (checked: CheckedReturn) => void } = {},
 ): Promise<IndicatorValue[]> {
-  const checked = await checkStreamedFiles(files, options.year === undefined ? {} : { year: options.year });
+  const checked = await checkStreamedForFigures(files, options.year === undefined ? {} : { year: options.year });
   options.onChecked?.(checked);
   const { ret } = checked;
   // One figure for every date: the engine takes the latest estimate on or before each year's own.

@@ -1,7 +1,7 @@
 // Data-quality checks on a return, reported by file, line, child and column before any figure is worked out.
 import { RULES, runRules } from './checks/registry.ts';
 import { dayFromUk, yearEnd, yearStart } from './days.ts';
-import { foldsAsTemporary, type Ssda903Return } from './history.ts';
+import { buildReturn, foldsAsTemporary, type Ssda903Return } from './history.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
 import { BLANK_ALLOWED, CODE_COLUMNS, DATE_COLUMNS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
@@ -35,17 +35,62 @@ export const CHECKS = {
   'temporary-too-long': 'error',
 } as const satisfies Record<string, DataQualityIssue['severity']>;
 
-type CheckName = keyof typeof CHECKS;
+export type CheckName = keyof typeof CHECKS;
 
 export function checkReturn(ret: Ssda903Return): DataQualityIssue[] {
-  const issues: DataQualityIssue[] = [];
-  const report = (check: CheckName, file: string, row: ParsedRow, column: string | undefined, message: string) => {
-    const issue: DataQualityIssue = { severity: CHECKS[check], check, file, line: row.line, child: row.fields.CHILD ?? '', message };
-    if (column !== undefined) issue.column = column;
-    issues.push(issue);
-  };
+  const issues = rowFindings(ret.files);
+  for (const i of returnFindings(ret, skippedWithoutYear(ret.files))) issues.push(i);
+  return issues;
+}
 
-  for (const file of ret.files) rowChecks(file, report);
+/** Tables whose rows only the row checks read: no figure and no validator rule looks at them. */
+const ROW_CHECKS_ONLY: ReadonlySet<TableName> = new Set(['Reviews', 'PrevPerm', 'PlacedAdoption', 'SWEpisodes', 'DoLo']);
+/** Tables the stitched history reads and no validator rule does (the rules read a child's history instead). */
+const HISTORY_ONLY: ReadonlySet<TableName> = new Set(['Header', 'Missing', 'AD1']);
+
+/**
+ * The stitched history and every finding of checkReturn, in the same order, for a caller that wants only the
+ * figures and the findings, not the rows (indicators straight from files): the rows of each table are let go as
+ * soon as nothing further reads them, so a national return's millions of rows are not all held while the history
+ * is built and the rules run. The files are left with no rows.
+ */
+export function buildAndCheck(files: ParsedFile[]): { ret: Ssda903Return; issues: DataQualityIssue[] } {
+  const issues = rowFindings(files);
+  const skipped = skippedWithoutYear(files);
+  for (const f of files) if (ROW_CHECKS_ONLY.has(f.table)) f.rows = [];
+  const ret = buildReturn(files, HISTORY_ONLY);
+  for (const i of returnFindings(ret, skipped)) issues.push(i);
+  for (const f of files) f.rows = [];
+  return { ret, issues };
+}
+
+/** A finding of this module's own checks on a row. */
+function issueOf(check: CheckName, file: string, row: ParsedRow, column: string | undefined, message: string): DataQualityIssue {
+  const issue: DataQualityIssue = { severity: CHECKS[check], check, file, line: row.line, child: row.fields.CHILD ?? '', message };
+  if (column !== undefined) issue.column = column;
+  return issue;
+}
+
+/**
+ * The checks of each row on its own (dates, codes, a child named), file by file: the first findings of checkReturn.
+ * They need the files' collection years but not the stitched history, so they can run before it is built, and the
+ * rows of a table that only they read can then be let go (see ssda903.service.ts, indicators straight from files).
+ */
+export function rowFindings(files: readonly ParsedFile[]): DataQualityIssue[] {
+  const issues: DataQualityIssue[] = [];
+  const report: Report = (check, file, row, column, message) => issues.push(issueOf(check, file, row, column, message));
+  for (const file of files) rowChecks(file, report);
+  return issues;
+}
+
+/**
+ * The findings of checkReturn after the row checks: episodes against the next year's file, then the validator's
+ * rules. `skipped` names the checks not run on files of no known year (skippedWithoutYear, worked out while every
+ * row was still there).
+ */
+export function returnFindings(ret: Ssda903Return, skipped: CheckName[]): DataQualityIssue[] {
+  const issues: DataQualityIssue[] = [];
+  const report: Report = (check, file, row, column, message) => issues.push(issueOf(check, file, row, column, message));
   const episodeFiles = ret.files.filter((f) => f.table === 'Episodes');
   // Earliest DECOM of each child in each year's Episodes files, to see whether an open period carries on.
   const firstDecom = new Map<number, Map<string, number>>();
@@ -59,12 +104,12 @@ export function checkReturn(ret: Ssda903Return): DataQualityIssue[] {
     }
   }
   for (const file of episodeFiles) episodeChecks(file, firstDecom, report);
-  issues.push(...runRules(ret, RULES, skippedWithoutYear(ret.files)));
+  for (const i of runRules(ret, RULES, skipped)) issues.push(i);
   return issues;
 }
 
 /** This module's checks that compare dates with the collection year, and so are not run on files of no known year. */
-function skippedWithoutYear(files: readonly ParsedFile[]): CheckName[] {
+export function skippedWithoutYear(files: readonly ParsedFile[]): CheckName[] {
   const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && f.rows.length > 0);
   const skipped: CheckName[] = [];
   if (unknown.some((f) => (DATE_COLUMNS[f.table] ?? []).length > 0)) skipped.push('date-outside-year');

@@ -3,11 +3,6 @@ import { dayFromUk, type Ymd, ymdFromDay, yearEnd } from './days.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
 import { ADOPTION_WITH_CURRENT_CARER, SHORT_BREAK_LS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
-export interface Source {
-  file: string;
-  line: number;
-}
-
 /** One episode after stitching. Dates are day numbers; an open episode ends at Infinity. */
 export interface Episode {
   decom: number;
@@ -29,7 +24,6 @@ export interface Episode {
   period: number;
   spell: number;
   year: number;
-  source: Source;
 }
 
 /** Episodes chained by X1 (§2.1.1). */
@@ -60,7 +54,6 @@ export interface Oc2Row {
   immunisations: boolean;
   teethCheck: boolean;
   healthAssessment: boolean;
-  source: Source;
 }
 
 export interface Oc3Row {
@@ -68,7 +61,6 @@ export interface Oc3Row {
   inTouch: string;
   activ: string;
   accom: string;
-  source: Source;
 }
 
 export interface Ad1Row {
@@ -127,12 +119,13 @@ interface Pending {
   /** Episodes rows and their files, in file order (files are read oldest collection year first). */
   episodeRows: ParsedRow[];
   episodeFiles: ParsedFile[];
-  header: { year: number; row: ParsedRow } | null;
+  /** The fields read from the child's latest Header, UASC and AD1 rows (not the rows, which can then be let go). */
+  header: { dob: string | undefined; sex: string | undefined } | null;
   dobFallback: { year: number; value: string } | null;
-  uasc: { year: number; row: ParsedRow } | null;
+  uasc: { sex: string | undefined; duc: string | undefined } | null;
   oc2: Map<number, Oc2Row> | null;
   oc3: Map<number, Oc3Row> | null;
-  ad1: { year: number; row: ParsedRow } | null;
+  ad1: { dateMatch: string | undefined; fosterCare: string | undefined } | null;
   missing: Map<string, { year: number; incident: MissingIncident }> | null;
 }
 
@@ -146,8 +139,12 @@ export function normalisePostcode(p: string): string {
   return p.includes(' ') ? p.replace(/\s+/g, '') : p;
 }
 
-/** Builds each child's history from every year's files; where years overlap, the latest year's file wins (§2.1.5). */
-export function buildReturn(files: ParsedFile[]): Ssda903Return {
+/**
+ * Builds each child's history from every year's files; where years overlap, the latest year's file wins (§2.1.5).
+ * The rows of a table in `release` are let go once read (the file is left with none): a caller that needs them no
+ * further saves holding a national return's Header rows while the history is built.
+ */
+export function buildReturn(files: ParsedFile[], release: ReadonlySet<TableName> = new Set()): Ssda903Return {
   const ordered = [...files].sort((a, b) => a.collectionYear - b.collectionYear);
   const tableYears = new Map<TableName, Set<number>>();
   const pending = new Map<string, Pending>();
@@ -184,7 +181,6 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
       const id = f.CHILD ?? '';
       if (id === '') continue;
       const p = get(id);
-      const source = { file: file.name, line: row.line };
       if (file.table !== 'Episodes' && file.table !== 'Header' && f.DOB && (!p.dobFallback || p.dobFallback.year <= year) && dayFromUk(f.DOB) !== null) {
         p.dobFallback = { year, value: f.DOB };
       }
@@ -196,10 +192,10 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
           break;
         }
         case 'Header':
-          p.header = { year, row };
+          p.header = { dob: f.DOB, sex: f.SEX };
           break;
         case 'UASC':
-          p.uasc = { year, row };
+          p.uasc = { sex: f.SEX, duc: f.DUC };
           break;
         case 'OC2': {
           const score = /^\d{1,2}$/.test(f.SDQ_SCORE ?? '') ? Number(f.SDQ_SCORE) : null;
@@ -210,17 +206,16 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
             immunisations: f.IMMUNISATIONS === '1',
             teethCheck: f.TEETH_CHECK === '1',
             healthAssessment: f.HEALTH_ASSESSMENT === '1',
-            source,
           });
           break;
         }
         case 'OC3': {
           const dob = dayFromUk(f.DOB ?? '');
-          (p.oc3 ??= new Map()).set(year, { dob: dob === null ? null : ymdFromDay(dob), inTouch: f.IN_TOUCH ?? '', activ: f.ACTIV ?? '', accom: f.ACCOM ?? '', source });
+          (p.oc3 ??= new Map()).set(year, { dob: dob === null ? null : ymdFromDay(dob), inTouch: f.IN_TOUCH ?? '', activ: f.ACTIV ?? '', accom: f.ACCOM ?? '' });
           break;
         }
         case 'AD1':
-          p.ad1 = { year, row };
+          p.ad1 = { dateMatch: f.DATE_MATCH, fosterCare: f.FOSTER_CARE };
           break;
         case 'Missing': {
           const start = dayFromUk(f.MIS_START ?? '');
@@ -234,6 +229,7 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
           break;
       }
     }
+    if (release.has(file.table)) file.rows = [];
   }
 
   const latestEpisodesYear = Math.max(...(tableYears.get('Episodes') ?? new Set([0])));
@@ -242,6 +238,8 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
   const compacted = new Map<string, string>();
   for (const p of pending.values()) {
     const child = finishChild(p, latestEpisodesYear, compacted);
+    // Each child's gathered rows go as its history is made, so the two are not both held whole at the end.
+    pending.delete(p.id);
     children.push(child);
     byId.set(child.id, child);
   }
@@ -249,25 +247,25 @@ export function buildReturn(files: ParsedFile[]): Ssda903Return {
 }
 
 function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<string, string>): ChildHistory {
-  const dobText = p.header?.row.fields.DOB || p.dobFallback?.value || '';
+  const dobText = p.header?.dob || p.dobFallback?.value || '';
   const dobDay = dayFromUk(dobText);
-  const uascRow = p.uasc?.row.fields;
-  const ad1 = p.ad1?.row.fields;
+  const uascRow = p.uasc;
+  const ad1 = p.ad1;
   const episodes = stitchEpisodes(p, latestEpisodesYear, postcodes);
   const { periods, spells } = periodsAndSpells(episodes);
   const missing = p.missing === null ? [] : [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
   return {
     id: p.id,
     dob: dobDay === null ? null : ymdFromDay(dobDay),
-    sex: p.header?.row.fields.SEX ?? uascRow?.SEX ?? '',
+    sex: p.header?.sex ?? uascRow?.sex ?? '',
     episodes,
     periods,
     spells,
     uasc: p.uasc !== null,
-    duc: uascRow?.DUC ? dayFromUk(uascRow.DUC) : null,
+    duc: uascRow?.duc ? dayFromUk(uascRow.duc) : null,
     oc2: p.oc2 ?? NO_OC2,
     oc3: p.oc3 ?? NO_OC3,
-    ad1: ad1 ? { dateMatch: dayFromUk(ad1.DATE_MATCH ?? ''), fosterCare: ad1.FOSTER_CARE === '1' } : null,
+    ad1: ad1 ? { dateMatch: dayFromUk(ad1.dateMatch ?? ''), fosterCare: ad1.fosterCare === '1' } : null,
     missing,
     firstDay: episodes.length ? episodes[0]!.decom : Infinity,
     lastDay: episodes.length ? Math.max(...episodes.map((e) => e.dec)) : -Infinity,
@@ -281,10 +279,9 @@ function compact(postcodes: Map<string, string>, p: string): string {
   return v;
 }
 
-function toEpisode(row: ParsedRow, file: string, year: number, postcodes: Map<string, string>): Episode | null {
+/** An Episodes row whose DECOM has been read (`decom`). */
+function toEpisode(row: ParsedRow, decom: number, year: number, postcodes: Map<string, string>): Episode {
   const f = row.fields;
-  const decom = dayFromUk(f.DECOM ?? '');
-  if (decom === null) return null;
   // An unreadable DEC is treated as open: the next episode clips it, and the checks report it.
   const dec = f.DEC ? (dayFromUk(f.DEC) ?? Infinity) : Infinity;
   const distance = f.PL_DISTANCE ? Number(f.PL_DISTANCE) : NaN;
@@ -305,7 +302,6 @@ function toEpisode(row: ParsedRow, file: string, year: number, postcodes: Map<st
     period: 0,
     spell: 0,
     year,
-    source: { file, line: row.line },
   };
 }
 
@@ -317,23 +313,30 @@ function toEpisode(row: ParsedRow, file: string, year: number, postcodes: Map<st
  * §2.1.5). A recorded ending that does not overlap the next episode stays where it is.
  */
 function stitchEpisodes(p: Pending, latestEpisodesYear: number, postcodes: Map<string, string>): Episode[] {
-  const years = [...new Set(p.episodeFiles.map((f) => f.collectionYear))].sort((a, b) => b - a);
+  const rows = p.episodeRows;
+  const files = p.episodeFiles;
   let kept: Episode[] = [];
-  for (const year of years) {
-    const byDecom = new Map<number, Episode>();
-    for (let i = 0; i < p.episodeRows.length; i++) {
-      const file = p.episodeFiles[i]!;
-      if (file.collectionYear !== year) continue;
-      const e = toEpisode(p.episodeRows[i]!, file.name, year, postcodes);
-      if (e) byDecom.set(e.decom, e); // a repeated DECOM: the later line wins
-    }
-    const mine = [...byDecom.values()].sort((a, b) => a.decom - b.decom);
+  // The rows come in file order, and the files are read oldest collection year first: each year's rows are together,
+  // and the years are taken from the latest back.
+  let end = rows.length;
+  while (end > 0) {
+    const year = files[end - 1]!.collectionYear;
+    let start = end - 1;
+    while (start > 0 && files[start - 1]!.collectionYear === year) start -= 1;
     const next = kept[0];
-    const older: Episode[] = [];
-    for (const e of mine) {
-      if (next && e.decom >= next.decom) continue;
-      older.push(e);
+    const mine: Episode[] = [];
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      const decom = dayFromUk(row.fields.DECOM ?? '');
+      // An episode the later files restate (from their first DECOM on) is not made at all.
+      if (decom === null || (next && decom >= next.decom)) continue;
+      mine.push(toEpisode(row, decom, year, postcodes));
     }
+    end = start;
+    // A stable sort keeps rows of one DECOM in line order: the later line wins.
+    mine.sort((x, y) => x.decom - y.decom);
+    const older: Episode[] = [];
+    for (let i = 0; i < mine.length; i++) if (i + 1 === mine.length || mine[i + 1]!.decom !== mine[i]!.decom) older.push(mine[i]!);
     const last = older[older.length - 1];
     const afterYear = yearEnd(year) + 1;
     if (last && next && last.dec > next.decom) {
@@ -402,7 +405,8 @@ export function periodsAndSpells(episodes: Episode[]): { periods: Period[]; spel
     e.spell = spells.length - 1;
     prev = e;
   }
-  return { periods, spells };
+  // Copies the length they are: a list grown by push keeps room for 17, and a national return has a million of them.
+  return { periods: periods.slice(), spells: spells.slice() };
 }
 
 /**

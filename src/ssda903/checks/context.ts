@@ -120,8 +120,12 @@ export function byChild(table: TableRows | undefined): Map<string, Row> {
   return out;
 }
 
-/** One context per collection year found in the files (files of no known year share one), each built once. */
-export function buildContexts(ret: Ssda903Return): CheckContext[] {
+/**
+ * One context per collection year found in the files (files of no known year share one), in year order, each built
+ * when the rules reach it. A year's rules read only it and the year before, so the contexts of earlier years can be
+ * let go as the rules move on: at national size each holds every Episodes row of its year indexed by child.
+ */
+export function* buildContexts(ret: Ssda903Return): Generator<CheckContext> {
   const groups = new Map<number, ParsedFile[]>();
   for (const file of ret.files) {
     if (file.table === 'Postcodes') continue;
@@ -130,14 +134,16 @@ export function buildContexts(ret: Ssda903Return): CheckContext[] {
     list.push(file);
   }
   const years = [...groups.keys()].sort((a, b) => a - b);
-  const byYear = new Map<number, CheckContext>();
   const uascByYear = new Map<number, Set<string>>();
   for (const y of years) {
     const set = new Set<string>();
     for (const f of groups.get(y)!) if (f.table === 'UASC') for (const r of f.rows) if (r.fields.CHILD) set.add(r.fields.CHILD);
     uascByYear.set(y, set);
   }
+  let previous: CheckContext | undefined;
   for (const y of years) {
+    // The year before last is no longer anyone's "last": let it go before this year's rows are indexed.
+    if (previous) previous.last = undefined;
     const known = y > 0;
     const tables: Partial<Record<TableName, TableRows>> = {};
     for (const f of groups.get(y)!) {
@@ -150,21 +156,21 @@ export function buildContexts(ret: Ssda903Return): CheckContext[] {
     }
     const uasc = new Set(uascByYear.get(y));
     if (known) for (const back of [y - 1, y - 2]) for (const id of uascByYear.get(back) ?? []) uasc.add(id);
-    byYear.set(y, {
+    const ctx: CheckContext = {
       year: known ? y : undefined,
       files: groups.get(y)!.map((f) => f.name),
       start: known ? yearStart(y) : undefined,
       end: known ? yearEnd(y) : undefined,
       tables,
       episodesByChild: indexEpisodes(tables.Episodes),
-      last: undefined,
+      last: known && previous?.year === y - 1 ? previous : undefined,
       uasc,
       postcodes: ret.postcodes,
       ret,
-    });
+    };
+    yield ctx;
+    previous = ctx;
   }
-  for (const [y, ctx] of byYear) if (y > 0) ctx.last = byYear.get(y - 1);
-  return [...byYear.values()];
 }
 
 function indexEpisodes(table: TableRows | undefined): Map<string, EpisodeRow[]> {
