@@ -62,6 +62,17 @@ test('close round freezes the actions, programmes, risks, priorities and measure
   assert.deepEqual([missing.value, missing.numerator], ['c', null]);
 });
 
+test("close round freezes the status a programme's lead entered for the period, over the plan's own", async () => {
+  const id = await openQ1();
+  const nodes = (await services.plans.tree(ctx, 'test-plan')).nodes;
+  await services.programmes.enter(manager(), id, nodes[0]!.id, { status: 'R', trend: 'worsening', reason: 'Two carers resigned.', deliveryGroup: '', chair: '', expectedVersion: 0 });
+  await services.snapshots.close(manager(), id);
+  const [first, second] = (await services.snapshots.show(manager(), 1)).content.programmes;
+  assert.deepEqual([first!.status, first!.trend, first!.reason], ['R', 'worsening', 'Two carers resigned.']);
+  // The other programme has no entry: it keeps what the plan says of it (here, nothing).
+  assert.deepEqual([second!.status, second!.reason], [null, '']);
+});
+
 test('close round twice is refused naming the snapshot, with nothing stored', async () => {
   const id = await openQ1();
   await services.snapshots.close(manager(), id, { name: 'as reported to the Corporate Parenting Board on 12 July 2018' });

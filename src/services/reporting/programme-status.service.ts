@@ -102,6 +102,17 @@ function historyOf(n: PlanNode, rows: readonly ProgrammeStatusRow[]): ProgrammeS
 /** The newest status at a period's end: the latest period not after it, the last entered for that period. */
 const latestAt = (history: readonly ProgrammeStatusEntry[], periodEnd: string): ProgrammeStatusEntry | null => history.filter((e) => e.asAt <= periodEnd).at(-1) ?? null;
 
+/** Each programme's newest status at a period's end (entered for a period, else the plan's own), by its plan part's id. */
+export async function latestProgrammeStatuses(repos: Repositories, programmes: readonly PlanNode[], periodEnd: string): Promise<Map<number, ProgrammeStatusEntry>> {
+  const rows = await repos.programmes.entries(programmes.map((n) => n.id));
+  const out = new Map<number, ProgrammeStatusEntry>();
+  for (const n of programmes) {
+    const latest = latestAt(historyOf(n, rows), periodEnd);
+    if (latest) out.set(n.id, latest);
+  }
+  return out;
+}
+
 const mayEnter = (ctx: Ctx, node: PlanNode): boolean => can(ctx.role, 'programmes.status') || (can(ctx.role, 'programmes.status-led') && leadsProgramme(node, ctx.actor));
 
 const programmeWords = (n: Pick<PlanNode, 'number' | 'title'>): string => `Programme ${`${n.number} ${n.title}`.trim()}`;

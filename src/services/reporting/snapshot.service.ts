@@ -25,6 +25,7 @@ import { requireCapability, todayFor, type Ctx } from '../context.ts';
 import { formatValue, readerFor } from '../measure-reading.ts';
 import { readMeasures, suppressionThreshold } from '../measure.service.ts';
 import { listRisks } from '../risk.service.ts';
+import { latestProgrammeStatuses, type ProgrammeStatusEntry } from './programme-status.service.ts';
 import { listVoice } from '../voice.service.ts';
 
 /** The board a round's report goes to, in the default name. */
@@ -119,7 +120,7 @@ async function gatherActions(repos: Repositories, round: Round, closedOn: string
  * and their actions' BRAG counts. Where per-period programme statuses are kept, this is the one
  * place to read the period's entry instead of the part's current status.
  */
-export function gatherProgrammeStatuses(plans: readonly SnapshotPlan[], nodes: readonly PlanNode[]): SnapshotProgramme[] {
+export function gatherProgrammeStatuses(plans: readonly SnapshotPlan[], nodes: readonly PlanNode[], entered: ReadonlyMap<number, ProgrammeStatusEntry> = new Map()): SnapshotProgramme[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const topOf = (id: number): PlanNode | undefined => {
     let n = byId.get(id);
@@ -133,17 +134,21 @@ export function gatherProgrammeStatuses(plans: readonly SnapshotPlan[], nodes: r
       const c = counts.get(topOf(a.nodeId)?.id ?? -1);
       if (c) c[a.status ?? 'none'] += 1;
     }
-    return top.map((n) => ({
-      plan: p.slug,
-      planTitle: p.title,
-      number: n.number,
-      title: n.title,
-      status: letter(n.status),
-      trend: n.statusTrend,
-      reason: n.statusReason,
-      asAt: n.statusAsAt,
-      counts: counts.get(n.id)!,
-    }));
+    return top.map((n) => {
+      // The lead's entry for the period when there is one, else what the plan itself says.
+      const e = entered.get(n.id);
+      return {
+        plan: p.slug,
+        planTitle: p.title,
+        number: n.number,
+        title: n.title,
+        status: e ? e.status : letter(n.status),
+        trend: e ? e.trend : n.statusTrend,
+        reason: e ? e.reason : n.statusReason,
+        asAt: e ? e.asAt : n.statusAsAt,
+        counts: counts.get(n.id)!,
+      };
+    });
   });
 }
 
@@ -230,7 +235,7 @@ export class SnapshotService {
       const { plans, nodes } = await gatherActions(repos, round, today);
       const content: SnapshotContent = {
         actions: plans,
-        programmes: gatherProgrammeStatuses(plans, nodes),
+        programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), round.periodEnd)),
         risks: await gatherRisks(repos, ctx),
         priorities: await gatherPriorities(repos, ctx, today),
         measures: await gatherMeasures(repos, ctx, round.periodEnd),
