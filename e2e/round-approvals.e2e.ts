@@ -71,7 +71,7 @@ test('enter programme 6’s status for the period as its lead and see it in the 
   await page.getByLabel('Reason').fill('Fostering recruitment behind target; health assessments on time.');
   await clickAndWait(page, page.getByRole('button', { name: 'Save the status' }));
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /status for this period has been recorded/);
-  assert.match(await page.locator('#history ~ table').innerText(), /2017\/18 Q4\s+Amber\s+Improving\s+Fostering recruitment behind target/);
+  assert.match(await page.locator('#history ~ [role=region] table').innerText(), /2017\/18 Q4\s+Amber\s+Improving\s+Fostering recruitment behind target/);
   await suite.checker.check(suite.browser, 'programme status saved');
   await signOut(page);
 });

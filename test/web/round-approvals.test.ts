@@ -158,7 +158,7 @@ test('post a programme status as its lead records it for the period and keeps th
   assert.equal(second.statusCode, 303);
   const page = html((await web.get(second.headers.location as string, lead)).body);
   assert.deepEqual(page.banners(), ["Success The programme's status for this period has been recorded"]);
-  const history = page.rows('#history ~ table');
+  const history = page.rows('#history ~ [role=region] table');
   assert.deepEqual(
     history.map((r) => [r[0], r[1], r[2], r[3]]),
     [

@@ -86,8 +86,8 @@ test('get a snapshot as a board member shows the actions by part, the risks and 
   assert.deepEqual(page.texts('#actions-list caption'), ['1 Placements', '2 Care leavers']);
   const placements = page.rows('#actions-list table').find((row) => row[0]!.startsWith('test-plan:1 '))!;
   assert.equal(placements[2]!.split(' ')[0], 'Amber');
-  assert.deepEqual(page.rows('#risks + table').map((row) => [row[0]!.split(' ')[0], row[2]]), [['R1', '4 × 4 = 16']]);
-  assert.deepEqual(page.rows('#measures ~ table').map((row) => [row[1], row[3]]), [['no figure', 'None']]);
+  assert.deepEqual(page.rows('#risks + [role=region] table').map((row) => [row[0]!.split(' ')[0], row[2]]), [['R1', '4 × 4 = 16']]);
+  assert.deepEqual(page.rows('#measures ~ [role=region] table').map((row) => [row[1], row[3]]), [['no figure', 'None']]);
   const list = html((await web.get('/snapshots', viewer)).body);
   assert.equal(list.href('as reported to the board on 14 July 2018'), '/snapshots/1');
 });
@@ -102,8 +102,8 @@ test('get the changes between two snapshots lists the status moved and the deadl
   const viewer = await web.signIn('viewer');
   const page = html((await web.get('/snapshots/2/changes', viewer)).body);
   assert.equal(page.heading(), 'Snapshot 2, as reported in October What changed since snapshot 1');
-  assert.deepEqual(page.rows('#statuses + table').map((row) => [row[0]!.split(' ')[0], row[1]!.split(' ')[0], row[2]!.split(' ')[0], row[3]]), [['test-plan:1', 'Amber', 'Red', 'Worsened']]);
-  assert.deepEqual(page.rows('#deadlines + table').map((row) => [row[1], row[2]]), [['30 September 2018', '31 December 2018']]);
+  assert.deepEqual(page.rows('#statuses + [role=region] table').map((row) => [row[0]!.split(' ')[0], row[1]!.split(' ')[0], row[2]!.split(' ')[0], row[3]]), [['test-plan:1', 'Amber', 'Red', 'Worsened']]);
+  assert.deepEqual(page.rows('#deadlines + [role=region] table').map((row) => [row[1], row[2]]), [['30 September 2018', '31 December 2018']]);
   const first = html((await web.get('/snapshots/1/changes', viewer)).body);
   assert.match(first.main(), /This is the first snapshot/);
   assert.equal((await web.get('/snapshots/1/changes?since=2', viewer)).statusCode, 400);
