@@ -41,7 +41,7 @@ export const capabilityRules = {
   },
   'glossary.edit': { holders: ['admin', 'manager'], words: 'add, edit and retire glossary terms' },
   'measures.define': { holders: ['admin', 'analyst'], words: 'change measure definitions' },
-  'measures.set-targets': { holders: ['analyst'], words: 'set and end measure targets (annual and staged) and change their tolerance bands' },
+  'measures.set-targets': { holders: ['manager', 'analyst'], words: 'set and end measure targets (annual and staged) and change their tolerance bands' },
   'measures.enter-values': { holders: ['analyst'], words: 'enter the figures of measures kept by hand, with their numerator and denominator' },
   'measures.comment': { holders: ['analyst'], words: 'write commentary on measures' },
   'dashboards.manage': { holders: ['manager', 'analyst'], words: 'create named dashboards, choose and order their tiles' },

@@ -242,11 +242,13 @@ test('get figures of a measure worked out from the 903 return offers no form, an
   assert.deepEqual(await web.db.counts(), before);
 });
 
-test('get the measure page links the analyst to targets, tolerance and figures, and nobody else', async () => {
+test('get the measure page links the analyst to targets, tolerance and figures, the manager to targets and tolerance, and nobody else', async () => {
   const analyst = html((await web.get(PEP, await web.signIn('analyst'))).body);
   assert.deepEqual(analyst.links('nav[aria-labelledby="manage-heading"]').map((l) => l.href), [`${PEP}/targets`, `${PEP}/tolerance`, `${PEP}/values`]);
   const manager = html((await web.get(PEP, await web.signIn('manager'))).body);
-  assert.equal(manager.find('nav[aria-labelledby="manage-heading"]'), undefined);
+  assert.deepEqual(manager.links('nav[aria-labelledby="manage-heading"]').map((l) => l.href), [`${PEP}/targets`, `${PEP}/tolerance`]);
+  const viewer = html((await web.get(PEP, await web.signIn('viewer'))).body);
+  assert.equal(viewer.find('nav[aria-labelledby="manage-heading"]'), undefined);
 });
 
 test('dashboard RAG follows a new target from the day it takes effect and not before', async () => {

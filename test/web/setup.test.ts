@@ -148,7 +148,7 @@ test('post set-up sets up the authority and its administrator, signs them in and
 
   const home = await server.inject({ method: 'GET', url: '/', headers: { cookie } });
   assert.equal(home.statusCode, 200);
-  assert.match(home.body, /Signed in as <strong>Demelza Rowse<\/strong> \(Administrator\)/);
+  assert.match(home.body, /Signed in as <strong>Demelza Rowse<\/strong>, administrator/);
   assert.match(home.body, /class="govuk-generic-header__homepage-link">\s*Westmere County Council\s*<\/a>/);
   assert.doesNotMatch(home.body, /Demonstration — fictional data/);
 

@@ -106,7 +106,7 @@ test('post sign-in with the right password starts a database session with an Htt
   assert.equal(rows[0]!.userId, web.users.lead.id);
   const home = await web.get('/', { cookie: cookieHeader(r), csrfToken: '', user: web.users.lead });
   assert.equal(home.statusCode, 200);
-  assert.equal(html(home.body).text('.parentis-account__name'), 'Signed in as Lee Lead (Programme lead)');
+  assert.equal(html(home.body).text('.parentis-account__name'), 'Signed in as Lee Lead, programme lead');
 });
 
 test('post sign-in with next pointing at another site returns to the home page instead', async () => {
