@@ -143,6 +143,22 @@ test('get home as a board member shows the dashboard headline, the slot for chan
   await assertEveryLinkOpens(body, who);
 });
 
+test('get home as a board member after two rounds closed says what changed between their snapshots and links to the changes', async () => {
+  const manager = as(web.ctx, 'manager');
+  const q1 = await web.db.services.rounds.open(manager, { period: '2018/19 Q1', plans: ['test-plan'], dueDate: '2018-07-13' });
+  await web.db.services.snapshots.close(manager, q1.round.id);
+  const first = section((await home('viewer')).body, 'since-heading')!;
+  assert.match(first.text, /Snapshot 1, .*: This is the first snapshot/);
+  await web.db.services.actions.setStatus(manager, 'test-plan:1', { status: 'R', asAt: '2018-08-01', reason: 'Carers resigned' });
+  const q2 = await web.db.services.rounds.open(manager, { period: '2018/19 Q2', plans: ['test-plan'], dueDate: '2018-10-15' });
+  await web.db.services.snapshots.close(manager, q2.round.id);
+  const { body, who } = await home('viewer');
+  const since = section(body, 'since-heading')!;
+  assert.match(since.text, /Snapshot 2, .*: 1 action moved BRAG status \(0 better, 1 worse\)/);
+  assert.ok(since.links.some((l) => l.href === '/snapshots/2/changes'));
+  await assertEveryLinkOpens(body, who);
+});
+
 test('get home as an analyst shows the dashboard headline and no one else’s work', async () => {
   const { body, who } = await home('analyst');
   assert.deepEqual(sections(body), ['headline-heading']);

@@ -305,6 +305,12 @@ export class SnapshotService {
     return { ...summaryOf(s), content: await this.contentOf(repos, s) };
   }
 
+  /** The newest snapshot against the one before it (what changed since the last board), or null before any round is closed. */
+  async latestChanges(ctx: Ctx): Promise<SnapshotComparison | null> {
+    const [newest] = [...(await this.store.read.snapshots.list(ctx.organisationId))].sort((a, b) => b.number - a.number);
+    return newest === undefined ? null : this.changes(ctx, newest.number);
+  }
+
   /** What changed between an earlier snapshot (the one before, unless given) and this one. */
   async changes(ctx: Ctx, number: number, since?: number): Promise<SnapshotComparison> {
     const repos = this.store.read;

@@ -1,6 +1,7 @@
 // The home page by role: what each person has to do or to know first — an owner their requests and
 // actions, a lead the decisions waiting for them, a manager the plans' state and what is late, a board
 // member the dashboard's headline — with every action listed once and named by plan title and number.
+import type { SnapshotComparison } from '../../services/reporting/snapshot.service.ts';
 import { can } from '../../domain/capabilities.ts';
 import { daysBetween } from '../../domain/dates.ts';
 import type { Role } from '../../domain/roles.ts';
@@ -233,3 +234,23 @@ export function headline(asAt: string, readings: { measure: { code: string; titl
 
 /** Whether the role may record progress on its own actions (or on any), so their list offers the update form. */
 export const mayUpdate = (role: Role): boolean => can(role, 'actions.update-own') || can(role, 'actions.manage');
+
+/** What changed since the last board, in a line each: counts of what the changes page lists. */
+export function sinceLastBoardLines(c: SnapshotComparison): string[] {
+  if (c.changes === null) return [`This is the first snapshot: the next closed round will be compared with it.`];
+  const x = c.changes;
+  const worse = x.statuses.filter((m) => m.trend === 'worsened').length;
+  const better = x.statuses.filter((m) => m.trend === 'improved').length;
+  const lines = [
+    x.statuses.length > 0 ? `${plural(x.statuses.length, 'action')} moved BRAG status (${better} better, ${worse} worse)` : '',
+    x.deadlines.length > 0 ? `${plural(x.deadlines.length, 'deadline')} slipped` : '',
+    x.newActions.length > 0 ? `${plural(x.newActions.length, 'new action')}` : '',
+    x.newRisks.length > 0 ? `${plural(x.newRisks.length, 'new risk')}` : '',
+    x.closedRisks.length > 0 ? `${plural(x.closedRisks.length, 'risk')} closed` : '',
+    x.rescoredRisks.length > 0 ? `${plural(x.rescoredRisks.length, 'risk')} re-scored` : '',
+    x.measures.length > 0 ? `${plural(x.measures.length, 'measure')} changed RAG` : '',
+  ].filter((l) => l !== '');
+  return lines.length > 0 ? lines : ['Nothing moved: the same statuses, deadlines, risks and RAG as the snapshot before.'];
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

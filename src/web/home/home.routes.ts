@@ -3,6 +3,7 @@
 import { can } from '../../domain/capabilities.ts';
 import { asOfDate } from '../../services/context.ts';
 import type { PageRoutes } from '../routes.ts';
+import { snapshotChangesPath, snapshotPath } from '../kit/paths.ts';
 import {
   decisionRows,
   headline,
@@ -18,6 +19,7 @@ import {
   OVERDUE_SHOWN,
   overdueByPlan,
   planStates,
+  sinceLastBoardLines,
   type HomeSection,
 } from './home-view.ts';
 
@@ -29,9 +31,9 @@ const homeRoutes: PageRoutes = (server) => {
     const role = ctx.role ?? 'viewer';
     const sections = new Set<HomeSection>(HOME_SECTIONS[role]);
     const has = (s: HomeSection): boolean => sections.has(s);
-    const { actions, plans, rounds, dashboards } = server.services;
+    const { actions, plans, rounds, dashboards, snapshots } = server.services;
     const none = Promise.resolve(null);
-    const [mine, requests, awaiting, all, planList, roundList, dashboard] = await Promise.all([
+    const [mine, requests, awaiting, all, planList, roundList, dashboard, lastBoard] = await Promise.all([
       has('mine') ? actions.mine(ctx) : none,
       has('mine') ? rounds.mine(ctx) : none,
       has('decisions') ? actions.awaitingDecision(ctx) : none,
@@ -39,6 +41,7 @@ const homeRoutes: PageRoutes = (server) => {
       has('plans') ? plans.list(ctx) : none,
       has('late') && can(role, 'rounds.manage') ? rounds.list(ctx) : none,
       has('headline') ? dashboards.show(ctx, null) : none,
+      has('sinceLastBoard') ? snapshots.latestChanges(ctx) : none,
     ]);
 
     // Every action once: what waits for a decision is not listed again among the person's own or the late ones.
@@ -70,8 +73,12 @@ const homeRoutes: PageRoutes = (server) => {
             },
       plans: planList === null ? null : planStates(planList),
       headline: dashboard === null ? null : headline(dashboard.asAt, dashboard.groups.flatMap((g) => g.tiles)),
-      // Filled from the round snapshots once they are kept: what moved since the last board's round was closed.
-      sinceLastBoard: has('sinceLastBoard') ? { changes: null } : null,
+      // What moved between the last two closed rounds' snapshots: the last board against the one before.
+      sinceLastBoard: !has('sinceLastBoard')
+        ? null
+        : lastBoard === null
+          ? { changes: null }
+          : { changes: sinceLastBoardLines(lastBoard), name: lastBoard.snapshot.name, number: lastBoard.snapshot.number, href: lastBoard.since === null ? snapshotPath(lastBoard.snapshot.number) : snapshotChangesPath(lastBoard.snapshot.number) },
       lateDays: LATE_UPDATE_DAYS,
       dueDays: DUE_WITHIN_DAYS,
     });
