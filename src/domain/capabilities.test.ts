@@ -21,7 +21,7 @@ test('print capability matrix lists every capability with its holders', () => {
     'references.edit': 'admin manager',
     'glossary.edit': 'admin manager',
     'measures.define': 'admin analyst',
-    'measures.set-targets': 'analyst',
+    'measures.set-targets': 'manager analyst',
     'measures.enter-values': 'analyst',
     'measures.comment': 'analyst',
     'dashboards.manage': 'manager analyst',
