@@ -382,6 +382,15 @@ export class PlanService {
     });
   }
 
+  /** An open plan's node, locked for the transaction; refused when it is not there or (given a version) when someone changed it since. */
+  private async lockNode(repos: Repositories, ctx: Ctx, slug: string, nodeId: number, expectedVersion?: number) {
+    const plan = await this.getOpen(repos, ctx, slug);
+    const node = await repos.plans.lockNode(plan.id, nodeId);
+    if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
+    if (expectedVersion !== undefined) await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
+    return { plan, node };
+  }
+
   /**
    * Moves a node (with everything under it) under another node, or to the top of the plan: last
    * among its new siblings and numbered after them in their style; the siblings it left are closed
@@ -391,10 +400,7 @@ export class PlanService {
   async moveNodeTo(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number, parentId: number | null): Promise<void> {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     await this.store.transaction(async (repos) => {
-      const plan = await this.getOpen(repos, ctx, slug);
-      const node = await repos.plans.lockNode(plan.id, nodeId);
-      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
-      await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
+      const { plan, node } = await this.lockNode(repos, ctx, slug, nodeId, expectedVersion);
       const nodes = await repos.plans.nodes(plan.id);
       const under = (id: number): number[] => nodes.filter((n) => n.parentId === id).flatMap((n) => [n.id, ...under(n.id)]);
       const descendants = new Set(under(node.id));
@@ -442,9 +448,7 @@ export class PlanService {
   async moveNode(ctx: Ctx, slug: string, nodeId: number, direction: 'up' | 'down'): Promise<void> {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     await this.store.transaction(async (repos) => {
-      const plan = await this.getOpen(repos, ctx, slug);
-      const node = await repos.plans.lockNode(plan.id, nodeId);
-      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
+      const { plan, node } = await this.lockNode(repos, ctx, slug, nodeId);
       const siblings = (await repos.plans.nodes(plan.id)).filter((n) => n.parentId === node.parentId);
       const at = siblings.findIndex((n) => n.id === node.id);
       const to = direction === 'up' ? at - 1 : at + 1;
@@ -461,10 +465,7 @@ export class PlanService {
   async deleteNode(ctx: Ctx, slug: string, nodeId: number, expectedVersion: number): Promise<void> {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     await this.store.transaction(async (repos) => {
-      const plan = await this.getOpen(repos, ctx, slug);
-      const node = await repos.plans.lockNode(plan.id, nodeId);
-      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
-      await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
+      const { node } = await this.lockNode(repos, ctx, slug, nodeId, expectedVersion);
       const held = await repos.plans.nodeContents(node.id);
       const parts = [
         held.nodes > 0 ? `${held.nodes} part${held.nodes === 1 ? '' : 's'} of the plan` : '',
@@ -507,10 +508,7 @@ export class PlanService {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     const input = parseInput(nodeFieldsSchema, raw);
     return this.store.transaction(async (repos) => {
-      const plan = await this.getOpen(repos, ctx, slug);
-      const node = await repos.plans.lockNode(plan.id, nodeId);
-      if (!node) throw new NotFoundError(`Plan "${slug}" has no node ${nodeId}.`);
-      await requireCurrentVersion(repos, { entityType: 'plan_node', entityId: node.id, what: `"${node.title}"` }, expectedVersion, node.version);
+      const { node } = await this.lockNode(repos, ctx, slug, nodeId, expectedVersion);
       const updated = await repos.plans.updateNode(node.id, nodeColumns(input));
       await audit(repos, ctx, 'plan.node.edited', 'plan_node', node.id, `${slug}#${node.id}`, nodeColumns(nodeDocumentOf(node)), nodeColumns(input));
       return toTreeNode(updated);

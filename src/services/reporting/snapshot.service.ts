@@ -307,7 +307,7 @@ export class SnapshotService {
 
   /** The newest snapshot against the one before it (what changed since the last board), or null before any round is closed. */
   async latestChanges(ctx: Ctx): Promise<SnapshotComparison | null> {
-    const [newest] = [...(await this.store.read.snapshots.list(ctx.organisationId))].sort((a, b) => b.number - a.number);
+    const [newest] = await this.store.read.snapshots.list(ctx.organisationId); // newest first
     return newest === undefined ? null : this.changes(ctx, newest.number);
   }
 

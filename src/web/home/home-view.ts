@@ -2,6 +2,7 @@
 // actions, a lead the decisions waiting for them, a manager the plans' state and what is late, a board
 // member the dashboard's headline — with every action listed once and named by plan title and number.
 import type { SnapshotComparison } from '../../services/reporting/snapshot.service.ts';
+import { plural } from '../view.ts';
 import { can } from '../../domain/capabilities.ts';
 import { daysBetween } from '../../domain/dates.ts';
 import type { Role } from '../../domain/roles.ts';
@@ -252,5 +253,3 @@ export function sinceLastBoardLines(c: SnapshotComparison): string[] {
   ].filter((l) => l !== '');
   return lines.length > 0 ? lines : ['Nothing moved: the same statuses, deadlines, risks and RAG as the snapshot before.'];
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
