@@ -40,6 +40,16 @@ export function slugFrom(title: string): string {
 }
 
 export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** What each kind of node is called, on the pages and in the exported tables. */
+export const NODE_KIND_LABELS: Record<NodeKind, string> = {
+  programme: 'Programme',
+  priority: 'Priority',
+  theme: 'Theme',
+  objective: 'Objective',
+  'task-group': 'Task group',
+  area: 'Area',
+};
 export type RefKind = (typeof REF_KINDS)[number];
 export type ActionFlag = (typeof ACTION_FLAGS)[number];
 export type StatusKind = (typeof STATUS_KINDS)[number];

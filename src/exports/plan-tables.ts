@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { currentDeadline, daysSinceUpdate, isOverdue, pendingProposals, slippage, statusAt } from '../domain/action-derived.ts';
 import type { Brag } from '../domain/brag.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import type { ActionDocument, NodeDocument, NodeKind, PlanDocument, PlanKind, RiskDocument } from '../domain/plan-document.ts';
+import { NODE_KIND_LABELS, type ActionDocument, type NodeDocument, type PlanDocument, type PlanKind, type RiskDocument } from '../domain/plan-document.ts';
 import { toCsv } from './csv.ts';
 
 /**
@@ -126,14 +126,7 @@ export interface PlanTables {
   risks: RiskRow[];
 }
 
-const NODE_KIND_LABEL: Record<NodeKind, string> = {
-  programme: 'Programme',
-  priority: 'Priority',
-  theme: 'Theme',
-  objective: 'Objective',
-  'task-group': 'Task group',
-  area: 'Area',
-};
+const NODE_KIND_LABEL = NODE_KIND_LABELS;
 
 const PLAN_KIND_LABEL: Record<PlanKind, string> = {
   sufficiency: 'Sufficiency',

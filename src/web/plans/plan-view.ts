@@ -2,6 +2,7 @@
 // flattened into sections (one per node, with its roll-up) holding the matching action rows.
 import { z } from 'zod';
 import type { RollUp } from '../../domain/action-derived.ts';
+import { NODE_KIND_LABELS } from '../../domain/plan-document.ts';
 import type { ActionSummary } from '../../services/actions/index.ts';
 import type { PlanTree, PlanTreeNode } from '../../services/plan.service.ts';
 import { actionPath } from '../kit/paths.ts';
@@ -199,15 +200,8 @@ export function openActionCount(tree: PlanTree): number {
   return count;
 }
 
-/** What each kind of node is called on the pages. */
-export const KIND_LABELS: Record<string, string> = {
-  programme: 'Programme',
-  priority: 'Priority',
-  theme: 'Theme',
-  objective: 'Objective',
-  'task-group': 'Task group',
-  area: 'Area',
-};
+/** What each kind of node is called on the pages (looked up by a node's kind as stored). */
+export const KIND_LABELS: Readonly<Record<string, string>> = NODE_KIND_LABELS;
 
 /** Finds a node anywhere in the tree. */
 export function findNode(tree: PlanTree, id: number): PlanTreeNode | undefined {
