@@ -85,7 +85,7 @@ test('record what was done and mark answered with JavaScript off shows it to the
   await fillDate(page, /Date they were told/, day, month, year);
   await clickAndWait(page, page.getByRole('button', { name: 'Mark as answered' }));
   await suite.checker.check(browser, 'voice page after answering');
-  assert.match(await item.innerText(), new RegExp(`Done[\\s\\S]*We gave you our answer on ${written}\\.`));
+  assert.match(await item.innerText(), new RegExp(`We did it[\\s\\S]*We told you what we did on ${written}\\.`));
 });
 
 test('add and retire glossary term with JavaScript off expands it on the pages, then no more', async () => {

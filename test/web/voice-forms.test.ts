@@ -128,8 +128,8 @@ test('post voice answer marks it done on its date', async () => {
   const r = await web.post(`/voice/${itemId}/answer`, { version: String(version), 'answeredOn-day': '12', 'answeredOn-month': '6', 'answeredOn-year': '2018' }, manager);
   assert.equal(r.statusCode, 303, r.body.slice(0, 500));
   const page = await web.get(String(r.headers.location), manager);
-  assert.match(section(page.body), /Done/);
-  assert.match(section(page.body), /We gave you our answer on 12 June 2018\./);
+  assert.match(section(page.body), /We did it/);
+  assert.match(section(page.body), /We told you what we did on 12 June 2018\./);
   assert.equal(html(page.body).href('Mark as answered: Moving with proper bags'), undefined);
 });
 

@@ -9,7 +9,7 @@ import { textBlocks, type TextBlock } from '../kit/text.ts';
 const STATUS: Record<string, { text: string; classes: string }> = {
   open: { text: 'Not started yet', classes: 'govuk-tag--grey' },
   'in-progress': { text: 'We are working on it', classes: 'govuk-tag--blue' },
-  done: { text: 'Done', classes: 'govuk-tag--green' },
+  done: { text: 'We did it', classes: 'govuk-tag--green' },
 };
 
 export interface VoiceItemRow {
