@@ -1,6 +1,6 @@
-// The risk register's forms on injected requests: add, edit and link, re-score and close a risk —
-// success, each error linked to its field, a stale edit refused with the other change shown, and
-// roles without the capability refused with nothing changed.
+// The risk register's forms on injected requests: add (from a plan's page, its register chosen), edit
+// and link, re-score and close a risk — success, each error linked to its field, a stale edit refused
+// with the other change shown, and roles without the capability refused with nothing changed.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { html, words } from '../helpers/html.ts';
@@ -57,6 +57,28 @@ test('post risk as the manager adds it to the register with its first score and 
   assert.deepEqual(html(page.body).rows('tr#risk-R7 table.parentis-risk-history'), [['1 July 2018', '12 (3 × 4) First score', 'First assessment Pat Manager']]);
   const audit = await web.db.services.audit.list(web.ctx, { limit: 1 });
   assert.equal(audit[0]?.event, 'risk.added');
+});
+
+test('get plan links to its risks and, for a manager, to a new risk form with its register chosen', async () => {
+  const manager = await web.signIn('manager');
+  const plan = html((await web.get('/plans/test-plan', manager)).body);
+  assert.equal(plan.href("This plan's risks"), '/risks?plan=test-plan');
+  assert.equal(plan.href('Add a risk to this plan'), '/risks/new?plan=test-plan');
+  const form = await web.get('/risks/new?plan=test-plan', manager);
+  assert.equal(form.statusCode, 200);
+  assert.equal(html(form.body).value('plan'), 'test-plan');
+  assert.equal(html((await web.get('/risks?plan=test-plan', manager)).body).href('Add a risk'), '/risks/new?plan=test-plan');
+  const viewer = html((await web.get('/plans/test-plan', await web.signIn('viewer'))).body);
+  assert.equal(viewer.href("This plan's risks"), '/risks?plan=test-plan');
+  assert.equal(viewer.href('Add a risk to this plan'), undefined);
+});
+
+test('get new risk form does not offer the register of an archived plan, nor does its page', async () => {
+  await web.db.services.plans.setArchived(as(web.ctx, 'manager'), 'test-plan', (await web.db.services.plans.tree(web.ctx, 'test-plan')).version, true);
+  const manager = await web.signIn('manager');
+  const form = html((await web.get('/risks/new', manager)).body);
+  assert.deepEqual(form.all('select[name="plan"] option').map((o) => o.getAttribute('value')), ['']);
+  assert.equal(html((await web.get('/plans/test-plan', manager)).body).href('Add a risk to this plan'), undefined);
 });
 
 test('post risk with errors links each to its field and keeps what was typed', async () => {

@@ -114,6 +114,9 @@ export const returnJobPath = (id: number): string => `${returnsPath}/imports/${s
 /** The register's forms: /risks/new, or one risk's /risks/<id>/edit, /score, /close. */
 export const risksPath = '/risks';
 export const newRiskPath = '/risks/new';
+/** One plan's part of the register, and the form adding a risk to it. */
+export const planRisksPath = (slug: string): string => `${risksPath}?plan=${encodeURIComponent(slug)}`;
+export const newPlanRiskPath = (slug: string): string => `${newRiskPath}?plan=${encodeURIComponent(slug)}`;
 export const riskFormPath = (id: number, form: 'edit' | 'score' | 'close'): string => `${risksPath}/${segment(id)}/${form}`;
 
 /** The young people's priorities: the page, /voice/new, and one priority's /voice/<id>/respond, /actions, /answer. */

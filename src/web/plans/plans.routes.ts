@@ -195,6 +195,7 @@ const plansRoutes: PageRoutes = (server) => {
         mayBuild: mayBuild(request),
         // An archived plan's structure and actions stay as they are; it can only be taken out of the archive (or rolled over).
         mayChange: mayBuild(request) && tree.archived === null,
+        mayAddRisk: request.user !== null && can(request.user.role, 'risks.manage') && tree.archived === null,
       },
       errors.length > 0 ? 400 : 200,
     );

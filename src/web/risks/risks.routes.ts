@@ -10,7 +10,7 @@ import { actionLinker } from '../kit/action-links.ts';
 import { doneMessage, type Done } from '../kit/done.ts';
 import { datePartsOf } from '../kit/form-fields.ts';
 import { postForm, type FormState } from '../kit/form-post.ts';
-import { newRiskPath, riskAnchors, risksPath, withDone } from '../kit/paths.ts';
+import { newPlanRiskPath, newRiskPath, riskAnchors, risksPath, withDone } from '../kit/paths.ts';
 import { queryText } from '../kit/query.ts';
 import { closeForm, editRiskForm, newRiskForm, RISK_FIELDS, scoreForm } from './risk-forms.ts';
 import { heatMap, impactLabels, likelihoodLabels, riskRow } from './risks.view.ts';
@@ -65,7 +65,7 @@ const risksRoutes: PageRoutes = (server) => {
       open: list.filter((r) => r.status !== 'closed').length,
       done: doneMessage(request.query),
       mayManage: manage,
-      newRiskHref: newRiskPath,
+      newRiskHref: query.plan !== undefined ? newPlanRiskPath(query.plan) : newRiskPath,
     });
   });
 
@@ -97,7 +97,8 @@ const risksRoutes: PageRoutes = (server) => {
         values: state.values,
         errors: state.errors ?? [],
         stale: state.stale ?? null,
-        planOptions: [{ value: '', text: 'The whole authority (no plan)' }, ...plans.map((p) => ({ value: p.slug, text: p.title }))],
+        // An archived plan takes no new risks, so its register is not offered.
+        planOptions: [{ value: '', text: 'The whole authority (no plan)' }, ...plans.filter((p) => p.archived === null).map((p) => ({ value: p.slug, text: p.title }))],
         measureItems: measures.map((m) => ({ value: String(m.id), text: `${m.code}: ${m.title}`, checked: chosen.has(String(m.id)) })),
         likelihoodItems: scale(likelihoodLabels),
         impactItems: scale(impactLabels),
@@ -130,7 +131,8 @@ const risksRoutes: PageRoutes = (server) => {
     measures: r.measures.map((m) => String(m.id)),
   });
 
-  server.get('/risks/new', async (_request, reply) => render(reply, 'new', null, { values: {} }));
+  // From a plan's page the plan's register is chosen already (?plan=slug).
+  server.get('/risks/new', async (request, reply) => render(reply, 'new', null, { values: { plan: querySchema.parse(request.query).plan ?? '' } }));
 
   server.post<{ Body: Values }>('/risks', async (request, reply) =>
     handle(request, reply, 'new', null, newRiskForm, async (v) => (await risks.add(request.ctx(), v)).id, 'risk-added'),
