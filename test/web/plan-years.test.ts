@@ -1,5 +1,5 @@
-// A plan across years in the browser: archiving it and taking it out of the archive, rolling it into
-// next year's plan with its open actions carried over, and moving a part of it under another part —
+// A plan across years in the browser: archiving it (its forms then say so) and taking it out of the
+// archive, rolling it into next year's plan with its open actions carried over, and moving a part of it under another part —
 // each with its errors against their fields, stale edits refused and forbidden roles refused.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
@@ -66,6 +66,25 @@ test('post archive as the manager hides the plan from the list, keeps it readabl
   assert.equal(added.statusCode, 409);
   assert.deepEqual(await web.db.counts(), before);
   assert.ok((await events()).includes('plan.archived'));
+});
+
+test('get and post the new part and new action forms of an archived plan say the plan is archived and change nothing', async () => {
+  const manager = await web.signIn('manager');
+  await web.db.services.plans.setArchived(as(web.ctx, 'manager'), 'test-plan', (await tree()).version, true);
+  const before = await web.db.counts();
+  const archived = /"Test improvement plan" is archived: it is kept for the record and takes no new parts, actions or changes\. Take it out of the archive first\./;
+  for (const form of [`${PLAN}/nodes/new`, `${PLAN}/actions/new`, `${PLAN}/edit`, `${PLAN}/nodes/${(await nodeOf('Placements')).id}/edit`]) {
+    const r = await web.get(form, manager);
+    assert.equal(r.statusCode, 409, form);
+    assert.match(html(r.body).main(), archived, form);
+  }
+  const part = await web.post(`${PLAN}/nodes`, { kind: 'area', parentId: '', title: 'New part' }, manager);
+  assert.equal(part.statusCode, 409);
+  assert.match(html(part.body).main(), /"Test improvement plan" is archived: it is kept for the record and takes no new actions, updates or changes\. Nothing was changed\./);
+  const action = await web.post(`${PLAN}/actions`, { nodeId: String((await nodeOf('Placements')).id), number: '9', title: 'New', ownerName1: 'Jo Example' }, manager);
+  assert.equal(action.statusCode, 409);
+  assert.match(html(action.body).main(), /"Test improvement plan" is archived: it takes no new actions\. Take it out of the archive first\./);
+  assert.deepEqual(await web.db.counts(), before);
 });
 
 test('post archive with no then takes the plan out of the archive and it takes updates again', async () => {

@@ -22,6 +22,13 @@ type Values = Record<string, unknown>;
 /** Who changes a plan's structure and adds actions; the services refuse anyone else. */
 const mayBuild = (request: FastifyRequest): boolean => request.user !== null && can(request.user.role, 'plans.edit');
 
+/** An archived plan's forms say so at once, rather than after the form has been filled in. */
+function refuseArchived(tree: PlanTree): void {
+  if (tree.archived !== null) {
+    throw new ConflictError(`"${tree.title}" is archived: it is kept for the record and takes no new parts, actions or changes. Take it out of the archive first.`);
+  }
+}
+
 const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   number: 'Plan order',
   deadline: 'Deadline, soonest first',
@@ -82,6 +89,7 @@ const plansRoutes: PageRoutes = (server) => {
   // A plan's details: create one, and edit them.
   const renderPlanForm = (reply: FastifyReply, plan: PlanTree | null, state: NodeFormState, status = 200) => {
     if (!mayBuild(reply.request)) throw new ForbiddenError(plan ? 'Your role does not allow you to change the details of a plan.' : 'Your role does not allow you to create plans.');
+    if (plan) refuseArchived(plan);
     return reply.page(
       'plans/plan-form.njk',
       {
@@ -213,6 +221,7 @@ const plansRoutes: PageRoutes = (server) => {
 
   const renderNodeForm = (reply: FastifyReply, tree: PlanTree, nodeId: number | null, state: NodeFormState, status = 200) => {
     if (!mayBuild(reply.request)) throw new ForbiddenError('Your role does not allow you to change the structure of a plan.');
+    refuseArchived(tree);
     const node = nodeId === null ? null : findNode(tree, nodeId);
     return reply.page(
       'plans/node-form.njk',
@@ -308,6 +317,7 @@ const plansRoutes: PageRoutes = (server) => {
   const renderDeleteNode = async (reply: FastifyReply, slug: string, id: number, state: { version?: string; problem?: string; stale?: StaleChangeView | null }, status = 200) => {
     if (!mayBuild(reply.request)) throw new ForbiddenError('Your role does not allow you to change the structure of a plan.');
     const tree = await plans.tree(reply.request.ctx(), slug);
+    refuseArchived(tree);
     const node = findNode(tree, id);
     if (!node) throw new NotFoundError(`Plan "${tree.slug}" has no part ${id}.`);
     return reply.page(
@@ -347,6 +357,7 @@ const plansRoutes: PageRoutes = (server) => {
   // A new action under a part of the plan, or a sub-action of another action.
   const renderActionForm = (reply: FastifyReply, tree: PlanTree, values: Values, errors: FormError[] = [], status = 200) => {
     if (!mayBuild(reply.request)) throw new ForbiddenError('Your role does not allow you to add actions.');
+    refuseArchived(tree);
     return reply.page('plans/action-new.njk', { ...nodeLocals(tree), values, errors, ownerRowTotal: ownerRowCount(values) }, status);
   };
 
