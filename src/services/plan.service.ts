@@ -201,6 +201,7 @@ export class PlanService {
     if (existing && options.replace !== true) {
       throw new ConflictError(`A plan with slug "${doc.plan.slug}" already exists. Import with --replace to overwrite it, or change the slug.`);
     }
+    if (existing) refuseArchived(existing, 'cannot be replaced by an import');
     let voiceLinks: { voiceItemId: number; number: string }[] = [];
     if (existing) {
       voiceLinks = await repos.voice.links({ planId: existing.id });
@@ -530,6 +531,7 @@ export class PlanService {
   async updateInto(repos: Repositories, ctx: Ctx, slug: string, incoming: PlanDocument, options: { apply: boolean; source?: string }): Promise<TrackerDifferences> {
     requireCapability(ctx, 'plans.edit', 'update plans from a tracker');
     const plan = await this.get(repos, ctx, slug);
+    refuseArchived(plan, 'takes nothing from a tracker');
     const [current, rows] = await Promise.all([readPlan(repos, ctx.organisationId, plan), repos.actions.list({ organisationId: ctx.organisationId, planId: plan.id })]);
     const byNumber = new Map(planActions(current).map((e) => [e.action.number, e.action]));
     const rowByNumber = new Map(rows.map((r) => [r.number, r]));
@@ -613,10 +615,10 @@ const newPlanSchema = planDocumentSchema.shape.plan.pick({ slug: true, title: tr
 const planDetailsSchema = newPlanSchema.omit({ slug: true }).strict();
 const rollOverSchema = newPlanSchema.pick({ slug: true, title: true }).extend({ periodStart: isoDateSchema, periodEnd: isoDateSchema }).strict();
 
-/** Refuses a change to an archived plan, saying how to change it again. */
-function refuseArchived(plan: Plan): void {
+/** Refuses a change to an archived plan, saying what it refuses and how to change it again. */
+function refuseArchived(plan: Plan, refused = 'takes no new actions, updates or changes'): void {
   if (plan.archivedAt !== null) {
-    throw new ConflictError(`"${plan.title}" is archived: it is kept for the record and takes no new actions, updates or changes. Take it out of the archive first.`);
+    throw new ConflictError(`"${plan.title}" is archived: it is kept for the record and ${refused}. Nothing was changed. Take it out of the archive first.`);
   }
 }
 

@@ -1,9 +1,10 @@
 // parentis import plan on a council's own Word and Excel trackers: guesses used when complete, the guessed
-// mapping printed when not, and located problems that leave everything as it was.
+// mapping printed when not, and located problems and archived plans that leave everything as it was.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { compose } from '../../src/composition.ts';
 import { seed001Document, xlsxFile } from '../helpers/trackers.ts';
 import { demoStore, disposeStores, fails, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
 
@@ -91,5 +92,29 @@ void describe('parentis import plan with a tracker', { concurrency: 1 }, () => {
     assert.match(r.stderr, /sheet Plan, row 3, Timescales: 'Sprung 2018' is not a date/);
     assert.match(r.stderr, /nothing was imported/);
     assert.deepEqual(await plans(), before);
+  });
+
+  void test('import a tracker into or over an archived plan is refused naming the plan, and changes nothing', async () => {
+    const dir = tempDir();
+    const first = path.join(dir, 'Health task group.docx');
+    fs.writeFileSync(first, await seed001Document());
+    await ok(store, ['import', 'plan', first, '--kind', 'task-group', '--slug', 'kept-for-record', '--title', 'Kept for the record']);
+    const app = await compose({ databaseUrl: store.env.DATABASE_URL, dataDir: store.dataDir ?? '' });
+    try {
+      const org = await app.services.organisations.resolve(undefined);
+      const ctx = { organisationId: org.id, actor: 'Rhys Penrose', clock: app.services.clock };
+      await app.services.plans.setArchived(ctx, 'kept-for-record', (await app.services.plans.tree(ctx, 'kept-for-record')).version, true);
+    } finally {
+      await app.close();
+    }
+    const later = path.join(dir, 'Health task group Q2.docx');
+    fs.writeFileSync(later, await seed001Document(true));
+    const refused = /^parentis: "Kept for the record" is archived: it is kept for the record and takes nothing from a tracker\. Nothing was changed\. Take it out of the archive first\.$/;
+    assert.match(oneLine(await fails(store, ['import', 'plan', later, '--into', 'kept-for-record'])), refused);
+    assert.match(oneLine(await fails(store, ['import', 'plan', later, '--into', 'kept-for-record', '--apply'])), refused);
+    const replaced = await fails(store, ['import', 'plan', later, '--kind', 'task-group', '--slug', 'kept-for-record', '--replace']);
+    assert.match(oneLine(replaced), /^parentis: "Kept for the record" is archived: it is kept for the record and cannot be replaced by an import\. Nothing was changed\./);
+    const shown = await okJson<{ status: string; deadline: string }>(store, ['action', 'show', 'kept-for-record:1.5', '--format', 'json']);
+    assert.deepEqual([shown.status, shown.deadline], ['R', '2018-06-01']);
   });
 });

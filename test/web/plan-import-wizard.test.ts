@@ -1,5 +1,5 @@
 // The tracker import wizard on injected requests: upload, tables, columns with preview, located problems, import as
-// a new plan or into one, saved mappings; bad files, other roles, and expired or used uploads refused with nothing stored.
+// a new plan or into one (never an archived one), saved mappings; bad files, other roles, and expired or used uploads refused with nothing stored.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
@@ -302,6 +302,29 @@ test('later tracker into an existing plan shows the differences then adds them t
   const audit = await web.db.services.audit.list(web.ctx, { entity: 'health-task-group' });
   assert.deepEqual(audit.map((e) => e.event).sort(), ['plan.imported', 'plan.updated-from-tracker']);
   assert.equal(await uploadsStored(), 0);
+});
+
+test('later tracker into an archived plan is not offered, is refused naming the plan if sent, and changes nothing', async () => {
+  const manager = await web.signIn('manager');
+  const first = await throughTables(manager, await seed001Document(), 'Health task group.docx', DOCX);
+  assert.equal((await web.post(`${first}/new`, { title: 'Health task group', slug: 'health-task-group', kind: 'task-group' }, manager)).statusCode, 303);
+  const version = (await web.db.services.plans.tree(web.ctx, 'health-task-group')).version;
+  await web.db.services.plans.setArchived(web.ctx, 'health-task-group', version, true);
+
+  const later = await throughTables(manager, await seed001Document(true), 'Health task group Q2.docx', DOCX);
+  const check = html((await web.get(`${later}/check`, manager)).body);
+  assert.ok(!check.all('select[name="plan"] option').some((o) => o.getAttribute('value') === 'health-task-group'));
+  const shown = await web.get(`${later}/into?plan=health-task-group`, manager);
+  assert.equal(shown.statusCode, 409);
+  const refusal = /^"Health task group" is archived: it is kept for the record and takes nothing from a tracker\. Nothing was changed\. Take it out of the archive first\.$/;
+  assert.match(html(shown.body).errorSummary()[0]?.text ?? '', refusal);
+  assert.equal(html(shown.body).errorSummary()[0]?.href, '#plan');
+  const applied = await web.post(`${later}/into`, { plan: 'health-task-group' }, manager);
+  assert.equal(applied.statusCode, 409);
+  assert.match(html(applied.body).errorFor('#plan') ?? '', refusal);
+  assert.equal((await web.db.services.actions.show(web.ctx, 'health-task-group:1.5')).status, 'R');
+  assert.deepEqual((await web.db.services.audit.list(web.ctx, { entity: 'health-task-group' })).map((e) => e.event).sort(), ['plan.archived', 'plan.imported']);
+  assert.equal(await uploadsStored(), 1);
 });
 
 test('import new plan with a short name already used names the field and stores nothing', async () => {

@@ -6,7 +6,7 @@ import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../domain/capabilities.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { PLAN_KIND_LABELS, PLAN_KINDS, REF_KINDS } from '../../domain/plan-document.ts';
 import { TRACKER_FIELD_LABELS, TRACKER_FIELDS, type TableChoice, type TrackerField, type TrackerMapping } from '../../services/plan-import.service.ts';
 import { doneMessage } from '../kit/done.ts';
@@ -280,7 +280,8 @@ const planImportRoutes: PageRoutes = async (server) => {
         upload,
         check,
         problems,
-        plans: [{ value: '', text: 'Choose a plan' }, ...plans.map((p) => ({ value: p.slug, text: p.title }))],
+        // An archived plan takes nothing from a tracker, so it is not offered.
+        plans: [{ value: '', text: 'Choose a plan' }, ...plans.filter((p) => p.archived === null).map((p) => ({ value: p.slug, text: p.title }))],
         kinds: PLAN_KINDS.map((k) => ({ value: k, text: PLAN_KIND_LABELS[k] })),
         values: state.values ?? { title: check.suggested.title, slug: check.suggested.slug, kind: 'other' },
         // The tracker's problems are the page's errors: the summary links to each one's row in the table.
@@ -323,6 +324,7 @@ const planImportRoutes: PageRoutes = async (server) => {
       differences = await imports.differences(request.ctx(), id, slug);
     } catch (err) {
       if (err instanceof ValidationError) return renderCheck(reply, id, { errors: [formError('plan', err.message)] }, 400);
+      if (err instanceof ConflictError) return renderCheck(reply, id, { errors: [formError('plan', err.message)] }, 409);
       throw err;
     }
     const plan = (await server.services.plans.list(request.ctx())).find((p) => p.slug === slug)!;
@@ -337,6 +339,7 @@ const planImportRoutes: PageRoutes = async (server) => {
       await imports.applyUpdate(request.ctx(), id, slug);
     } catch (err) {
       if (err instanceof ValidationError) return renderCheck(reply, id, { errors: [formError('plan', err.message)] }, 400);
+      if (err instanceof ConflictError) return renderCheck(reply, id, { errors: [formError('plan', err.message)] }, 409);
       throw err;
     }
     return reply.code(303).redirect(trackerDonePath(slug, 'updated'));
