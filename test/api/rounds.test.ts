@@ -1,5 +1,5 @@
-// The reporting cycle in the JSON API: a manager opens a round (twice, asking nobody twice), reads the
-// chase list and reminds an owner; an owner's token is refused with nothing changed; the OpenAPI
+// The reporting cycle in the JSON API: a manager opens a round (twice, asking nobody twice; never on an
+// archived plan), reads the chase list and reminds an owner; an owner's token is refused with nothing changed; the OpenAPI
 // document lists the paths.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
@@ -46,6 +46,18 @@ test('post rounds with a bad period answers 400 naming the field and stores noth
   const r = await call('POST', '/api/v1/rounds', token, { period: 'Q1 2018', plans: ['test-plan'] });
   assert.equal(r.statusCode, 400);
   assert.equal(r.json<{ field: string }>().field, 'period');
+  assert.deepEqual(await web.db.counts(), before);
+});
+
+test('post rounds on an archived plan answers 400 naming the plan and stores nothing', async () => {
+  await web.db.services.plans.setArchived(web.ctx, 'test-plan', (await web.db.services.plans.tree(web.ctx, 'test-plan')).version, true);
+  const token = await tokenFor('manager');
+  const before = await web.db.counts();
+  const r = await call('POST', '/api/v1/rounds', token, { period: '2018/19 Q1', plans: ['test-plan'] });
+  assert.equal(r.statusCode, 400);
+  const problem = r.json<{ error: string; field: string }>();
+  assert.equal(problem.field, 'plans');
+  assert.match(problem.error, /^"Test improvement plan" is archived: it takes no updates, so a round cannot ask for them\./);
   assert.deepEqual(await web.db.counts(), before);
 });
 

@@ -1,6 +1,6 @@
-// The reporting cycle's pages: a manager opens a round and reads the chase list (and its CSV), reminds
-// owners; an owner sees their requests at home; other roles get 403 with nothing changed; an owner
-// without an account replies through a partner link, which then opens nothing more.
+// The reporting cycle's pages: a manager opens a round (never on an archived plan) and reads the chase
+// list (and its CSV), reminds owners; an owner sees their requests at home; other roles get 403 with
+// nothing changed; an owner without an account replies through a partner link, which then opens nothing more.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { roles, type Role } from '../../src/domain/roles.ts';
@@ -76,6 +76,21 @@ for (const role of forbidden) {
     assert.deepEqual(await web.db.counts(), before);
   });
 }
+
+test('open a round does not offer an archived plan, and refuses it if sent naming the plan, opening nothing', async () => {
+  await web.db.services.plans.importDocument(web.ctx, ledPlanFixture());
+  await web.db.services.plans.setArchived(web.ctx, 'test-plan', (await web.db.services.plans.tree(web.ctx, 'test-plan')).version, true);
+  const manager = await web.signIn('manager');
+  const form = html((await web.get('/rounds/new', manager)).body);
+  assert.equal(form.all('input[name="plans"][value="test-plan"]').length, 0);
+  const before = await web.db.counts();
+  const r = await web.post('/rounds/new', { period: '2018/19 Q1', plans: 'test-plan' }, manager);
+  assert.equal(r.statusCode, 400);
+  assert.deepEqual(html(r.body).errorSummary(), [
+    { href: '#plans', text: '"Test improvement plan" is archived: it takes no updates, so a round cannot ask for them. Take it out of the archive first, or leave it out' },
+  ]);
+  assert.deepEqual(await web.db.counts(), before);
+});
 
 test('home page of an owner lists the updates they were asked for, until they send one', async () => {
   await openRound();

@@ -228,6 +228,8 @@ export class RoundService {
       for (const slug of slugs) {
         const plan = await repos.plans.findBySlug(ctx.organisationId, slug);
         if (!plan) throw new ValidationError(`There is no plan "${slug}"`, 'plans');
+        // An archived plan takes no updates, so its owners are not asked for any.
+        if (plan.archivedAt !== null) throw new ValidationError(`"${plan.title}" is archived: it takes no updates, so a round cannot ask for them. Take it out of the archive first, or leave it out`, 'plans');
         plans.push(plan);
       }
       const { round, created } = await repos.rounds.insertOrFind({

@@ -77,7 +77,8 @@ const roundsRoutes: PageRoutes = (server) => {
     }
     return reply.page(
       'rounds/round-new.njk',
-      { values, errors, dueHint, planItems: plans.map((p) => ({ value: p.slug, text: p.title, hint: { text: p.slug }, checked: chosen.has(p.slug) })) },
+      // An archived plan takes no updates, so it is not offered.
+      { values, errors, dueHint, planItems: plans.filter((p) => p.archived === null).map((p) => ({ value: p.slug, text: p.title, hint: { text: p.slug }, checked: chosen.has(p.slug) })) },
       status,
     );
   };
