@@ -1,5 +1,5 @@
 // The JSON API on the real server with a test database: bearer tokens, the command line's filters,
-// the same permissions as the pages, the approval workflow, and the OpenAPI document.
+// the same permissions as the pages, the approval workflow, an archived plan's actions refused, and the OpenAPI document.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import type { Role } from '../../src/domain/roles.ts';
@@ -99,6 +99,19 @@ test('post update as a viewer answers 403 and changes nothing', async () => {
   const r = await call('POST', '/api/v1/actions/test-plan:1/updates', viewer, { date: '2018-07-01', body: 'Not mine to write.' });
   assert.equal(r.statusCode, 403);
   assert.match(r.json<{ error: string }>().error, /does not allow you to add progress updates/);
+  assert.deepEqual(await web.db.counts(), before);
+});
+
+test('post update or status to an action of an archived plan answers 409 saying the plan is archived and changes nothing', async () => {
+  await web.db.services.plans.setArchived(web.ctx, 'test-plan', (await web.db.services.plans.tree(web.ctx, 'test-plan')).version, true);
+  const manager = await tokenFor('manager');
+  const before = await web.db.counts();
+  const update = await call('POST', '/api/v1/actions/test-plan:1/updates', manager, { date: '2018-07-01', body: 'Too late.' });
+  assert.equal(update.statusCode, 409);
+  assert.match(update.json<{ error: string }>().error, /^"Test improvement plan" is archived: its actions are kept for the record and take no new updates or changes\./);
+  const status = await call('POST', '/api/v1/actions/test-plan:1/status', manager, { status: 'G', reason: 'On track' });
+  assert.equal(status.statusCode, 409);
+  assert.match(status.json<{ error: string }>().error, /is archived/);
   assert.deepEqual(await web.db.counts(), before);
 });
 
