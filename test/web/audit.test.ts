@@ -1,4 +1,5 @@
-// The audit log page on injected requests: administrators only, filters, changes before and after, pages of fifty.
+// The audit log page on injected requests: administrators only, filters, changes before and after (never an
+// empty field shown as removed), actions linked where they are now, pages of fifty.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { html, words } from '../helpers/html.ts';
@@ -56,6 +57,32 @@ test('get audit as an administrator lists events newest first with who, what and
   assert.equal(words(status!.querySelector('dd .govuk-visually-hidden')?.text ?? ''), 'changed to');
   assert.match(changes(status!).Reason ?? '', /Campaign cancelled/);
   assert.match(words(imported!.text), /Plan imported/);
+});
+
+test('get audit of a new action lists the fields it was given and none it was left without', async () => {
+  const manager = { ...web.ctx, actor: 'Pat Manager', role: 'manager' as const };
+  const node = (await web.db.services.plans.tree(web.ctx, 'test-plan')).nodes[0]!;
+  await web.db.services.actions.create(manager, 'test-plan', { nodeId: node.id, number: '9', title: 'Recruit more local foster carers', owners: [{ name: 'Jo Example' }] });
+  const r = await web.get('/audit?actor=Pat+Manager', await web.signIn('admin'));
+  const [created] = rows(r.body);
+  assert.equal(words(created!.querySelector('strong')?.text ?? ''), 'Action created');
+  const given = changes(created!);
+  assert.equal(given.Title, 'Recruit more local foster carers');
+  assert.equal(given.Number, '9');
+  assert.deepEqual(Object.keys(given).filter((f) => ['Description', 'Outcome', 'Success measures', 'Refs'].includes(f)), []);
+  assert.doesNotMatch(words(created!.text), /\(removed\)/);
+});
+
+test('get audit of an action renumbered since links its events to where the action is now', async () => {
+  const { version } = await web.db.services.actions.show(web.ctx, 'test-plan:2');
+  await web.db.services.actions.renumber(web.ctx, 'test-plan:2', { number: '7', expectedVersion: version });
+  const r = await web.get('/audit', await web.signIn('admin'));
+  const [renumbered, deadline] = rows(r.body);
+  assert.equal(words(renumbered!.querySelector('strong')?.text ?? ''), 'Action renumbered');
+  for (const row of [renumbered!, deadline!]) {
+    assert.equal(row.querySelector('a[href="/plans/test-plan/actions/7"]')?.text, 'Test improvement plan, action 7');
+    assert.equal(row.querySelector('a[href="/plans/test-plan/actions/2"]'), null);
+  }
 });
 
 test('get audit filtered by an action shows only that action’s events', async () => {

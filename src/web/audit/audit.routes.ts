@@ -56,9 +56,9 @@ const auditRoutes: PageRoutes = (server) => {
     }
     // Actions are named by plan title and number, not by their key; only a page of events needs names.
     const linker = result && result.events.some((e) => e.entityType === 'action') ? await actionLinker(server.services.actions, request.ctx()) : null;
-    const nameOf = (key: string): string | null => {
-      const link = linker?.(key);
-      return link && link.title !== '' ? actionName(link) : null;
+    const linkOf = (key: string, id: number | null): { name: string; href: string } | null => {
+      const link = linker?.(key, { id });
+      return link && link.title !== '' ? { name: actionName(link), href: link.href } : null;
     };
     const filtered = Object.keys(values).length > 0;
     const href = (page: number): string => {
@@ -78,7 +78,7 @@ const auditRoutes: PageRoutes = (server) => {
           ...result,
           first: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
           last: Math.min(result.total, result.page * result.pageSize),
-          rows: result.events.map((e) => auditRow(e, nameOf)),
+          rows: result.events.map((e) => auditRow(e, linkOf)),
         },
         pagination: result ? paginationOf(result.page, result.pages, href) : null,
       },

@@ -56,7 +56,7 @@ export interface ChangeRow {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** The fields an event changed: for a record before and after, the fields whose value differs. */
+/** The fields an event changed: for a record before and after, the fields whose value differs in words. */
 export function changeRows(before: unknown, after: unknown): ChangeRow[] {
   if (!isRecord(before) && !isRecord(after)) {
     const b = formatValue(before);
@@ -66,9 +66,14 @@ export function changeRows(before: unknown, after: unknown): ChangeRow[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys
-    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((k) => ({ field: fieldLabel(k), before: formatValue(b[k]), after: formatValue(a[k]) }));
+  return (
+    keys
+      .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
+      .map((k) => ({ field: fieldLabel(k), before: formatValue(b[k]), after: formatValue(a[k]) }))
+      // A field empty on both sides in words (nothing, '' or []) changed nothing a reader sees: a new
+      // action's empty description is not "removed".
+      .filter((row) => row.before !== '' || row.after !== '')
+  );
 }
 
 export interface AuditRow {
@@ -87,9 +92,13 @@ export interface AuditRow {
   created: boolean;
 }
 
-/** An event as the log shows it; `nameOf` names an action from its key (null when the reader cannot see it). */
-export function auditRow(e: AuditEntry, nameOf: (actionKey: string) => string | null = () => null): AuditRow {
+/**
+ * An event as the log shows it; `linkOf` names an action and gives where it is now, from its key then
+ * and its id (null when the reader cannot see it, or it is gone).
+ */
+export function auditRow(e: AuditEntry, linkOf: (actionKey: string, id: number | null) => { name: string; href: string } | null = () => null): AuditRow {
   const created = e.before === null || e.before === undefined;
+  const action = e.entityType === 'action' && e.entityKey !== null ? linkOf(e.entityKey, e.entityId) : null;
   return {
     id: e.id,
     occurredAt: e.occurredAt,
@@ -98,8 +107,8 @@ export function auditRow(e: AuditEntry, nameOf: (actionKey: string) => string | 
     what: auditEventLabel(e.event),
     entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
     entityKey: e.entityKey,
-    entityName: e.entityType === 'action' && e.entityKey !== null ? nameOf(e.entityKey) : null,
-    entityHref: e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionPath(e.entityKey) : null,
+    entityName: action?.name ?? null,
+    entityHref: action?.href ?? (e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionPath(e.entityKey) : null),
     changes: changeRows(e.before, e.after),
     created,
   };

@@ -21,11 +21,19 @@ export interface ActionLink extends NamedAction {
   title: string;
 }
 
-/** Turns action keys into links with plan titles, numbers and titles, reading the authority's actions once. */
-export async function actionLinker(actions: ActionService, ctx: Ctx): Promise<(key: string) => ActionLink> {
-  const known = new Map((await actions.list(ctx)).map((a) => [a.key, a]));
-  return (key) => {
-    const a = known.get(key);
-    return { key, href: actionPath(key), title: a?.title ?? '', planTitle: a?.planTitle ?? '', number: a?.number ?? '' };
+/**
+ * Turns action keys into links with plan titles, numbers and titles, reading the authority's actions
+ * once. Given the action's id too (the audit log has it), a key the action no longer has — it was
+ * moved or renumbered since — links to where the action is now.
+ */
+export async function actionLinker(actions: ActionService, ctx: Ctx): Promise<(key: string, action?: { id: number | null }) => ActionLink> {
+  const list = await actions.list(ctx);
+  const known = new Map(list.map((a) => [a.key, a]));
+  const byId = new Map(list.map((a) => [a.id, a]));
+  return (key, action) => {
+    const id = action?.id;
+    const a = known.get(key) ?? (id === undefined || id === null ? undefined : byId.get(id));
+    const now = a?.key ?? key;
+    return { key: now, href: actionPath(now), title: a?.title ?? '', planTitle: a?.planTitle ?? '', number: a?.number ?? '' };
   };
 }
