@@ -1,4 +1,4 @@
-// The audit log as an administrator reads it: filtered to one action, each event's who and what.
+// The audit log as an administrator reads it: filtered to one action or one person, each event's who and what.
 import type { Page } from 'playwright-core';
 import { clickAndWait, visit } from './site.page.ts';
 
@@ -15,6 +15,13 @@ export class AuditPage {
   async forEntity(key: string): Promise<void> {
     await visit(this.page, '/audit');
     await this.page.getByLabel('Action, risk or plan').fill(key);
+    await clickAndWait(this.page, this.page.getByRole('button', { name: 'Apply filters' }));
+  }
+
+  /** Opens the log and filters it to one person's changes with the form. */
+  async byActor(name: string): Promise<void> {
+    await visit(this.page, '/audit');
+    await this.page.getByLabel('Changed by').fill(name);
     await clickAndWait(this.page, this.page.getByRole('button', { name: 'Apply filters' }));
   }
 
