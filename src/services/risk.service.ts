@@ -153,6 +153,7 @@ export class RiskService {
       if (input.plan !== null) {
         const plan = await repos.plans.findBySlug(ctx.organisationId, input.plan);
         if (!plan) throw new ValidationError(`There is no plan "${input.plan}".`, 'plan');
+        if (plan.archivedAt !== null) throw new ValidationError(`"${plan.title}" is archived: its register takes no new risks. Take it out of the archive first, or choose another register`, 'plan');
         planId = plan.id;
       }
       if (await repos.risks.findByReference(ctx.organisationId, planId, reference)) {

@@ -73,12 +73,19 @@ test('get plan links to its risks and, for a manager, to a new risk form with it
   assert.equal(viewer.href('Add a risk to this plan'), undefined);
 });
 
-test('get new risk form does not offer the register of an archived plan, nor does its page', async () => {
+test('get new risk form does not offer the register of an archived plan, nor does its page, and a post naming it is refused', async () => {
   await web.db.services.plans.setArchived(as(web.ctx, 'manager'), 'test-plan', (await web.db.services.plans.tree(web.ctx, 'test-plan')).version, true);
   const manager = await web.signIn('manager');
   const form = html((await web.get('/risks/new', manager)).body);
   assert.deepEqual(form.all('select[name="plan"] option').map((o) => o.getAttribute('value')), ['']);
   assert.equal(html((await web.get('/plans/test-plan', manager)).body).href('Add a risk to this plan'), undefined);
+  const before = await web.db.counts();
+  const posted = await web.post('/risks', newRisk, manager);
+  assert.equal(posted.statusCode, 400);
+  assert.deepEqual(html(posted.body).errorSummary(), [
+    { href: '#plan', text: '"Test improvement plan" is archived: its register takes no new risks. Take it out of the archive first, or choose another register' },
+  ]);
+  assert.deepEqual(await web.db.counts(), before);
 });
 
 test('post risk with errors links each to its field and keeps what was typed', async () => {
