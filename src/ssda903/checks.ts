@@ -97,10 +97,18 @@ export function returnFindings(ret: Ssda903Return, skipped: CheckName[]): DataQu
   for (const file of episodeFiles) {
     let byChild = firstDecom.get(file.collectionYear);
     if (!byChild) firstDecom.set(file.collectionYear, (byChild = new Map<string, number>()));
+    // A child's rows come together: their earliest so far is kept to hand while the child's rows run on.
+    let lastId: string | undefined;
+    let earliest = Infinity;
     for (const { fields } of file.rows) {
       const d = dayFromUk(fields.DECOM ?? '');
       const id = fields.CHILD ?? '';
-      if (d !== null && d < (byChild.get(id) ?? Infinity)) byChild.set(id, d);
+      if (d === null) continue;
+      if (id !== lastId) {
+        lastId = id;
+        earliest = byChild.get(id) ?? Infinity;
+      }
+      if (d < earliest) byChild.set(id, (earliest = d));
     }
   }
   for (const file of episodeFiles) episodeChecks(file, firstDecom, report);
@@ -163,6 +171,9 @@ function episodeChecks(file: ParsedFile, firstDecom: Map<number, Map<string, num
   const year = file.collectionYear;
   const known = year > 0;
   const lastOfChild = new Map<string, { row: ParsedRow; decom: number; dec: number }>();
+  // The child of the row before and their latest episode so far, kept to hand while the child's rows run on.
+  let lastId: string | undefined;
+  let last: { row: ParsedRow; decom: number; dec: number } | undefined;
   for (const row of file.rows) {
     const f = row.fields;
     const decom = dayFromUk(f.DECOM ?? '');
@@ -173,8 +184,11 @@ function episodeChecks(file: ParsedFile, firstDecom: Map<number, Map<string, num
     if (limit !== undefined && !foldsAsTemporary({ place: f.PLACE ?? '', decom, dec })) {
       report('temporary-too-long', file.name, row, 'DEC', `temporary placement ${f.PLACE} lasts ${dec - decom} days, longer than the ${limit} DfE allows: it counts as a placement of its own`);
     }
-    const last = lastOfChild.get(f.CHILD);
-    if (!last || decom > last.decom || (decom === last.decom && row.line > last.row.line)) lastOfChild.set(f.CHILD, { row, decom, dec });
+    if (f.CHILD !== lastId) {
+      lastId = f.CHILD;
+      last = lastOfChild.get(f.CHILD);
+    }
+    if (!last || decom > last.decom || (decom === last.decom && row.line > last.row.line)) lastOfChild.set(f.CHILD, (last = { row, decom, dec }));
   }
   const nextYear = firstDecom.get(year + 1);
   if (!nextYear) return;

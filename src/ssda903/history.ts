@@ -150,12 +150,19 @@ export function buildReturn(files: ParsedFile[], release: ReadonlySet<TableName>
   const pending = new Map<string, Pending>();
   const postcodes = new Map<string, PostcodePoint>();
   let hasDistance = false;
+  // A file lists each child's rows together: the child of the row before is kept to hand, and the map of half a
+  // million children is looked in only when the child changes.
+  let lastId = '';
+  let last: Pending | undefined;
   const get = (id: string): Pending => {
+    if (id === lastId && last) return last;
     let p = pending.get(id);
     if (!p) {
       p = { id, episodeRows: [], episodeFiles: [], header: null, dobFallback: null, uasc: null, oc2: null, oc3: null, ad1: null, missing: null };
       pending.set(id, p);
     }
+    lastId = id;
+    last = p;
     return p;
   };
 

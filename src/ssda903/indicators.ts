@@ -69,10 +69,26 @@ export function placementGroup(place: string): (typeof PLACEMENT_GROUPS)[number]
   return PLACEMENT_GROUP[place] ?? 'Other placements';
 }
 
-function sexCategory(sex: string): string {
-  if (sex === '1' || sex === 'M') return 'Male';
-  if (sex === '2' || sex === 'F') return 'Female';
-  return 'Not known';
+const PLACEMENT_GROUP_INDEX = new Map<string, number>(Object.entries(PLACEMENT_GROUP).map(([place, group]) => [place, PLACEMENT_GROUPS.indexOf(group)]));
+const OTHER_PLACEMENTS = PLACEMENT_GROUPS.indexOf('Other placements');
+
+/** The place of a placement's group in PLACEMENT_GROUPS. */
+function placementGroupIndex(place: string): number {
+  return PLACEMENT_GROUP_INDEX.get(place) ?? OTHER_PLACEMENTS;
+}
+
+/** The age bands of the breakdown: the four of AGE_BANDS, then those shown only when some child falls in them. */
+const AGE_CATEGORIES = [...AGE_BANDS, 'Not known', '18 and over'] as const;
+const NOT_KNOWN_AGE = AGE_CATEGORIES.indexOf('Not known');
+const OVER_17 = AGE_CATEGORIES.indexOf('18 and over');
+
+const SEX_CATEGORIES = ['Male', 'Female', 'Not known'] as const;
+
+/** The place of a child's sex in SEX_CATEGORIES. */
+function sexIndex(sex: string): number {
+  if (sex === '1' || sex === 'M') return 0;
+  if (sex === '2' || sex === 'F') return 1;
+  return 2;
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -291,7 +307,6 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
   const episodeYears = [...(ret.tableYears.get('Episodes') ?? [])].filter((y) => y > 0);
   const firstEpisodesYear = episodeYears.length ? Math.min(...episodeYears) : null;
   const distanceKnown = ret.hasDistance || ret.postcodes.size > 0;
-  const distances = new Map<Episode, { miles: number | null; out: boolean | null }>();
   const out: IndicatorValue[] = [];
   // Children with episodes. One sweep over them serves every month end: each child's episodes are read for all 60
   // month ends while they are in the processor's cache, where a pass over every child for each month end read a
@@ -320,18 +335,20 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     awayChildren: tally(),
     awayIncidents: tally(),
   };
-  const byAge = months.map(() => new Map<string, number>(AGE_BANDS.map((b) => [b, 0])));
-  const bySex = months.map(
-    () =>
-      new Map<string, number>([
-        ['Male', 0],
-        ['Female', 0],
-      ]),
-  );
-  const byPlace = months.map(() => new Map<string, number>(PLACEMENT_GROUPS.map((g) => [g, 0])));
+  // The breakdowns are tallied by number (the category's place in AGE_CATEGORIES, SEX_CATEGORIES, PLACEMENT_GROUPS)
+  // for every month end in one array each; the age bands beyond the four are listed in the order first met.
+  const byAge = new Int32Array(months.length * AGE_CATEGORIES.length);
+  const ageExtras = months.map((): number[] => []);
+  const bySex = new Int32Array(months.length * SEX_CATEGORIES.length);
+  const byPlace = new Int32Array(months.length * PLACEMENT_GROUPS.length);
 
   for (const child of active) {
     const { firstDay, lastDay } = child;
+    const sex = sexIndex(child.sex);
+    // The month ends come in order, so a child's current episode, once passed, is not met again: its distance is
+    // worked out once, when first met.
+    let distanceOf: Episode | undefined;
+    let distance: { miles: number | null; out: boolean | null } = { miles: null, out: null };
     for (let k = 0; k < months.length; k++) {
       const { a, at, w0, lts30, lts24 } = months[k]!;
       if (firstDay > a || lastDay < w0) continue;
@@ -360,18 +377,21 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
 
       if (lookedAfter) {
         n.cla[k]! += 1;
-        const band = age === null ? 'Not known' : age < 5 ? '0 to 4' : age < 10 ? '5 to 9' : age < 16 ? '10 to 15' : age < 18 ? '16 to 17' : '18 and over';
-        byAge[k]!.set(band, (byAge[k]!.get(band) ?? 0) + 1);
-        const sex = sexCategory(child.sex);
-        bySex[k]!.set(sex, (bySex[k]!.get(sex) ?? 0) + 1);
-        const group = placementGroup(current!.place);
-        byPlace[k]!.set(group, byPlace[k]!.get(group)! + 1);
+        const band = age === null ? NOT_KNOWN_AGE : age < 5 ? 0 : age < 10 ? 1 : age < 16 ? 2 : age < 18 ? 3 : OVER_17;
+        const ageAt = k * AGE_CATEGORIES.length + band;
+        if (byAge[ageAt] === 0 && band >= AGE_BANDS.length) ageExtras[k]!.push(band);
+        byAge[ageAt]! += 1;
+        bySex[k * SEX_CATEGORIES.length + sex]! += 1;
+        byPlace[k * PLACEMENT_GROUPS.length + placementGroupIndex(current!.place)]! += 1;
         if (spellsInYear >= 3) n.threePlus[k]! += 1;
         const isUasc = child.uasc && (child.duc === null || child.duc > a);
         if (isUasc) n.uasc[k]! += 1;
         if (distanceKnown) {
-          let d = distances.get(current!);
-          if (!d) distances.set(current!, (d = derivedDistance(ret, current!, options.laCode)));
+          if (distanceOf !== current) {
+            distanceOf = current;
+            distance = derivedDistance(ret, current!, options.laCode);
+          }
+          const d = distance;
           if (d.miles !== null && d.miles !== 999.9 && d.miles > 20) {
             if (d.out === true) n.far[k]! += 1;
             else if (d.out === null) n.farUnknown[k]! += 1;
@@ -504,12 +524,16 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     }
     out.push(average('adoption-a1', asAt, t1, n1, 'days'), average('adoption-a2', asAt, t2, n2, 'days'), average('adoption-a10', asAt, t10, n1, 'days'));
 
-    for (const [category, n] of byAge[k]!) {
-      if (n > 0 || AGE_BANDS.includes(category as (typeof AGE_BANDS)[number])) out.push(count('cla', asAt, n, { dimension: 'age band', category }));
+    for (const i of [...AGE_BANDS.keys(), ...ageExtras[k]!]) {
+      out.push(count('cla', asAt, byAge[k * AGE_CATEGORIES.length + i]!, { dimension: 'age band', category: AGE_CATEGORIES[i]! }));
     }
-    for (const [category, n] of bySex[k]!) out.push(count('cla', asAt, n, { dimension: 'sex', category }));
+    SEX_CATEGORIES.forEach((category, i) => {
+      const n = bySex[k * SEX_CATEGORIES.length + i]!;
+      // Male and Female are always shown; Not known only when some child's sex is not.
+      if (i < 2 || n > 0) out.push(count('cla', asAt, n, { dimension: 'sex', category }));
+    });
     out.push(count('cla', asAt, uasc, { dimension: 'UASC', category: 'UASC' }), count('cla', asAt, cla - uasc, { dimension: 'UASC', category: 'Not UASC' }));
-    for (const [category, n] of byPlace[k]!) out.push(count('cla', asAt, n, { dimension: 'placement type', category }));
+    PLACEMENT_GROUPS.forEach((category, i) => out.push(count('cla', asAt, byPlace[k * PLACEMENT_GROUPS.length + i]!, { dimension: 'placement type', category })));
   }
   return out;
 }

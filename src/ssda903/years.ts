@@ -1,6 +1,6 @@
 // Decides one collection year for each return in a set of 903 files, from the XML, the file and folder names and the dates inside.
 import { ValidationError } from '../domain/errors.ts';
-import { collectionYearOf, dayFromUk } from './days.ts';
+import { collectionYearOf, dayFromUk, yearEnd, yearStart } from './days.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
 import type { TableName } from './tables.ts';
 
@@ -77,17 +77,28 @@ function folderOf(name: string): string {
 function vote(votes: Map<number, number>, table: TableName, rows: ParsedRow[]): void {
   const columns = EVENT_DATE_COLUMNS[table];
   if (!columns) return;
+  // Most rows fall in one year: the year of the row before and its bounds are kept, and its votes counted aside.
+  let year = 0;
+  let from = Infinity;
+  let to = -Infinity;
+  let count = 0;
   for (const { fields } of rows) {
     let latest: number | null = null;
     for (const c of columns) {
       const d = dayFromUk(fields[c] ?? '');
       if (d !== null && (latest === null || d > latest)) latest = d;
     }
-    if (latest !== null) {
-      const y = collectionYearOf(latest);
-      votes.set(y, (votes.get(y) ?? 0) + 1);
+    if (latest === null) continue;
+    if (latest < from || latest > to) {
+      if (count > 0) votes.set(year, (votes.get(year) ?? 0) + count);
+      year = collectionYearOf(latest);
+      from = yearStart(year);
+      to = yearEnd(year);
+      count = 0;
     }
+    count += 1;
   }
+  if (count > 0) votes.set(year, (votes.get(year) ?? 0) + count);
 }
 
 /** Fewer dated rows than this never overrule a name. */

@@ -175,13 +175,20 @@ export function* buildContexts(ret: Ssda903Return): Generator<CheckContext> {
 
 function indexEpisodes(table: TableRows | undefined): Map<string, EpisodeRow[]> {
   const out = new Map<string, EpisodeRow[]>();
+  // A child's rows come together in the file: the map is looked in only when the child changes.
+  let lastChild = '';
+  let list: EpisodeRow[] = [];
   for (const row of table?.rows ?? []) {
     const child = row.fields.CHILD ?? '';
     const decom = dayFromUk(row.fields.DECOM ?? '');
     // A row with no child or no readable start date is reported by the row checks; no sequence rule can place it.
     if (child === '' || decom === null) continue;
-    let list = out.get(child);
-    if (!list) out.set(child, (list = []));
+    if (child !== lastChild) {
+      lastChild = child;
+      const known = out.get(child);
+      if (known) list = known;
+      else out.set(child, (list = []));
+    }
     list.push({ file: row.file, line: row.line, fields: row.fields, child, decom, dec: dayFromUk(row.fields.DEC ?? '') });
   }
   for (const list of out.values()) list.sort((a, b) => a.decom - b.decom || a.line - b.line);
