@@ -224,12 +224,10 @@ export class RoundService {
     if (dueDate <= period.start) throw new ValidationError(`The due date must be after the period starts (${period.start})`, 'dueDate');
     const today = todayFor(ctx);
     return this.store.transaction(async (repos) => {
-      const plans = [];
-      for (const slug of slugs) {
-        const plan = await repos.plans.findBySlug(ctx.organisationId, slug);
-        if (!plan) throw new ValidationError(`There is no plan "${slug}"`, 'plans');
-        plans.push(plan);
-      }
+      const found = new Map((await repos.plans.findBySlugs(ctx.organisationId, slugs)).map((p) => [p.slug, p]));
+      const missing = slugs.find((slug) => !found.has(slug));
+      if (missing !== undefined) throw new ValidationError(`There is no plan "${missing}"`, 'plans');
+      const plans = slugs.map((slug) => found.get(slug)!);
       const { round, created } = await repos.rounds.insertOrFind({
         organisationId: ctx.organisationId,
         frequency: period.frequency,
