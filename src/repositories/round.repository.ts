@@ -290,6 +290,27 @@ export class RoundRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /** A reminder with its round's authority and period, locked: two receipts for it are recorded one after the other. */
+  reminderForUpdate(id: number): Promise<(Reminder & { organisationId: number; period: string }) | undefined> {
+    return this.db
+      .selectFrom('reminder as r')
+      .innerJoin('reportingRound as rr', 'rr.id', 'r.roundId')
+      .selectAll('r')
+      .select(['rr.organisationId', 'rr.period'])
+      .where('r.id', '=', id)
+      .forUpdate('r')
+      .executeTakeFirst();
+  }
+
+  /** Records what the sending service reported of a sent reminder: delivered, bounced or failed, with its own word for it. */
+  async recordDelivery(id: number, outcome: { status: 'delivered' | 'bounced' | 'failed'; deliveryStatus: string; reportedAt: Date; error: string | null }): Promise<void> {
+    await this.db
+      .updateTable('reminder')
+      .set({ status: outcome.status, deliveryStatus: outcome.deliveryStatus, deliveryReportedAt: outcome.reportedAt, lastError: outcome.error })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async addOutbox(row: Insertable<OutboxMessageTable>): Promise<number> {
     const r = await this.db.insertInto('outboxMessage').values(row).returning('id').executeTakeFirstOrThrow();
     return r.id;
