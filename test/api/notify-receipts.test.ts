@@ -8,14 +8,13 @@ import crypto from 'node:crypto';
 import { after, before, beforeEach, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { createServices, type Services } from '../../src/composition.ts';
-import { notifyChannel } from '../../src/notify/notify.channel.ts';
+import { NOTIFY_CHANNEL, notifyChannel } from '../../src/notify/notify.channel.ts';
 import type { Ctx } from '../../src/services/context.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { API_KEY, created, TEMPLATES, withNotify } from '../helpers/notify-api.ts';
 import { as } from '../helpers/people.ts';
-import { planFixture } from '../helpers/plan-fixture.ts';
-import { clockAt, PUBLIC_URL, TODAY } from '../helpers/rounds.ts';
+import { clockAt, loadOwnersWithAddresses, PUBLIC_URL, TODAY } from '../helpers/rounds.ts';
 
 const TOKEN = `notify-callback-${crypto.randomBytes(16).toString('hex')}`;
 const clock = clockAt(TODAY);
@@ -29,10 +28,9 @@ let roundId: number;
 
 before(async () => {
   db = await openTestDatabase();
-  // The channel points at whichever local Notify API the test starts; the client is made at the first send.
-  const channel = notifyChannel({ apiKey: API_KEY, baseUrl: 'http://127.0.0.1:1', templates: TEMPLATES });
+  // The official client, pointed at the local Notify API the test has started (a new one each time).
   services = createServices(db.handle, clock, {
-    channel: { name: channel.name, send: (m) => notifyChannel({ apiKey: API_KEY, baseUrl: notifyUrl, templates: TEMPLATES }).send(m) },
+    channel: { name: NOTIFY_CHANNEL, send: (m) => notifyChannel({ apiKey: API_KEY, baseUrl: notifyUrl, templates: TEMPLATES }).send(m) },
     publicUrl: PUBLIC_URL,
   });
   server = buildServer({ services }, { logLevel: 'silent', notifyCallbackToken: TOKEN });
@@ -46,18 +44,11 @@ after(async () => {
 beforeEach(async () => {
   await db.reset();
   ctx = { ...(await authority(db, 'Pat Manager')), asOf: undefined, clock };
-  const doc = planFixture();
-  doc.plan.nodes![1]!.actions![0]!.owners = [{ name: 'Nia Nobody' }];
-  doc.plan.nodes![1]!.actions![0]!.statuses = [];
-  await services.plans.importDocument(ctx, doc);
-  await db.handle.db
-    .insertInto('userAccount')
-    .values([
-      { organisationId: ctx.organisationId, email: 'jo.example@testshire.example', name: 'Jo Example', role: 'owner', passwordHash: null },
-      { organisationId: ctx.organisationId, email: 'nia.nobody@testshire.example', name: 'Nia Nobody', role: 'owner', passwordHash: null },
-      { organisationId: ctx.organisationId, email: 'sam.sample@testshire.example', name: 'Sam Sample', role: 'owner', passwordHash: null },
-    ])
-    .execute();
+  await loadOwnersWithAddresses(services, db, ctx, [
+    { name: 'Jo Example', email: 'jo.example@testshire.example' },
+    { name: 'Nia Nobody', email: 'nia.nobody@testshire.example' },
+    { name: 'Sam Sample', email: 'sam.sample@testshire.example' },
+  ]);
   roundId = (await services.rounds.open(as(ctx, 'manager'), { period: '2018/19 Q1', plans: ['test-plan'] })).round.id;
   await withNotify(created, async (baseUrl, calls) => {
     notifyUrl = baseUrl;

@@ -14,7 +14,7 @@ import { smtpChannel } from '../../src/notify/smtp.channel.ts';
 import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { as } from '../helpers/people.ts';
 import { API_KEY, created, TEMPLATES, withNotify } from '../helpers/notify-api.ts';
-import { planFixture } from '../helpers/plan-fixture.ts';
+import { loadOwnersWithAddresses } from '../helpers/rounds.ts';
 
 const message: OutgoingMessage = {
   toName: 'Jo Example',
@@ -141,17 +141,10 @@ test('reminders through smtp are sent to owners with an address, and a bounce an
   const channel = smtpChannel(smtpUrl, 'parentis@testshire.example');
   const services = createServices(db.handle, clock, { channel, publicUrl: 'https://parentis.testshire.example' });
   const ctx = { ...(await authority(db, 'Pat Manager')), asOf: undefined, clock };
-  const doc = planFixture();
-  doc.plan.nodes![1]!.actions![0]!.owners = [{ name: 'Nia Nobody' }];
-  doc.plan.nodes![1]!.actions![0]!.statuses = [];
-  await services.plans.importDocument(ctx, doc);
-  await db.handle.db
-    .insertInto('userAccount')
-    .values([
-      { organisationId: ctx.organisationId, email: 'jo.example@testshire.example', name: 'Jo  example', role: 'owner', passwordHash: null },
-      { organisationId: ctx.organisationId, email: 'nobody@testshire.example', name: 'Nia Nobody', role: 'owner', passwordHash: null },
-    ])
-    .execute();
+  await loadOwnersWithAddresses(services, db, ctx, [
+    { name: 'Jo  example', email: 'jo.example@testshire.example' },
+    { name: 'Nia Nobody', email: 'nobody@testshire.example' },
+  ]);
   const manager = { ...as(ctx, 'manager'), clock };
   const { round } = await services.rounds.open(manager, { period: '2018/19 Q1', plans: ['test-plan'] });
   const tally = await services.reminders.runOnce();
