@@ -32,6 +32,7 @@ import { ProgrammeStatusService } from './services/reporting/programme-status.se
 import { PartnerLinkService } from './services/reporting/partner-link.service.ts';
 import { ReminderSender } from './services/reporting/reminder-sender.ts';
 import { SnapshotService } from './services/reporting/snapshot.service.ts';
+import { DeliveryReceiptService } from './services/reporting/delivery-receipts.ts';
 
 export interface Services {
   organisations: OrganisationService;
@@ -61,6 +62,8 @@ export interface Services {
   reminders: ReminderSender;
   /** Frozen "as reported" copies taken when a round closes, and what changed between two. */
   snapshots: SnapshotService;
+  /** GOV.UK Notify's delivery receipts on the reminders it sent. */
+  deliveryReceipts: DeliveryReceiptService;
   /** Today's date and the time for every caller: pages, API and command line put it in their context. */
   clock: Clock;
   /** The database's queue for connections, for shedding load before it grows long. */
@@ -106,6 +109,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     rounds: new RoundService(store),
     programmes: new ProgrammeStatusService(store),
     snapshots: new SnapshotService(store),
+    deliveryReceipts: new DeliveryReceiptService(store),
     partnerLinks: new PartnerLinkService(store, actions),
     reminders: new ReminderSender(store, { channel: messaging.channel, publicUrl: messaging.publicUrl, clock }),
     clock,

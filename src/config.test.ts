@@ -53,6 +53,13 @@ test('load config with a notify key but no template ids names the missing settin
   assert.throws(() => loadConfig({ NOTIFY_API_KEY: key }), /NOTIFY_REQUEST_TEMPLATE_ID and NOTIFY_REMINDER_TEMPLATE_ID/);
 });
 
+test('load config with a notify callback token keeps it and refuses one notify would not take', () => {
+  assert.equal(loadConfig({ NOTIFY_CALLBACK_TOKEN: 'a-long-random-token-0123456789' }).notifyCallbackToken, 'a-long-random-token-0123456789');
+  assert.equal(loadConfig({}).notifyCallbackToken, undefined);
+  assert.throws(() => loadConfig({ NOTIFY_CALLBACK_TOKEN: 'short' }), /^Error: Configuration error in NOTIFY_CALLBACK_TOKEN: NOTIFY_CALLBACK_TOKEN must be at least 10 characters/);
+  assert.throws(() => loadConfig({ NOTIFY_CALLBACK_TOKEN: 'has spaces in it' }), /NOTIFY_CALLBACK_TOKEN must be letters, digits/);
+});
+
 test('load config with smtp and a public address keeps them for the reminders', () => {
   const c = loadConfig({ SMTP_URL: 'smtp://mail.council.example:587', PUBLIC_URL: 'https://parentis.council.example', REMINDER_INTERVAL_SECONDS: '60' });
   assert.deepEqual([c.messaging.smtpUrl, c.publicUrl, c.reminderIntervalSeconds], ['smtp://mail.council.example:587', 'https://parentis.council.example', 60]);

@@ -26,6 +26,11 @@ const schema = z.object({
   NOTIFY_BASE_URL: z.string().url({ message: 'NOTIFY_BASE_URL must be a URL' }).optional(),
   NOTIFY_REQUEST_TEMPLATE_ID: z.string().uuid({ message: 'NOTIFY_REQUEST_TEMPLATE_ID must be a template id (a UUID)' }).optional(),
   NOTIFY_REMINDER_TEMPLATE_ID: z.string().uuid({ message: 'NOTIFY_REMINDER_TEMPLATE_ID must be a template id (a UUID)' }).optional(),
+  NOTIFY_CALLBACK_TOKEN: z
+    .string()
+    .min(10, { message: 'NOTIFY_CALLBACK_TOKEN must be at least 10 characters, as GOV.UK Notify asks of a callback’s bearer token (use a long random one)' })
+    .regex(/^[A-Za-z0-9._~+/=-]+$/, { message: 'NOTIFY_CALLBACK_TOKEN must be letters, digits and . _ ~ + / = - only, so that it can be sent as a bearer token' })
+    .optional(),
   PUBLIC_URL: z.string().url({ message: 'PUBLIC_URL must be the address people open Parentis at, like https://parentis.council.example' }).optional(),
   REMINDER_INTERVAL_SECONDS: z.coerce.number({ message: 'REMINDER_INTERVAL_SECONDS must be a number of seconds' }).int().min(0).default(300),
   OIDC_ISSUER: z.string().url({ message: 'OIDC_ISSUER must be the identity provider’s issuer URL, like https://login.microsoftonline.com/TENANT-ID/v2.0' }).optional(),
@@ -114,6 +119,8 @@ export interface Config {
   publicUrl: string;
   /** Seconds between runs of the reminder sender inside the server; 0 turns it off. */
   reminderIntervalSeconds: number;
+  /** NOTIFY_CALLBACK_TOKEN: the bearer token GOV.UK Notify sends with its delivery receipts; unset, receipts are refused. */
+  notifyCallbackToken: string | undefined;
   /** Set when OIDC_ISSUER is: sign-in through the authority's identity provider. */
   oidc: OidcConfig | undefined;
 }
@@ -157,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    notifyCallbackToken: e.NOTIFY_CALLBACK_TOKEN,
     oidc: oidcConfig(e),
   };
 }

@@ -615,6 +615,9 @@ export interface ReminderTable {
   providerReference: string | null;
   lastError: string | null;
   sentAt: MaybeStamp;
+  /** GOV.UK Notify's word in its last delivery receipt (delivered, permanent-failure …), and when it was reported. */
+  deliveryStatus: Generated<string | null>;
+  deliveryReportedAt: MaybeStamp;
   createdBy: string;
   createdAt: Stamp;
 }

@@ -86,6 +86,7 @@ export type AuditEvent =
   | 'round.reminder.sent'
   | 'round.reminder.failed'
   | 'round.reminder.bounced'
+  | 'round.reminder.delivered'
   | 'round.link.created'
   | 'round.link.revoked'
   | 'round.link.used'
@@ -181,6 +182,7 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'round.reminder.sent': 'Reminder sent',
   'round.reminder.failed': 'Reminder could not be sent',
   'round.reminder.bounced': 'Reminder bounced',
+  'round.reminder.delivered': 'Reminder delivered',
   'round.link.created': 'Partner link created',
   'round.link.revoked': 'Partner link revoked',
   'round.link.used': 'Updates recorded through a partner link',

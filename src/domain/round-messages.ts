@@ -78,3 +78,13 @@ export function messagePersonalisation(f: MessageFacts): Record<string, string> 
     subject: messageSubject(f),
   };
 }
+
+/** The reference a message carries for the service that sends it, which comes back in its delivery receipts. */
+export const reminderReference = (reminderId: number): string => `parentis-reminder-${reminderId}`;
+
+/** The reminder a reference names, or undefined when Parentis did not make the reference. */
+export function reminderIdOfReference(reference: string | null): number | undefined {
+  const m = /^parentis-reminder-([1-9]\d{0,9})$/.exec(reference ?? '');
+  const id = m ? Number(m[1]) : undefined;
+  return id !== undefined && id <= 2_147_483_647 ? id : undefined;
+}

@@ -4,6 +4,9 @@
 import type { NotifyClient } from 'notifications-node-client';
 import { ChannelError, type MessageChannel, type OutgoingMessage, type SendReceipt } from './channel.ts';
 
+/** The channel's name on reminders, the chase list and the audit trail; delivery receipts are taken only for reminders it sent. */
+export const NOTIFY_CHANNEL = 'GOV.UK Notify';
+
 export interface NotifySettings {
   apiKey: string;
   /** The API's address; unset, Notify's own (https://api.notifications.service.gov.uk). */
@@ -24,7 +27,7 @@ export function notifyChannel(settings: NotifySettings): MessageChannel {
       settings.baseUrl === undefined ? new Client(settings.apiKey) : new Client(settings.baseUrl, settings.apiKey),
     ));
   return {
-    name: 'GOV.UK Notify',
+    name: NOTIFY_CHANNEL,
     async send(m: OutgoingMessage): Promise<SendReceipt> {
       try {
         const response = await (await connect()).sendEmail(settings.templates[m.template], m.toAddress, { personalisation: m.personalisation, reference: m.reference });

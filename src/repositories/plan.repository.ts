@@ -12,6 +12,12 @@ export class PlanRepository {
     return this.db.selectFrom('plan').selectAll().where('organisationId', '=', organisationId).orderBy('id').execute();
   }
 
+  /** The authority's plans with these slugs, in no particular order (those that do not exist are missing). */
+  findBySlugs(organisationId: number, slugs: readonly string[]): Promise<Plan[]> {
+    if (slugs.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('plan').selectAll().where('organisationId', '=', organisationId).where('slug', 'in', slugs).execute();
+  }
+
   findBySlug(organisationId: number, slug: string): Promise<Plan | undefined> {
     return this.db
       .selectFrom('plan')

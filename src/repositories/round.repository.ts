@@ -129,20 +129,22 @@ export class RoundRepository {
     return rows;
   }
 
-  /** Asks owners for updates; a request already made (same round, action and owner) is left as it is. Returns the owners of the new ones, one per request. */
+  /**
+   * Asks owners for updates; a request already made (same round, action and owner) is left as it is.
+   * Returns the owners of the new ones, one per request. The rows go as one JSON parameter, however
+   * many (a round of 1,500 actions asks over a thousand), not as a parameter per value.
+   */
   async insertRequests(rows: Insertable<UpdateRequestTable>[]): Promise<string[]> {
     if (rows.length === 0) return [];
-    const added: string[] = [];
-    for (let i = 0; i < rows.length; i += 1000) {
-      const r = await sql<{ ownerName: string }>`
-        insert into update_request (round_id, action_id, owner_name, email)
-        values ${sql.join(rows.slice(i, i + 1000).map((x) => sql`(${x.roundId}, ${x.actionId}, ${x.ownerName}, ${x.email ?? null})`))}
-        on conflict (round_id, action_id, lower(owner_name)) do nothing
-        returning owner_name
-      `.execute(this.db);
-      added.push(...r.rows.map((x) => x.ownerName));
-    }
-    return added;
+    const json = JSON.stringify(rows.map((x) => ({ round_id: x.roundId, action_id: x.actionId, owner_name: x.ownerName, email: x.email ?? null })));
+    const r = await sql<{ ownerName: string }>`
+      insert into update_request (round_id, action_id, owner_name, email)
+      select x.round_id, x.action_id, x.owner_name, x.email
+      from json_to_recordset(cast(${json} as json)) as x(round_id int, action_id int, owner_name text, email text)
+      on conflict (round_id, action_id, lower(owner_name)) do nothing
+      returning owner_name
+    `.execute(this.db);
+    return r.rows.map((x) => x.ownerName);
   }
 
   /** Marks every open request for the action received by this update; returns the rounds and owners marked. */
@@ -214,12 +216,14 @@ export class RoundRepository {
     return out;
   }
 
-  /** Adds reminders to the schedule; one already scheduled for the same owner, kind and day is kept, not doubled. */
+  /** Adds reminders to the schedule (as one JSON parameter); one already scheduled for the same owner, kind and day is kept, not doubled. */
   async schedule(rows: Insertable<ReminderTable>[]): Promise<number> {
     if (rows.length === 0) return 0;
+    const json = JSON.stringify(rows.map((x) => ({ round_id: x.roundId, owner_name: x.ownerName, kind: x.kind, send_on: x.sendOn, created_by: x.createdBy })));
     const r = await sql<{ id: number }>`
       insert into reminder (round_id, owner_name, kind, send_on, created_by)
-      values ${sql.join(rows.map((x) => sql`(${x.roundId}, ${x.ownerName}, ${x.kind}, ${x.sendOn}, ${x.createdBy})`))}
+      select x.round_id, x.owner_name, x.kind, x.send_on, x.created_by
+      from json_to_recordset(cast(${json} as json)) as x(round_id int, owner_name text, kind text, send_on date, created_by text)
       on conflict (round_id, lower(owner_name), kind, send_on) where kind <> 'manual' do nothing
       returning id
     `.execute(this.db);
@@ -284,6 +288,27 @@ export class RoundRepository {
       .where('status', '=', 'sending')
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** A reminder with its round's authority and period, locked: two receipts for it are recorded one after the other. */
+  reminderForUpdate(id: number): Promise<(Reminder & { organisationId: number; period: string }) | undefined> {
+    return this.db
+      .selectFrom('reminder as r')
+      .innerJoin('reportingRound as rr', 'rr.id', 'r.roundId')
+      .selectAll('r')
+      .select(['rr.organisationId', 'rr.period'])
+      .where('r.id', '=', id)
+      .forUpdate('r')
+      .executeTakeFirst();
+  }
+
+  /** Records what the sending service reported of a sent reminder: delivered, bounced or failed, with its own word for it. */
+  async recordDelivery(id: number, outcome: { status: 'delivered' | 'bounced' | 'failed'; deliveryStatus: string; reportedAt: Date; error: string | null }): Promise<void> {
+    await this.db
+      .updateTable('reminder')
+      .set({ status: outcome.status, deliveryStatus: outcome.deliveryStatus, deliveryReportedAt: outcome.reportedAt, lastError: outcome.error })
+      .where('id', '=', id)
+      .execute();
   }
 
   async addOutbox(row: Insertable<OutboxMessageTable>): Promise<number> {

@@ -24,6 +24,100 @@ export class SnapshotRepository {
     if (rows.length > 0) await this.db.insertInto('snapshotSection').values(rows).execute();
   }
 
+  /**
+   * Stores the snapshot's actions section, built inside the database in one statement: every plan of
+   * the round (by title) with its parts and every action (in plan order) with its owners, newest
+   * approved status and forecast (ties broken as the domain's statusAt breaks them), deadlines (the
+   * one set last is current, the first entered the original, each with the London day it was set)
+   * and the updates dated from `from` to `to`. The several megabytes of text never leave the database.
+   */
+  async insertActionsSection(snapshotId: number, roundId: number, from: string, to: string): Promise<void> {
+    // Ordering a plan's actions sorts their whole documents (megabytes at 1,500 actions): with the
+    // default 4 MB of working memory that sort spills to files. Only for this transaction.
+    await sql`set local work_mem = '64MB'`.execute(this.db);
+    await sql`
+      with plans as (
+        select p.id, p.slug, p.title from reporting_round_plan rp join plan p on p.id = rp.plan_id where rp.round_id = ${roundId}
+      ),
+      acts as (
+        select a.id, a.plan_id, a.node_id, a.position, a.number, a.title from action a where a.plan_id in (select id from plans)
+      ),
+      owners as (
+        select o.action_id, jsonb_agg(coalesce(o.name, o.role, '') order by o.position, o.id) filter (where coalesce(o.name, o.role, '') <> '') as names
+        from action_owner o where o.action_id in (select id from acts) group by o.action_id
+      ),
+      deadlines as (
+        select d.action_id,
+          jsonb_agg(jsonb_build_object('dueDate', d.due_date, 'reason', d.reason, 'setOn', to_char(d.set_at at time zone 'Europe/London', 'YYYY-MM-DD'))
+            order by date_trunc('milliseconds', d.set_at), d.id) as history,
+          (array_agg(d.due_date order by date_trunc('milliseconds', d.set_at) desc, d.id desc))[1] as current,
+          (array_agg(d.due_date order by d.id))[1] as original
+        from action_deadline d where d.action_id in (select id from acts) group by d.action_id
+      ),
+      statuses as (
+        select distinct on (s.action_id, s.kind) s.action_id, s.kind, trim(s.status) as status, s.as_at
+        from action_status s
+        where s.action_id in (select id from acts) and s.approved_by is not null
+        order by s.action_id, s.kind, s.as_at desc, date_trunc('milliseconds', s.recorded_at) desc, s.id desc
+      ),
+      updates as (
+        select u.action_id, jsonb_agg(jsonb_build_object('date', u.update_date, 'author', u.author, 'body', u.body) order by u.update_date, u.id) as list
+        from progress_update u
+        where u.action_id in (select id from acts) and u.update_date >= ${from} and u.update_date <= ${to}
+        group by u.action_id
+      ),
+      plan_actions as (
+        select a.plan_id, jsonb_agg(jsonb_build_object(
+            'key', p.slug || ':' || a.number,
+            'number', a.number,
+            'title', a.title,
+            'nodeId', a.node_id,
+            'owners', coalesce(o.names, '[]'),
+            'status', case when cur.status in ('B', 'R', 'A', 'G') then cur.status end,
+            'statusAsAt', cur.as_at,
+            'forecast', case when fc.status in ('B', 'R', 'A', 'G') then fc.status end,
+            'deadline', d.current,
+            'originalDeadline', d.original,
+            'deadlines', coalesce(d.history, '[]'),
+            'updates', coalesce(u.list, '[]')
+          ) order by a.node_id, a.position, a.id) as list
+        from acts a
+        join plans p on p.id = a.plan_id
+        left join owners o on o.action_id = a.id
+        left join deadlines d on d.action_id = a.id
+        left join statuses cur on cur.action_id = a.id and cur.kind = 'current'
+        left join statuses fc on fc.action_id = a.id and fc.kind = 'forecast'
+        left join updates u on u.action_id = a.id
+        group by a.plan_id
+      ),
+      plan_nodes as (
+        select n.plan_id, jsonb_agg(jsonb_build_object('id', n.id, 'parentId', n.parent_id, 'kind', n.kind, 'number', n.number, 'title', n.title) order by n.position, n.id) as list
+        from plan_node n where n.plan_id in (select id from plans) group by n.plan_id
+      )
+      insert into snapshot_section (snapshot_id, section, content)
+      select cast(${snapshotId} as int), 'actions', coalesce(jsonb_agg(jsonb_build_object('slug', p.slug, 'title', p.title, 'nodes', coalesce(n.list, '[]'), 'actions', coalesce(a.list, '[]')) order by p.title, p.id), '[]')
+      from plans p
+      left join plan_nodes n on n.plan_id = p.id
+      left join plan_actions a on a.plan_id = p.id
+    `.execute(this.db);
+  }
+
+  /** Each action of these plans with its current approved status (as the actions section has it): enough to count the programmes' statuses. */
+  async actionStatuses(planIds: readonly number[]): Promise<{ planId: number; nodeId: number; status: string | null }[]> {
+    if (planIds.length === 0) return [];
+    const { rows } = await sql<{ planId: number; nodeId: number; status: string | null }>`
+      select a.plan_id, a.node_id, cur.status
+      from action a
+      left join lateral (
+        select trim(s.status) as status from action_status s
+        where s.action_id = a.id and s.kind = 'current' and s.approved_by is not null
+        order by s.as_at desc, date_trunc('milliseconds', s.recorded_at) desc, s.id desc limit 1
+      ) cur on true
+      where a.plan_id = any(cast(${`{${planIds.join(',')}}`} as int[]))
+    `.execute(this.db);
+    return rows;
+  }
+
   list(organisationId: number): Promise<Snapshot[]> {
     return this.db.selectFrom('snapshot').selectAll().where('organisationId', '=', organisationId).orderBy('number', 'desc').execute();
   }
@@ -54,63 +148,6 @@ export class SnapshotRepository {
     return new Map(rows.map((r) => [r.section, r.content]));
   }
 
-  /** Progress updates of these actions dated from `from` to `to`, oldest first. */
-  updatesBetween(actionIds: readonly number[], from: string, to: string): Promise<{ actionId: number; updateDate: string; author: string; body: string }[]> {
-    if (actionIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('progressUpdate')
-      .select(['actionId', 'updateDate', 'author', 'body'])
-      .where(sql<boolean>`action_id = any(cast(${`{${actionIds.join(',')}}`} as int[]))`)
-      .where('updateDate', '>=', from)
-      .where('updateDate', '<=', to)
-      .orderBy('actionId')
-      .orderBy('updateDate')
-      .orderBy('id')
-      .execute();
-  }
-
-  /** The actions of these plans in plan order, without their histories. */
-  actions(planIds: readonly number[]): Promise<{ id: number; planId: number; nodeId: number; number: string; title: string }[]> {
-    if (planIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('action')
-      .select(['id', 'planId', 'nodeId', 'number', 'title'])
-      .where('planId', 'in', planIds)
-      .orderBy('planId')
-      .orderBy('nodeId')
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
-  }
-
-  /**
-   * Each action's newest approved status of each kind (current, forecast), ordered as the domain's
-   * statusAt orders them: the later as-at date, then the later time to the millisecond, then the later row.
-   */
-  async approvedStatuses(actionIds: readonly number[]): Promise<{ actionId: number; kind: string; status: string; asAt: string }[]> {
-    if (actionIds.length === 0) return [];
-    const { rows } = await sql<{ actionId: number; kind: string; status: string; asAt: string }>`
-      select distinct on (s.action_id, s.kind) s.action_id, s.kind, trim(s.status) as status, s.as_at
-      from action_status s
-      where s.action_id = any(cast(${`{${actionIds.join(',')}}`} as int[])) and s.approved_by is not null
-      order by s.action_id, s.kind, s.as_at desc, date_trunc('milliseconds', s.recorded_at) desc, s.id desc
-    `.execute(this.db);
-    return rows;
-  }
-
-  /** The owners of these actions, in order. */
-  owners(actionIds: readonly number[]): Promise<{ actionId: number; name: string | null; role: string | null }[]> {
-    if (actionIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('actionOwner')
-      .select(['actionId', 'name', 'role'])
-      .where(sql<boolean>`action_id = any(cast(${`{${actionIds.join(',')}}`} as int[]))`)
-      .orderBy('actionId')
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
-  }
-
   /** The authority's measure commentary on periods ending by `periodEnd`, oldest entry first. */
   commentary(organisationId: number, periodEnd: string): Promise<{ measureCode: string; periodEnd: string; body: string }[]> {
     return this.db
@@ -118,19 +155,6 @@ export class SnapshotRepository {
       .select(['measureCode', 'periodEnd', 'body'])
       .where('organisationId', '=', organisationId)
       .where('periodEnd', '<=', periodEnd)
-      .orderBy('id')
-      .execute();
-  }
-
-  /** Every deadline set on these actions in the order they were set (the last is the current one). */
-  deadlines(actionIds: readonly number[]): Promise<{ id: number; actionId: number; dueDate: string; reason: string; setAt: Date }[]> {
-    if (actionIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('actionDeadline')
-      .select(['id', 'actionId', 'dueDate', 'reason', 'setAt'])
-      .where(sql<boolean>`action_id = any(cast(${`{${actionIds.join(',')}}`} as int[]))`)
-      .orderBy('actionId')
-      .orderBy(sql`date_trunc('milliseconds', set_at)`)
       .orderBy('id')
       .execute();
   }

@@ -7,6 +7,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyView from '@fastify/view';
 import { api } from '../api/api.ts';
+import { notifyReceiptRoutes } from '../api/notify-receipts.api.ts';
 import type { App } from '../composition.ts';
 import { DEFAULT_PAGE_CACHE_MB, type Config } from '../config.ts';
 import { guardInput } from '../http/input-guard.ts';
@@ -22,7 +23,7 @@ import { deploymentPlugin, setupRoutes } from './setup/setup.routes.ts';
 import { pageRoutes } from './routes.ts';
 import { createViewEnvironment } from './view.ts';
 
-export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb'>> & { busy?: BusyLimits };
+export type ServerConfig = Pick<Config, 'logLevel'> & Partial<Pick<Config, 'secureCookies' | 'trustProxy' | 'pageCacheMb' | 'notifyCallbackToken'>> & { busy?: BusyLimits };
 
 /** Routes and plugins are given the services only (server.services), never the database handle. */
 export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): FastifyInstance {
@@ -89,5 +90,7 @@ export function buildServer(app: Pick<App, 'services'>, config: ServerConfig): F
     if (!scope.hasRoute({ method: 'GET', url: '/' })) await homeRoutes(scope);
   });
   void server.register(api, { prefix: '/api/v1' });
+  // Outside the versioned API (Notify's own format and token), but under /api/: no cookie, CSRF or sign-in.
+  void server.register(notifyReceiptRoutes(config.notifyCallbackToken), { prefix: '/api/notify' });
   return server;
 }

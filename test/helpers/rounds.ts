@@ -38,3 +38,18 @@ export function useRoundTest(then: (t: RoundTest) => Promise<void> = () => Promi
   });
   return state;
 }
+
+/**
+ * Loads the plan fixture with Nia Nobody as the named owner of test-plan:2 (and no status, so it is
+ * open), and gives these owners accounts with their e-mail addresses, for the channels to send to.
+ */
+export async function loadOwnersWithAddresses(services: Services, db: TestDatabase, ctx: Ctx, accounts: { name: string; email: string }[]): Promise<void> {
+  const doc = planFixture();
+  doc.plan.nodes![1]!.actions![0]!.owners = [{ name: 'Nia Nobody' }];
+  doc.plan.nodes![1]!.actions![0]!.statuses = [];
+  await services.plans.importDocument(ctx, doc);
+  await db.handle.db
+    .insertInto('userAccount')
+    .values(accounts.map((a) => ({ organisationId: ctx.organisationId, email: a.email, name: a.name, role: 'owner', passwordHash: null })))
+    .execute();
+}

@@ -2,7 +2,6 @@
 // recipient is a bounce, shown on the chase list), and GOV.UK Notify through its official client
 // against a local server that checks each request as Notify's API documents it.
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
@@ -14,7 +13,8 @@ import { notifyChannel } from '../../src/notify/notify.channel.ts';
 import { smtpChannel } from '../../src/notify/smtp.channel.ts';
 import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { as } from '../helpers/people.ts';
-import { planFixture } from '../helpers/plan-fixture.ts';
+import { API_KEY, created, TEMPLATES, withNotify } from '../helpers/notify-api.ts';
+import { loadOwnersWithAddresses } from '../helpers/rounds.ts';
 
 const message: OutgoingMessage = {
   toName: 'Jo Example',
@@ -93,62 +93,6 @@ test('send over smtp with no server listening fails to be tried again', async ()
   await channel.close?.();
 });
 
-// GOV.UK Notify: an API key is "{key name}-{service id}-{secret key}"; each request carries a JWT
-// (HS256, signed with the secret key, iss = the service id, iat within 30 seconds) as a Bearer token,
-// and POST /v2/notifications/email takes template_id, email_address, personalisation and reference.
-const SERVICE_ID = crypto.randomUUID();
-const SECRET = crypto.randomUUID();
-const API_KEY = `parentis_test-${SERVICE_ID}-${SECRET}`;
-const TEMPLATES = { request: crypto.randomUUID(), reminder: crypto.randomUUID() };
-
-interface NotifyCall {
-  path: string;
-  body: Record<string, unknown>;
-  problems: string[];
-}
-
-function checkJwt(header: string | undefined): string[] {
-  const m = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(header ?? '');
-  if (!m) return ['no Bearer JWT'];
-  const problems: string[] = [];
-  const head = JSON.parse(Buffer.from(m[1]!, 'base64url').toString()) as { alg?: string; typ?: string };
-  const claims = JSON.parse(Buffer.from(m[2]!, 'base64url').toString()) as { iss?: string; iat?: number };
-  if (head.alg !== 'HS256' || head.typ !== 'JWT') problems.push(`header ${JSON.stringify(head)}`);
-  const expected = crypto.createHmac('sha256', SECRET).update(`${m[1]}.${m[2]}`).digest('base64url');
-  if (expected !== m[3]) problems.push('signature does not match the secret key');
-  if (claims.iss !== SERVICE_ID) problems.push(`iss ${String(claims.iss)} is not the service id`);
-  if (typeof claims.iat !== 'number' || Math.abs(Date.now() / 1000 - claims.iat) > 30) problems.push('iat not within 30 seconds');
-  return problems;
-}
-
-async function withNotify(answer: (body: Record<string, unknown>) => { status: number; json: unknown }, fn: (baseUrl: string, calls: NotifyCall[]) => Promise<void>): Promise<void> {
-  const calls: NotifyCall[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
-      const problems = checkJwt(req.headers.authorization);
-      if (req.method !== 'POST') problems.push(`method ${req.method}`);
-      if (!String(req.headers['content-type']).startsWith('application/json')) problems.push(`content-type ${req.headers['content-type']}`);
-      calls.push({ path: req.url ?? '', body, problems });
-      const { status, json } = problems.length > 0 ? { status: 403, json: { status_code: 403, errors: [{ error: 'AuthError', message: problems.join('; ') }] } } : answer(body);
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls);
-  } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
-
-const created = (body: Record<string, unknown>) => ({
-  status: 201,
-  json: { id: crypto.randomUUID(), reference: body.reference, content: { subject: 's', body: 'b', from_email: 'parentis@notifications.service.gov.uk' }, uri: 'u', template: { id: body.template_id, version: 1, uri: 'u' } },
-});
-
 test('send through notify posts the template id, address, personalisation and reference with a signed token', async () => {
   await withNotify(created, async (baseUrl, calls) => {
     const channel = notifyChannel({ apiKey: API_KEY, baseUrl, templates: TEMPLATES });
@@ -197,17 +141,10 @@ test('reminders through smtp are sent to owners with an address, and a bounce an
   const channel = smtpChannel(smtpUrl, 'parentis@testshire.example');
   const services = createServices(db.handle, clock, { channel, publicUrl: 'https://parentis.testshire.example' });
   const ctx = { ...(await authority(db, 'Pat Manager')), asOf: undefined, clock };
-  const doc = planFixture();
-  doc.plan.nodes![1]!.actions![0]!.owners = [{ name: 'Nia Nobody' }];
-  doc.plan.nodes![1]!.actions![0]!.statuses = [];
-  await services.plans.importDocument(ctx, doc);
-  await db.handle.db
-    .insertInto('userAccount')
-    .values([
-      { organisationId: ctx.organisationId, email: 'jo.example@testshire.example', name: 'Jo  example', role: 'owner', passwordHash: null },
-      { organisationId: ctx.organisationId, email: 'nobody@testshire.example', name: 'Nia Nobody', role: 'owner', passwordHash: null },
-    ])
-    .execute();
+  await loadOwnersWithAddresses(services, db, ctx, [
+    { name: 'Jo  example', email: 'jo.example@testshire.example' },
+    { name: 'Nia Nobody', email: 'nobody@testshire.example' },
+  ]);
   const manager = { ...as(ctx, 'manager'), clock };
   const { round } = await services.rounds.open(manager, { period: '2018/19 Q1', plans: ['test-plan'] });
   const tally = await services.reminders.runOnce();

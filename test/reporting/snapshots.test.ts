@@ -62,6 +62,58 @@ test('close round freezes the actions, programmes, risks, priorities and measure
   assert.deepEqual([missing.value, missing.numerator], ['c', null]);
 });
 
+test("close round freezes an action's owners, newest statuses, deadlines in the order set and the period's updates as its history has them", async () => {
+  const id = await openQ1();
+  const q = db.handle.db;
+  const { id: actionId } = await q.selectFrom('action').select('id').where('number', '=', '2').executeTakeFirstOrThrow();
+  // An owner whose name is blank is nobody, even with a role; a second owner keeps their place.
+  await q.insertInto('actionOwner').values([{ actionId, position: 5, name: '', role: 'Nobody by name' }, { actionId, position: 6, name: 'Ash Adviser', role: null }]).execute();
+  // Two approved statuses on the same day: the one recorded later wins, to the millisecond; then a newer forecast and an older one.
+  await q
+    .insertInto('actionStatus')
+    .values([
+      { actionId, kind: 'current', status: 'A', asAt: '2018-06-15', reason: '', proposedBy: 'x', approvedBy: 'y', recordedAt: '2018-06-15T10:00:00.001Z' },
+      { actionId, kind: 'current', status: 'R', asAt: '2018-06-15', reason: '', proposedBy: 'x', approvedBy: 'y', recordedAt: '2018-06-15T10:00:00.000Z' },
+      { actionId, kind: 'current', status: 'B', asAt: '2018-06-20', reason: '', proposedBy: 'x', approvedBy: null, recordedAt: '2018-06-20T10:00:00Z' },
+      { actionId, kind: 'forecast', status: 'G', asAt: '2018-06-30', reason: '', proposedBy: 'x', approvedBy: 'y', recordedAt: '2018-06-30T10:00:00Z' },
+      { actionId, kind: 'forecast', status: 'R', asAt: '2018-05-30', reason: '', proposedBy: 'x', approvedBy: 'y', recordedAt: '2018-06-30T11:00:00Z' },
+    ])
+    .execute();
+  // Deadlines: entered out of time order; the last at 23:30 GMT on 30 June, which is 1 July in London (summer time).
+  await q
+    .insertInto('actionDeadline')
+    .values([
+      { actionId, dueDate: '2018-12-31', reason: 'Slipped', setBy: 'x', setAt: '2018-06-30T23:30:00Z' },
+      { actionId, dueDate: '2018-09-30', reason: 'First plan', setBy: 'x', setAt: '2018-04-02T09:00:00Z' },
+    ])
+    .execute();
+  await services.actions.addUpdate(ctx, 'test-plan:2', { date: '2018-03-31', body: 'Before the quarter.' });
+  await services.actions.addUpdate(ctx, 'test-plan:2', { date: '2018-07-02', body: 'On the day of closing.' });
+  await services.actions.addUpdate(ctx, 'test-plan:2', { date: '2018-04-01', body: 'First day of the quarter.' });
+  await services.snapshots.close(manager(), id);
+  const action = (await services.snapshots.show(manager(), 1)).content.actions[0]!.actions.find((a) => a.key === 'test-plan:2')!;
+  const { nodeId: _nodeId, ...rest } = action;
+  assert.deepEqual(rest, {
+    key: 'test-plan:2',
+    number: '2',
+    title: 'Offer every care leaver a personal adviser',
+    owners: ['Leaving Care Manager', 'Ash Adviser'],
+    status: 'A',
+    statusAsAt: '2018-06-15',
+    forecast: 'G',
+    deadline: '2018-12-31',
+    originalDeadline: '2018-12-31',
+    deadlines: [
+      { dueDate: '2018-09-30', reason: 'First plan', setOn: '2018-04-02' },
+      { dueDate: '2018-12-31', reason: 'Slipped', setOn: '2018-07-01' },
+    ],
+    updates: [
+      { date: '2018-04-01', author: 'Pat Manager', body: 'First day of the quarter.' },
+      { date: '2018-07-02', author: 'Pat Manager', body: 'On the day of closing.' },
+    ],
+  });
+});
+
 test("close round freezes the status a programme's lead entered for the period, over the plan's own", async () => {
   const id = await openQ1();
   const nodes = (await services.plans.tree(ctx, 'test-plan')).nodes;

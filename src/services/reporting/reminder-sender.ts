@@ -4,7 +4,7 @@
 // is taken over after a while, so a restart resumes where the schedule was left.
 import crypto from 'node:crypto';
 import { periodDescription, type ReportingFrequency } from '../../domain/reporting-periods.ts';
-import { messageBody, messagePersonalisation, messageSubject, type MessageFacts, type ReminderKind } from '../../domain/round-messages.ts';
+import { messageBody, messagePersonalisation, messageSubject, reminderReference, type MessageFacts, type ReminderKind } from '../../domain/round-messages.ts';
 import type { AuditEvent } from '../../domain/audit-events.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { systemClock } from '../../domain/clock.ts';
@@ -137,7 +137,7 @@ export class ReminderSender {
         body,
         template: r.kind === 'request' ? 'request' : 'reminder',
         personalisation: messagePersonalisation(facts),
-        reference: `parentis-reminder-${r.id}`,
+        reference: reminderReference(r.id),
       });
       return this.finish(r, { status: 'sent', channel: channel.name, address, providerReference: receipt.providerReference }, { round: round.period, org: r.organisationId });
     } catch (err) {

@@ -224,14 +224,13 @@ export class RoundService {
     if (dueDate <= period.start) throw new ValidationError(`The due date must be after the period starts (${period.start})`, 'dueDate');
     const today = todayFor(ctx);
     return this.store.transaction(async (repos) => {
-      const plans = [];
-      for (const slug of slugs) {
-        const plan = await repos.plans.findBySlug(ctx.organisationId, slug);
-        if (!plan) throw new ValidationError(`There is no plan "${slug}"`, 'plans');
-        // An archived plan takes no updates, so its owners are not asked for any.
-        if (plan.archivedAt !== null) throw new ValidationError(`"${plan.title}" is archived: it takes no updates, so a round cannot ask for them. Take it out of the archive first, or leave it out`, 'plans');
-        plans.push(plan);
-      }
+      const found = new Map((await repos.plans.findBySlugs(ctx.organisationId, slugs)).map((p) => [p.slug, p]));
+      const missing = slugs.find((slug) => !found.has(slug));
+      if (missing !== undefined) throw new ValidationError(`There is no plan "${missing}"`, 'plans');
+      const plans = slugs.map((slug) => found.get(slug)!);
+      // An archived plan takes no updates, so its owners are not asked for any.
+      const archived = plans.find((plan) => plan.archivedAt !== null);
+      if (archived) throw new ValidationError(`"${archived.title}" is archived: it takes no updates, so a round cannot ask for them. Take it out of the archive first, or leave it out`, 'plans');
       const { round, created } = await repos.rounds.insertOrFind({
         organisationId: ctx.organisationId,
         frequency: period.frequency,

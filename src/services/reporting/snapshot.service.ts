@@ -2,17 +2,17 @@
 // action of the round's plans (status, forecast, deadlines, updates in the period), the programmes'
 // statuses, the risk register, the young people's priorities and the measures as at the period end
 // (small numbers suppressed as the board sees them). Snapshots are read back exactly as stored.
-import { formatActionKey } from '../../domain/action-key.ts';
 import { groupBy } from '../../domain/collections.ts';
 import { emptyCounts, type Brag, type BragCounts } from '../../domain/brag.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import {
   defaultSnapshotName,
   snapshotChanges,
+  type SnapshotAction,
   type SnapshotChanges,
   type SnapshotContent,
   type SnapshotMeasure,
-  type SnapshotPlan,
+  type SnapshotNode,
   type SnapshotPriority,
   type SnapshotProgramme,
   type SnapshotRisk,
@@ -66,53 +66,37 @@ const summaryOf = (s: Snapshot): SnapshotSummary => ({
 });
 
 const letter = (v: string | null): Brag | null => (v === 'B' || v === 'R' || v === 'A' || v === 'G' ? v : null);
-const londonDate = (d: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
-/** The round's plans, their parts and every action with its status, forecast, deadlines and the updates dated from the period's start to `closedOn`. */
-async function gatherActions(repos: Repositories, round: Round, closedOn: string): Promise<{ plans: SnapshotPlan[]; nodes: PlanNode[] }> {
+/** What the programmes' counts need of a plan: its parts, and each action's part and current status. */
+export interface PlanOutline {
+  slug: string;
+  title: string;
+  nodes: readonly Pick<SnapshotNode, 'id'>[];
+  actions: readonly Pick<SnapshotAction, 'nodeId' | 'status'>[];
+}
+
+/**
+ * The round's plans (by title) with their parts and each action's current status. The actions
+ * section itself, with the histories and the updates' text, is built and stored by the database
+ * (SnapshotRepository.insertActionsSection) and never read here: at 1,500 actions carrying it to
+ * JavaScript and back cost more than all the rest of closing.
+ */
+async function outlinePlans(repos: Repositories, round: Round): Promise<{ plans: PlanOutline[]; nodes: PlanNode[] }> {
   const plans = await repos.rounds.plansOfRounds([round.id]);
-  const nodes = await repos.plans.nodesOfPlans(plans.map((p) => p.planId));
-  // One plain read of each history for all the plans (no per-action subqueries): at 1,500 actions a
-  // statement per plan, or the summaries' counts of every update, cost more than the rows themselves.
-  const all = await repos.snapshots.actions(plans.map((p) => p.planId));
-  const ids = all.map((r) => r.id);
-  const statuses = await repos.snapshots.approvedStatuses(ids);
-  const owners = await repos.snapshots.owners(ids);
-  const deadlines = await repos.snapshots.deadlines(ids);
-  const updates = await repos.snapshots.updatesBetween(ids, round.periodStart, closedOn);
-  const statusOf = new Map(statuses.map((x) => [`${x.actionId}:${x.kind}`, x]));
-  const ownersOf = groupBy(owners, (o) => o.actionId);
-  const updatesOf = groupBy(updates, (u) => u.actionId);
-  const deadlinesOf = groupBy(deadlines, (d) => d.actionId);
-  const rowsOf = groupBy(all, (a) => a.planId);
-  const out: SnapshotPlan[] = [];
-  for (const p of plans) {
-    out.push({
+  const ids = plans.map((p) => p.planId);
+  const nodes = await repos.plans.nodesOfPlans(ids);
+  const actions = await repos.snapshots.actionStatuses(ids);
+  const nodesOf = groupBy(nodes, (n) => n.planId);
+  const actionsOf = groupBy(actions, (a) => a.planId);
+  return {
+    plans: plans.map((p) => ({
       slug: p.slug,
       title: p.title,
-      nodes: nodes.filter((n) => n.planId === p.planId).map((n) => ({ id: n.id, parentId: n.parentId, kind: n.kind, number: n.number, title: n.title })),
-      actions: (rowsOf.get(p.planId) ?? []).map((a) => {
-        const set = deadlinesOf.get(a.id) ?? [];
-        const current = statusOf.get(`${a.id}:current`);
-        return {
-          key: formatActionKey({ plan: p.slug, number: a.number }),
-          number: a.number,
-          title: a.title,
-          nodeId: a.nodeId,
-          owners: (ownersOf.get(a.id) ?? []).map((o) => o.name ?? o.role ?? '').filter((o) => o !== ''),
-          status: letter(current?.status ?? null),
-          statusAsAt: current?.asAt ?? null,
-          forecast: letter(statusOf.get(`${a.id}:forecast`)?.status ?? null),
-          // The deadline set last is the current one; the first entered is the original.
-          deadline: set.at(-1)?.dueDate ?? null,
-          originalDeadline: set.length === 0 ? null : set.reduce((first, d) => (d.id < first.id ? d : first)).dueDate,
-          deadlines: set.map((d) => ({ dueDate: d.dueDate, reason: d.reason, setOn: londonDate(d.setAt) })),
-          updates: (updatesOf.get(a.id) ?? []).map((u) => ({ date: u.updateDate, author: u.author, body: u.body })),
-        };
-      }),
-    });
-  }
-  return { plans: out, nodes };
+      nodes: (nodesOf.get(p.planId) ?? []).map((n) => ({ id: n.id })),
+      actions: (actionsOf.get(p.planId) ?? []).map((a) => ({ nodeId: a.nodeId, status: letter(a.status) })),
+    })),
+    nodes,
+  };
 }
 
 /**
@@ -120,7 +104,7 @@ async function gatherActions(repos: Repositories, round: Round, closedOn: string
  * and their actions' BRAG counts. Where per-period programme statuses are kept, this is the one
  * place to read the period's entry instead of the part's current status.
  */
-export function gatherProgrammeStatuses(plans: readonly SnapshotPlan[], nodes: readonly PlanNode[], entered: ReadonlyMap<number, ProgrammeStatusEntry> = new Map()): SnapshotProgramme[] {
+export function gatherProgrammeStatuses(plans: readonly PlanOutline[], nodes: readonly PlanNode[], entered: ReadonlyMap<number, ProgrammeStatusEntry> = new Map()): SnapshotProgramme[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const topOf = (id: number): PlanNode | undefined => {
     let n = byId.get(id);
@@ -232,14 +216,6 @@ export class SnapshotService {
       if (!round) throw new NotFoundError(`There is no reporting round ${roundId}.`);
       const [closed] = await repos.snapshots.byRounds([round.id]);
       if (closed) throw new ValidationError(`The round for ${round.period} was closed already: it is snapshot ${closed.number}, "${closed.name}"`, 'round');
-      const { plans, nodes } = await gatherActions(repos, round, today);
-      const content: SnapshotContent = {
-        actions: plans,
-        programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), round.periodEnd)),
-        risks: await gatherRisks(repos, ctx),
-        priorities: await gatherPriorities(repos, ctx, today),
-        measures: await gatherMeasures(repos, ctx, round.periodEnd),
-      };
       const snapshot = await repos.snapshots.insert({
         organisationId: ctx.organisationId,
         number,
@@ -250,7 +226,15 @@ export class SnapshotService {
         periodEnd: round.periodEnd,
         takenBy: ctx.actor,
       });
-      await repos.snapshots.insertSections(snapshot.id, content as unknown as Record<string, unknown>);
+      await repos.snapshots.insertActionsSection(snapshot.id, round.id, round.periodStart, today);
+      const { plans, nodes } = await outlinePlans(repos, round);
+      const content: Omit<SnapshotContent, 'actions'> = {
+        programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), round.periodEnd)),
+        risks: await gatherRisks(repos, ctx),
+        priorities: await gatherPriorities(repos, ctx, today),
+        measures: await gatherMeasures(repos, ctx, round.periodEnd),
+      };
+      await repos.snapshots.insertSections(snapshot.id, content);
       const remindersStopped = await repos.rounds.skipScheduled(round.id);
       const actions = plans.reduce((n, p) => n + p.actions.length, 0);
       await repos.audit.record({
