@@ -3,6 +3,7 @@
 // requests per second and p50/p95/p99 response times per page; it measures, it never asserts.
 //   PARENTIS_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres   the server to create a database on
 //   PARENTIS_BENCH_SECONDS=10   seconds of load per page      PARENTIS_BENCH_ONLY=pglite|postgres
+//   PARENTIS_BENCH_PAGES=dashboard,measure   only the pages whose names contain one of these words
 //   PAGE_CACHE_MB=0   without the page cache: every request reads and draws its page anew, as the
 //                     first request after any change does (default: the server's own default)
 import { spawn } from 'node:child_process';
@@ -26,6 +27,7 @@ const WARM_UP_SECONDS = 3;
 const TARGET_P95_MS = 50;
 const PG_URL = process.env.PARENTIS_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ONLY = process.env.PARENTIS_BENCH_ONLY;
+const PAGE_WORDS = process.env.PARENTIS_BENCH_PAGES?.split(',').map((w) => w.trim()).filter((w) => w !== '');
 const PAGE_CACHE_MB = Number(process.env.PAGE_CACHE_MB ?? DEFAULT_PAGE_CACHE_MB);
 // Nothing like the benchmark people's names or e-mail addresses, which the password rules refuse.
 const PASSWORD = 'quiet-harbour-lantern-71';
@@ -72,7 +74,7 @@ async function seedMeasures(app: App, ctx: Ctx): Promise<void> {
   await app.services.measures.importValues(ctx, { name: 'bench-values.csv', data: Buffer.from(lines.join('\n')) });
 }
 
-const PAGES: PageSpec[] = [
+const ALL_PAGES: PageSpec[] = [
   { name: 'home', path: '/', as: 'owner', service: (app, ctx) => Promise.all([app.services.actions.mine(ctx), app.services.actions.awaitingDecision(ctx)]) },
   { name: 'plan list', path: '/plans', as: 'manager', service: (app, ctx) => app.services.plans.list(ctx) },
   { name: `plan page (${LARGE_PLAN}, 300 actions)`, path: `/plans/${LARGE_PLAN}`, as: 'manager', service: (app, ctx) => app.services.plans.tree(ctx, LARGE_PLAN) },
@@ -82,6 +84,7 @@ const PAGES: PageSpec[] = [
   // Not a target: the cost of the signed-in page frame (session, authority, glossary, layout) alone.
   { name: 'baseline: empty glossary page', path: '/glossary', as: 'owner', service: (app, ctx) => app.services.glossary.list(ctx) },
 ];
+const PAGES = ALL_PAGES.filter((p) => PAGE_WORDS === undefined || PAGE_WORDS.some((w) => p.name.includes(w)));
 
 interface Row {
   database: string;

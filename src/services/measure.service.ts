@@ -15,6 +15,7 @@ import {
   targetOn,
   valueOf,
   WINDOWS,
+  monthIndex,
   windowFigure,
   windowSeries,
   type CsvRow,
@@ -25,7 +26,7 @@ import {
   type WindowFigure,
   type YearQuartiles,
 } from '../measures/index.ts';
-import type { BenchmarkQuartileRow, MeasureRow, MeasureTargetRow, MeasureValueRow } from '../repositories/measure.repository.ts';
+import type { BenchmarkQuartileRow, MeasureRow, MeasureTargetRow, MeasureValueRow, PlainValueRow } from '../repositories/measure.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import type { Capability } from '../domain/capabilities.ts';
 import { requireCapability, todayFor, type Ctx } from './context.ts';
@@ -358,7 +359,7 @@ const commentarySchema = z
 
 export const thresholdSchema = z.object({ threshold: z.number().int().min(1, { message: 'the threshold is a whole number from 1 to 100' }).max(100, { message: 'the threshold is a whole number from 1 to 100' }) }).strict();
 
-function storedOf(r: MeasureValueRow): StoredValue {
+function storedOf(r: PlainValueRow): StoredValue {
   return { periodEnd: r.periodEnd, window: r.periodWindow, numerator: num(r.numerator), denominator: num(r.denominator), value: num(r.value), symbol: r.symbol };
 }
 
@@ -472,7 +473,7 @@ export class MeasureService {
     const reading = readMeasure(measure, plain, tv, bv, asAt, reader, quartiles.map(toQuartiles));
     const own = plain.filter((v) => v.window === reading.window && v.periodEnd <= asAt);
     const series = own.map((v) => shown(measure.unit, v, reader));
-    const monthly = own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator }));
+    const monthly = monthIndex(own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator })));
     const inWindow = (kind: 'ytd' | 'rolling12', end: string): ShownFigure | null => {
       const f = windowFigure(measure.unit, monthly, kind, end);
       return f.value === null ? null : shown(measure.unit, { ...f, symbol: null }, reader);

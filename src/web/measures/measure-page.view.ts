@@ -5,7 +5,7 @@ import { renderSvg, trendSpec } from '../../charts/charts.ts';
 import { targetOn, type Unit } from '../../measures/index.ts';
 import { formatValue, type ShownFigure } from '../../services/measure-reading.ts';
 import type { MeasurePage } from '../../services/measure.service.ts';
-import { figureText, partsText } from '../kit/measure-figures.ts';
+import { figureText, formatCount, partsText } from '../kit/measure-figures.ts';
 import { formatDate } from '../view.ts';
 
 export interface SeriesRow {
@@ -23,7 +23,7 @@ export interface SeriesRow {
 const count = (f: ShownFigure, which: 'numerator' | 'denominator'): string => {
   if (f.symbol === 'c') return 'c';
   const v = f[which];
-  return v === null ? '' : v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return v === null ? '' : formatCount(v);
 };
 
 export function seriesRows(page: MeasurePage): SeriesRow[] {
