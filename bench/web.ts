@@ -92,6 +92,7 @@ interface Row {
   result: LoadResult;
   serviceMs: number;
   aloneMs: number;
+  cpuMs: number;
   queries: number;
 }
 
@@ -166,17 +167,23 @@ function load(url: string, cookie: string, seconds: number): Promise<LoadResult>
   });
 }
 
-/** Median time of one request with nobody else asking (the server's own cost for the page), and its statements. */
-async function alone(url: string, cookie: string): Promise<{ ms: number; queries: number }> {
+/**
+ * Median time of one request with nobody else asking (the server's own cost for the page), its
+ * statements, and the processor time this process spent per request (the server and, embedded, the
+ * database; on a busy shared machine the figure that waiting for a processor does not inflate).
+ */
+async function alone(url: string, cookie: string): Promise<{ ms: number; queries: number; cpuMs: number }> {
   const times: number[] = [];
   const before = queries;
+  const cpu = process.cpuUsage();
   for (let i = 0; i < 21; i++) {
     const started = performance.now();
     const r = await fetch(url, { headers: { cookie } });
     await r.arrayBuffer();
     times.push(performance.now() - started);
   }
-  return { ms: times.sort((a, b) => a - b)[10]!, queries: (queries - before) / times.length };
+  const used = process.cpuUsage(cpu);
+  return { ms: times.sort((a, b) => a - b)[10]!, queries: (queries - before) / times.length, cpuMs: (used.user + used.system) / 1000 / times.length };
 }
 
 async function timeService(page: PageSpec, app: App, ctx: Ctx): Promise<number> {
@@ -203,7 +210,13 @@ async function benchDatabase(label: string, config: { databaseUrl: string | unde
       for (const page of PAGES) if (!cookies.has(page.as)) cookies.set(page.as, await signIn(baseUrl, people[page.as].email));
       for (const page of PAGES) {
         const cookie = cookies.get(page.as)!;
-        const check = await fetch(`${baseUrl}${page.path}`, { headers: { cookie }, redirect: 'manual' });
+        // The queue the page before left behind drains first: a busy server turns requests away (503).
+        let check = await fetch(`${baseUrl}${page.path}`, { headers: { cookie }, redirect: 'manual' });
+        for (let wait = 0; check.status === 503 && wait < 60; wait++) {
+          await check.arrayBuffer();
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          check = await fetch(`${baseUrl}${page.path}`, { headers: { cookie }, redirect: 'manual' });
+        }
         const bytes = (await check.arrayBuffer()).byteLength;
         if (check.status !== 200) {
           say(`  ${page.name}: ${page.path} answered ${check.status}; not measured`);
@@ -214,11 +227,11 @@ async function benchDatabase(label: string, config: { databaseUrl: string | unde
         const single = await alone(`${baseUrl}${page.path}`, cookie);
         await load(`${baseUrl}${page.path}`, cookie, WARM_UP_SECONDS);
         const result = await load(`${baseUrl}${page.path}`, cookie, SECONDS);
-        rows.push({ database: label, page: page.name, result, serviceMs, aloneMs: single.ms, queries: single.queries });
+        rows.push({ database: label, page: page.name, result, serviceMs, aloneMs: single.ms, cpuMs: single.cpuMs, queries: single.queries });
         say(
           `  ${page.name.padEnd(38)} ${(bytes / 1024).toFixed(0).padStart(5)} KiB  ${result.perSecond.toFixed(1).padStart(7)} req/s  ` +
             `p50 ${ms(result.p50).padStart(7)} ms  p95 ${ms(result.p95).padStart(7)} ms  p99 ${ms(result.p99).padStart(7)} ms  ` +
-            `alone ${ms(single.ms).padStart(6)} ms, ${single.queries.toFixed(0)} queries  service ${ms(serviceMs).padStart(6)} ms  ${result.p95 < TARGET_P95_MS ? 'p95 under 50 ms' : 'p95 OVER 50 ms'}` +
+            `alone ${ms(single.ms).padStart(6)} ms (processor ${ms(single.cpuMs)} ms), ${single.queries.toFixed(0)} queries  service ${ms(serviceMs).padStart(6)} ms  ${result.p95 < TARGET_P95_MS ? 'p95 under 50 ms' : 'p95 OVER 50 ms'}` +
             (result.non200 + result.errors > 0 ? `  (${result.non200} not 200, ${result.errors} errors)` : ''),
         );
       }
@@ -277,10 +290,10 @@ async function main(): Promise<void> {
       }
     }
   }
-  say('\n| database | page | req/s | p50 ms | p95 ms | p99 ms | p95 < 50 ms | one request alone, ms | queries per request | service calls, ms |');
-  say('|---|---|---:|---:|---:|---:|---|---:|---:|---:|');
+  say('\n| database | page | req/s | p50 ms | p95 ms | p99 ms | p95 < 50 ms | one request alone, ms | processor ms per request alone | queries per request | service calls, ms |');
+  say('|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
   for (const r of rows) {
-    say(`| ${r.database} | ${r.page} | ${r.result.perSecond.toFixed(0)} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.result.p95 < TARGET_P95_MS ? 'yes' : 'no'} | ${ms(r.aloneMs)} | ${r.queries.toFixed(0)} | ${ms(r.serviceMs)} |`);
+    say(`| ${r.database} | ${r.page} | ${r.result.perSecond.toFixed(0)} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.result.p95 < TARGET_P95_MS ? 'yes' : 'no'} | ${ms(r.aloneMs)} | ${ms(r.cpuMs)} | ${r.queries.toFixed(0)} | ${ms(r.serviceMs)} |`);
   }
 }
 

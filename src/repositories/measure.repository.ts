@@ -38,6 +38,16 @@ async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Prom
 export class MeasureRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /**
+   * The mark that moves on every committed change to measures, their figures, targets, benchmarks,
+   * quartiles or commentary (kept by the database's triggers): equal marks, equal figures. Undefined
+   * when the mark itself has been emptied away: then nothing can be known to be unchanged.
+   */
+  async dataVersion(): Promise<string | undefined> {
+    const row = await this.db.selectFrom('measureDataVersion').select('version').executeTakeFirst();
+    return row?.version;
+  }
+
   list(organisationId: number): Promise<MeasureRow[]> {
     return this.db.selectFrom('measure').selectAll().where('organisationId', '=', organisationId).orderBy('code').execute();
   }

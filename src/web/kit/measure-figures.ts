@@ -83,8 +83,18 @@ function comparison(c: MeasureReading['previous']): { words: string; arrow: stri
   return { words: c.words, arrow: ARROWS[c.direction] ?? '' };
 }
 
+// A reading is worked out once per change of the figures and then shared by every request (see
+// MeasureService), so its tile, in words and with its sparkline drawn, is made once with it.
+const tiles = new WeakMap<MeasureReading, Promise<TileView>>();
+
 /** A tile: everything the read model gives, in words, with its sparkline drawn. */
-export async function tileView(r: MeasureReading): Promise<TileView> {
+export function tileView(r: MeasureReading): Promise<TileView> {
+  let tile = tiles.get(r);
+  if (tile === undefined) tiles.set(r, (tile = drawTile(r)));
+  return tile;
+}
+
+async function drawTile(r: MeasureReading): Promise<TileView> {
   const unit = r.measure.unit;
   const points = r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.symbol === 'c' ? null : h.value }));
   const shownPoints = points.filter((p) => p.value !== null);
