@@ -19,6 +19,7 @@ import * as m0015 from './migrations/0015_plan_years.ts';
 import * as m0016 from './migrations/0016_references.ts';
 import * as m0017 from './migrations/0017_measure_targets.ts';
 import * as m0018 from './migrations/0018_delivery_receipts.ts';
+import * as m0019 from './migrations/0019_measure_data_version.ts';
 
 /** Every migration by name, in order (exported for tests that migrate part of the way). */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0016_references': m0016,
   '0017_measure_targets': m0017,
   '0018_delivery_receipts': m0018,
+  '0019_measure_data_version': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

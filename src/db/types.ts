@@ -689,6 +689,12 @@ export interface ProgrammeStatusTable {
   enteredAt: Stamp;
 }
 
+/** One row: a mark moved by triggers on every change to what measures are read from (migration 0018). */
+export interface MeasureDataVersionTable {
+  single: boolean;
+  version: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   setting: SettingTable;
@@ -723,6 +729,7 @@ export interface Database {
   measureTarget: MeasureTargetTable;
   measureChange: MeasureChangeTable;
   benchmarkQuartile: BenchmarkQuartileTable;
+  measureDataVersion: MeasureDataVersionTable;
   benchmark: BenchmarkTable;
   dashboard: DashboardTable;
   dashboardTile: DashboardTileTable;

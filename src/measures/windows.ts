@@ -24,11 +24,20 @@ export interface WindowFigure {
   monthsFound: number;
 }
 
+// A page reads the month end of every figure several times over (60 months, each window of each
+// period), and building a Date for each was most of a measure page's time: the answers are kept.
+const monthEnds_ = new Map<string, string>();
+
 /** The last day of the month of an ISO date. */
 export function monthEnd(date: string): string {
+  const known = monthEnds_.get(date);
+  if (known !== undefined) return known;
   const [y, m] = date.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0));
-  return last.toISOString().slice(0, 10);
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  // Dates come from stored figures and pages, a few thousand at most; the bound is only a guard.
+  if (monthEnds_.size >= 100_000) monthEnds_.clear();
+  monthEnds_.set(date, last);
+  return last;
 }
 
 /** Month ends from `from` to `to` inclusive (each taken to its own month end). */
@@ -69,10 +78,21 @@ export function windowMonths(window: Window, periodEnd: string): string[] {
 
 const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + (b ?? 0), 0));
 
-/** One window's figure from monthly figures (one per month end; later duplicates are ignored). */
-export function windowFigure(unit: Unit, monthly: MonthlyFigure[], window: Window, periodEnd: string): WindowFigure {
+/** Monthly figures by their month end (the first of any duplicates), to work out many windows from one lookup. */
+export type MonthIndex = ReadonlyMap<string, MonthlyFigure>;
+
+export function monthIndex(monthly: readonly MonthlyFigure[]): MonthIndex {
   const byMonth = new Map<string, MonthlyFigure>();
-  for (const f of monthly) if (!byMonth.has(monthEnd(f.periodEnd))) byMonth.set(monthEnd(f.periodEnd), f);
+  for (const f of monthly) {
+    const end = monthEnd(f.periodEnd);
+    if (!byMonth.has(end)) byMonth.set(end, f);
+  }
+  return byMonth;
+}
+
+/** One window's figure from monthly figures (one per month end; later duplicates are ignored). */
+export function windowFigure(unit: Unit, monthly: MonthlyFigure[] | MonthIndex, window: Window, periodEnd: string): WindowFigure {
+  const byMonth = Array.isArray(monthly) ? monthIndex(monthly) : monthly;
   const months = windowMonths(window, periodEnd);
   const found = months.map((m) => byMonth.get(m)).filter((f): f is MonthlyFigure => f !== undefined);
   const complete = found.length === months.length;
@@ -92,5 +112,6 @@ export function windowFigure(unit: Unit, monthly: MonthlyFigure[], window: Windo
 /** The window's figure at every month end the monthly figures cover. */
 export function windowSeries(unit: Unit, monthly: MonthlyFigure[], window: Window): WindowFigure[] {
   const ends = [...new Set(monthly.map((f) => monthEnd(f.periodEnd)))].sort();
-  return ends.map((e) => windowFigure(unit, monthly, window, e));
+  const byMonth = monthIndex(monthly);
+  return ends.map((e) => windowFigure(unit, byMonth, window, e));
 }

@@ -45,6 +45,10 @@ export const tilesSchema = z
   })
   .strict();
 
+/** Each code's place in the usual order of the whole picture. */
+const USUAL_ORDER = new Map<string, number>();
+for (const [i, code] of MEASURE_GROUPS.flatMap((g) => g.codes).entries()) if (!USUAL_ORDER.has(code)) USUAL_ORDER.set(code, i);
+
 /** Tiles grouped as the dashboard shows them: groups in the order of their first tile (the whole picture: the usual order). */
 function grouped(readings: MeasureReading[], keepOrder: boolean): DashboardGroup[] {
   const groups: DashboardGroup[] = [];
@@ -55,7 +59,7 @@ function grouped(readings: MeasureReading[], keepOrder: boolean): DashboardGroup
   }
   if (keepOrder) return groups;
   // The whole picture: each group's measures in the usual order, then any others by code.
-  const rank = (code: string): number => MEASURE_GROUPS.flatMap((g) => g.codes).indexOf(code) >>> 0;
+  const rank = (code: string): number => USUAL_ORDER.get(code) ?? 2 ** 32 - 1;
   for (const g of groups) g.tiles.sort((a, b) => rank(a.measure.code) - rank(b.measure.code) || a.measure.code.localeCompare(b.measure.code));
   const order = MEASURE_GROUPS.map((g) => g.key);
   return groups.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));

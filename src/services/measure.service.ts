@@ -1,6 +1,7 @@
 // Use cases for performance measures: the measure library, values (imported from a CSV or .xlsx file
 // or computed from the SSDA903 return), targets and tolerances, and the RAG and benchmarks beside the
 // latest value. Reading is open to every role; changing figures is the analyst's.
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { groupBy } from '../domain/collections.ts';
 import { isoDateSchema, parseDateInput } from '../domain/dates.ts';
@@ -15,6 +16,7 @@ import {
   targetOn,
   valueOf,
   WINDOWS,
+  monthIndex,
   windowFigure,
   windowSeries,
   type CsvRow,
@@ -25,7 +27,7 @@ import {
   type WindowFigure,
   type YearQuartiles,
 } from '../measures/index.ts';
-import type { BenchmarkQuartileRow, MeasureRow, MeasureTargetRow, MeasureValueRow } from '../repositories/measure.repository.ts';
+import type { BenchmarkQuartileRow, MeasureRow, MeasureTargetRow, MeasureValueRow, PlainValueRow } from '../repositories/measure.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import type { Capability } from '../domain/capabilities.ts';
 import { requireCapability, todayFor, type Ctx } from './context.ts';
@@ -358,7 +360,7 @@ const commentarySchema = z
 
 export const thresholdSchema = z.object({ threshold: z.number().int().min(1, { message: 'the threshold is a whole number from 1 to 100' }).max(100, { message: 'the threshold is a whole number from 1 to 100' }) }).strict();
 
-function storedOf(r: MeasureValueRow): StoredValue {
+function storedOf(r: PlainValueRow): StoredValue {
   return { periodEnd: r.periodEnd, window: r.periodWindow, numerator: num(r.numerator), denominator: num(r.denominator), value: num(r.value), symbol: r.symbol };
 }
 
@@ -410,7 +412,36 @@ export async function readMeasures(
 }
 
 export class MeasureService {
+  /**
+   * Readings and measure pages already worked out, by the database's measure data mark, the date and
+   * the reader: a dashboard reads every measure's every figure, and the figures change only when a
+   * return, a file, a form or the command line changes them. Any such change moves the mark (see
+   * migration 0018), so the next request works its figures out again; nothing kept is ever older
+   * than a fresh read. The mark is read before the figures, so figures read just after a change are
+   * at worst kept under the mark before it, which no later request asks for.
+   */
+  private readonly worked = new LRUCache<string, Promise<unknown>>({ max: 200 });
+
   constructor(private readonly store: Store) {}
+
+  /** What `work` gives for `key`, worked out once; a failure is not kept; no key, nothing kept. */
+  private kept<T>(key: string | undefined, work: () => Promise<T>): Promise<T> {
+    if (key === undefined) return work();
+    const known = this.worked.get(key) as Promise<T> | undefined;
+    if (known !== undefined) return known;
+    const promise = work();
+    this.worked.set(key, promise);
+    promise.catch(() => {
+      if (this.worked.get(key) === promise) this.worked.delete(key);
+    });
+    return promise;
+  }
+
+  /** The reader and the key its figures are kept under at a date: read before any figure. */
+  private async readerAndKey(ctx: Ctx, asAt: string): Promise<{ reader: Reader; key: string | undefined }> {
+    const [version, reader] = await Promise.all([this.store.read.measures.dataVersion(), this.reader(ctx)]);
+    return { reader, key: version === undefined ? undefined : `${ctx.organisationId}|${version}|${asAt}|${reader.seesSmallNumbers ? 'all' : 'public'}|${reader.threshold}` };
+  }
 
   /** Who is reading, with the authority's small-number threshold. */
   async reader(ctx: Ctx): Promise<Reader> {
@@ -447,23 +478,35 @@ export class MeasureService {
    * a dashboard's tiles show, from one read of the values, targets and benchmarks.
    */
   async readings(ctx: Ctx, options: { codes?: readonly string[] | undefined; asAt?: string | undefined } = {}): Promise<MeasureReading[]> {
-    return readMeasures(this.store.read, ctx.organisationId, await this.reader(ctx), { ...options, asAt: options.asAt ?? todayFor(ctx) });
+    const asAt = options.asAt ?? todayFor(ctx);
+    const { reader, key } = await this.readerAndKey(ctx, asAt);
+    // Each measure is read on its own, so those named are the same as picked from all of them.
+    const all = await this.kept(key === undefined ? undefined : `readings|${key}`, async () => {
+      const readings = await readMeasures(this.store.read, ctx.organisationId, reader, { asAt });
+      return { readings, byCode: new Map(readings.map((r) => [r.measure.code, r])) };
+    });
+    if (options.codes === undefined) return [...all.readings];
+    return options.codes.flatMap((c) => (all.byCode.has(c) ? [all.byCode.get(c)!] : []));
   }
 
   /** Everything a measure's page shows at a date: the reading, the whole series, breakdowns, benchmarks and commentary. */
   async page(ctx: Ctx, code: string, options: { asAt?: string | undefined } = {}): Promise<MeasurePage> {
-    const repos = this.store.read;
     const asAt = options.asAt ?? todayFor(ctx);
+    const { reader, key } = await this.readerAndKey(ctx, asAt);
+    return this.kept(key === undefined ? undefined : `page|${key}|${code}`, () => this.readPage(ctx, code, asAt, reader));
+  }
+
+  private async readPage(ctx: Ctx, code: string, asAt: string, reader: Reader): Promise<MeasurePage> {
+    const repos = this.store.read;
     const m = await repos.measures.findByCode(ctx.organisationId, code);
     if (!m) throw new NotFoundError(`There is no measure "${code}".`);
-    const [values, targets, benchmarks, commentary, quartiles, changes, reader] = await Promise.all([
+    const [values, targets, benchmarks, commentary, quartiles, changes] = await Promise.all([
       repos.measures.values(m.id),
       repos.measures.targets(m.id),
       repos.measures.benchmarks(ctx.organisationId, code),
       repos.measures.commentary(ctx.organisationId, code),
       repos.measures.quartiles(ctx.organisationId, code),
       repos.measures.changes(m.id),
-      this.reader(ctx),
     ]);
     const measure = toMeasure(m);
     const plain = values.filter((v) => v.breakdownDimension === '').map(storedOf);
@@ -472,7 +515,7 @@ export class MeasureService {
     const reading = readMeasure(measure, plain, tv, bv, asAt, reader, quartiles.map(toQuartiles));
     const own = plain.filter((v) => v.window === reading.window && v.periodEnd <= asAt);
     const series = own.map((v) => shown(measure.unit, v, reader));
-    const monthly = own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator }));
+    const monthly = monthIndex(own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator })));
     const inWindow = (kind: 'ytd' | 'rolling12', end: string): ShownFigure | null => {
       const f = windowFigure(measure.unit, monthly, kind, end);
       return f.value === null ? null : shown(measure.unit, { ...f, symbol: null }, reader);

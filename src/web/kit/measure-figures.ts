@@ -16,11 +16,17 @@ export function figureText(unit: Unit, f: ShownFigure | null | undefined): strin
   return formatValue(unit, f.value);
 }
 
+// Made once: toLocaleString('en-GB', { maximumFractionDigits: 1 }) builds a formatter on every call.
+const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** A numerator or denominator as a page shows it: "1,234", "12.5". */
+export const formatCount = (x: number): string => COUNT.format(x);
+
 /** "312 of 480", "312" for a count; "c" when suppressed; "" when there is nothing to show. */
 export function partsText(unit: Unit, f: ShownFigure | null | undefined): string {
   if (!f) return '';
   if (f.symbol === 'c') return 'c';
-  const n = (x: number | null): string => (x === null ? '' : x.toLocaleString('en-GB', { maximumFractionDigits: 1 }));
+  const n = (x: number | null): string => (x === null ? '' : formatCount(x));
   if (f.numerator === null) return '';
   if (unit === 'count' || f.denominator === null) return n(f.numerator);
   return `${n(f.numerator)} of ${n(f.denominator)}`;
@@ -77,8 +83,18 @@ function comparison(c: MeasureReading['previous']): { words: string; arrow: stri
   return { words: c.words, arrow: ARROWS[c.direction] ?? '' };
 }
 
+// A reading is worked out once per change of the figures and then shared by every request (see
+// MeasureService), so its tile, in words and with its sparkline drawn, is made once with it.
+const tiles = new WeakMap<MeasureReading, Promise<TileView>>();
+
 /** A tile: everything the read model gives, in words, with its sparkline drawn. */
-export async function tileView(r: MeasureReading): Promise<TileView> {
+export function tileView(r: MeasureReading): Promise<TileView> {
+  let tile = tiles.get(r);
+  if (tile === undefined) tiles.set(r, (tile = drawTile(r)));
+  return tile;
+}
+
+async function drawTile(r: MeasureReading): Promise<TileView> {
   const unit = r.measure.unit;
   const points = r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.symbol === 'c' ? null : h.value }));
   const shownPoints = points.filter((p) => p.value !== null);

@@ -5,7 +5,7 @@ import { renderSvg, trendSpec } from '../../charts/charts.ts';
 import { targetOn, type Unit } from '../../measures/index.ts';
 import { formatValue, type ShownFigure } from '../../services/measure-reading.ts';
 import type { MeasurePage } from '../../services/measure.service.ts';
-import { figureText, partsText } from '../kit/measure-figures.ts';
+import { figureText, formatCount, partsText } from '../kit/measure-figures.ts';
 import { formatDate } from '../view.ts';
 
 export interface SeriesRow {
@@ -23,10 +23,22 @@ export interface SeriesRow {
 const count = (f: ShownFigure, which: 'numerator' | 'denominator'): string => {
   if (f.symbol === 'c') return 'c';
   const v = f[which];
-  return v === null ? '' : v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return v === null ? '' : formatCount(v);
 };
 
-export function seriesRows(page: MeasurePage): SeriesRow[] {
+// A measure's page is worked out once per change of its figures and shared by every request (see
+// MeasureService), so its table and chart are made once with it.
+const rowsOf = new WeakMap<MeasurePage, SeriesRow[]>();
+const chartOf = new WeakMap<MeasurePage, ReturnType<typeof drawTrendChart>>();
+
+/** The table of every period; the same rows for every request while the figures stay the same. */
+export function seriesRows(page: MeasurePage): readonly SeriesRow[] {
+  let rows = rowsOf.get(page);
+  if (rows === undefined) rowsOf.set(page, (rows = makeSeriesRows(page)));
+  return rows;
+}
+
+function makeSeriesRows(page: MeasurePage): SeriesRow[] {
   const unit = page.reading.measure.unit;
   const notes = new Map(page.commentary.map((c) => [c.periodEnd, c.body]));
   return page.series.map((f) => {
@@ -46,7 +58,13 @@ export function seriesRows(page: MeasurePage): SeriesRow[] {
 }
 
 /** The trend chart: the figures over time, the target as a dashed step line, the latest benchmarks as reference lines. */
-export async function trendChart(page: MeasurePage): Promise<{ svg: string; name: string; description: string } | null> {
+export function trendChart(page: MeasurePage): ReturnType<typeof drawTrendChart> {
+  let chart = chartOf.get(page);
+  if (chart === undefined) chartOf.set(page, (chart = drawTrendChart(page)));
+  return chart;
+}
+
+async function drawTrendChart(page: MeasurePage): Promise<{ svg: string; name: string; description: string } | null> {
   const r = page.reading;
   const unit: Unit = r.measure.unit;
   const points = page.series.map((f) => ({ periodEnd: f.periodEnd, value: f.symbol === 'c' ? null : f.value }));
