@@ -6,13 +6,13 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { createServices } from '../../src/composition.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { ChannelError, type OutgoingMessage } from '../../src/notify/channel.ts';
 import { notifyChannel } from '../../src/notify/notify.channel.ts';
 import { smtpChannel } from '../../src/notify/smtp.channel.ts';
 import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { startMailbox, type Mailbox, type ReceivedMail } from '../helpers/mailbox.ts';
 import { as } from '../helpers/people.ts';
 import { planFixture } from '../helpers/plan-fixture.ts';
 
@@ -26,42 +26,17 @@ const message: OutgoingMessage = {
   reference: 'parentis-reminder-7',
 };
 
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-}
-const received: Received[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let smtpUrl = '';
+let received: ReceivedMail[] = [];
 
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('nobody@')) {
-        const err = Object.assign(new Error('No such user here'), { responseCode: 550 });
-        callback(err);
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  mailbox = await startMailbox({ refuse: (address) => address.startsWith('nobody@') });
+  smtpUrl = mailbox.url;
+  received = mailbox.received;
 });
 after(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await mailbox.close();
 });
 
 test('send over smtp delivers the plain text message to the owner', async () => {
@@ -71,9 +46,9 @@ test('send over smtp delivers the plain text message to the owner', async () => 
   await channel.close?.();
   assert.equal(received.length, 1);
   assert.deepEqual([received[0]!.from, received[0]!.to], ['parentis@testshire.example', ['jo.example@testshire.example']]);
-  assert.match(received[0]!.data, /Subject: Progress update needed: 2018\/19 Q1/);
-  assert.match(received[0]!.data, /Please write your update\./);
-  assert.match(received[0]!.data, /X-Parentis-Reference: parentis-reminder-7/);
+  assert.match(received[0]!.raw, /Subject: Progress update needed: 2018\/19 Q1/);
+  assert.match(received[0]!.raw, /Please write your update\./);
+  assert.match(received[0]!.raw, /X-Parentis-Reference: parentis-reminder-7/);
   assert.notEqual(receipt.providerReference, null);
 });
 
@@ -215,7 +190,7 @@ test('reminders through smtp are sent to owners with an address, and a bounce an
   // Jo has an account with an address; Nia's address is refused; Sam Sample has neither an account nor an address.
   assert.deepEqual(tally, { sent: 1, failed: 1, bounced: 1, skipped: 0, retrying: 0 });
   assert.deepEqual(received.map((r) => r.to), [['jo.example@testshire.example']]);
-  assert.match(received[0]!.data, /test-plan:1: Recruit more foster carers/);
+  assert.match(received[0]!.raw, /test-plan:1: Recruit more foster carers/);
   const list = await services.rounds.chaseList(manager, round.id);
   assert.deepEqual(
     list.owners.map((o) => [o.owner, o.lastReminded === null ? 'never' : 'reminded', o.problem?.split(':')[0] ?? null]),
