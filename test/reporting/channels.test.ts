@@ -166,7 +166,9 @@ after(async () => {
   await db.close();
 });
 
-test('reminders through smtp are sent to owners with an address, and a bounce and a missing address show on the chase list and audit trail', async () => {
+/** A round opened on 2 July 2018 over SMTP: Jo has an account, Nia an address the server refuses, Sam Sample neither. */
+async function openRoundOverSmtp() {
+  await db.reset();
   received.length = 0;
   const clock: Clock = { now: () => new Date('2018-07-02T09:00:00Z'), today: () => '2018-07-02' };
   const channel = smtpChannel(smtpUrl, 'parentis@testshire.example');
@@ -185,6 +187,11 @@ test('reminders through smtp are sent to owners with an address, and a bounce an
     .execute();
   const manager = { ...as(ctx, 'manager'), clock };
   const { round } = await services.rounds.open(manager, { period: '2018/19 Q1', plans: ['test-plan'] });
+  return { services, channel, ctx, manager, round };
+}
+
+test('reminders through smtp are sent to owners with an address, and a bounce and a missing address show on the chase list and audit trail', async () => {
+  const { services, channel, ctx, manager, round } = await openRoundOverSmtp();
   const tally = await services.reminders.runOnce();
   await channel.close?.();
   // Jo has an account with an address; Nia's address is refused; Sam Sample has neither an account nor an address.
@@ -202,4 +209,19 @@ test('reminders through smtp are sent to owners with an address, and a bounce an
   );
   const events = await services.audit.list(ctx, { entity: '2018/19 Q1' });
   assert.deepEqual(events.map((e) => e.event).filter((e) => e.startsWith('round.reminder')).sort(), ['round.reminder.bounced', 'round.reminder.failed', 'round.reminder.sent']);
+});
+
+test('send a link by smtp to an owner whose request failed for want of an address clears the problem on the chase list', async () => {
+  const { services, channel, manager, round } = await openRoundOverSmtp();
+  await services.reminders.runOnce();
+  await services.partnerLinks.sendLink(manager, round.id, 'Sam Sample', 'sam@partner.example');
+  const tally = await services.reminders.runOnce();
+  await channel.close?.();
+  assert.deepEqual(tally, { sent: 1, failed: 0, bounced: 0, skipped: 0, retrying: 0 });
+  assert.deepEqual(received.map((r) => r.to), [['jo.example@testshire.example'], ['sam@partner.example']]);
+  const sam = (await services.rounds.chaseList(manager, round.id)).owners.find((o) => o.owner === 'Sam Sample');
+  assert.deepEqual([sam?.email, sam?.lastReminded === null ? 'never' : 'reminded', sam?.problem], ['sam@partner.example', 'reminded', null]);
+  // Nia's bounce has not been followed by anything that reached her: it still shows.
+  const nia = (await services.rounds.chaseList(manager, round.id)).owners.find((o) => o.owner === 'Nia Nobody');
+  assert.match(nia?.problem ?? '', /^Bounced: /);
 });
