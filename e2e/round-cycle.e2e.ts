@@ -118,6 +118,9 @@ test('send a partner link from the chase list delivers it by e-mail to the addre
   await clickAndWait(page, page.getByRole('button', { name: `Send a link to ${PARTNER}` }));
   assert.match(await page.locator('.govuk-notification-banner').innerText(), /A new link has been sent/);
   await suite.checker.check(suite.browser, 'chase list after sending a link');
+  // The request found no address when the round opened; the link that went since is what counts now.
+  const partnerRow = page.locator('#owners ~ [role=region] tr', { has: page.getByRole('rowheader', { name: new RegExp(`^${PARTNER}`) }) });
+  assert.doesNotMatch(await partnerRow.innerText(), /Failed|Bounced/);
   await signOut(page);
 
   const sent = mail().to(PARTNER_EMAIL);
@@ -156,7 +159,8 @@ test('remind the late owners as manager e-mails each the actions still awaited a
   const ownerMailsBefore = mail().to(suite.server.users.owner.email).length;
   const partnerMailsBefore = mail().to(PARTNER_EMAIL).length;
   await clickAndWait(page, page.getByRole('button', { name: /^Remind all \d+ owners with late updates now$/ }));
-  assert.match(await page.locator('.govuk-notification-banner').innerText(), /remind/i);
+  // Most of the demonstration's owners have no account and no address: the manager is told so.
+  assert.match(await page.locator('.govuk-notification-banner').innerText(), /^Important\s+Not every owner has been reached/);
   await suite.checker.check(suite.browser, 'chase list after reminding the late owners');
 
   const ownerMails = mail().to(suite.server.users.owner.email);

@@ -351,6 +351,18 @@ export class RoundService {
   }
 
   /**
+   * Of these owners, those whose messages in the round have not reached them: the last went wrong (no
+   * address, bounced, failed, waiting to be tried again) or one due by today is still waiting to go.
+   */
+  async unreached(ctx: Ctx, roundId: number, ownerNames: readonly string[]): Promise<string[]> {
+    const list = await this.chaseList(ctx, roundId);
+    return list.owners
+      .filter((o) => ownerNames.some((n) => isSamePerson(n, o.owner)))
+      .filter((o) => o.problem !== null || o.reminders.some((r) => (r.status === 'scheduled' || r.status === 'sending') && r.sendOn <= list.today))
+      .map((o) => o.owner);
+  }
+
+  /**
    * Asks for a reminder to go now to one owner, or to every owner with a late update: put on the
    * schedule for today (the sender sends it at its next run, or at once when the caller runs it).
    */
