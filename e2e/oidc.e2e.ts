@@ -3,24 +3,13 @@
 // changing their role, disabling and enabling them, a password link and its page, and one's own
 // password; signing out offers the provider's end-session page. Every Parentis page passes axe.
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, test } from 'node:test';
 import { startIdentityProvider, testRoleMap, type IdentityProvider } from '../test/helpers/oidc-provider.ts';
 import { clickAndWait, errorSummaryLinks, heading, visit } from './pages/site.page.ts';
+import { freePort } from './support/server.ts';
 import { useParentis } from './support/suite.ts';
 
 let idp: IdentityProvider | undefined;
-
-/** A free port for Parentis, known before it starts: the provider must know the redirect URI. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 const suite = useParentis('oidc', {
   prepare: async () => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { actionPath, UpdateForm } from './pages/action.page.ts';
 import { clickAndWait, errorSummaryLinks, heading, signIn, signOut, visit } from './pages/site.page.ts';
+import { openRoundFor } from './pages/rounds.page.ts';
 import { demoSlug } from './support/demo-plan.ts';
 import { useParentis } from './support/suite.ts';
 
@@ -25,9 +26,7 @@ test('propose a status as owner and open the round as manager', async () => {
 
   await signIn(page, suite.server.users.manager);
   await visit(page, '/rounds/new');
-  await page.getByLabel('Reporting period').fill('2017/18 Q4');
-  await page.getByLabel('Children and Young People’s Plan', { exact: false }).first().check();
-  await clickAndWait(page, page.getByRole('button', { name: 'Open the round and ask the owners' }));
+  await openRoundFor(page, '2017/18 Q4');
   assert.match(await heading(page), /Chase list/);
   await signOut(page);
 });

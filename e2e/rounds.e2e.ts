@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clickAndWait, errorSummaryLinks, heading, signIn, signOut, visit } from './pages/site.page.ts';
+import { openRoundFor } from './pages/rounds.page.ts';
 import { useParentis } from './support/suite.ts';
 
 const suite = useParentis('rounds');
@@ -22,9 +23,7 @@ test('open a round as manager after a form with errors shows the chase list', as
   await clickAndWait(page, page.getByRole('button', { name: 'Open the round and ask the owners' }));
   assert.deepEqual((await errorSummaryLinks(page)).map((l) => l.href), ['#period', '#plans']);
   await suite.checker.check(suite.browser, 'open a round form with errors');
-  await page.getByLabel('Reporting period').fill(PERIOD);
-  await page.getByLabel('Children and Young People’s Plan', { exact: false }).first().check();
-  await clickAndWait(page, page.getByRole('button', { name: 'Open the round and ask the owners' }));
+  await openRoundFor(page, PERIOD);
   assert.match(await heading(page), /Chase list\s+2017\/18 Q4 \(January to March 2018\)/);
   chaseListPath = new URL(page.url()).pathname;
   await suite.checker.check(suite.browser, 'chase list');

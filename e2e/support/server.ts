@@ -2,6 +2,7 @@
 // database in demonstration mode, and reads its address and demonstration accounts from its output.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../src/domain/roles.ts';
@@ -37,6 +38,17 @@ export function parseDemoUsers(output: string): DemoUser[] {
   }
   return users;
 }
+
+/** A free port for Parentis, known before it starts: for a setting that must name its address (PUBLIC_URL, an OIDC redirect URI). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 /** `env` adds to (or overrides) the environment, e.g. a PORT chosen beforehand and the OIDC_* settings. */
 export async function startParentis(extraEnv: Record<string, string> = {}): Promise<RunningParentis> {

@@ -5,7 +5,7 @@
 //   await web.post('/sign-out', {}, s);           // form post with the session's CSRF token
 import { after, before, beforeEach, describe } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createServices } from '../../src/composition.ts';
+import { createServices, type Messaging } from '../../src/composition.ts';
 import type { OidcConfig } from '../../src/config.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { roles } from '../../src/domain/roles.ts';
@@ -79,13 +79,15 @@ export interface WebTestOptions {
   config?: Partial<ServerConfig>;
   /** Signing in through an identity provider, as OIDC_* would configure it (the services are made with it). */
   oidc?: OidcConfig;
+  /** How the server's services send owners' messages (e.g. SMTP to a test mail server); unset, the outbox. */
+  messaging?: Messaging;
   /** Adds routes of the test's own before the server starts. */
   routes?: (server: FastifyInstance) => void;
 }
 
 export async function openWebTest(options: WebTestOptions = {}): Promise<WebTest> {
   const db = await openTestDatabase();
-  const services = options.oidc ? createServices(db.handle, db.services.clock, undefined, options.oidc) : db.services;
+  const services = options.oidc || options.messaging ? createServices(db.handle, db.services.clock, options.messaging, options.oidc) : db.services;
   const server = buildServer({ services }, { logLevel: 'silent', ...options.config });
   // Registered as a plugin, like a feature's routes, so the shell's hooks (CSRF on posts) apply to them.
   const { routes } = options;

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { createServices } from '../../src/composition.ts';
 import type { Clock } from '../../src/domain/clock.ts';
 import { ChannelError, type OutgoingMessage } from '../../src/notify/channel.ts';
 import { notifyChannel } from '../../src/notify/notify.channel.ts';
 import { smtpChannel } from '../../src/notify/smtp.channel.ts';
 import { authority, openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { startMailbox, type Mailbox, type ReceivedMail } from '../helpers/mailbox.ts';
 import { as } from '../helpers/people.ts';
 import { API_KEY, created, TEMPLATES, withNotify } from '../helpers/notify-api.ts';
 import { loadOwnersWithAddresses } from '../helpers/rounds.ts';
@@ -26,42 +26,17 @@ const message: OutgoingMessage = {
   reference: 'parentis-reminder-7',
 };
 
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-}
-const received: Received[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let smtpUrl = '';
+let received: ReceivedMail[] = [];
 
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('nobody@')) {
-        const err = Object.assign(new Error('No such user here'), { responseCode: 550 });
-        callback(err);
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  mailbox = await startMailbox({ refuse: (address) => address.startsWith('nobody@') });
+  smtpUrl = mailbox.url;
+  received = mailbox.received;
 });
 after(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await mailbox.close();
 });
 
 test('send over smtp delivers the plain text message to the owner', async () => {
@@ -71,9 +46,9 @@ test('send over smtp delivers the plain text message to the owner', async () => 
   await channel.close?.();
   assert.equal(received.length, 1);
   assert.deepEqual([received[0]!.from, received[0]!.to], ['parentis@testshire.example', ['jo.example@testshire.example']]);
-  assert.match(received[0]!.data, /Subject: Progress update needed: 2018\/19 Q1/);
-  assert.match(received[0]!.data, /Please write your update\./);
-  assert.match(received[0]!.data, /X-Parentis-Reference: parentis-reminder-7/);
+  assert.match(received[0]!.raw, /Subject: Progress update needed: 2018\/19 Q1/);
+  assert.match(received[0]!.raw, /Please write your update\./);
+  assert.match(received[0]!.raw, /X-Parentis-Reference: parentis-reminder-7/);
   assert.notEqual(receipt.providerReference, null);
 });
 
@@ -135,7 +110,9 @@ after(async () => {
   await db.close();
 });
 
-test('reminders through smtp are sent to owners with an address, and a bounce and a missing address show on the chase list and audit trail', async () => {
+/** A round opened on 2 July 2018 over SMTP: Jo has an account, Nia an address the server refuses, Sam Sample neither. */
+async function openRoundOverSmtp() {
+  await db.reset();
   received.length = 0;
   const clock: Clock = { now: () => new Date('2018-07-02T09:00:00Z'), today: () => '2018-07-02' };
   const channel = smtpChannel(smtpUrl, 'parentis@testshire.example');
@@ -147,12 +124,17 @@ test('reminders through smtp are sent to owners with an address, and a bounce an
   ]);
   const manager = { ...as(ctx, 'manager'), clock };
   const { round } = await services.rounds.open(manager, { period: '2018/19 Q1', plans: ['test-plan'] });
+  return { services, channel, ctx, manager, round };
+}
+
+test('reminders through smtp are sent to owners with an address, and a bounce and a missing address show on the chase list and audit trail', async () => {
+  const { services, channel, ctx, manager, round } = await openRoundOverSmtp();
   const tally = await services.reminders.runOnce();
   await channel.close?.();
   // Jo has an account with an address; Nia's address is refused; Sam Sample has neither an account nor an address.
   assert.deepEqual(tally, { sent: 1, failed: 1, bounced: 1, skipped: 0, retrying: 0 });
   assert.deepEqual(received.map((r) => r.to), [['jo.example@testshire.example']]);
-  assert.match(received[0]!.data, /test-plan:1: Recruit more foster carers/);
+  assert.match(received[0]!.raw, /test-plan:1: Recruit more foster carers/);
   const list = await services.rounds.chaseList(manager, round.id);
   assert.deepEqual(
     list.owners.map((o) => [o.owner, o.lastReminded === null ? 'never' : 'reminded', o.problem?.split(':')[0] ?? null]),
@@ -164,4 +146,19 @@ test('reminders through smtp are sent to owners with an address, and a bounce an
   );
   const events = await services.audit.list(ctx, { entity: '2018/19 Q1' });
   assert.deepEqual(events.map((e) => e.event).filter((e) => e.startsWith('round.reminder')).sort(), ['round.reminder.bounced', 'round.reminder.failed', 'round.reminder.sent']);
+});
+
+test('send a link by smtp to an owner whose request failed for want of an address clears the problem on the chase list', async () => {
+  const { services, channel, manager, round } = await openRoundOverSmtp();
+  await services.reminders.runOnce();
+  await services.partnerLinks.sendLink(manager, round.id, 'Sam Sample', 'sam@partner.example');
+  const tally = await services.reminders.runOnce();
+  await channel.close?.();
+  assert.deepEqual(tally, { sent: 1, failed: 0, bounced: 0, skipped: 0, retrying: 0 });
+  assert.deepEqual(received.map((r) => r.to), [['jo.example@testshire.example'], ['sam@partner.example']]);
+  const sam = (await services.rounds.chaseList(manager, round.id)).owners.find((o) => o.owner === 'Sam Sample');
+  assert.deepEqual([sam?.email, sam?.lastReminded === null ? 'never' : 'reminded', sam?.problem], ['sam@partner.example', 'reminded', null]);
+  // Nia's bounce has not been followed by anything that reached her: it still shows.
+  const nia = (await services.rounds.chaseList(manager, round.id)).owners.find((o) => o.owner === 'Nia Nobody');
+  assert.match(nia?.problem ?? '', /^Bounced: /);
 });

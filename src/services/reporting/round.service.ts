@@ -142,6 +142,22 @@ export function reminderSchedule(today: string, dueDate: string, withRequest: bo
   return out;
 }
 
+/**
+ * What went wrong with the owner's messages, unless a message sent since reached them: the reminders
+ * come in the order the sender takes them (day, then as scheduled), so a failure before a message
+ * that went (e.g. no address, then an address given and a link sent) is over.
+ */
+function deliveryProblem(reminders: readonly ReminderView[]): string | null {
+  const troubled = (r: ReminderView): boolean => r.status === 'failed' || r.status === 'bounced' || (r.status === 'scheduled' && r.lastError !== null);
+  let problem: ReminderView | null = null;
+  for (const r of reminders) {
+    if (troubled(r)) problem = r;
+    else if (r.status === 'sent') problem = null;
+  }
+  if (problem === null) return null;
+  return `${problem.status === 'bounced' ? 'Bounced' : problem.status === 'failed' ? 'Failed' : 'Not sent yet, trying again'}: ${problem.lastError ?? ''}`;
+}
+
 /** Managers and administrators run rounds; programme leads see them, to decide what they bring in. */
 function requireRoundReader(ctx: Ctx): void {
   if (!can(ctx.role, 'rounds.manage')) requireCapability(ctx, 'rounds.decide-led', 'see reporting rounds');
@@ -327,16 +343,24 @@ export class RoundService {
       o.reminders.push(reminderView(r));
       if (r.sentAt !== null && (o.lastReminded === null || r.sentAt > o.lastReminded)) o.lastReminded = r.sentAt;
     }
-    for (const o of owners.values()) {
-      const troubled = [...o.reminders].reverse().find((r) => r.status === 'failed' || r.status === 'bounced' || (r.status === 'scheduled' && r.lastError !== null));
-      const lastSent = o.lastReminded;
-      o.problem = troubled && (troubled.sentAt === null || lastSent === null || (troubled.sentAt ?? lastSent) >= lastSent) ? `${troubled.status === 'bounced' ? 'Bounced' : troubled.status === 'failed' ? 'Failed' : 'Not sent yet, trying again'}: ${troubled.lastError ?? ''}` : null;
-    }
+    for (const o of owners.values()) o.problem = deliveryProblem(o.reminders);
     for (const l of links) {
       owners.get(l.ownerName.toLowerCase())?.links.push({ id: l.id, email: l.email, expiresAt: l.expiresAt, usedAt: l.usedAt, revokedAt: l.revokedAt });
     }
     const [summary] = await this.summaries(repos, ctx, [round]);
     return { round: summary!, today, rows, owners: [...owners.values()].sort((a, b) => a.owner.localeCompare(b.owner)) };
+  }
+
+  /**
+   * Of these owners, those whose messages in the round have not reached them: the last went wrong (no
+   * address, bounced, failed, waiting to be tried again) or one due by today is still waiting to go.
+   */
+  async unreached(ctx: Ctx, roundId: number, ownerNames: readonly string[]): Promise<string[]> {
+    const list = await this.chaseList(ctx, roundId);
+    return list.owners
+      .filter((o) => ownerNames.some((n) => isSamePerson(n, o.owner)))
+      .filter((o) => o.problem !== null || o.reminders.some((r) => (r.status === 'scheduled' || r.status === 'sending') && r.sendOn <= list.today))
+      .map((o) => o.owner);
   }
 
   /**

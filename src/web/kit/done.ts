@@ -31,7 +31,10 @@ export const DONE_MESSAGES = {
   'round-opened': 'The round is open. Owners are being asked for their updates.',
   'round-unchanged': 'Those plans were already in this round: nobody has been asked twice.',
   'reminders-sent': 'The reminders have been sent. Each owner’s last reminder is shown below.',
+  'reminders-not-all-sent':
+    'Not every owner has been reached. Those marked Failed, Bounced or Not sent yet below have not had the reminder: give an owner without an account their e-mail address, or check it, and remind them again.',
   'link-sent': 'A new link has been sent. Any earlier link for the same person no longer works.',
+  'link-not-sent': 'The link has not reached the owner: what went wrong is shown against them below. Check the e-mail address and send a new link.',
   'round-closed': 'The round is closed and its snapshot taken. It reads here as it was reported, whatever changes later.',
   'link-revoked': 'The link has been withdrawn. It opens nothing now.',
   'approvals-approved': 'The chosen proposals have been approved',
@@ -65,9 +68,24 @@ export const DONE_MESSAGES = {
 
 export type Done = keyof typeof DONE_MESSAGES;
 
-/** The message for a page's `done` query value (the first, when repeated), or null for none or an unknown one. */
-export function doneMessage(query: unknown): string | null {
+/** A page's `done` query value (the first, when repeated), when it is one of the messages. */
+function doneKey(query: unknown): Done | undefined {
   const raw = query !== null && typeof query === 'object' ? (query as Record<string, unknown>).done : undefined;
   const done: unknown = Array.isArray(raw) ? raw[0] : raw;
-  return typeof done === 'string' && Object.hasOwn(DONE_MESSAGES, done) ? DONE_MESSAGES[done as Done] : null;
+  return typeof done === 'string' && Object.hasOwn(DONE_MESSAGES, done) ? (done as Done) : undefined;
+}
+
+/** The message for a page's `done` query value, or null for none or an unknown one. */
+export function doneMessage(query: unknown): string | null {
+  const done = doneKey(query);
+  return done === undefined ? null : DONE_MESSAGES[done];
+}
+
+/** What was asked for went through only in part: the banner says so as "Important", not "Success". */
+const PARTLY_DONE: ReadonlySet<Done> = new Set<Done>(['reminders-not-all-sent', 'link-not-sent']);
+
+/** True when the page's `done` query names something done only in part. */
+export function donePartly(query: unknown): boolean {
+  const done = doneKey(query);
+  return done !== undefined && PARTLY_DONE.has(done);
 }

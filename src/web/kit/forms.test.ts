@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
-import { doneMessage } from './done.ts';
+import { doneMessage, donePartly } from './done.ts';
 import { errorsFromValidation, readForm } from './forms.ts';
 
 const FIELDS = { owners: 'ownerName1', 'status.asAt': 'statusAsAt-day', title: 'title' };
@@ -45,4 +45,12 @@ test('doneMessage gives the banner for a known key and nothing for an unknown or
   assert.equal(doneMessage({ done: ['token-revoked', 'x'] }), 'The token has been revoked. It no longer works.');
   assert.equal(doneMessage({ done: 'toString' }), null);
   assert.equal(doneMessage(undefined), null);
+});
+
+test('donePartly marks only the messages of something done in part', () => {
+  assert.equal(donePartly({ done: 'reminders-not-all-sent' }), true);
+  assert.equal(donePartly({ done: ['link-not-sent', 'link-sent'] }), true);
+  assert.equal(donePartly({ done: 'reminders-sent' }), false);
+  assert.equal(donePartly({ done: 'toString' }), false);
+  assert.equal(donePartly(undefined), false);
 });

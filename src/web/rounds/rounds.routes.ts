@@ -8,7 +8,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { periodContaining, previousPeriod, defaultDueDate, parsePeriod } from '../../domain/reporting-periods.ts';
 import { requireCapability, todayFor } from '../../services/context.ts';
 import { requestStateLabels } from '../../services/reporting/round.service.ts';
-import { doneMessage } from '../kit/done.ts';
+import { doneMessage, donePartly } from '../kit/done.ts';
 import { checkDate, choiceList, dateParts, requiredText, str, textField } from '../kit/form-fields.ts';
 import { errorsFromValidation, formValues, readForm, type FormError, type FormValues } from '../kit/forms.ts';
 import { actionPath, newRoundPath, outboxPath, roundPath, roundsPath, snapshotPath, withDone } from '../kit/paths.ts';
@@ -128,6 +128,7 @@ const roundsRoutes: PageRoutes = (server) => {
         snapshotHref: list.round.closed ? snapshotPath(list.round.closed.snapshot) : null,
         revokeHref: (id: number) => roundPath(list.round.id, `links/${id}/revoke`),
         done: doneMessage(request.query),
+        donePartly: donePartly(request.query),
         errors,
         values,
       },
@@ -150,14 +151,17 @@ const roundsRoutes: PageRoutes = (server) => {
     const id = roundId(request.params);
     const form = readForm(remindForm, request.body);
     const owner = form.ok ? form.value.owner : '';
+    let reminded: string[];
     try {
-      await rounds.remindNow(request.ctx(), id, owner === '' ? 'late' : { owner });
+      ({ owners: reminded } = await rounds.remindNow(request.ctx(), id, owner === '' ? 'late' : { owner }));
     } catch (err) {
       if (err instanceof ValidationError) return showRound(request, reply, [{ field: 'remind', href: '#remind', text: err.message }], {}, 400);
       throw err;
     }
     await sendNow(request);
-    return reply.code(303).redirect(withDone(roundPath(id), 'reminders-sent', 'owners'));
+    // Told "sent" only when it is: an owner with no address or a refused one is not reached.
+    const unreached = await rounds.unreached(request.ctx(), id, reminded);
+    return reply.code(303).redirect(withDone(roundPath(id), unreached.length === 0 ? 'reminders-sent' : 'reminders-not-all-sent', 'owners'));
   });
 
   server.post<{ Params: { id: string } }>('/rounds/:id/links', async (request, reply) => {
@@ -174,7 +178,8 @@ const roundsRoutes: PageRoutes = (server) => {
       throw err;
     }
     await sendNow(request);
-    return reply.code(303).redirect(withDone(roundPath(id), 'link-sent', 'owners'));
+    const unreached = await rounds.unreached(request.ctx(), id, [form.value.owner]);
+    return reply.code(303).redirect(withDone(roundPath(id), unreached.length === 0 ? 'link-sent' : 'link-not-sent', 'owners'));
   });
 
   server.post<{ Params: { id: string; link: string } }>('/rounds/:id/links/:link/revoke', async (request, reply) => {
