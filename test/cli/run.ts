@@ -22,7 +22,7 @@ import { DEMO_TEST_TODAY } from '../helpers/demo-today.ts';
 export const root = path.resolve(import.meta.dirname, '../..');
 
 /** Longest any one command may take before the test gives up on it. */
-const COMMAND_TIMEOUT_MS = 180_000;
+export const COMMAND_TIMEOUT_MS = 180_000;
 
 export interface Store {
   kind: 'embedded' | 'server';
