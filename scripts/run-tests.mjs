@@ -3,7 +3,8 @@
 // prepares one migrated database that every test file copies instead of migrating its own: a saved
 // embedded data directory, or with TEST_DATABASE_URL a template database on that PostgreSQL server;
 // likewise one store holding the demonstration for the command-line tests to copy.
-// At the end it prints the ten slowest files.
+// The files that took longest in the last run here start first. At the end it prints the ten slowest
+// files, each with the processor time it used (its own and its child processes').
 //   node scripts/run-tests.mjs [files…]       the whole suite, or the files given
 // PARENTIS_TEST_CONCURRENCY sets how many files run at once (default: one per processor; more makes
 // the timed process tests, which wait for a server or a demonstration load, miss on a busy machine).
@@ -26,7 +27,17 @@ function find(dir) {
 
 const args = process.argv.slice(2);
 // Directories are searched here: node 20's --test looks only for .js files in a directory.
-const files = (args.length > 0 ? args.flatMap((a) => (fs.statSync(a).isDirectory() ? find(a) : [a])) : [...find('src'), ...find('test')]).sort();
+const found = (args.length > 0 ? args.flatMap((a) => (fs.statSync(a).isDirectory() ? find(a) : [a])) : [...find('src'), ...find('test')]).sort();
+// The files that took longest last time start first (a new file counts as long), so no long file
+// starts near the end and keeps the run going on one processor while the other has nothing to do.
+const lastTimesFile = path.join(root, 'tmp', 'test-times.json');
+const lastMs = new Map();
+try {
+  for (const t of JSON.parse(fs.readFileSync(lastTimesFile, 'utf8'))) lastMs.set(t.file, t.ms);
+} catch {
+  // no earlier run here: alphabetical order
+}
+const files = found.map((f, i) => ({ f, i, ms: lastMs.get(f) ?? Infinity })).sort((a, b) => b.ms - a.ms || a.i - b.i).map((x) => x.f);
 if (files.length === 0) {
   console.error(`No test files found in ${args.join(' ') || 'src and test'}.`);
   process.exit(1);
@@ -58,10 +69,17 @@ const all = fs
   .map((f) => JSON.parse(fs.readFileSync(path.join(times, f), 'utf8')))
   .sort((a, b) => b.ms - a.ms);
 if (env.PARENTIS_TEST_TIMES_FILE) fs.writeFileSync(env.PARENTIS_TEST_TIMES_FILE, JSON.stringify(all, null, 1));
+// Kept for the next run's order: this run's times, and the last ones of files not run this time.
+const kept = new Map([...lastMs, ...all.map((t) => [t.file, t.ms])]);
+fs.mkdirSync(path.dirname(lastTimesFile), { recursive: true });
+fs.writeFileSync(lastTimesFile, JSON.stringify([...kept].map(([file, ms]) => ({ file, ms }))));
 const slowest = all.slice(0, 10);
 fs.rmSync(times, { recursive: true, force: true });
 if (slowest.length > 0) {
-  console.log(`\nSlowest test files (${concurrency} at a time, load average ${os.loadavg()[0].toFixed(1)}):`);
-  for (const t of slowest) console.log(`${(t.ms / 1000).toFixed(1).padStart(7)} s  ${t.file}`);
+  const seconds = (ms) => `${(ms / 1000).toFixed(1).padStart(7)} s`;
+  const cpu = all.reduce((sum, t) => sum + t.cpuMs, 0);
+  console.log(`\nSlowest test files (${concurrency} at a time, load average ${os.loadavg()[0].toFixed(1)}; processor time of all ${all.length} files ${(cpu / 60000).toFixed(1)} min):`);
+  console.log('   time    processor  file');
+  for (const t of slowest) console.log(`${seconds(t.ms)}  ${seconds(t.cpuMs)}  ${t.file}`);
 }
 process.exit(result.status ?? 1);

@@ -2,6 +2,7 @@
 import Table from 'cli-table3';
 import { ValidationError } from '../domain/errors.ts';
 import { toCsv } from '../exports/csv.ts';
+import { io } from './io.ts';
 
 export const FORMATS = ['table', 'csv', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -34,5 +35,5 @@ export function render<T>(rows: T[], columns: Column<T>[], format: Format, json:
 }
 
 export function write(text: string): void {
-  process.stdout.write(text);
+  io().stdout.write(text);
 }

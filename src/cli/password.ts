@@ -2,12 +2,13 @@
 // echo, or PARENTIS_PASSWORD when nobody is there to type it.
 import { passwordFromEnv } from '../config.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { io } from './io.ts';
 
 /** Reads a line from the terminal without echoing it. */
-function readHidden(prompt: string): Promise<string> {
+function readHidden(stdin: NodeJS.ReadStream, prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stderr.write(prompt);
+    const { stderr } = io();
+    stderr.write(prompt);
     stdin.setRawMode(true);
     stdin.resume();
     stdin.setEncoding('utf8');
@@ -16,7 +17,7 @@ function readHidden(prompt: string): Promise<string> {
       stdin.off('data', onData);
       stdin.setRawMode(false);
       stdin.pause();
-      process.stderr.write('\n');
+      stderr.write('\n');
     };
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
@@ -43,13 +44,14 @@ function readHidden(prompt: string): Promise<string> {
  */
 export async function choosePassword(given: string | undefined, otherwise = ''): Promise<string> {
   if (given !== undefined) return given;
-  if (process.stdin.isTTY) {
-    const first = await readHidden('Password for the new account: ');
-    const again = await readHidden('Type it again: ');
+  const { stdin } = io();
+  if (stdin?.isTTY) {
+    const first = await readHidden(stdin, 'Password for the new account: ');
+    const again = await readHidden(stdin, 'Type it again: ');
     if (first !== again) throw new ValidationError('the two passwords differ: no account was added', 'password');
     return first;
   }
-  const fromEnv = passwordFromEnv();
+  const fromEnv = passwordFromEnv(io().env);
   if (fromEnv !== undefined) return fromEnv;
   throw new ValidationError(
     `give a password with --password, set PARENTIS_PASSWORD, or run the command in a terminal to type it${otherwise}`,

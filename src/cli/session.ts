@@ -3,6 +3,7 @@ import os from 'node:os';
 import { compose, type App } from '../composition.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Ctx } from '../services/context.ts';
+import { io } from './io.ts';
 
 export interface GlobalOptions {
   org?: string;
@@ -22,7 +23,7 @@ export function actorName(config: Config, by?: string): string {
 
 /** Runs fn with the database open, and always closes it. */
 export async function withApp<T>(fn: (app: App, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = loadConfig(io().env);
   const app = await compose(config);
   try {
     return await fn(app, config);

@@ -1,4 +1,4 @@
-// `parentis user` and `parentis token` as processes on the demonstration authority: adding accounts
+// `parentis user` and `parentis token` on the demonstration authority: adding accounts
 // (password from the environment when nobody can type it), listing them, and API tokens shown once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,4 +1,4 @@
-// The parentis command line run as a separate process against the demonstration authority: listing
+// The parentis command line run against the demonstration authority: listing
 // and filtering actions, recording changes with their history and audit trail, version checks,
 // import and export of plans, and the one-line messages for bad input.
 import { after, before, describe, test } from 'node:test';
@@ -19,6 +19,7 @@ import {
   ok,
   okJson,
   oneLine,
+  parentisProcess,
   serverMode,
   tempDir,
   type Store,
@@ -339,9 +340,10 @@ void describe('parentis command line on the demonstration authority', { concurre
     assert.match(message, /^parentis: .*--status/);
   });
 
-  void test('show action of a plan that does not exist fails with exit code 1 in one line', async () => {
-    const r = await fails(copyOf(demo), ['action', 'show', 'nosuchplan:1']);
-    assert.equal(r.code, 1);
+  void test('show action of a plan that does not exist, as its own process, exits with code 1 and one line', async () => {
+    const r = await parentisProcess(copyOf(demo), ['action', 'show', 'nosuchplan:1']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.signal, null);
     assert.match(oneLine(r), /^parentis: .*nosuchplan/);
   });
 });

@@ -1,4 +1,4 @@
-// `npm start` and the demonstration as processes: an empty store under NODE_ENV=production offers
+// `npm start` (the built dist/main.js) and the demonstration: an empty store under NODE_ENV=production offers
 // set-up on every interface and never gets a demonstration account; the demonstration listens on
 // 127.0.0.1 unless HOST says otherwise; NODE_ENV=production and PARENTIS_DEMO=off refuse to start on it.
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ after(async () => {
 
 async function startServer(store: Store, env: Record<string, string> = {}): Promise<{ p: Running; port: number; reach: string }> {
   const port = await freePort();
-  const p = startNode(['--import', 'tsx', 'src/main.ts'], { ...store.env, PORT: String(port), ...env });
+  const p = startNode(['dist/main.js'], { ...store.env, PORT: String(port), ...env });
   running.push(p);
   const m = await p.waitForOutput(LISTENING, 180_000);
   return { p, port: Number(m[1]), reach: m[2]! };
@@ -28,7 +28,7 @@ async function stopServer(p: Running): Promise<void> {
 }
 
 async function startRefused(store: Store, env: Record<string, string>): Promise<string> {
-  const p = startNode(['--import', 'tsx', 'src/main.ts'], { ...store.env, PORT: String(await freePort()), ...env });
+  const p = startNode(['dist/main.js'], { ...store.env, PORT: String(await freePort()), ...env });
   running.push(p);
   const r = await p.exited;
   assert.equal(r.code, 1, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);

@@ -1,4 +1,4 @@
-// The 903 and measures commands run as separate processes against the demonstration authority:
+// The 903 and measures commands run against the demonstration authority:
 // indicators from the stored return and from files, imports that land whole or not at all, and
 // the one-line messages naming file, row and column.
 import assert from 'node:assert/strict';

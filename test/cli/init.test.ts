@@ -1,4 +1,4 @@
-// `parentis init` as a process on a new store: sets up a real authority with its first administrator
+// `parentis init` on a new store: sets up a real authority with its first administrator
 // (password from --password or PARENTIS_PASSWORD), refuses bad input and a second set-up with one line
 // and no change, and a database set up this way never takes the demonstration.
 import assert from 'node:assert/strict';

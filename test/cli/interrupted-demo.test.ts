@@ -2,7 +2,7 @@
 // command again completes the load; a third run changes nothing.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoActionCounts, demoDocuments, demoEnv, disposeStores, freshStore, ok, okJson, startNode, type Store } from './run.ts';
+import { COMMAND_TIMEOUT_MS, demoActionCounts, demoDocuments, demoEnv, disposeStores, freshStore, ok, okJson, startNode, type Store } from './run.ts';
 
 interface PlanRow {
   plan: string;
@@ -30,7 +30,8 @@ after(disposeStores);
 void test('kill demo load after its first plan leaves only whole plans', async () => {
   const p = startNode(['bin/parentis.js', 'demo'], demoEnv(store.env));
   try {
-    const first = await p.waitForOutput(/^Loaded plan (.+)$/m, 60_000);
+    // As long as any command may take: a new store's first start runs initdb, slow on a busy machine.
+    const first = await p.waitForOutput(/^Loaded plan (.+)$/m, COMMAND_TIMEOUT_MS);
     p.child.kill('SIGKILL');
     const r = await p.exited;
     assert.equal(r.signal, 'SIGKILL', 'the load was still running when it was killed');

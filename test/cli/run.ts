@@ -1,13 +1,17 @@
-// Runs Parentis as separate processes, as a person would, against a store of the test's own: an
-// embedded data directory under the system temp directory, or a fresh database on the PostgreSQL
-// server named by TEST_DATABASE_URL. The processes run the built JavaScript in dist/, as `parentis`
-// and `npm start` do; scripts/run-tests.mjs builds it before the tests.
+// Runs Parentis's command line against a store of the test's own: an embedded data directory under
+// the system temp directory, or a fresh database on the PostgreSQL server named by TEST_DATABASE_URL.
+// A command runs inside the test's process (the same program `parentis` runs, given the store's
+// settings and its own standard output and error), which saves starting Node and loading Parentis for
+// each one; what only a separate process shows (exit codes, the bin wrapper, the server, the lock on
+// DATA_DIR, a kill part-way) runs the built JavaScript in dist/ as `parentis` and `npm start` do
+// (parentisProcess, startNode); scripts/run-tests.mjs builds it before the tests.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { testDatabaseUrl } from '../../src/config.ts';
 import { allActions, planDocumentSchema, type ActionDocument, type PlanDocument } from '../../src/domain/plan-document.ts';
 
@@ -18,7 +22,7 @@ import { DEMO_TEST_TODAY } from '../helpers/demo-today.ts';
 export const root = path.resolve(import.meta.dirname, '../..');
 
 /** Longest any one command may take before the test gives up on it. */
-const COMMAND_TIMEOUT_MS = 180_000;
+export const COMMAND_TIMEOUT_MS = 180_000;
 
 export interface Store {
   kind: 'embedded' | 'server';
@@ -172,8 +176,45 @@ export function startNode(args: readonly string[], env: NodeJS.ProcessEnv): Runn
 /** The environment for `parentis demo`: loaded on the day it was written for unless the test chose a day (demo-today.ts). */
 export const demoEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ PARENTIS_TODAY: DEMO_TEST_TODAY, ...env });
 
-/** Runs `parentis …` (bin/parentis.js) to the end. */
+/** Standard output or error of a command run in this process: everything written to it, in order. */
+class Captured extends Writable {
+  private readonly chunks: Buffer[] = [];
+
+  constructor() {
+    super({
+      write: (chunk: Buffer | string, encoding: BufferEncoding, done: () => void) => {
+        this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+        done();
+      },
+    });
+  }
+
+  /** All that was written, once every write has gone through. */
+  async text(): Promise<string> {
+    await new Promise<void>((resolve) => this.end(resolve));
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+/** Loaded on first use: the command line and the whole application behind it. */
+let program: Promise<typeof import('../../src/cli/program.ts')> | undefined;
+
+/**
+ * Runs `parentis …` to the end inside this process, with the store's settings (and nothing else of
+ * this process's environment) and standard output and error of its own; nobody is there to type.
+ */
 export async function parentis(store: Store, args: readonly string[]): Promise<Run> {
+  const env = args[0] === 'demo' ? demoEnv(store.env) : store.env;
+  program ??= import('../../src/cli/program.ts');
+  const { runCommandLine } = await program;
+  const stdout = new Captured();
+  const stderr = new Captured();
+  const code = await runCommandLine([process.execPath, 'parentis', ...args], { env, stdout, stderr, stdin: undefined });
+  return { code, signal: null, stdout: await stdout.text(), stderr: await stderr.text() };
+}
+
+/** Runs `parentis …` as its own process (bin/parentis.js, the built command line) to the end. */
+export async function parentisProcess(store: Store, args: readonly string[]): Promise<Run> {
   const p = startNode(['bin/parentis.js', ...args], args[0] === 'demo' ? demoEnv(store.env) : store.env);
   const timer = setTimeout(() => p.child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
   try {
@@ -198,9 +239,9 @@ export async function okJson<T>(store: Store, args: readonly string[]): Promise<
   return JSON.parse(await ok(store, args)) as T;
 }
 
-/** Runs a command that must fail; returns its result. */
-export async function fails(store: Store, args: readonly string[]): Promise<Run> {
-  const r = await parentis(store, args);
+/** Runs a command that must fail (in this process, or as its own with parentisProcess); returns its result. */
+export async function fails(store: Store, args: readonly string[], run: typeof parentis = parentis): Promise<Run> {
+  const r = await run(store, args);
   assert.notEqual(r.code, 0, describeRun(args, r));
   assert.equal(r.signal, null, describeRun(args, r));
   return r;

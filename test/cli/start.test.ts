@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { shiftText } from '../../src/demo/shift.ts';
-import { demoDocuments, disposeStores, fails, freePort, freshStore, ok, oneLine, root, startNode, type Running, type Store } from './run.ts';
+import { demoDocuments, disposeStores, fails, freePort, freshStore, ok, oneLine, parentisProcess, root, startNode, type Running, type Store } from './run.ts';
 
 const LISTENING = /Parentis is listening on http:\/\/localhost:(\d+)\//;
 const LOADING_DEMO = 'Demonstration mode: loading';
@@ -128,8 +128,8 @@ void test('get home page lists the plans the store holds', async () => {
 
 void test('run command line while the server runs is refused only on the embedded database, naming the page that does the same', async () => {
   if (store.kind === 'embedded') {
-    assert.match(oneLine(await fails(store, ['plans'])), /^parentis: Parentis is running on this database \(pid \d+\): see the plans at http:\/\/localhost:\d+\/plans in a browser, or stop the server and run the command again\.$/);
-    assert.match(oneLine(await fails(store, ['--by', 'Jo', 'user', 'add', '--email', 'a@b.example', '--name', 'A B', '--role', 'viewer', '--password', 'a long enough passphrase 42'])), /: add the person at http:\/\/localhost:\d+\/users\/new in a browser/);
+    assert.match(oneLine(await fails(store, ['plans'], parentisProcess)), /^parentis: Parentis is running on this database \(pid \d+\): see the plans at http:\/\/localhost:\d+\/plans in a browser, or stop the server and run the command again\.$/);
+    assert.match(oneLine(await fails(store, ['--by', 'Jo', 'user', 'add', '--email', 'a@b.example', '--name', 'A B', '--role', 'viewer', '--password', 'a long enough passphrase 42'], parentisProcess)), /: add the person at http:\/\/localhost:\d+\/users\/new in a browser/);
   } else {
     // Several processes share a PostgreSQL server.
     assert.match(await ok(store, ['migrate']), /up to date/);

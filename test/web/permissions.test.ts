@@ -90,50 +90,57 @@ const pages: Page[] = [
   { url: '/refs/inspection/11/edit', allowed: managers },
 ];
 
-// Reading changes nothing: the plan is loaded and each role signed in once for all the pages.
-const sessions = new Map<Role, SignedIn>();
-describeSharing(
-  web,
-  'pages by role',
-  async () => {
-    await loadPlan();
-    for (const role of roles) sessions.set(role, await web.signIn(role));
-  },
-  () => {
-    for (const page of pages) {
-      for (const role of roles) {
-        const allowed = page.allowed.includes(role);
-        test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
-          const r = await web.get(page.url.replace('{owner}', String(web.users.owner.id)), sessions.get(role)!);
-          assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
-          if (!allowed) assert.equal(html(r.body).heading(), 'You cannot do this');
-        });
+/**
+ * A suite of page reads by role on one shared state: `setup` loads what the pages show, then each
+ * role signs in once; `address` turns a page's url into the one to get (ids known only after setup).
+ */
+function pagesByRole(name: string, list: Page[], setup: () => Promise<void>, address: (url: string) => string): void {
+  const sessions = new Map<Role, SignedIn>();
+  describeSharing(
+    web,
+    name,
+    async () => {
+      await setup();
+      for (const role of roles) sessions.set(role, await web.signIn(role));
+    },
+    () => {
+      for (const page of list) {
+        for (const role of roles) {
+          const allowed = page.allowed.includes(role);
+          test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
+            const r = await web.get(address(page.url), sessions.get(role)!);
+            assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
+            if (!allowed) assert.equal(html(r.body).heading(), 'You cannot do this');
+          });
+        }
       }
-    }
-  },
-);
+    },
+  );
+}
 
-// Round 1 is open and closed into snapshot 1 before each of these: the board's frozen reports are
-// read by everyone; closing a round is the managers'.
+// Reading changes nothing: the plan is loaded and each role signed in once for all the pages.
+pagesByRole('pages by role', pages, loadPlan, (url) => url.replace('{owner}', String(web.users.owner.id)));
+
+// Round 1 is opened and closed into snapshot 1 once for these: the board's frozen reports are read
+// by everyone; closing a round is the managers'.
 const snapshotPages: Page[] = [
   { url: '/snapshots/1', allowed: everyone },
   { url: '/snapshots/1/changes', allowed: everyone },
   { url: '/rounds/{round}/close', allowed: managers },
 ];
 
-for (const page of snapshotPages) {
-  for (const role of roles) {
-    const allowed = page.allowed.includes(role);
-    test(`get ${page.url} as ${role} ${allowed ? 'answers the page' : 'answers 403'}`, async () => {
-      await loadPlan();
-      const { round } = await web.db.services.rounds.open(web.ctx, { period: '2018/19 Q1', plans: ['test-plan'], dueDate: '2018-07-13' });
-      await web.db.services.snapshots.close(web.ctx, round.id, { name: 'as reported to the board' });
-      const r = await web.get(page.url.replace('{round}', String(round.id)), await web.signIn(role));
-      assert.equal(r.statusCode, allowed ? 200 : 403, r.body.slice(0, 300));
-      if (!allowed) assert.equal(html(r.body).heading(), 'You cannot do this');
-    });
-  }
-}
+let closedRound = 0;
+pagesByRole(
+  'snapshot pages by role',
+  snapshotPages,
+  async () => {
+    await loadPlan();
+    const { round } = await web.db.services.rounds.open(web.ctx, { period: '2018/19 Q1', plans: ['test-plan'], dueDate: '2018-07-13' });
+    await web.db.services.snapshots.close(web.ctx, round.id, { name: 'as reported to the board' });
+    closedRound = round.id;
+  },
+  (url) => url.replace('{round}', String(closedRound)),
+);
 
 const updateAllowed: readonly Role[] = [...managers, 'lead', 'owner'];
 for (const role of roles) {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../domain/errors.ts';
 import { parseFormat, write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
+import { io } from '../io.ts';
 
 export function register(program: Command): void {
   const exp = program.command('export').description('export data');
@@ -14,18 +15,18 @@ export function register(program: Command): void {
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (slug: string, opts: { format: string; out?: string }, cmd: Command) => {
       const format = parseFormat(opts.format, ['json', 'csv', 'xlsx']) as 'json' | 'csv' | 'xlsx';
-      if (format === 'xlsx' && opts.out === undefined && process.stdout.isTTY) {
+      if (format === 'xlsx' && opts.out === undefined && io().stdout.isTTY) {
         throw new ValidationError('A workbook is binary: write it to a file with --out plan.xlsx', 'out');
       }
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
         const content = await app.services.plans.exportFile(ctx, slug, format);
         if (opts.out === undefined) {
           if (typeof content === 'string') write(content);
-          else process.stdout.write(content);
+          else io().stdout.write(content);
           return;
         }
         fs.writeFileSync(opts.out, content);
-        process.stderr.write(`Wrote ${opts.out}\n`);
+        io().stderr.write(`Wrote ${opts.out}\n`);
       });
     });
 }

@@ -6,6 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ValidationError } from '../../domain/errors.ts';
 import { CHILDREN_PER_CLA_5_YEARS, DEFAULT_END_YEAR, DEFAULT_LA_CODE, generate903 } from '../../ssda903/generate/generate.ts';
 import { write } from '../output.ts';
+import { io } from '../io.ts';
 
 /** Runs this large or larger show a progress bar. */
 const PROGRESS_FROM = 20_000;
@@ -55,7 +56,7 @@ export function register(program: Command): void {
       }
       const bar =
         opts.children >= PROGRESS_FROM
-          ? new cliProgress.SingleBar({ format: 'Generating {bar} {percentage}% | {value}/{total} children | {eta}s left', stream: process.stderr }, cliProgress.Presets.shades_classic)
+          ? new cliProgress.SingleBar({ format: 'Generating {bar} {percentage}% | {value}/{total} children | {eta}s left', stream: io().stderr }, cliProgress.Presets.shades_classic)
           : undefined;
       bar?.start(opts.children, 0);
       const started = performance.now();

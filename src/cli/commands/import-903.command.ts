@@ -7,6 +7,7 @@ import type { CheckedReturn, DataQualityIssue, StreamedFile } from '../../servic
 import { checkSize, displayName, gatherFiles } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
+import { io } from '../io.ts';
 
 const SHOWN = 20;
 /** A county's five-year return is a few tens of megabytes: a file far larger is not a 903 table. */
@@ -65,8 +66,9 @@ export function notesText(notes: string[]): string {
 
 /** A progress bar on an interactive terminal; nothing when output goes to a file or another program. */
 function progressBar(label: string): { start(total: number): void; update(done: number, total?: number): void; stop(): void } {
-  if (!process.stderr.isTTY) return { start: () => undefined, update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ format: `${label.padEnd(22)} [{bar}] {value}/{total}`, hideCursor: true, stream: process.stderr }, Presets.shades_classic);
+  const { stderr } = io();
+  if (!stderr.isTTY) return { start: () => undefined, update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({ format: `${label.padEnd(22)} [{bar}] {value}/{total}`, hideCursor: true, stream: stderr }, Presets.shades_classic);
   return {
     start: (total) => bar.start(total, 0),
     update: (done, total) => {

@@ -11,6 +11,7 @@ import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 import type { TrackerDifferences } from '../../services/plan.service.ts';
 import { nowFor, type Ctx } from '../../services/context.ts';
+import { io } from '../io.ts';
 
 /** Parses JSON, naming the file, line and column of a syntax error. */
 export function parseJsonFile(file: string): unknown {
@@ -81,11 +82,11 @@ async function trackerDocument(file: string, opts: PlanOptions, ctx: Ctx): Promi
   if (!(PLAN_KINDS as readonly string[]).includes(kind)) throw new ValidationError(`--kind must be one of ${PLAN_KINDS.join(', ')}`, 'kind');
   const title = opts.title ?? name.replace(TRACKER, '').replace(/[_-]+/g, ' ').trim();
   const built = buildPlan(source, mapping, { title, slug: opts.slug ?? slugFrom(title), kind }, { importedBy: ctx.actor, importedAt: nowFor(ctx).toISOString() });
-  for (const p of built.problems.filter((x) => x.severity === 'warning')) process.stderr.write(`${name}: warning: ${describeProblem(p)}\n`);
+  for (const p of built.problems.filter((x) => x.severity === 'warning')) io().stderr.write(`${name}: warning: ${describeProblem(p)}\n`);
   const errors = built.problems.filter((x) => x.severity === 'error');
   if (errors.length > 0) {
     // Every problem on its own line, then the one-line message the command line ends with.
-    if (errors.length > 1) for (const p of errors) process.stderr.write(`${name}: ${describeProblem(p)}\n`);
+    if (errors.length > 1) for (const p of errors) io().stderr.write(`${name}: ${describeProblem(p)}\n`);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more, listed above)` : '';
     throw new ValidationError(`${name}: nothing was imported: ${describeProblem(errors[0]!)}${more}`, 'file');
   }

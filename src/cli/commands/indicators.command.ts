@@ -7,6 +7,7 @@ import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Column, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
 import { collectionYearOption, notesText, open903Files, qualityReport, YEAR_HELP } from './import-903.command.ts';
+import { io } from '../io.ts';
 
 interface Options {
   asAt?: string;
@@ -111,7 +112,7 @@ export function register(program: Command): void {
           ...(opts.population !== undefined ? { population: opts.population } : {}),
           ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}),
           ...(opts.year !== undefined ? { year: opts.year } : {}),
-          onChecked: (checked: CheckedReturn) => process.stderr.write(notesText(checked.notes) + qualityReport(checked)),
+          onChecked: (checked: CheckedReturn) => io().stderr.write(notesText(checked.notes) + qualityReport(checked)),
         };
         show(await indicatorsFromFiles(open903Files(opts.files), asAts, options));
         return;

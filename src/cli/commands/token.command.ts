@@ -5,6 +5,7 @@ import type { TokenSummary } from '../../services/account.service.ts';
 import { listCommand } from '../list-command.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
+import { io } from '../io.ts';
 
 const stamp = (d: Date | null): string => (d === null ? '' : d.toISOString().replace('T', ' ').slice(0, 16));
 
@@ -25,7 +26,7 @@ export function register(program: Command): void {
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
         const created = await app.services.accounts.createToken(ctx, opts.user, opts.name);
         write(`${created.token}\n`);
-        process.stderr.write(`Token ${created.id} for ${opts.user.trim().toLowerCase()}. Keep it now: it is not shown again.\n`);
+        io().stderr.write(`Token ${created.id} for ${opts.user.trim().toLowerCase()}. Keep it now: it is not shown again.\n`);
       });
     });
   listCommand<TokenSummary, object>(token, {

@@ -8,6 +8,7 @@ import { listCommand } from '../list-command.ts';
 import { write } from '../output.ts';
 import { choosePassword } from '../password.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
+import { io } from '../io.ts';
 
 function roleOption(value: string): string {
   const v = value.trim().toLowerCase();
@@ -104,7 +105,7 @@ export function register(program: Command): void {
         const found = await app.services.accounts.findUser(ctx, email);
         const link = await app.services.accounts.createPasswordLink(ctx, found.id);
         write(`${new URL(`/set-password/${encodeURIComponent(link.token)}`, base).toString()}\n`);
-        process.stderr.write(`For ${link.user.name} <${link.user.email}>; it works once, until ${link.expiresAt.toISOString()}.\n`);
+        io().stderr.write(`For ${link.user.name} <${link.user.email}>; it works once, until ${link.expiresAt.toISOString()}.\n`);
       });
     });
   listCommand<UserSummary, object>(user, {
