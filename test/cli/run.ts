@@ -12,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type * as CommandLine from '../../src/cli/program.ts';
 import { testDatabaseUrl } from '../../src/config.ts';
 import { allActions, planDocumentSchema, type ActionDocument, type PlanDocument } from '../../src/domain/plan-document.ts';
 
@@ -197,7 +198,7 @@ class Captured extends Writable {
 }
 
 /** Loaded on first use: the command line and the whole application behind it. */
-let program: Promise<typeof import('../../src/cli/program.ts')> | undefined;
+let program: Promise<typeof CommandLine> | undefined;
 
 /**
  * Runs `parentis …` to the end inside this process, with the store's settings (and nothing else of
