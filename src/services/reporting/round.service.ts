@@ -145,14 +145,15 @@ export function reminderSchedule(today: string, dueDate: string, withRequest: bo
 /**
  * What went wrong with the owner's messages, unless a message sent since reached them: the reminders
  * come in the order the sender takes them (day, then as scheduled), so a failure before a message
- * that went (e.g. no address, then an address given and a link sent) is over.
+ * that went (e.g. no address, then an address given and a link sent, or one GOV.UK Notify has since
+ * reported delivered) is over.
  */
-function deliveryProblem(reminders: readonly ReminderView[]): string | null {
+export function deliveryProblem(reminders: readonly ReminderView[]): string | null {
   const troubled = (r: ReminderView): boolean => r.status === 'failed' || r.status === 'bounced' || (r.status === 'scheduled' && r.lastError !== null);
   let problem: ReminderView | null = null;
   for (const r of reminders) {
     if (troubled(r)) problem = r;
-    else if (r.status === 'sent') problem = null;
+    else if (r.status === 'sent' || r.status === 'delivered') problem = null;
   }
   if (problem === null) return null;
   return `${problem.status === 'bounced' ? 'Bounced' : problem.status === 'failed' ? 'Failed' : 'Not sent yet, trying again'}: ${problem.lastError ?? ''}`;
