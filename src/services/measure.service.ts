@@ -416,7 +416,7 @@ export class MeasureService {
    * Readings and measure pages already worked out, by the database's measure data mark, the date and
    * the reader: a dashboard reads every measure's every figure, and the figures change only when a
    * return, a file, a form or the command line changes them. Any such change moves the mark (see
-   * migration 0018), so the next request works its figures out again; nothing kept is ever older
+   * migration 0019), so the next request works its figures out again; nothing kept is ever older
    * than a fresh read. The mark is read before the figures, so figures read just after a change are
    * at worst kept under the mark before it, which no later request asks for.
    */

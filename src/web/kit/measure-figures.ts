@@ -1,6 +1,7 @@
 // How pages show a measure's figures: values with their unit, "c" for a suppressed small number (and
 // the analyst's mark on one shown), RAG as a word and a shape beside its colour, the direction of
 // travel, and the sparkline. Shared by the dashboard and the measure page.
+import { onceEach } from '../../domain/collections.ts';
 import { renderSvg, sparklineSpec } from '../../charts/charts.ts';
 import { formatValue, type MeasureReading, type ShownFigure } from '../../services/measure-reading.ts';
 import type { Unit } from '../../measures/index.ts';
@@ -85,14 +86,8 @@ function comparison(c: MeasureReading['previous']): { words: string; arrow: stri
 
 // A reading is worked out once per change of the figures and then shared by every request (see
 // MeasureService), so its tile, in words and with its sparkline drawn, is made once with it.
-const tiles = new WeakMap<MeasureReading, Promise<TileView>>();
-
 /** A tile: everything the read model gives, in words, with its sparkline drawn. */
-export function tileView(r: MeasureReading): Promise<TileView> {
-  let tile = tiles.get(r);
-  if (tile === undefined) tiles.set(r, (tile = drawTile(r)));
-  return tile;
-}
+export const tileView: (r: MeasureReading) => Promise<TileView> = onceEach(drawTile);
 
 async function drawTile(r: MeasureReading): Promise<TileView> {
   const unit = r.measure.unit;

@@ -1,6 +1,7 @@
 // The measure page's view: the trend chart (figures, the target step and benchmark lines) with the
 // table behind it, year to date beside rolling 12 months, breakdowns, the definition in plain words,
 // and the rows the CSV and .xlsx downloads hold (with "c" for a small number, as on the page).
+import { onceEach } from '../../domain/collections.ts';
 import { renderSvg, trendSpec } from '../../charts/charts.ts';
 import { targetOn, type Unit } from '../../measures/index.ts';
 import { formatValue, type ShownFigure } from '../../services/measure-reading.ts';
@@ -28,15 +29,9 @@ const count = (f: ShownFigure, which: 'numerator' | 'denominator'): string => {
 
 // A measure's page is worked out once per change of its figures and shared by every request (see
 // MeasureService), so its table and chart are made once with it.
-const rowsOf = new WeakMap<MeasurePage, SeriesRow[]>();
-const chartOf = new WeakMap<MeasurePage, ReturnType<typeof drawTrendChart>>();
 
 /** The table of every period; the same rows for every request while the figures stay the same. */
-export function seriesRows(page: MeasurePage): readonly SeriesRow[] {
-  let rows = rowsOf.get(page);
-  if (rows === undefined) rowsOf.set(page, (rows = makeSeriesRows(page)));
-  return rows;
-}
+export const seriesRows: (page: MeasurePage) => readonly SeriesRow[] = onceEach(makeSeriesRows);
 
 function makeSeriesRows(page: MeasurePage): SeriesRow[] {
   const unit = page.reading.measure.unit;
@@ -58,11 +53,7 @@ function makeSeriesRows(page: MeasurePage): SeriesRow[] {
 }
 
 /** The trend chart: the figures over time, the target as a dashed step line, the latest benchmarks as reference lines. */
-export function trendChart(page: MeasurePage): ReturnType<typeof drawTrendChart> {
-  let chart = chartOf.get(page);
-  if (chart === undefined) chartOf.set(page, (chart = drawTrendChart(page)));
-  return chart;
-}
+export const trendChart: (page: MeasurePage) => ReturnType<typeof drawTrendChart> = onceEach(drawTrendChart);
 
 async function drawTrendChart(page: MeasurePage): Promise<{ svg: string; name: string; description: string } | null> {
   const r = page.reading;
