@@ -28,6 +28,9 @@ const RISK = { reference: 'HH1', title: 'Not enough local foster carers come for
 const [year, month, day] = todayInLondon().split('-') as [string, string, string];
 const nextYear = String(Number(year) + 1);
 
+/** The young people's priority the manager marks answered (the first offered), for the audit log to name. */
+let answeredPriority = '';
+
 const nav = (name: string) => suite.browser.page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name, exact: true });
 
 test('create a plan with two themes and four actions as manager, reaching each form from the page before', async () => {
@@ -118,6 +121,7 @@ test("answer a young people's priority as manager from the menu", async () => {
   await suite.checker.check(suite.browser, 'you said, we did');
   const answer = page.getByRole('link', { name: /^Mark as answered/ }).first();
   const priority = ((await answer.innerText()).split(':')[1] ?? '').trim();
+  answeredPriority = priority;
   await clickAndWait(page, answer);
   await suite.checker.check(suite.browser, 'mark a priority answered');
   await fillDateParts(page, /^Date they were told/, day, month, year);
@@ -164,12 +168,15 @@ test('read the audit log as administrator shows each step the manager took', asy
   assert.equal(count(/^Part of a plan added/), 2, what.join('\n'));
   assert.equal(count(/^Action created/), 4, what.join('\n'));
   assert.ok(rows.every((r) => !/\(removed\)/.test(r.changes)), 'nothing shown as removed on the way');
-  const linked = rows.filter((r) => /^Action edited/.test(r.what));
+  assert.equal(count(/^Action edited/), 0, what.join('\n'));
+  const linked = rows.filter((r) => r.what.startsWith('Reference linked: Inspection recommendation 11 '));
   assert.equal(linked.length, 1, what.join('\n'));
-  assert.match(linked[0]!.changes, /Refs\s*\(none\)\s*→\s*(changed to\s*)?inspection:11/);
+  assert.match(linked[0]!.changes, /Cross-references\s*\(none\)\s*→\s*(changed to\s*)?Inspection recommendation 11/);
   assert.equal(count(/^Action moved to another part of the plan/), 1, what.join('\n'));
   assert.equal(count(/^Risk added/), 1, what.join('\n'));
   assert.equal(count(/^Risk re-scored/), 1, what.join('\n'));
+  assert.ok(answeredPriority !== '');
   assert.equal(count(/^Young people’s priority marked answered/), 1, what.join('\n'));
+  assert.ok(what.some((w) => w.startsWith(`Young people’s priority marked answered: ${answeredPriority} `)), what.join('\n'));
   assert.equal(count(/^Measure target set/), 1, what.join('\n'));
 });

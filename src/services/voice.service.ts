@@ -70,8 +70,8 @@ export class VoiceService {
         entityType: 'voice_item',
         entityId: id,
         entityKey: null,
-        before: { weDid: item.weDid, status: item.status },
-        after: { weDid: updated.weDid, status: updated.status },
+        before: { priority: item.priority, weDid: item.weDid, status: item.status },
+        after: { priority: item.priority, weDid: updated.weDid, status: updated.status },
       });
     });
   }
@@ -108,8 +108,8 @@ export class VoiceService {
         entityType: 'voice_item',
         entityId: id,
         entityKey: null,
-        before: { status: item.status },
-        after: { date: row.respondedOn, weDid: row.weDid, evidence: row.evidence, status },
+        before: { priority: item.priority, status: item.status },
+        after: { priority: item.priority, date: row.respondedOn, weDid: row.weDid, evidence: row.evidence, status },
       });
     });
   }
@@ -132,8 +132,8 @@ export class VoiceService {
         entityType: 'voice_item',
         entityId: id,
         entityKey: null,
-        before: { actions: before },
-        after: { actions: after },
+        before: { priority: item.priority, actions: before },
+        after: { priority: item.priority, actions: after },
       });
     });
   }
@@ -156,8 +156,8 @@ export class VoiceService {
         entityType: 'voice_item',
         entityId: id,
         entityKey: null,
-        before: { status: item.status },
-        after: { status: 'done', date: input.answeredOn },
+        before: { priority: item.priority, status: item.status },
+        after: { priority: item.priority, status: 'done', date: input.answeredOn },
       });
     });
   }

@@ -69,8 +69,32 @@ test('get audit of a new action lists the fields it was given and none it was le
   const given = changes(created!);
   assert.equal(given.Title, 'Recruit more local foster carers');
   assert.equal(given.Number, '9');
-  assert.deepEqual(Object.keys(given).filter((f) => ['Description', 'Outcome', 'Success measures', 'Refs'].includes(f)), []);
+  assert.deepEqual(Object.keys(given).filter((f) => ['Description', 'Outcome', 'Success measures', 'Cross-references'].includes(f)), []);
   assert.doesNotMatch(words(created!.text), /\(removed\)/);
+});
+
+test('get audit of an action edit that links a reference says which it linked, and unlinked with other changes', async () => {
+  const manager = { ...web.ctx, actor: 'Pat Manager', role: 'manager' as const };
+  const had = (await web.db.services.actions.show(web.ctx, 'test-plan:1')).refs.flatMap((r) => (r.kind === 'tag' ? [] : [{ kind: r.kind, value: r.value }]));
+  const linked = await web.db.services.actions.edit(manager, 'test-plan:1', { expectedVersion: (await web.db.services.actions.show(web.ctx, 'test-plan:1')).version, links: [...had, { kind: 'inspection', value: '23' }] });
+  await web.db.services.actions.edit(manager, 'test-plan:1', { expectedVersion: linked.version, title: 'Recruit more carers', links: had });
+  const r = await web.get('/audit?actor=Pat+Manager', await web.signIn('admin'));
+  const [unlinked, link] = rows(r.body);
+  assert.equal(words(link!.querySelector('strong')?.text ?? ''), 'Reference linked: Inspection recommendation 23');
+  assert.match(changes(link!)['Cross-references'] ?? '', /^Inspection recommendation 11; Challenge 4 → changed to .*Inspection recommendation 23$/);
+  assert.equal(words(unlinked!.querySelector('strong')?.text ?? ''), 'Action edited. Reference unlinked: Inspection recommendation 23');
+});
+
+test('get audit of a young people’s priority names it in each step', async () => {
+  const manager = { ...web.ctx, actor: 'Pat Manager', role: 'manager' as const };
+  const { id } = await web.db.services.voice.add(manager, { council: 'In Care Council', priority: 'Proper bags for moving', youSaid: 'Not bin bags', raisedBy: 'Young person', raisedOn: '2018-02-18' });
+  const [item] = (await web.db.services.voice.list(web.ctx)).filter((v) => v.id === id);
+  await web.db.services.voice.markAnswered(manager, id, item!.version, { answeredOn: '2018-06-01' });
+  const r = await web.get('/audit?actor=Pat+Manager', await web.signIn('admin'));
+  assert.deepEqual(
+    rows(r.body).map((row) => words(row.querySelector('strong')?.text ?? '')),
+    ['Young people’s priority marked answered: Proper bags for moving', 'Young people’s priority added: Proper bags for moving'],
+  );
 });
 
 test('get audit of an action renumbered since links its events to where the action is now', async () => {

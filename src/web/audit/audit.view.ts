@@ -2,6 +2,7 @@
 import { auditEventLabel } from '../../domain/audit-events.ts';
 import type { AuditEntry } from '../../services/audit.service.ts';
 import { actionPath } from '../kit/paths.ts';
+import { isRefKind, refHeading } from '../kit/references.ts';
 import { formatDate } from '../view.ts';
 
 const ENTITY_TYPES: Record<string, string> = {
@@ -17,8 +18,23 @@ const ENTITY_TYPES: Record<string, string> = {
   api_token: 'API token',
 };
 
+/** Fields whose stored name reads badly: an action's "refs" are its cross-references. */
+const FIELD_LABELS: Record<string, string> = { refs: 'Cross-references' };
+
+/** A cross-reference as an action stores it, "inspection:11", in words: "Inspection recommendation 11". */
+function refWords(stored: unknown): unknown {
+  if (typeof stored !== 'string') return stored;
+  const at = stored.indexOf(':');
+  const kind = stored.slice(0, at);
+  return at > 0 && isRefKind(kind) ? refHeading(kind, stored.slice(at + 1)) : stored;
+}
+
+/** A field's stored value ready for words: an action's cross-references each named. */
+const fieldValue = (key: string, value: unknown): unknown => (key === 'refs' && Array.isArray(value) ? value.map(refWords) : value);
+
 /** "successMeasures" → "Success measures". */
 export function fieldLabel(key: string): string {
+  if (FIELD_LABELS[key] !== undefined) return FIELD_LABELS[key];
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
@@ -69,7 +85,7 @@ export function changeRows(before: unknown, after: unknown): ChangeRow[] {
   return (
     keys
       .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-      .map((k) => ({ field: fieldLabel(k), before: formatValue(b[k]), after: formatValue(a[k]) }))
+      .map((k) => ({ field: fieldLabel(k), before: formatValue(fieldValue(k, b[k])), after: formatValue(fieldValue(k, a[k])) }))
       // A field empty on both sides in words (nothing, '' or []) changed nothing a reader sees: a new
       // action's empty description is not "removed".
       .filter((row) => row.before !== '' || row.after !== '')
@@ -92,6 +108,37 @@ export interface AuditRow {
   created: boolean;
 }
 
+const stringsIn = (record: unknown, key: string): string[] | undefined => {
+  const v = isRecord(record) ? record[key] : undefined;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+};
+
+/**
+ * What happened, in words that say it: a young people's priority named ("… marked answered: Proper
+ * bags"); an action's edit that linked or unlinked cross-references says which ("Reference linked:
+ * Inspection recommendation 11"), after "Action edited" only when other fields changed too.
+ */
+function whatHappened(e: AuditEntry): string {
+  const label = auditEventLabel(e.event);
+  if (e.entityType === 'voice_item') {
+    const named = [e.after, e.before].map((r) => (isRecord(r) && typeof r.priority === 'string' ? r.priority : '')).find((p) => p !== '');
+    return named ? `${label}: ${named}` : label;
+  }
+  if (e.event !== 'action.edited' && e.event !== 'action.refs.set') return label;
+  const had = stringsIn(e.before, 'refs');
+  const has = stringsIn(e.after, 'refs');
+  if (had === undefined || has === undefined) return label;
+  const said = (refs: string[], one: string, many: string): string[] => (refs.length === 0 ? [] : [`${refs.length === 1 ? one : many}: ${refs.map((r) => String(refWords(r))).join('; ')}`]);
+  const links = [
+    ...said(has.filter((r) => !had.includes(r)), 'Reference linked', 'References linked'),
+    ...said(had.filter((r) => !has.includes(r)), 'Reference unlinked', 'References unlinked'),
+  ];
+  if (links.length === 0) return label;
+  const sentence = links.join('. ');
+  const otherFields = changeRows(e.before, e.after).some((row) => row.field !== fieldLabel('refs'));
+  return otherFields ? `${label}. ${sentence}` : sentence;
+}
+
 /**
  * An event as the log shows it; `linkOf` names an action and gives where it is now, from its key then
  * and its id (null when the reader cannot see it, or it is gone).
@@ -104,7 +151,7 @@ export function auditRow(e: AuditEntry, linkOf: (actionKey: string, id: number |
     occurredAt: e.occurredAt,
     actor: e.actor,
     event: e.event,
-    what: auditEventLabel(e.event),
+    what: whatHappened(e),
     entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
     entityKey: e.entityKey,
     entityName: action?.name ?? null,
