@@ -93,6 +93,25 @@ test('post plan edit with an old version shows the other change and keeps the ty
   assert.equal((await web.db.services.plans.tree(web.ctx, 'test-plan')).title, 'Renamed by the administrator');
 });
 
+test('post plan edit with errors links each to its field, keeps what was typed and changes nothing', async () => {
+  const manager = await web.signIn('manager');
+  const form = html((await web.get(`${PLAN}/edit`, manager)).body);
+  const before = await web.db.counts();
+  const r = await web.post(
+    `${PLAN}/edit`,
+    { version: form.value('version') ?? '', title: '', kind: form.value('kind') ?? '', status: 'active', description: 'Kept', 'periodStart-day': '1', 'periodStart-month': '4', 'periodStart-year': '2027', 'periodEnd-day': '31', 'periodEnd-month': '3', 'periodEnd-year': '2026' },
+    manager,
+  );
+  assert.equal(r.statusCode, 400);
+  const page = html(r.body);
+  assert.deepEqual(page.errorSummary(), [
+    { href: '#title', text: 'Enter a title for the plan' },
+    { href: '#periodEnd-day', text: 'The plan must end after it starts' },
+  ]);
+  assert.equal(page.value('periodStart-year'), '2027');
+  assert.deepEqual(await web.db.counts(), before);
+});
+
 test('post node move down then up swaps the part with the one beside it and stops at the ends', async () => {
   const manager = await web.signIn('manager');
   const [first, second] = await topTitles();
@@ -126,6 +145,21 @@ test('post node delete of an empty part deletes it; of a part with actions refus
   assert.equal(refused.statusCode, 409);
   assert.match(html(refused.body).errorSummary()[0]?.text ?? '', /^"Placements" still holds \d+ action/);
   assert.deepEqual(await web.db.counts(), before);
+});
+
+test('post node delete with an old version shows the other change and deletes nothing', async () => {
+  const manager = await web.signIn('manager');
+  const empty = await web.db.services.plans.addNode(web.ctx, 'test-plan', { kind: 'area', title: 'Nothing here yet' });
+  const ask = html((await web.get(`${PLAN}/nodes/${empty.id}/delete`, manager)).body);
+  const opened = ask.value('version') ?? '';
+  await web.db.services.plans.editNode(as(web.ctx, 'admin'), 'test-plan', empty.id, Number(opened), { kind: 'area', title: 'Kinship care' });
+  const before = await web.db.counts();
+  const r = await web.post(`${PLAN}/nodes/${empty.id}/delete`, { version: opened }, manager);
+  assert.equal(r.statusCode, 409, r.body.slice(0, 500));
+  assert.match(html(r.body).text('#stale-change') ?? '', /Ada Admin edited this part of the plan/);
+  assert.match(html(r.body).text('#stale-change') ?? '', /Kinship care/);
+  assert.deepEqual(await web.db.counts(), before);
+  assert.ok((await topTitles()).includes('Kinship care'));
 });
 
 test('plan building as the owner answers 403 on every form and changes nothing', async () => {

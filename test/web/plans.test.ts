@@ -127,6 +127,19 @@ test('post node without a title shows the error summary and keeps the other fiel
   assert.deepEqual(await web.db.counts(), before);
 });
 
+test('post node edit without a title links the error to the title, keeps the number typed and changes nothing', async () => {
+  const manager = await web.signIn('manager');
+  const node = await nodeOf('Care leavers');
+  const opened = html((await web.get(`${PLAN}/nodes/${node.id}/edit`, manager)).body).value('version') ?? '';
+  const before = await web.db.counts();
+  const r = await web.post(`${PLAN}/nodes/${node.id}/edit`, { version: opened, kind: 'theme', number: '7', title: '', status: '' }, manager);
+  assert.equal(r.statusCode, 400);
+  assert.deepEqual(html(r.body).errorSummary().map((e) => e.href), ['#title']);
+  assert.equal(html(r.body).value('number'), '7');
+  assert.deepEqual(await web.db.counts(), before);
+  assert.equal((await nodeOf('Care leavers')).number, node.number);
+});
+
 test('post node edit with an old version shows the other change and keeps the typed title', async () => {
   const manager = await web.signIn('manager');
   const node = await nodeOf('Care leavers');

@@ -210,6 +210,26 @@ test('post the action edit form from an old version shows the other change to th
   assert.deepEqual((await web.db.services.actions.show(web.ctx, 'test-plan:1')).refs.map((x) => `${x.kind}:${x.value}`), ['inspection:11', 'measure:health-checks']);
 });
 
+for (const role of ['lead', 'owner', 'analyst', 'viewer'] as const) {
+  test(`post the action edit form linking a reference as ${role} answers 403 and links nothing`, async () => {
+    await record();
+    const person = await web.signIn(role);
+    const { version } = await web.db.services.actions.show(web.ctx, 'test-plan:2');
+    const before = await web.db.counts();
+    const r = await web.post(
+      '/plans/test-plan/actions/2/edit',
+      { version: String(version), title: 'Offer every care leaver a personal adviser', ownerName1: 'Jo Example', refsOffered: 'yes', refs: ['inspection:11'], measures: 'health-checks' },
+      person,
+    );
+    assert.equal(r.statusCode, 403, r.body.slice(0, 300));
+    assert.equal(html(r.body).heading(), 'You cannot do this');
+    assert.deepEqual(await web.db.counts(), before);
+    const after = await web.db.services.actions.show(web.ctx, 'test-plan:2');
+    assert.equal(after.version, version);
+    assert.ok(!after.refs.some((x) => x.kind === 'inspection' && x.value === '11'));
+  });
+}
+
 test('search finds a reference by its number and by a word of what it says', async () => {
   await record();
   const viewer = await web.signIn('viewer');

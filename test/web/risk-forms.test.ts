@@ -218,6 +218,28 @@ test('post risk score as the lead of its programme records it; as the owner answ
   assert.equal((await r1()).score, 8);
 });
 
+test('post risk score and risk close with an old version show the other change, keep what was typed and change nothing', async () => {
+  const manager = await web.signIn('manager');
+  const risk = await r1();
+  await web.db.services.risks.rescoreById(as(web.ctx, 'admin'), risk.id, risk.version, { likelihood: 2, impact: 4, assessedOn: '2018-06-01', note: 'Carers approved in May' });
+  const before = await web.db.counts();
+  const score = await web.post(
+    `/risks/${risk.id}/score`,
+    { version: String(risk.version), likelihood: '3', impactScore: '4', 'assessedOn-day': '2', 'assessedOn-month': '7', 'assessedOn-year': '2018', note: 'My reason' },
+    manager,
+  );
+  assert.equal(score.statusCode, 409, score.body.slice(0, 500));
+  assert.match(html(score.body).text('#stale-change') ?? '', /Someone else changed this risk since you opened it/);
+  assert.match(html(score.body).text('#stale-change') ?? '', /Ada Admin re-scored the risk/);
+  assert.equal(html(score.body).value('note'), 'My reason');
+  const close = await web.post(`/risks/${risk.id}/close`, { version: String(risk.version), 'closedOn-day': '31', 'closedOn-month': '3', 'closedOn-year': '2019', reason: 'My closing reason' }, manager);
+  assert.equal(close.statusCode, 409, close.body.slice(0, 500));
+  assert.match(html(close.body).text('#stale-change') ?? '', /Ada Admin re-scored the risk/);
+  assert.equal(html(close.body).value('reason'), 'My closing reason');
+  assert.deepEqual(await web.db.counts(), before);
+  assert.equal((await r1()).score, 8);
+});
+
 test('post risk close closes it with its date and reason and takes it off the heat map', async () => {
   const manager = await web.signIn('manager');
   const risk = await r1();
@@ -240,12 +262,16 @@ test('post risk close closes it with its date and reason and takes it off the he
 });
 
 for (const role of ['lead', 'owner', 'analyst', 'viewer'] as const) {
-  test(`post risk add, edit and close as ${role} answers 403 and changes nothing`, async () => {
+  test(`post risk add, edit, close${role === 'lead' ? '' : ' and re-score'} as ${role} answers 403 and changes nothing`, async () => {
     const person = await web.signIn(role);
     const risk = await r1();
     const before = await web.db.counts();
     assert.equal((await web.post('/risks', newRisk, person)).statusCode, 403);
     assert.equal((await web.post(`/risks/${risk.id}/edit`, { version: String(risk.version), title: 'Changed', owner: 'Someone' }, person)).statusCode, 403);
+    if (role !== 'lead') {
+      const score = { version: String(risk.version), likelihood: '2', impactScore: '2', 'assessedOn-day': '2', 'assessedOn-month': '7', 'assessedOn-year': '2018', note: 'No' };
+      assert.equal((await web.post(`/risks/${risk.id}/score`, score, person)).statusCode, 403);
+    }
     const close = await web.post(`/risks/${risk.id}/close`, { version: String(risk.version), 'closedOn-day': '1', 'closedOn-month': '1', 'closedOn-year': '2019', reason: 'No' }, person);
     assert.equal(close.statusCode, 403);
     assert.equal(html(close.body).heading(), 'You cannot do this');

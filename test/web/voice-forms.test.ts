@@ -133,6 +133,37 @@ test('post voice answer marks it done on its date', async () => {
   assert.equal(html(page.body).href('Mark as answered: Moving with proper bags'), undefined);
 });
 
+test('post voice answer with a date to come or before it was raised links the error to the date and changes nothing', async () => {
+  const manager = await web.signIn('manager');
+  const { version } = await item();
+  const before = await web.db.counts();
+  const future = await web.post(`/voice/${itemId}/answer`, { version: String(version), 'answeredOn-day': '1', 'answeredOn-month': '1', 'answeredOn-year': '2099' }, manager);
+  assert.equal(future.statusCode, 400);
+  assert.deepEqual(html(future.body).errorSummary(), [{ href: '#answeredOn-day', text: 'The date it was answered must be today or in the past' }]);
+  const early = await web.post(`/voice/${itemId}/answer`, { version: String(version), 'answeredOn-day': '1', 'answeredOn-month': '1', 'answeredOn-year': '2018' }, manager);
+  assert.equal(early.statusCode, 400);
+  assert.deepEqual(html(early.body).errorSummary(), [{ href: '#answeredOn-day', text: 'The date it was answered must be on or after the day it was raised, 2018-02-18' }]);
+  assert.equal(html(early.body).value('answeredOn-year'), '2018');
+  assert.deepEqual(await web.db.counts(), before);
+});
+
+test('post voice answer and voice actions with an old version show the other change and change nothing', async () => {
+  const manager = await web.signIn('manager');
+  const { version } = await item();
+  await web.db.services.voice.addResponse(as(web.ctx, 'admin'), itemId, version, { respondedOn: '2018-03-01', weDid: 'Ordered 100 holdalls.', evidence: '' });
+  const before = await web.db.counts();
+  const answer = await web.post(`/voice/${itemId}/answer`, { version: String(version), 'answeredOn-day': '12', 'answeredOn-month': '6', 'answeredOn-year': '2018' }, manager);
+  assert.equal(answer.statusCode, 409, answer.body.slice(0, 500));
+  assert.match(html(answer.body).text('#stale-change') ?? '', /Ada Admin added a “we did” response/);
+  assert.equal(html(answer.body).value('answeredOn-day'), '12');
+  const actions = await web.post(`/voice/${itemId}/actions`, { version: String(version), actions: 'test-plan:1' }, manager);
+  assert.equal(actions.statusCode, 409, actions.body.slice(0, 500));
+  assert.match(html(actions.body).text('#stale-change') ?? '', /Ada Admin added a “we did” response/);
+  assert.equal(html(actions.body).value('actions'), 'test-plan:1');
+  assert.deepEqual(await web.db.counts(), before);
+  assert.equal((await item()).status, 'in-progress');
+});
+
 test('get voice as a young people’s reader uses short sentences', async () => {
   const r = await web.get('/voice', await web.signIn('viewer'));
   const intro = html(r.body).find('main p.govuk-body')?.text ?? '';
