@@ -88,6 +88,14 @@ const pages: Page[] = [
   { url: '/measures/health-checks/values', allowed: ['analyst'] },
   { url: '/refs/new', allowed: managers },
   { url: '/refs/inspection/11/edit', allowed: managers },
+  { url: '/plans/test-plan/nodes/new', allowed: managers },
+  { url: '/plans/test-plan/nodes/1/edit', allowed: managers },
+  { url: '/plans/test-plan/nodes/1/delete', allowed: managers },
+  { url: '/risks/1/edit', allowed: managers },
+  { url: '/risks/1/close', allowed: managers },
+  { url: '/voice/1/actions', allowed: managers },
+  { url: '/voice/1/answer', allowed: managers },
+  { url: '/glossary/1/edit', allowed: managers },
 ];
 
 /**
@@ -302,4 +310,64 @@ for (const role of roles) {
     assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
     assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
   });
+}
+
+// The forms that build and run a plan in the browser, each posted as every role: the roles that may
+// use it are answered with the next page (303) and the change audited; everyone else with 403 and
+// nothing changed. `body` reads the versions a form carries once the plan is loaded.
+const tree = () => web.db.services.plans.tree(web.ctx, 'test-plan');
+const nodeVersion = async (id: number): Promise<string> => String((await tree()).nodes.flatMap(function all(n): typeof n[] { return [n, ...n.children.flatMap(all)]; }).find((n) => n.id === id)!.version);
+const actionVersion = async (n: string): Promise<string> => String((await web.db.services.actions.show(web.ctx, `test-plan:${n}`)).version);
+const riskVersion = async (): Promise<string> => String((await web.db.services.risks.list(web.ctx)).find((r) => r.id === 1)!.version);
+const voiceVersion = async (): Promise<string> => String((await web.db.services.voice.get(web.ctx, 1)).version);
+const date = (name: string, iso: string): Record<string, string> => {
+  const [y, m, d] = iso.split('-');
+  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y! };
+};
+const planForms: { url: string; allowed: readonly Role[]; body: () => Record<string, string | string[]> | Promise<Record<string, string | string[]>> }[] = [
+  { url: '/plans', allowed: managers, body: () => ({ title: 'Short breaks plan', slug: '', kind: 'other', status: 'active' }) },
+  { url: '/plans/test-plan/edit', allowed: managers, body: async () => ({ version: String((await tree()).version), title: 'Test plan renamed', kind: 'other', status: 'active' }) },
+  { url: '/plans/test-plan/nodes', allowed: managers, body: () => ({ parentId: '', kind: 'theme', number: '', title: 'Kinship care', status: '' }) },
+  { url: '/plans/test-plan/nodes/1/edit', allowed: managers, body: async () => ({ version: await nodeVersion(1), kind: 'theme', number: '1', title: 'Placements and homes', status: '' }) },
+  { url: '/plans/test-plan/nodes/1/move', allowed: managers, body: () => ({ direction: 'down' }) },
+  { url: '/plans/test-plan/nodes/2/place', allowed: managers, body: async () => ({ version: await nodeVersion(2), parentId: '1' }) },
+  { url: '/plans/test-plan/roll-over', allowed: managers, body: async () => ({ version: String((await tree()).version), title: 'Test plan 2019-20', slug: '', ...date('periodStart', '2019-04-01'), ...date('periodEnd', '2020-03-31') }) },
+  { url: '/plans/test-plan/actions', allowed: managers, body: () => ({ nodeId: '1', parentNumber: '', number: '9', title: 'Open a care leavers hub', ownerName1: 'Jo Example' }) },
+  { url: '/plans/test-plan/actions/1/edit', allowed: managers, body: async () => ({ version: await actionVersion('1'), title: 'Recruit more foster carers', ownerName1: 'Jo Example', refsOffered: 'yes', refs: ['inspection:11', 'inspection:12'] }) },
+  { url: '/plans/test-plan/actions/1/move', allowed: managers, body: async () => ({ version: await actionVersion('1'), nodeId: '2', number: '' }) },
+  { url: '/plans/test-plan/actions/1/renumber', allowed: managers, body: async () => ({ version: await actionVersion('1'), number: '42' }) },
+  { url: '/refs', allowed: managers, body: () => ({ kind: 'challenge', value: '9', title: 'Homes near home', body: 'More local homes.', source: '' }) },
+  { url: '/refs/inspection/11/edit', allowed: managers, body: async () => ({ version: String((await web.db.services.references.get(web.ctx, 'inspection', '11')).version), title: 'Placement stability', body: 'More children stay in one home.', source: '' }) },
+  { url: '/risks', allowed: managers, body: () => ({ plan: 'test-plan', reference: 'R9', title: 'Turnover rises', owner: 'Head of Workforce', likelihood: '3', impactScore: '4', ...date('assessedOn', '2018-07-01'), note: 'First' }) },
+  { url: '/risks/1/edit', allowed: managers, body: async () => ({ version: await riskVersion(), title: 'Carers leave', owner: 'Head of Placements', actions: '' }) },
+  { url: '/risks/1/score', allowed: [...managers, 'lead'], body: async () => ({ version: await riskVersion(), likelihood: '2', impactScore: '4', ...date('assessedOn', '2018-07-02'), note: 'Better' }) },
+  { url: '/risks/1/close', allowed: managers, body: async () => ({ version: await riskVersion(), ...date('closedOn', '2018-07-02'), reason: 'Enough carers' }) },
+  { url: '/voice', allowed: managers, body: () => ({ council: 'Care Leavers Forum', priority: 'Help with bills', youSaid: 'Council tax', raisedBy: 'Care leaver', ...date('raisedOn', '2018-04-03') }) },
+  { url: '/voice/1/respond', allowed: managers, body: async () => ({ version: await voiceVersion(), ...date('respondedOn', '2018-05-03'), weDid: 'Bought holdalls', evidence: '' }) },
+  { url: '/voice/1/actions', allowed: managers, body: async () => ({ version: await voiceVersion(), actions: 'test-plan:1' }) },
+  { url: '/voice/1/answer', allowed: managers, body: async () => ({ version: await voiceVersion(), ...date('answeredOn', '2018-06-12') }) },
+  { url: '/glossary', allowed: managers, body: () => ({ term: 'IRO', expansion: 'independent reviewing officer', definition: '' }) },
+  { url: '/glossary/1/edit', allowed: managers, body: async () => ({ version: String((await web.db.services.glossary.get(web.ctx, 1)).version), term: 'CLA', expansion: 'children looked after', definition: 'In care.' }) },
+  { url: '/glossary/1/retire', allowed: managers, body: async () => ({ version: String((await web.db.services.glossary.get(web.ctx, 1)).version), reason: 'Not used' }) },
+];
+for (const { url, allowed: holders, body } of planForms) {
+  for (const role of roles) {
+    const allowed = holders.includes(role);
+    test(`post ${url} as ${role} ${allowed ? 'saves it' : 'answers 403 and changes nothing'}`, async () => {
+      await loadPlan();
+      const as = await web.signIn(role);
+      const form = await body();
+      const before = await web.db.counts();
+      const r = await web.post(url, form, as);
+      const after = await web.db.counts();
+      if (allowed) {
+        assert.equal(r.statusCode, 303, r.body.slice(0, 600));
+        assert.ok(after.audit_event! > before.audit_event!, 'the change is audited');
+      } else {
+        assert.equal(r.statusCode, 403, r.body.slice(0, 300));
+        assert.equal(html(r.body).heading(), 'You cannot do this');
+        assert.deepEqual(after, before);
+      }
+    });
+  }
 }
