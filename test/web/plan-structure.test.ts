@@ -20,6 +20,11 @@ const nodeOf = async (title: string) => {
   assert.ok(n, `node ${title}`);
   return n;
 };
+/** A plan's form sent with no title and an end before its start: the errors, each linked to its field. */
+const titleAndPeriodErrors = [
+  { href: '#title', text: 'Enter a title for the plan' },
+  { href: '#periodEnd-day', text: 'The plan must end after it starts' },
+];
 const events = async (): Promise<string[]> => (await web.db.handle.db.selectFrom('auditEvent').select('event').orderBy('id').execute()).map((e) => e.event);
 
 test('post plans as the manager creates the plan with a slug made from its title and opens it', async () => {
@@ -50,10 +55,7 @@ test('post plans with errors links each to its field, keeps what was typed and c
   const r = await web.post('/plans', { title: '', slug: 'Not A Slug', kind: 'sufficiency', status: 'active', 'periodStart-day': '1', 'periodStart-month': '4', 'periodStart-year': '2027', 'periodEnd-day': '31', 'periodEnd-month': '3', 'periodEnd-year': '2026' }, manager);
   assert.equal(r.statusCode, 400);
   const page = html(r.body);
-  assert.deepEqual(page.errorSummary(), [
-    { href: '#title', text: 'Enter a title for the plan' },
-    { href: '#periodEnd-day', text: 'The plan must end after it starts' },
-  ]);
+  assert.deepEqual(page.errorSummary(), titleAndPeriodErrors);
   assert.equal(page.value('slug'), 'Not A Slug');
   assert.deepEqual(await web.db.counts(), before);
 });
@@ -104,10 +106,7 @@ test('post plan edit with errors links each to its field, keeps what was typed a
   );
   assert.equal(r.statusCode, 400);
   const page = html(r.body);
-  assert.deepEqual(page.errorSummary(), [
-    { href: '#title', text: 'Enter a title for the plan' },
-    { href: '#periodEnd-day', text: 'The plan must end after it starts' },
-  ]);
+  assert.deepEqual(page.errorSummary(), titleAndPeriodErrors);
   assert.equal(page.value('periodStart-year'), '2027');
   assert.deepEqual(await web.db.counts(), before);
 });
