@@ -1,6 +1,7 @@
 // `npm run bench:web`: the web pages under load on a large authority (20 plans, 1,500 actions,
 // 20,000 progress updates, 40 measures with 60 months of figures and a target each), on the embedded database (PGlite) and on the PostgreSQL server. Prints
-// requests per second and p50/p95/p99 response times per page; it measures, it never asserts.
+// requests per second and p50/p95/p99 response times per page, of the requests answered 200 (those
+// turned away or failed are counted apart); it measures, it never asserts.
 //   PARENTIS_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres   the server to create a database on
 //   PARENTIS_BENCH_SECONDS=10   seconds of load per page      PARENTIS_BENCH_ONLY=pglite|postgres
 //   PARENTIS_BENCH_PAGES=dashboard,measure   only the pages whose names contain one of these words
@@ -232,7 +233,7 @@ async function benchDatabase(label: string, config: { databaseUrl: string | unde
           `  ${page.name.padEnd(38)} ${(bytes / 1024).toFixed(0).padStart(5)} KiB  ${result.perSecond.toFixed(1).padStart(7)} req/s  ` +
             `p50 ${ms(result.p50).padStart(7)} ms  p95 ${ms(result.p95).padStart(7)} ms  p99 ${ms(result.p99).padStart(7)} ms  ` +
             `alone ${ms(single.ms).padStart(6)} ms (processor ${ms(single.cpuMs)} ms), ${single.queries.toFixed(0)} queries  service ${ms(serviceMs).padStart(6)} ms  ${result.p95 < TARGET_P95_MS ? 'p95 under 50 ms' : 'p95 OVER 50 ms'}` +
-            (result.non200 + result.errors > 0 ? `  (${result.non200} not 200, ${result.errors} errors)` : ''),
+            (result.non200 + result.errors > 0 ? `  (${result.non200} not 200, ${result.errors} errors: not in the times)` : ''),
         );
       }
     } finally {
@@ -290,10 +291,10 @@ async function main(): Promise<void> {
       }
     }
   }
-  say('\n| database | page | req/s | p50 ms | p95 ms | p99 ms | p95 < 50 ms | one request alone, ms | processor ms per request alone | queries per request | service calls, ms |');
-  say('|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
+  say('\n| database | page | req/s (200) | p50 ms | p95 ms | p99 ms | p95 < 50 ms | not 200 | one request alone, ms | processor ms per request alone | queries per request | service calls, ms |');
+  say('|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    say(`| ${r.database} | ${r.page} | ${r.result.perSecond.toFixed(0)} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.result.p95 < TARGET_P95_MS ? 'yes' : 'no'} | ${ms(r.aloneMs)} | ${ms(r.cpuMs)} | ${r.queries.toFixed(0)} | ${ms(r.serviceMs)} |`);
+    say(`| ${r.database} | ${r.page} | ${r.result.perSecond.toFixed(0)} | ${ms(r.result.p50)} | ${ms(r.result.p95)} | ${ms(r.result.p99)} | ${r.result.p95 < TARGET_P95_MS ? 'yes' : 'no'} | ${r.result.non200 + r.result.errors} | ${ms(r.aloneMs)} | ${ms(r.cpuMs)} | ${r.queries.toFixed(0)} | ${ms(r.serviceMs)} |`);
   }
 }
 

@@ -1,6 +1,7 @@
 // User accounts, their database sessions, sign-in attempts (for throttling) and API tokens.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ApiTokenTable, Database, IdentitySignInTable, UserAccountTable, UserSessionTable } from '../db/types.ts';
+import { measureMarkColumns, type MeasureMarkRow } from './measure.repository.ts';
 
 export type UserAccount = Selectable<UserAccountTable>;
 export type UserSession = Selectable<UserSessionTable>;
@@ -111,11 +112,11 @@ export class AccountRepository {
   }
 
   /**
-   * A live session with its account, and the database's change mark (CHANGE_MARK) read in the same
-   * statement; expired sessions and disabled accounts give nothing. One statement: every signed-in
-   * request reads it.
+   * A live session with its account, and the database's change mark (CHANGE_MARK) and the marks
+   * kept measure figures are checked against (measureMarkColumns) read in the same statement;
+   * expired sessions and disabled accounts give nothing. One statement: every signed-in request reads it.
    */
-  async findSession(id: string, idleSince: Date): Promise<{ session: UserSession; user: UserAccount; changeMark: string } | undefined> {
+  async findSession(id: string, idleSince: Date): Promise<{ session: UserSession; user: UserAccount; changeMark: string; measureMark: MeasureMarkRow } | undefined> {
     const row = await this.db
       .selectFrom('userSession as s')
       .innerJoin('userAccount as u', 'u.id', 's.userId')
@@ -125,11 +126,17 @@ export class AccountRepository {
       .where('s.expiresAt', '>', sql<Date>`now()`)
       .where('s.lastSeenAt', '>', idleSince)
       .select(CHANGE_MARK.as('changeMark'))
+      .select((eb) => measureMarkColumns(eb.ref('u.organisationId')))
       .where('u.disabledAt', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { sessionId, userId, sessionCreatedAt, expiresAt, lastSeenAt, data, changeMark, ...account } = row;
-    return { session: { id: sessionId, userId, createdAt: sessionCreatedAt, expiresAt, lastSeenAt, data }, user: { id: userId, ...account }, changeMark };
+    const { sessionId, userId, sessionCreatedAt, expiresAt, lastSeenAt, data, changeMark, measureDataVersion, thresholdSetting, ...account } = row;
+    return {
+      session: { id: sessionId, userId, createdAt: sessionCreatedAt, expiresAt, lastSeenAt, data },
+      user: { id: userId, ...account },
+      changeMark,
+      measureMark: { measureDataVersion: measureDataVersion ?? undefined, thresholdSetting: thresholdSetting ?? undefined },
+    };
   }
 
   async touchSession(id: string): Promise<void> {

@@ -7,8 +7,17 @@ export type DashboardRow = Selectable<DashboardTable>;
 export class DashboardRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  list(organisationId: number): Promise<DashboardRow[]> {
-    return this.db.selectFrom('dashboard').selectAll().where('organisationId', '=', organisationId).orderBy('name').execute();
+  /** Every dashboard by name with its tiles in their order, in one statement (a page that lists them reads it each time). */
+  list(organisationId: number): Promise<(DashboardRow & { tiles: string[] })[]> {
+    return this.db
+      .selectFrom('dashboard as d')
+      .selectAll('d')
+      .select(
+        sql<string[]>`coalesce((select array_agg(t.measure_code order by t.position, t.measure_code) from dashboard_tile t where t.dashboard_id = d.id), '{}')`.as('tiles'),
+      )
+      .where('d.organisationId', '=', organisationId)
+      .orderBy('d.name')
+      .execute();
   }
 
   find(organisationId: number, id: number): Promise<DashboardRow | undefined> {

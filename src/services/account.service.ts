@@ -8,6 +8,7 @@ import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../d
 import { isRole, roles, type Role } from '../domain/roles.ts';
 import { parseInput } from '../domain/validation.ts';
 import type { ApiToken, UserAccount } from '../repositories/account.repository.ts';
+import type { MeasureMarkRow } from '../repositories/measure.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
 import { requireCapability, type Ctx } from './context.ts';
 import { requireCurrentVersion } from './stale-write.ts';
@@ -56,6 +57,8 @@ export interface SessionRead {
   data: Record<string, unknown>;
   /** The database's change mark, read with the session (see AccountRepository.findSession). */
   changeMark: string;
+  /** The marks kept measure figures are checked against, read in the same statement (see Ctx.measureMark). */
+  measureMark: MeasureMarkRow;
 }
 
 // --- passwords -------------------------------------------------------------------------------------
@@ -486,7 +489,7 @@ export class AccountService {
     if (!found) return null;
     // Keeping last_seen_at to the minute saves a write on every request.
     if (Date.now() - found.session.lastSeenAt.getTime() > 60_000) await this.store.read.accounts.touchSession(found.session.id);
-    return { user: signedIn(found.user), data: found.session.data, changeMark: found.changeMark };
+    return { user: signedIn(found.user), data: found.session.data, changeMark: found.changeMark, measureMark: found.measureMark };
   }
 
   async putSessionData(token: string, data: Record<string, unknown>): Promise<void> {

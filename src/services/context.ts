@@ -3,6 +3,7 @@ import { ForbiddenError } from '../domain/errors.ts';
 import { can, type Capability } from '../domain/capabilities.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
 import type { Role } from '../domain/roles.ts';
+import type { MeasureMarkRow } from '../repositories/measure.repository.ts';
 
 export interface Ctx {
   organisationId: number;
@@ -18,6 +19,12 @@ export interface Ctx {
   userId?: number | undefined;
   /** The time and today's date; the system clock unless set (PARENTIS_TODAY pins the date). */
   clock?: Clock | undefined;
+  /**
+   * The marks kept measure figures are checked against (the data mark and the threshold setting),
+   * read with the session at the start of a page request that changes nothing (a GET); unset, the
+   * measure service reads them itself.
+   */
+  measureMark?: MeasureMarkRow | undefined;
   /** Set when an owner without an account writes through a partner link: their e-mail address, for the audit trail. */
   viaLink?: { email: string } | undefined;
 }

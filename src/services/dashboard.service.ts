@@ -72,9 +72,17 @@ export class DashboardService {
   ) {}
 
   async list(ctx: Ctx): Promise<DashboardSummary[]> {
-    const repos = this.store.read;
-    const rows = await repos.dashboards.list(ctx.organisationId);
-    return Promise.all(rows.map(async (d) => ({ id: d.id, name: d.name, version: d.version, tiles: await repos.dashboards.tiles(d.id) })));
+    const rows = await this.store.read.dashboards.list(ctx.organisationId);
+    return rows.map((d) => ({ id: d.id, name: d.name, version: d.version, tiles: d.tiles }));
+  }
+
+  /** What the dashboard page shows: a named dashboard's tiles (every measure with no id) and every named dashboard, from one read of the dashboards. */
+  async page(ctx: Ctx, id: number | null, options: { asAt?: string | undefined } = {}): Promise<{ view: DashboardView; named: DashboardSummary[] }> {
+    const named = await this.list(ctx);
+    if (id === null) return { view: await this.show(ctx, null, options), named };
+    const d = named.find((x) => x.id === id);
+    if (!d) throw new NotFoundError(`There is no dashboard ${id}.`);
+    return { view: await this.showTiles(ctx, d, options), named };
   }
 
   async find(ctx: Ctx, id: number): Promise<DashboardSummary> {
@@ -90,7 +98,10 @@ export class DashboardService {
       const readings = await this.measures.readings(ctx, { asAt: options.asAt });
       return { id: null, name: 'All measures', version: 0, asAt: readings[0]?.asAt ?? options.asAt ?? '', groups: grouped(readings, false) };
     }
-    const d = await this.find(ctx, id);
+    return this.showTiles(ctx, await this.find(ctx, id), options);
+  }
+
+  private async showTiles(ctx: Ctx, d: DashboardSummary, options: { asAt?: string | undefined }): Promise<DashboardView> {
     const readings = await this.measures.readings(ctx, { codes: d.tiles, asAt: options.asAt });
     return { id: d.id, name: d.name, version: d.version, asAt: readings[0]?.asAt ?? options.asAt ?? '', groups: grouped(readings, true) };
   }

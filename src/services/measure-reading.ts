@@ -23,7 +23,7 @@ import {
 import type { BenchmarkView, Measure, TargetView } from './measure.service.ts';
 
 /** Setting: the authority's small-number threshold (counts below it are suppressed). */
-export const SUPPRESSION_SETTING = 'measures.suppression-threshold';
+export { SUPPRESSION_SETTING } from '../repositories/measure.repository.ts';
 
 /** The groups a dashboard shows its tiles in, in this order; measures not named here go under "Other measures". */
 export const MEASURE_GROUPS: readonly { key: string; title: string; codes: readonly string[] }[] = [

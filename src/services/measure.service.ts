@@ -374,9 +374,11 @@ const toEntry = (r: { id: number; periodEnd: string; body: string; author: strin
 
 /** The authority's small-number threshold (5 unless it has set its own). */
 export async function suppressionThreshold(repos: Repositories, organisationId: number): Promise<number> {
-  const setting = (await repos.organisations.getSetting(organisationId, SUPPRESSION_SETTING)) as { threshold?: number } | undefined;
-  return setting?.threshold ?? 5;
+  return thresholdOf(await repos.organisations.getSetting(organisationId, SUPPRESSION_SETTING));
 }
+
+/** The threshold a stored setting gives: 5 unless the authority has set its own. */
+const thresholdOf = (setting: unknown): number => (setting as { threshold?: number } | undefined)?.threshold ?? 5;
 
 /** Every measure (or those named, in that order) read at a date for a reader, from one read of the values, targets and benchmarks. */
 export async function readMeasures(
@@ -437,9 +439,13 @@ export class MeasureService {
     return promise;
   }
 
-  /** The reader and the key its figures are kept under at a date: read before any figure. */
+  /**
+   * The reader and the key its figures are kept under at a date: read before any figure, in one
+   * statement, or none when the request read them with its session (Ctx.measureMark).
+   */
   private async readerAndKey(ctx: Ctx, asAt: string): Promise<{ reader: Reader; key: string | undefined }> {
-    const [version, reader] = await Promise.all([this.store.read.measures.dataVersion(), this.reader(ctx)]);
+    const { measureDataVersion: version, thresholdSetting } = ctx.measureMark ?? (await this.store.read.measures.mark(ctx.organisationId));
+    const reader = readerFor(ctx.role, thresholdOf(thresholdSetting));
     return { reader, key: version === undefined ? undefined : `${ctx.organisationId}|${version}|${asAt}|${reader.seesSmallNumbers ? 'all' : 'public'}|${reader.threshold}` };
   }
 
@@ -450,7 +456,7 @@ export class MeasureService {
 
   /** The authority's small-number threshold (5 unless it has set its own). */
   async threshold(ctx: Ctx): Promise<number> {
-    return suppressionThreshold(this.store.read, ctx.organisationId);
+    return ctx.measureMark ? thresholdOf(ctx.measureMark.thresholdSetting) : suppressionThreshold(this.store.read, ctx.organisationId);
   }
 
   async setThreshold(ctx: Ctx, raw: unknown): Promise<number> {

@@ -179,3 +179,15 @@ test('write commentary as an analyst keeps the history and shows the newest besi
   const audit = await app.services.audit.list({ ...ctx }, {});
   assert.ok(JSON.stringify(audit).includes('measure.commentary-added'));
 });
+
+test('get the dashboard and a measure page as ten board members at once answers every one of them, none turned away busy', async () => {
+  await signIn('viewer');
+  for (const url of ['/dashboard', '/measures/cla']) {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => get('viewer', url)));
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      Array.from({ length: 10 }, () => 200),
+      url,
+    );
+  }
+});

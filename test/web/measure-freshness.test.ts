@@ -19,8 +19,8 @@ beforeEach(async () => {
 });
 
 /** The words of a tile on the analyst's dashboard below its title: figure, date, RAG, facts. */
-async function tileWords(code = CODE): Promise<string> {
-  const page = html((await web.get('/dashboard', await web.signIn('analyst'))).body);
+async function tileWords(code = CODE, role: 'analyst' | 'viewer' = 'analyst'): Promise<string> {
+  const page = html((await web.get('/dashboard', await web.signIn(role))).body);
   return page.texts(`#tile-${code} ~ *`).join(' ');
 }
 
@@ -98,4 +98,15 @@ test('change a stored figure with a hand-written statement shows it on the next 
   assert.match(await tileWords(), /^40\.0% ?20 of 50/);
   const page = html((await web.get(`/measures/${CODE}`, await web.signIn('viewer'))).body);
   assert.match(words(page.find('.parentis-measure-summary')?.text ?? ''), /40\.0% \(20 of 50\)/);
+});
+
+test('raise the small-number threshold hides a small figure from a board member on the next dashboard and measure page', async () => {
+  const summary = async (): Promise<string> => words(html((await web.get(`/measures/${CODE}`, await web.signIn('viewer'))).body).find('.parentis-measure-summary')?.text ?? '');
+  assert.match(await tileWords(CODE, 'viewer'), /^90\.0% ?45 of 50/);
+  assert.match(await summary(), /45 of 50/);
+  await web.db.services.measures.setThreshold(web.ctx, { threshold: 50 });
+  assert.doesNotMatch(await tileWords(CODE, 'viewer'), /45 of 50/);
+  assert.doesNotMatch(await summary(), /45 of 50/);
+  await web.db.services.measures.setThreshold(web.ctx, { threshold: 5 });
+  assert.match(await tileWords(CODE, 'viewer'), /^90\.0% ?45 of 50/);
 });

@@ -27,7 +27,7 @@ const dashboardRoutes: PageRoutes = (server) => {
 
   async function showDashboard(request: FastifyRequest, reply: FastifyReply, id: number | null): Promise<FastifyReply> {
     const ctx = request.ctx();
-    const [view, named, threshold] = await Promise.all([dashboards.show(ctx, id), dashboards.list(ctx), measures.threshold(ctx)]);
+    const [{ view, named }, threshold] = await Promise.all([dashboards.page(ctx, id), measures.threshold(ctx)]);
     const groups = await Promise.all(view.groups.map(async (g) => ({ key: g.key, title: g.title, tiles: await Promise.all(g.tiles.map(tileView)) })));
     const tiles = groups.flatMap((g) => g.tiles);
     return reply.page('dashboard/dashboard.njk', {

@@ -30,6 +30,8 @@ declare module 'fastify' {
      * signed-in GET requests, which the page cache and the page frame's memo key on.
      */
     changeMark: string | undefined;
+    /** The marks kept measure figures are checked against, read in the same statement on the same requests (see Ctx.measureMark). */
+    measureMark: Ctx['measureMark'];
   }
   interface FastifyReply {
     /** Keeps a CSRF secret created while answering this request (reply.page calls it). */
@@ -108,9 +110,10 @@ export function sessionPlugin(settings: CookieSettings) {
     server.decorateRequest('sessionToken', null);
     server.decorateRequest('loadedCsrfSecret', null);
     server.decorateRequest('changeMark', undefined);
+    server.decorateRequest('measureMark', undefined);
     server.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
       if (!this.user) throw new Error('ctx() needs a signed-in user: the page should be behind the sign-in guard');
-      return { ...server.services.accounts.contextFor(this.user), clock: server.services.clock };
+      return { ...server.services.accounts.contextFor(this.user), clock: server.services.clock, measureMark: this.measureMark };
     });
 
     // The secret lives in request.session, which this plugin loads and saves.
@@ -137,7 +140,10 @@ export function sessionPlugin(settings: CookieSettings) {
         request.user = found.user;
         request.sessionToken = token;
         request.session = { ...found.data };
-        if (request.method === 'GET') request.changeMark = found.changeMark;
+        if (request.method === 'GET') {
+          request.changeMark = found.changeMark;
+          request.measureMark = found.measureMark;
+        }
       } else {
         request.session = { [CSRF_SESSION_KEY]: request.cookies[ANONYMOUS_CSRF_COOKIE] };
         if (token) clearSessionCookie(reply, settings);
