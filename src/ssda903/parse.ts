@@ -197,14 +197,19 @@ export class CsvTableBuilder {
         cells[c] = lastValue[c]!;
         continue;
       }
-      const cache = caches[c]!;
-      let v = cache.get(raw);
-      if (v === undefined) cache.set(raw, (v = cell(raw)));
-      lastRaw[c] = raw;
-      lastValue[c] = v;
-      cells[c] = v;
+      cells[c] = this.keep(c, raw);
     }
     this.rows.push({ file: this.name, line, fields: this.make!(cells) });
+  }
+
+  /** The kept value of column c's cell `raw` (one that differs from the row before's), remembered as the column's last. */
+  private keep(c: number, raw: string): string {
+    const cache = this.caches[c]!;
+    let v = cache.get(raw);
+    if (v === undefined) cache.set(raw, (v = cell(raw)));
+    this.lastRaw[c] = raw;
+    this.lastValue[c] = v;
+    return v;
   }
 
   /**
@@ -233,15 +238,7 @@ export class CsvTableBuilder {
       else {
         const before = lastRaw[c]!;
         if (before.length === length && text.startsWith(before, pos)) scratch[c] = lastValue[c]!;
-        else {
-          const raw = text.slice(pos, comma);
-          const cache = caches[c]!;
-          let v = cache.get(raw);
-          if (v === undefined) cache.set(raw, (v = cell(raw)));
-          lastRaw[c] = raw;
-          lastValue[c] = v;
-          scratch[c] = v;
-        }
+        else scratch[c] = this.keep(c, text.slice(pos, comma));
       }
       pos = comma + 1;
     }
