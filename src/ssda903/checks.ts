@@ -59,7 +59,7 @@ export function buildAndCheck(files: ParsedFile[]): { ret: Ssda903Return; issues
   const skipped = skippedWithoutYear(files);
   for (const f of files) if (ROW_CHECKS_ONLY.has(f.table)) f.rows = [];
   const ret = buildReturn(files, HISTORY_ONLY);
-  for (const i of returnFindings(ret, skipped)) issues.push(i);
+  for (const i of returnFindings(ret, skipped, true)) issues.push(i);
   for (const f of files) f.rows = [];
   return { ret, issues };
 }
@@ -86,9 +86,9 @@ export function rowFindings(files: readonly ParsedFile[]): DataQualityIssue[] {
 /**
  * The findings of checkReturn after the row checks: episodes against the next year's file, then the validator's
  * rules. `skipped` names the checks not run on files of no known year (skippedWithoutYear, worked out while every
- * row was still there).
+ * row was still there). With `releaseRows` the files' rows are let go year by year as the rules finish with them.
  */
-export function returnFindings(ret: Ssda903Return, skipped: CheckName[]): DataQualityIssue[] {
+export function returnFindings(ret: Ssda903Return, skipped: CheckName[], releaseRows = false): DataQualityIssue[] {
   const issues: DataQualityIssue[] = [];
   const report: Report = (check, file, row, column, message) => issues.push(issueOf(check, file, row, column, message));
   const episodeFiles = ret.files.filter((f) => f.table === 'Episodes');
@@ -112,7 +112,7 @@ export function returnFindings(ret: Ssda903Return, skipped: CheckName[]): DataQu
     }
   }
   for (const file of episodeFiles) episodeChecks(file, firstDecom, report);
-  for (const i of runRules(ret, RULES, skipped)) issues.push(i);
+  for (const i of runRules(ret, RULES, skipped, releaseRows)) issues.push(i);
   return issues;
 }
 

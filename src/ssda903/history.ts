@@ -132,6 +132,8 @@ interface Pending {
 /** The maps of a child with no rows of that table: shared, and never written to. */
 const NO_OC2: Map<number, Oc2Row> = new Map();
 const NO_OC3: Map<number, Oc3Row> = new Map();
+/** The missing incidents of a child with none (most children): one shared, never written to, list. */
+const NO_MISSING: MissingIncident[] = [];
 
 const USED_TABLES = new Set<TableName>(['Header', 'Episodes', 'UASC', 'OC2', 'OC3', 'AD1', 'Missing']);
 
@@ -260,7 +262,7 @@ function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<stri
   const ad1 = p.ad1;
   const episodes = stitchEpisodes(p, latestEpisodesYear, postcodes);
   const { periods, spells } = periodsAndSpells(episodes);
-  const missing = p.missing === null ? [] : [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
+  const missing = p.missing === null ? NO_MISSING : [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
   return {
     id: p.id,
     dob: dobDay === null ? null : ymdFromDay(dobDay),

@@ -148,6 +148,8 @@ export class CsvTableBuilder {
   /** Each column's cell in the row before, as read and as kept. */
   private lastRaw: string[] = [];
   private lastValue: string[] = [];
+  /** The cells of the plain line being read, reused for every row (the row's fields object copies them). */
+  private scratch: string[] = [];
   private readonly rows: ParsedRow[] = [];
   constructor(
     readonly name: string,
@@ -171,6 +173,7 @@ export class CsvTableBuilder {
       this.make = rowMaker(header);
       this.lastRaw = header.map(() => '');
       this.lastValue = header.map(() => '');
+      this.scratch = header.map(() => '');
       this.caches = header.map((c) => {
         let cache = this.cells.get(c);
         if (!cache) this.cells.set(c, (cache = new Map<string, string>()));
@@ -194,14 +197,52 @@ export class CsvTableBuilder {
         cells[c] = lastValue[c]!;
         continue;
       }
-      const cache = caches[c]!;
-      let v = cache.get(raw);
-      if (v === undefined) cache.set(raw, (v = cell(raw)));
-      lastRaw[c] = raw;
-      lastValue[c] = v;
-      cells[c] = v;
+      cells[c] = this.keep(c, raw);
     }
     this.rows.push({ file: this.name, line, fields: this.make!(cells) });
+  }
+
+  /** The kept value of column c's cell `raw` (one that differs from the row before's), remembered as the column's last. */
+  private keep(c: number, raw: string): string {
+    const cache = this.caches[c]!;
+    let v = cache.get(raw);
+    if (v === undefined) cache.set(raw, (v = cell(raw)));
+    this.lastRaw[c] = raw;
+    this.lastValue[c] = v;
+    return v;
+  }
+
+  /**
+   * Adds the plain (unquoted) line text[from, end) without cutting it into a line and an array of cells: each cell is
+   * compared in place with the same column of the row before (a child's rows repeat the child, dates of birth and
+   * postcodes), and only a cell that differs is cut out and looked up. The same cells as add(line.split(',')).
+   */
+  addPlain(text: string, from: number, end: number, line: number): void {
+    if (!this.header) {
+      this.add(text.slice(from, end).split(','), line);
+      return;
+    }
+    const { caches, lastRaw, lastValue, scratch } = this;
+    const width = caches.length;
+    let pos = from;
+    for (let c = 0; c < width; c++) {
+      // Past the line's last cell: a short row's missing cells are blank, as add() makes them.
+      if (pos > end) {
+        scratch[c] = '';
+        continue;
+      }
+      let comma = text.indexOf(',', pos);
+      if (comma === -1 || comma > end) comma = end;
+      const length = comma - pos;
+      if (length === 0) scratch[c] = '';
+      else {
+        const before = lastRaw[c]!;
+        if (before.length === length && text.startsWith(before, pos)) scratch[c] = lastValue[c]!;
+        else scratch[c] = this.keep(c, text.slice(pos, comma));
+      }
+      pos = comma + 1;
+    }
+    this.rows.push({ file: this.name, line, fields: this.make!(scratch) });
   }
 
   finish(): ParsedFile {
@@ -215,6 +256,10 @@ export class CsvTableBuilder {
  * Gives where the unread rest starts, or -1 - that offset at a line a CSV parser must read (a quote or a lone CR).
  */
 function addPlainLines(table: CsvTableBuilder, text: string, from: number, last: boolean, lineRef: { line: number }): number {
+  // The first quote and carriage return from here, found once for the text rather than searched for in every line.
+  const q = text.indexOf('"', from);
+  const quote = q === -1 ? Infinity : q;
+  let cr = text.indexOf('\r', from);
   for (;;) {
     let to = text.indexOf('\n', from);
     if (to === -1) {
@@ -223,12 +268,15 @@ function addPlainLines(table: CsvTableBuilder, text: string, from: number, last:
     }
     let end = to;
     if (end > from && text.charCodeAt(end - 1) === 13) end -= 1;
-    const l = text.slice(from, end);
-    if (l.includes('"') || l.includes('\r')) return -1 - from;
+    if (cr !== -1 && cr < from) cr = text.indexOf('\r', from);
+    if (quote < end || (cr !== -1 && cr < end)) return -1 - from;
     lineRef.line += 1;
-    if (lineRef.line === 1 && l.length > MAX_RECORD_CHARS) throw new Ssda903FileError(`${table.name}: the first line is ${l.length} characters long, too long for a 903 header`, table.name);
-    if (l.length > MAX_RECORD_CHARS) throw new Ssda903FileError(`${table.name}: not a readable CSV file (a row is longer than ${MAX_RECORD_CHARS} characters)`, table.name);
-    if (l.trim() !== '') table.add(l.split(','), lineRef.line);
+    const length = end - from;
+    if (lineRef.line === 1 && length > MAX_RECORD_CHARS) throw new Ssda903FileError(`${table.name}: the first line is ${length} characters long, too long for a 903 header`, table.name);
+    if (length > MAX_RECORD_CHARS) throw new Ssda903FileError(`${table.name}: not a readable CSV file (a row is longer than ${MAX_RECORD_CHARS} characters)`, table.name);
+    // A line that starts with a printable character is not blank; only one that starts with white space is trimmed to see.
+    const first = text.charCodeAt(from);
+    if (length > 0 && ((first > 32 && first < 127) || text.slice(from, end).trim() !== '')) table.addPlain(text, from, end, lineRef.line);
     from = to + 1;
   }
 }

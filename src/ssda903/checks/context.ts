@@ -123,9 +123,11 @@ export function byChild(table: TableRows | undefined): Map<string, Row> {
 /**
  * One context per collection year found in the files (files of no known year share one), in year order, each built
  * when the rules reach it. A year's rules read only it and the year before, so the contexts of earlier years can be
- * let go as the rules move on: at national size each holds every Episodes row of its year indexed by child.
+ * let go as the rules move on: at national size each holds every Episodes row of its year indexed by child. With
+ * `releaseRows`, the files of a year no rule will read again are left with no rows as well (a caller that needs the
+ * rows no further: indicators straight from files), so the rows go year by year instead of all after the last year.
  */
-export function* buildContexts(ret: Ssda903Return): Generator<CheckContext> {
+export function* buildContexts(ret: Ssda903Return, releaseRows = false): Generator<CheckContext> {
   const groups = new Map<number, ParsedFile[]>();
   for (const file of ret.files) {
     if (file.table === 'Postcodes') continue;
@@ -144,6 +146,7 @@ export function* buildContexts(ret: Ssda903Return): Generator<CheckContext> {
   for (const y of years) {
     // The year before last is no longer anyone's "last": let it go before this year's rows are indexed.
     if (previous) previous.last = undefined;
+    if (releaseRows) for (const [older, files] of groups) if (older < y - 1) for (const f of files) f.rows = [];
     const known = y > 0;
     const tables: Partial<Record<TableName, TableRows>> = {};
     for (const f of groups.get(y)!) {

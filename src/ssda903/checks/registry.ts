@@ -25,10 +25,11 @@ function runnable(rule: Rule, ctx: CheckContext): boolean {
  * Runs every rule on every collection year in the return. A rule whose tables are missing is not run, as the
  * validator does; a year-dependent one on files of no known year is not run either, and one note says which,
  * naming first `alsoSkipped`: the checks outside this list that were skipped on those files for the same reason.
+ * With `releaseRows` each year's files are left with no rows once no rule reads them (see buildContexts).
  */
-export function runRules(ret: Ssda903Return, rules: readonly Rule[] = RULES, alsoSkipped: readonly string[] = []): DataQualityIssue[] {
+export function runRules(ret: Ssda903Return, rules: readonly Rule[] = RULES, alsoSkipped: readonly string[] = [], releaseRows = false): DataQualityIssue[] {
   const issues: DataQualityIssue[] = [];
-  for (const ctx of buildContexts(ret)) {
+  for (const ctx of buildContexts(ret, releaseRows)) {
     const skipped: string[] = ctx.year === undefined ? [...alsoSkipped] : [];
     for (const rule of rules) {
       if (!runnable(rule, ctx)) continue;
