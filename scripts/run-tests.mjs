@@ -59,25 +59,29 @@ if (demoStore) env.PARENTIS_TEST_DEMO = demoStore;
 const times = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-times-'));
 env.PARENTIS_TEST_TIMES = times;
 const concurrency = Math.min(files.length, Number(env.PARENTIS_TEST_CONCURRENCY) || os.availableParallelism());
-// The files run in `concurrency` worker processes (scripts/test-worker/worker.mjs), each taking the
-// next file from a queue, longest first, until none is left: node and the application load once per
-// worker, not once per file. node's test runner starts the workers (one entry file each) and reports.
+// PARENTIS_TEST_WORKERS=on: the files run in `concurrency` worker processes
+// (scripts/test-worker/worker.mjs), each taking the next file from a queue, longest first, until none
+// is left: node and the application load once per worker, not once per file; node's test runner
+// starts the workers (one entry file each) and reports. Otherwise (the default, until whole runs in
+// workers have been checked on both databases) each file runs in a process of its own.
+const inWorkers = env.PARENTIS_TEST_WORKERS === 'on';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-queue-'));
-const queue = path.join(work, 'queue');
-fs.mkdirSync(queue);
-files.forEach((f, i) => fs.writeFileSync(path.join(queue, String(i).padStart(5, '0')), f));
-env.PARENTIS_TEST_QUEUE = queue;
-const worker = pathToFileURL(path.join(root, 'scripts/test-worker/worker.mjs')).href;
-const workers = Array.from({ length: concurrency }, (_, i) => {
-  const entry = path.join(work, `worker-${i + 1}.mjs`);
-  fs.writeFileSync(entry, `import ${JSON.stringify(worker)};\n`);
-  return entry;
-});
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--import', './scripts/test-worker/register.mjs', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...workers],
-  { stdio: 'inherit', env },
-);
+let entries = files;
+let preload = './scripts/time-test-file.mjs';
+if (inWorkers) {
+  const queue = path.join(work, 'queue');
+  fs.mkdirSync(queue);
+  files.forEach((f, i) => fs.writeFileSync(path.join(queue, String(i).padStart(5, '0')), f));
+  env.PARENTIS_TEST_QUEUE = queue;
+  const worker = pathToFileURL(path.join(root, 'scripts/test-worker/worker.mjs')).href;
+  entries = Array.from({ length: concurrency }, (_, i) => {
+    const entry = path.join(work, `worker-${i + 1}.mjs`);
+    fs.writeFileSync(entry, `import ${JSON.stringify(worker)};\n`);
+    return entry;
+  });
+  preload = './scripts/test-worker/register.mjs';
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', preload, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...entries], { stdio: 'inherit', env });
 fs.rmSync(work, { recursive: true, force: true });
 
 const records = fs.readdirSync(times).map((f) => JSON.parse(fs.readFileSync(path.join(times, f), 'utf8')));
@@ -91,8 +95,8 @@ fs.writeFileSync(lastTimesFile, JSON.stringify([...kept].map(([file, ms]) => ({ 
 const slowest = all.slice(0, 10);
 if (slowest.length > 0) {
   const seconds = (ms) => `${(ms / 1000).toFixed(1).padStart(7)} s`;
-  // The workers' processor time: every file's, and loading node and the application once per worker.
-  const cpu = records.filter((t) => t.worker).reduce((sum, t) => sum + t.cpuMs, 0);
+  // The processor time of every file's process, or of the workers (every file's, and loading node and the application once per worker).
+  const cpu = records.filter((t) => Boolean(t.worker) === inWorkers).reduce((sum, t) => sum + t.cpuMs, 0);
   console.log(`\nSlowest test files (${concurrency} at a time, load average ${os.loadavg()[0].toFixed(1)}; processor time of all ${all.length} files ${(cpu / 60000).toFixed(1)} min):`);
   console.log('   time    processor  file');
   for (const t of slowest) console.log(`${seconds(t.ms)}  ${seconds(t.cpuMs)}  ${t.file}`);

@@ -47,6 +47,8 @@ export async function createServerDatabase(baseUrl: string, template?: string): 
   };
 }
 
+/** Whether this process is a test worker running many files (PARENTIS_TEST_WORKERS=on): only then are closed databases kept. */
+const inWorker = process.env.PARENTIS_TEST_QUEUE !== undefined;
 /** Embedded databases closed by earlier test files in this process, to be emptied and used again. */
 const spare: DatabaseHandle[] = [];
 /** The rows the template holds (a migration's own, e.g. measure_data_version's mark), as JSON per table, put back into a reused database. */
@@ -70,7 +72,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   let url: string | undefined;
   // A copy of the prepared template is migrated already (it is named by the migrations it holds).
   let migrated: boolean;
-  const reused = serverUrl === undefined ? spare.pop() : undefined;
+  const reused = serverUrl === undefined && inWorker ? spare.pop() : undefined;
   if (serverUrl !== undefined) {
     const template = process.env.PARENTIS_TEST_PG_TEMPLATE || undefined;
     migrated = template !== undefined;
@@ -116,7 +118,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await sql`delete from ${sql.table(t)}`.execute(handle.db);
       await sql`insert into ${sql.table(t)} select * from json_populate_recordset(null::${sql.table(t)}, ${rows}::json)`.execute(handle.db);
     }
-  } else if (handle.kind === 'embedded' && templateRows === undefined) {
+  } else if (inWorker && handle.kind === 'embedded' && templateRows === undefined) {
     templateRows = {};
     for (const t of (await inUse()).tables) {
       const r = await sql<{ rows: string }>`select json_agg(x)::text as rows from ${sql.table(t)} x`.execute(handle.db);
@@ -136,7 +138,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       return Object.fromEntries(r.rows.map((x) => [x.name, Number(x.n)]));
     },
     close: async () => {
-      if (handle.kind === 'embedded' && (await reusable(handle))) {
+      if (inWorker && handle.kind === 'embedded' && (await reusable(handle))) {
         spare.push(handle);
         return;
       }
