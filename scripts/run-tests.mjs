@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -57,29 +58,54 @@ if (demoStore) env.PARENTIS_TEST_DEMO = demoStore;
 
 const times = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-times-'));
 env.PARENTIS_TEST_TIMES = times;
-const concurrency = Number(env.PARENTIS_TEST_CONCURRENCY) || os.availableParallelism();
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--import', './scripts/time-test-file.mjs', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env },
-);
+const concurrency = Math.min(files.length, Number(env.PARENTIS_TEST_CONCURRENCY) || os.availableParallelism());
+// PARENTIS_TEST_WORKERS=on: the files run in `concurrency` worker processes
+// (scripts/test-worker/worker.mjs), each taking the next file from a queue, longest first, until none
+// is left: node and the application load once per worker, not once per file; node's test runner
+// starts the workers (one entry file each) and reports. Otherwise (the default, until whole runs in
+// workers have been checked on both databases) each file runs in a process of its own.
+const inWorkers = env.PARENTIS_TEST_WORKERS === 'on';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-queue-'));
+let entries = files;
+let preload = './scripts/time-test-file.mjs';
+if (inWorkers) {
+  const queue = path.join(work, 'queue');
+  fs.mkdirSync(queue);
+  files.forEach((f, i) => fs.writeFileSync(path.join(queue, String(i).padStart(5, '0')), f));
+  env.PARENTIS_TEST_QUEUE = queue;
+  const worker = pathToFileURL(path.join(root, 'scripts/test-worker/worker.mjs')).href;
+  entries = Array.from({ length: concurrency }, (_, i) => {
+    const entry = path.join(work, `worker-${i + 1}.mjs`);
+    fs.writeFileSync(entry, `import ${JSON.stringify(worker)};\n`);
+    return entry;
+  });
+  preload = './scripts/test-worker/register.mjs';
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', preload, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...entries], { stdio: 'inherit', env });
+fs.rmSync(work, { recursive: true, force: true });
 
-const all = fs
-  .readdirSync(times)
-  .map((f) => JSON.parse(fs.readFileSync(path.join(times, f), 'utf8')))
-  .sort((a, b) => b.ms - a.ms);
-if (env.PARENTIS_TEST_TIMES_FILE) fs.writeFileSync(env.PARENTIS_TEST_TIMES_FILE, JSON.stringify(all, null, 1));
+const records = fs.readdirSync(times).map((f) => JSON.parse(fs.readFileSync(path.join(times, f), 'utf8')));
+fs.rmSync(times, { recursive: true, force: true });
+const all = records.filter((t) => !t.worker).sort((a, b) => b.ms - a.ms);
+if (env.PARENTIS_TEST_TIMES_FILE) fs.writeFileSync(env.PARENTIS_TEST_TIMES_FILE, JSON.stringify(records, null, 1));
 // Kept for the next run's order: this run's times, and the last ones of files not run this time.
 const kept = new Map([...lastMs, ...all.map((t) => [t.file, t.ms])]);
 fs.mkdirSync(path.dirname(lastTimesFile), { recursive: true });
 fs.writeFileSync(lastTimesFile, JSON.stringify([...kept].map(([file, ms]) => ({ file, ms }))));
 const slowest = all.slice(0, 10);
-fs.rmSync(times, { recursive: true, force: true });
 if (slowest.length > 0) {
   const seconds = (ms) => `${(ms / 1000).toFixed(1).padStart(7)} s`;
-  const cpu = all.reduce((sum, t) => sum + t.cpuMs, 0);
+  // The processor time of every file's process, or of the workers (every file's, and loading node and the application once per worker).
+  const cpu = records.filter((t) => Boolean(t.worker) === inWorkers).reduce((sum, t) => sum + t.cpuMs, 0);
   console.log(`\nSlowest test files (${concurrency} at a time, load average ${os.loadavg()[0].toFixed(1)}; processor time of all ${all.length} files ${(cpu / 60000).toFixed(1)} min):`);
   console.log('   time    processor  file');
   for (const t of slowest) console.log(`${seconds(t.ms)}  ${seconds(t.cpuMs)}  ${t.file}`);
+}
+// A worker that died part-way leaves its file unfinished (the other workers carry on with the queue).
+const finished = new Set(all.map((t) => t.file));
+const unfinished = files.filter((f) => !finished.has(f));
+if (unfinished.length > 0) {
+  console.error(`\nThese test files did not finish (their worker ended first):\n${unfinished.map((f) => `  ${f}`).join('\n')}`);
+  process.exit(1);
 }
 process.exit(result.status ?? 1);

@@ -1,6 +1,8 @@
 // A migrated database for one test process: embedded (from the prepared template) by default, or a
 // fresh database on the PostgreSQL server named by TEST_DATABASE_URL (a copy of the prepared template
-// database when there is one), dropped again at the end.
+// database when there is one), dropped again at the end. An embedded database closed by one test file
+// is emptied and handed to the next file in the same process (scripts/run-tests.mjs runs many files in
+// one worker) instead of starting PGlite and loading the template again.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, beforeEach } from 'node:test';
@@ -9,7 +11,7 @@ import pg from 'pg';
 import { createServices, type Services } from '../../src/composition.ts';
 import { testDatabaseUrl } from '../../src/config.ts';
 import { openEmbedded, openServer, type DatabaseHandle } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateToLatest, migrations } from '../../src/db/migrate.ts';
 import type { Ctx } from '../../src/services/context.ts';
 
 export interface TestDatabase {
@@ -45,6 +47,24 @@ export async function createServerDatabase(baseUrl: string, template?: string): 
   };
 }
 
+/** Whether this process is a test worker running many files (PARENTIS_TEST_WORKERS=on): only then are closed databases kept. */
+const inWorker = process.env.PARENTIS_TEST_QUEUE !== undefined;
+/** Embedded databases closed by earlier test files in this process, to be emptied and used again. */
+const spare: DatabaseHandle[] = [];
+/** The rows the template holds (a migration's own, e.g. measure_data_version's mark), as JSON per table, put back into a reused database. */
+let templateRows: Record<string, string> | undefined;
+
+/** Whether a closed embedded database can be used again: nothing left waiting on it, and every migration applied (a file may migrate back and forth). */
+async function reusable(handle: DatabaseHandle): Promise<boolean> {
+  if (handle.load().waiting > 0) return false;
+  try {
+    const r = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(handle.db);
+    return Number(r.rows[0]?.n) === Object.keys(migrations).length;
+  } catch {
+    return false;
+  }
+}
+
 export async function openTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testDatabaseUrl();
   let handle: DatabaseHandle;
@@ -52,6 +72,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   let url: string | undefined;
   // A copy of the prepared template is migrated already (it is named by the migrations it holds).
   let migrated: boolean;
+  const reused = serverUrl === undefined && inWorker ? spare.pop() : undefined;
   if (serverUrl !== undefined) {
     const template = process.env.PARENTIS_TEST_PG_TEMPLATE || undefined;
     migrated = template !== undefined;
@@ -59,6 +80,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     url = created.url;
     drop = () => created.drop();
     handle = await openServer(created.url);
+  } else if (reused !== undefined) {
+    handle = reused;
+    migrated = true;
   } else {
     const template = process.env.PARENTIS_TEST_TEMPLATE;
     migrated = template !== undefined && fs.existsSync(template);
@@ -79,18 +103,34 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const r = await sql.raw<{ kind: string; name: string }>(probes.join(' union all ')).execute(handle.db);
     return { tables: r.rows.filter((x) => x.kind === 'table').map((x) => x.name), sequences: r.rows.filter((x) => x.kind === 'sequence').map((x) => x.name) };
   };
+  // Truncating only the tables that hold rows (and restarting the sequences used) leaves the same
+  // empty database as truncating them all, in a fraction of the time: most tests touch few tables.
+  const reset = async (): Promise<void> => {
+    const used = await inUse();
+    if (used.tables.length > 0) await sql.raw(`truncate ${used.tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`).execute(handle.db);
+    for (const q of used.sequences) await sql.raw(`alter sequence "${q}" restart`).execute(handle.db);
+  };
+  if (reused !== undefined) {
+    // Made as the template was: its rows only, and every sequence at its start.
+    await reset();
+    for (const [t, rows] of Object.entries(templateRows ?? {})) {
+      // Emptying the measures' tables has their triggers move the mark: the template's is put back.
+      await sql`delete from ${sql.table(t)}`.execute(handle.db);
+      await sql`insert into ${sql.table(t)} select * from json_populate_recordset(null::${sql.table(t)}, ${rows}::json)`.execute(handle.db);
+    }
+  } else if (inWorker && handle.kind === 'embedded' && templateRows === undefined) {
+    templateRows = {};
+    for (const t of (await inUse()).tables) {
+      const r = await sql<{ rows: string }>`select json_agg(x)::text as rows from ${sql.table(t)} x`.execute(handle.db);
+      templateRows[t] = r.rows[0]!.rows;
+    }
+  }
   return {
     handle,
     services: createServices(handle),
     kind: handle.kind,
     ...(url !== undefined ? { url } : {}),
-    // Truncating only the tables that hold rows (and restarting the sequences used) leaves the same
-    // empty database as truncating them all, in a fraction of the time: most tests touch few tables.
-    reset: async () => {
-      const used = await inUse();
-      if (used.tables.length > 0) await sql.raw(`truncate ${used.tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`).execute(handle.db);
-      for (const q of used.sequences) await sql.raw(`alter sequence "${q}" restart`).execute(handle.db);
-    },
+    reset,
     counts: async () => {
       const r = await sql.raw<{ name: string; n: string }>(
         (await tables()).map((t) => `select '${t}' as name, count(*) as n from "${t}"`).join(' union all '),
@@ -98,6 +138,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       return Object.fromEntries(r.rows.map((x) => [x.name, Number(x.n)]));
     },
     close: async () => {
+      if (inWorker && handle.kind === 'embedded' && (await reusable(handle))) {
+        spare.push(handle);
+        return;
+      }
       await handle.close();
       await drop();
     },
