@@ -1,5 +1,5 @@
 // The demonstration's reporting cycle: the last four quarters before the latest one each went round
-// (owners asked, reminded, most answering, some late, some never) and closed into a snapshot a week
+// (owners asked, most answering, some late, some never) and closed into a snapshot a week
 // before the Corporate Parenting Board met; the latest quarter's round is open now. Everything is
 // worked out from the demonstration's own (moved) dates, so a given today always gives the same rounds.
 import crypto from 'node:crypto';
@@ -95,8 +95,9 @@ export async function loadDemoRounds(store: Store, demo: Ctx, years: number, pub
     const opened = await rounds.open({ ...ctx, clock: then(r.opensOn) }, { period: r.period.label, plans: r.plans, dueDate: r.dueDate });
     const roundId = opened.round.id;
     const replies = await repliesOf(store, roundId, r, until);
-    // Each reminder day in turn: the replies that came before it are in, then that day's messages go.
-    const sendDays = [...new Set((await store.read.rounds.reminders(roundId)).map((m) => m.sendOn))].filter((d) => d <= until).sort();
+    // The open round's reminder days in turn: the replies that came before it are in, then that day's
+    // messages go to the outbox. A closed round's reminders are not sent again now: closing stops them.
+    const sendDays = r.board ? [] : [...new Set((await store.read.rounds.reminders(roundId)).map((m) => m.sendOn))].filter((d) => d <= until).sort();
     for (const day of sendDays) {
       await store.transaction((t) => t.rounds.receiveRequests(replies.filter((x) => x.on < day)));
       await new ReminderSender(store, { publicUrl, clock: then(day), worker: 'demonstration' }).runOnce(50);
