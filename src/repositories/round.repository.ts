@@ -154,6 +154,8 @@ export class RoundRepository {
       .set({ receivedAt: at, receivedVia: via, progressUpdateId })
       .where('actionId', '=', actionId)
       .where('receivedAt', 'is', null)
+      // A closed round (one with its snapshot) keeps its chase list as it was when it closed.
+      .where('roundId', 'not in', (eb) => eb.selectFrom('snapshot').select('snapshot.roundId'))
       .returning(['roundId', 'ownerName'])
       .execute();
   }

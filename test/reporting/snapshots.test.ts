@@ -155,6 +155,16 @@ test('close round stops its reminders, records the audit events and refuses remi
   assert.deepEqual((await services.rounds.list(manager()))[0]!.closed?.snapshot, 1);
 });
 
+test("an update after its round closed leaves the closed round's chase list as it was", async () => {
+  const id = await openQ1();
+  await services.snapshots.close(manager(), id);
+  const waiting = async () => (await db.handle.db.selectFrom('updateRequest').select('id').where('roundId', '=', id).where('receivedAt', 'is', null).execute()).length;
+  const before = await waiting();
+  assert.ok(before > 0);
+  await services.actions.addUpdate(ctx, 'test-plan:1', { date: '2018-07-02', body: 'Sent after the board.' });
+  assert.equal(await waiting(), before);
+});
+
 test('update and delete a snapshot through raw SQL are refused by the database', async () => {
   await services.snapshots.close(manager(), await openQ1());
   const q = db.handle.db;
