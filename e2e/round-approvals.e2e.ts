@@ -14,6 +14,8 @@ const suite = useParentis('round-approvals');
 // Action 6.7 of the Children and Young People's Plan: owned by the demo owner, in the programme the demo lead leads.
 const PLAN = demoSlug('cypp-2016-19');
 const NUMBER = '6.7';
+// A quarter before the demonstration's own rounds, so this round is the one the lead goes to.
+const PERIOD = '2017/18 Q4';
 
 test('propose a status as owner and open the round as manager', async () => {
   const { page } = suite.browser;
@@ -26,7 +28,7 @@ test('propose a status as owner and open the round as manager', async () => {
 
   await signIn(page, suite.server.users.manager);
   await visit(page, '/rounds/new');
-  await openRoundFor(page, '2017/18 Q4');
+  await openRoundFor(page, PERIOD);
   assert.match(await heading(page), /Chase list/);
   await signOut(page);
 });
@@ -36,7 +38,7 @@ test('approve the proposal from the round’s approval page as the programme lea
   await signIn(page, suite.server.users.lead);
   await clickAndWait(page, page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Reporting rounds' }));
   await suite.checker.check(suite.browser, 'rounds as lead');
-  await clickAndWait(page, page.getByRole('link', { name: /^Approvals/ }).first());
+  await clickAndWait(page, page.getByRole('link', { name: `Approvals for ${PERIOD}` }));
   assert.match(await heading(page), /Approvals\s+2017\/18 Q4/);
   await suite.checker.check(suite.browser, 'approvals');
   const row = page.getByLabel(/Choose the BRAG status proposed for .*action 6\.7/);
@@ -57,7 +59,7 @@ test('approve the proposal from the round’s approval page as the programme lea
 test('enter programme 6’s status for the period as its lead and see it in the history', async () => {
   const { page } = suite.browser;
   await visit(page, '/rounds');
-  await clickAndWait(page, page.getByRole('link', { name: /^Programme status/ }).first());
+  await clickAndWait(page, page.getByRole('link', { name: `Programme status for ${PERIOD}` }));
   await suite.checker.check(suite.browser, 'programme status list');
   await clickAndWait(page, page.locator('#programmes').getByRole('link', { name: /^Enter the status of programme 6 / }));
   await suite.checker.check(suite.browser, 'programme status form');

@@ -80,6 +80,16 @@ test('chase list shows the update received via link', async () => {
   await suite.checker.check(suite.browser, 'chase list after the link was used');
 });
 
+test('snapshot changes between the demonstration’s last two boards show statuses that moved', async () => {
+  const { page } = suite.browser;
+  await signIn(page, suite.server.users.viewer);
+  await visit(page, '/snapshots/4/changes');
+  assert.match(await heading(page), /What changed since snapshot 3/);
+  assert.ok((await page.locator('#statuses ~ [role=region] table tbody tr').count()) > 0, 'statuses should have moved since the board before');
+  await suite.checker.check(suite.browser, 'demonstration snapshot changes');
+  await signOut(page);
+});
+
 test('close the round after a form with errors takes its snapshot, read by a board member with its changes', async () => {
   const { page } = suite.browser;
   await signIn(page, suite.server.users.manager);
@@ -99,10 +109,12 @@ test('close the round after a form with errors takes its snapshot, read by a boa
   await signIn(page, suite.server.users.viewer);
   await visit(page, '/snapshots');
   await suite.checker.check(suite.browser, 'snapshots list');
+  // The demonstration's four board snapshots, and this one.
+  assert.equal(await page.getByRole('link', { name: /^as reported to the Corporate Parenting Board on / }).count(), 5);
   await clickAndWait(page, page.getByRole('link', { name: 'as reported to the Corporate Parenting Board on 14 May 2018' }));
   await suite.checker.check(suite.browser, 'snapshot read by a board member');
   await clickAndWait(page, page.getByRole('link', { name: 'What changed since the snapshot before' }));
-  assert.match(await page.locator('main').innerText(), /This is the first snapshot/);
+  assert.match(await heading(page), /What changed since snapshot 4/);
   await suite.checker.check(suite.browser, 'snapshot changes');
   await signOut(page);
 });

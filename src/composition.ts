@@ -97,7 +97,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     glossary: new GlossaryService(store),
     references: new ReferenceService(store, actions),
     audit: new AuditService(store),
-    demo: new DemoService(store, clock),
+    demo: new DemoService(store, clock, messaging.publicUrl),
     deployment: new DeploymentService(store),
     measures,
     dashboards: new DashboardService(store, measures),

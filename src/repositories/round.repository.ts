@@ -154,8 +154,24 @@ export class RoundRepository {
       .set({ receivedAt: at, receivedVia: via, progressUpdateId })
       .where('actionId', '=', actionId)
       .where('receivedAt', 'is', null)
+      // A closed round (one with its snapshot) keeps its chase list as it was when it closed.
+      .where('roundId', 'not in', (eb) => eb.selectFrom('snapshot').select('snapshot.roundId'))
       .returning(['roundId', 'ownerName'])
       .execute();
+  }
+
+  /**
+   * Records requests of one round as received on the given moments (with the update that answered
+   * each, when known), as a loader bringing in a past round does; a request already received stays.
+   */
+  async receiveRequests(rows: readonly { id: number; at: Date; via: 'account' | 'link'; progressUpdateId: number | null }[]): Promise<void> {
+    if (rows.length === 0) return;
+    const json = JSON.stringify(rows.map((x) => ({ id: x.id, at: x.at.toISOString(), via: x.via, update_id: x.progressUpdateId })));
+    await sql`
+      update update_request r set received_at = x.at, received_via = x.via, progress_update_id = x.update_id
+      from json_to_recordset(cast(${json} as json)) as x(id int, at timestamptz, via text, update_id int)
+      where r.id = x.id and r.received_at is null
+    `.execute(this.db);
   }
 
   /** Requests (r) with their round (rr), action (a) and plan (p); an action closed as no longer needed is asked nothing. */

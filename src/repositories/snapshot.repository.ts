@@ -5,6 +5,14 @@ import type { Database, SnapshotTable } from '../db/types.ts';
 
 export type Snapshot = Selectable<SnapshotTable>;
 
+/** True for a moment (a timestamp column) by the end of `asAt` in England; always true without a date. */
+const recordedBy = (column: string, asAt: string | null) =>
+  asAt === null ? sql`true` : sql`${sql.ref(column)} < (cast(${asAt} as date) + 1)::timestamp at time zone 'Europe/London'`;
+
+/** An approved status (s) as it stood at the end of `asAt`: as at that day, recorded and approved by then. */
+const statusKnownBy = (asAt: string | null) =>
+  asAt === null ? sql`true` : sql`s.as_at <= cast(${asAt} as date) and ${recordedBy('s.recorded_at', asAt)} and (s.decided_at is null or ${recordedBy('s.decided_at', asAt)})`;
+
 export class SnapshotRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -29,9 +37,11 @@ export class SnapshotRepository {
    * the round (by title) with its parts and every action (in plan order) with its owners, newest
    * approved status and forecast (ties broken as the domain's statusAt breaks them), deadlines (the
    * one set last is current, the first entered the original, each with the London day it was set)
-   * and the updates dated from `from` to `to`. The several megabytes of text never leave the database.
+   * and the updates dated from `from` to `to`. With `asAt`, only what was recorded by the end of that
+   * day (in England) counts: statuses recorded and decided, and deadlines set. The several megabytes
+   * of text never leave the database.
    */
-  async insertActionsSection(snapshotId: number, roundId: number, from: string, to: string): Promise<void> {
+  async insertActionsSection(snapshotId: number, roundId: number, from: string, to: string, asAt: string | null = null): Promise<void> {
     // Ordering a plan's actions sorts their whole documents (megabytes at 1,500 actions): with the
     // default 4 MB of working memory that sort spills to files. Only for this transaction.
     await sql`set local work_mem = '64MB'`.execute(this.db);
@@ -52,12 +62,12 @@ export class SnapshotRepository {
             order by date_trunc('milliseconds', d.set_at), d.id) as history,
           (array_agg(d.due_date order by date_trunc('milliseconds', d.set_at) desc, d.id desc))[1] as current,
           (array_agg(d.due_date order by d.id))[1] as original
-        from action_deadline d where d.action_id in (select id from acts) group by d.action_id
+        from action_deadline d where d.action_id in (select id from acts) and ${recordedBy('d.set_at', asAt)} group by d.action_id
       ),
       statuses as (
         select distinct on (s.action_id, s.kind) s.action_id, s.kind, trim(s.status) as status, s.as_at
         from action_status s
-        where s.action_id in (select id from acts) and s.approved_by is not null
+        where s.action_id in (select id from acts) and s.approved_by is not null and ${statusKnownBy(asAt)}
         order by s.action_id, s.kind, s.as_at desc, date_trunc('milliseconds', s.recorded_at) desc, s.id desc
       ),
       updates as (
@@ -103,14 +113,14 @@ export class SnapshotRepository {
   }
 
   /** Each action of these plans with its current approved status (as the actions section has it): enough to count the programmes' statuses. */
-  async actionStatuses(planIds: readonly number[]): Promise<{ planId: number; nodeId: number; status: string | null }[]> {
+  async actionStatuses(planIds: readonly number[], asAt: string | null = null): Promise<{ planId: number; nodeId: number; status: string | null }[]> {
     if (planIds.length === 0) return [];
     const { rows } = await sql<{ planId: number; nodeId: number; status: string | null }>`
       select a.plan_id, a.node_id, cur.status
       from action a
       left join lateral (
         select trim(s.status) as status from action_status s
-        where s.action_id = a.id and s.kind = 'current' and s.approved_by is not null
+        where s.action_id = a.id and s.kind = 'current' and s.approved_by is not null and ${statusKnownBy(asAt)}
         order by s.as_at desc, date_trunc('milliseconds', s.recorded_at) desc, s.id desc limit 1
       ) cur on true
       where a.plan_id = any(cast(${`{${planIds.join(',')}}`} as int[]))

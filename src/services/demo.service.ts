@@ -13,6 +13,7 @@ import { hashPassword, insertUser } from './account.service.ts';
 import { addGlossaryTerms } from './glossary.service.ts';
 import { addReferences } from './reference.service.ts';
 import { demoMeasuresComplete, loadDemoMeasures } from './demo-measures.ts';
+import { loadDemoRounds } from './demo-rounds.ts';
 import { writePlan } from './plan.service.ts';
 import { addVoiceItem } from './voice.service.ts';
 
@@ -31,6 +32,8 @@ export class DemoService {
     private readonly store: Store,
     /** Today decides how many years the demonstration moves to stand in the present (src/demo/shift.ts). */
     private readonly clock: Clock = systemClock,
+    /** Where links in the demonstration's messages point: PUBLIC_URL. */
+    private readonly publicUrl = 'http://localhost:3000',
   ) {}
 
   /** True once a demo load has finished in this database (with its sign-in accounts, unless told otherwise). */
@@ -147,8 +150,10 @@ export class DemoService {
       if (n > 0) onStep(`Loaded ${n} glossary terms`);
       const refs = await addReferences(repos, ctx, shiftContent(demoReferences, years));
       if (refs > 0) onStep(`Recorded what ${refs} inspection recommendations, challenges and programmes say`);
-      await repos.organisations.putSetting(organisation.id, DEMO_SETTING, { state: 'complete', years });
     });
+    // Rounds last: their snapshots hold the plans, risks, priorities and measures loaded above.
+    await loadDemoRounds(this.store, ctx, years, this.publicUrl, onStep);
+    await this.store.transaction((repos) => repos.organisations.putSetting(organisation.id, DEMO_SETTING, { state: 'complete', years }));
     return { organisation, added, complete: true };
   }
 }

@@ -130,13 +130,15 @@ test('load demo after an interrupted load completes it', async () => {
   await t.db.reset();
   await demo().load();
   const full = await t.db.counts();
-  // Put the database in the state a load killed after its first plan leaves: each step is one
-  // transaction, so the organisation and the first plan are there and nothing after them.
-  const q = t.db.handle.db;
-  await q.deleteFrom('plan').where('slug', '!=', 'sufficiency-2016-19').execute();
-  await q.deleteFrom('voiceItem').execute();
-  await q.deleteFrom('glossaryTerm').execute();
-  await q.updateTable('setting').set({ value: JSON.stringify({ state: 'loading' }) }).execute();
+  // A load stopped just after its first plan's step landed (each step is one transaction): the
+  // organisation and the first plan are there and nothing after them.
+  await t.db.reset();
+  await assert.rejects(
+    demo().load((message) => {
+      if (message.startsWith('Loaded plan')) throw new Error('stopped after the first plan');
+    }),
+    /stopped after the first plan/,
+  );
   assert.equal(await demo().isComplete(), false);
   const resumed = await demo().load();
   assert.deepEqual(resumed.added, ['cpb-task-groups-2017-18', 'cypp-2016-19']);

@@ -155,6 +155,16 @@ test('close round stops its reminders, records the audit events and refuses remi
   assert.deepEqual((await services.rounds.list(manager()))[0]!.closed?.snapshot, 1);
 });
 
+test("an update after its round closed leaves the closed round's chase list as it was", async () => {
+  const id = await openQ1();
+  await services.snapshots.close(manager(), id);
+  const waiting = async () => (await db.handle.db.selectFrom('updateRequest').select('id').where('roundId', '=', id).where('receivedAt', 'is', null).execute()).length;
+  const before = await waiting();
+  assert.ok(before > 0);
+  await services.actions.addUpdate(ctx, 'test-plan:1', { date: '2018-07-02', body: 'Sent after the board.' });
+  assert.equal(await waiting(), before);
+});
+
 test('update and delete a snapshot through raw SQL are refused by the database', async () => {
   await services.snapshots.close(manager(), await openQ1());
   const q = db.handle.db;
@@ -206,4 +216,48 @@ test('changes between two snapshots show statuses moved, deadlines slipped, new 
   const first = await services.snapshots.changes(manager(), 1);
   assert.deepEqual([first.since, first.changes], [null, null]);
   await assert.rejects(services.snapshots.changes(manager(), 1, 2), (e: unknown) => e instanceof ValidationError && e.field === 'since');
+});
+
+test('close round as at an earlier day holds what stood then: later statuses, deadlines, updates, scores, risks and priorities are left out', async () => {
+  const id = await openQ1();
+  const q = db.handle.db;
+  const { id: actionId } = await q.selectFrom('action').select('id').where('number', '=', '1').executeTakeFirstOrThrow();
+  await q
+    .insertInto('actionStatus')
+    .values([
+      // Changed after the day: Red on 28 June.
+      { actionId, kind: 'current', status: 'R', asAt: '2018-06-28', reason: 'Carers withdrew', proposedBy: 'x', approvedBy: 'y', recordedAt: '2018-06-28T10:00:00Z' },
+      // Dated before the day but written down after it (23:30 GMT on 25 June is 26 June in London).
+      { actionId, kind: 'current', status: 'G', asAt: '2018-06-10', reason: '', proposedBy: 'x', approvedBy: 'y', recordedAt: '2018-06-25T23:30:00Z' },
+      // Proposed before the day, approved after it.
+      { actionId, kind: 'current', status: 'B', asAt: '2018-06-20', reason: '', proposedBy: 'x', approvedBy: 'y', recordedAt: '2018-06-20T10:00:00Z', decidedAt: '2018-06-29T10:00:00Z' },
+    ])
+    .execute();
+  await q.insertInto('actionDeadline').values({ actionId, dueDate: '2018-12-31', reason: 'Slipped', setBy: 'x', setAt: '2018-06-27T09:00:00Z' }).execute();
+  await services.actions.addUpdate(ctx, 'test-plan:1', { date: '2018-06-24', body: 'Known on the day.' });
+  await services.actions.addUpdate(ctx, 'test-plan:1', { date: '2018-06-26', body: 'Written the day after.' });
+  const { id: riskId } = await q.selectFrom('risk').select('id').where('reference', '=', 'R1').executeTakeFirstOrThrow();
+  await q.insertInto('riskScore').values({ riskId, likelihood: 1, impact: 2, recordedAt: '2018-06-29T09:00:00Z', recordedBy: 'x', note: '', assessedOn: '2018-06-29' }).execute();
+  await services.risks.add(manager(), { plan: 'test-plan', reference: 'R2', title: 'Nurses leave', impact: '', mitigation: '', owner: 'Head of Health', reviewDate: null, actions: [], measures: [], score: { likelihood: 2, impact: 3, assessedOn: '2018-06-30', note: '' } });
+  await services.voice.add(ctx, { council: 'In Care Council', priority: 'Later wish', youSaid: 'Raised after the day', raisedBy: 'Young person', raisedOn: '2018-06-28' });
+
+  await services.snapshots.close(manager(), id, { asAt: '2018-06-25' });
+  const s = await services.snapshots.show(manager(), 1);
+  const action = s.content.actions[0]!.actions.find((a) => a.key === 'test-plan:1')!;
+  assert.deepEqual([action.status, action.statusAsAt, action.deadline, action.deadlines.length], ['A', '2018-05-31', '2018-09-30', 1]);
+  assert.deepEqual(action.updates.map((u) => u.body), ['Campaign designed.\n\n- Radio advert booked\n- Events planned', 'Known on the day.']);
+  assert.deepEqual(s.content.programmes.map((p) => [p.number, p.counts.A, p.counts.R, p.counts.B]), [['1', 1, 0, 0], ['2', 0, 0, 0]]);
+  assert.deepEqual(s.content.risks.map((r) => [r.reference, r.score, r.rating]), [['R1', 16, 'very high']]);
+  assert.deepEqual(s.content.priorities.map((p) => p.priority), ['Proper bags']);
+});
+
+test('close round as at a day after today, or not a date, is refused with nothing stored', async () => {
+  const id = await openQ1();
+  const counts = await db.counts();
+  await assert.rejects(
+    services.snapshots.close(manager(), id, { asAt: '2018-07-03' }),
+    (e: unknown) => e instanceof ValidationError && e.field === 'asAt' && e.message === 'The "as at" date 2018-07-03 is in the future: a snapshot can only hold what stood on 2018-07-02 or before',
+  );
+  await assert.rejects(services.snapshots.close(manager(), id, { asAt: '2018-02-30' }), (e: unknown) => e instanceof ValidationError && e.field === 'asAt');
+  assert.deepEqual(await db.counts(), counts);
 });

@@ -9,7 +9,8 @@ import type { AuditEvent } from '../../domain/audit-events.ts';
 import type { Clock } from '../../domain/clock.ts';
 import { systemClock } from '../../domain/clock.ts';
 import { ChannelError, type MessageChannel } from '../../notify/channel.ts';
-import type { Reminder } from '../../repositories/round.repository.ts';
+import type { Organisation } from '../../repositories/organisation.repository.ts';
+import type { Reminder, RequestRow, Round } from '../../repositories/round.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { newPartnerToken } from './partner-tokens.ts';
 
@@ -40,6 +41,12 @@ export interface SendTally {
 
 const enc = encodeURIComponent;
 
+interface RoundFacts {
+  round: Round;
+  org: Organisation;
+  requests: RequestRow[];
+}
+
 export class ReminderSender {
   readonly worker: string;
   private readonly clock: Clock;
@@ -62,8 +69,22 @@ export class ReminderSender {
     for (;;) {
       const claimed = await this.store.read.rounds.claimDue(this.worker, this.clock.today(), batch);
       if (claimed.length === 0) return tally;
-      for (const r of claimed) tally[await this.deliver(r)] += 1;
+      const batchRounds = new Map<number, Promise<RoundFacts | null>>();
+      for (const r of claimed) {
+        let facts = batchRounds.get(r.roundId);
+        if (facts === undefined) batchRounds.set(r.roundId, (facts = this.roundFacts(r.organisationId, r.roundId)));
+        tally[await this.deliver(r, await facts)] += 1;
+      }
     }
+  }
+
+  /** What every message of a round needs (the round, its authority and its requests), read once per batch. */
+  private async roundFacts(organisationId: number, roundId: number): Promise<RoundFacts | null> {
+    const repos = this.store.read;
+    const round = await repos.rounds.find(organisationId, roundId);
+    const org = (await repos.organisations.list()).find((o) => o.id === organisationId);
+    if (!round || !org) return null;
+    return { round, org, requests: await repos.rounds.requests(round.id) };
   }
 
   /** Runs the sender every `everyMs` until the returned function is called (which waits for a run in progress). */
@@ -86,13 +107,11 @@ export class ReminderSender {
     };
   }
 
-  private async deliver(r: Reminder & { organisationId: number }): Promise<keyof SendTally> {
-    const repos = this.store.read;
-    const round = await repos.rounds.find(r.organisationId, r.roundId);
-    const org = (await repos.organisations.list()).find((o) => o.id === r.organisationId);
-    if (!round || !org) return this.finish(r, { status: 'skipped', error: 'the round no longer exists' }, null);
+  private async deliver(r: Reminder & { organisationId: number }, facts: RoundFacts | null): Promise<keyof SendTally> {
+    if (facts === null) return this.finish(r, { status: 'skipped', error: 'the round no longer exists' }, null);
+    const { round, org } = facts;
     const today = this.clock.today();
-    const requests = (await repos.rounds.requests(round.id)).filter((q) => q.ownerName.toLowerCase() === r.ownerName.toLowerCase());
+    const requests = facts.requests.filter((q) => q.ownerName.toLowerCase() === r.ownerName.toLowerCase());
     const outstanding = requests.filter((q) => q.receivedAt === null);
     if (outstanding.length === 0) return this.finish(r, { status: 'skipped', error: 'every update asked for has arrived' }, null);
     const address = requests.find((q) => q.email !== null)?.email ?? null;
@@ -109,7 +128,7 @@ export class ReminderSender {
       });
       partnerLink = { url: `${base}/partner/${token.token}`, expires: expires.toISOString().slice(0, 10) };
     }
-    const facts: MessageFacts = {
+    const message: MessageFacts = {
       authority: org.name,
       ownerName: r.ownerName,
       period: periodDescription({ frequency: round.frequency as ReportingFrequency, label: round.period, start: round.periodStart, end: round.periodEnd }),
@@ -120,8 +139,8 @@ export class ReminderSender {
       partnerLink,
       homeUrl: `${base}/`,
     };
-    const subject = messageSubject(facts);
-    const body = messageBody(facts);
+    const subject = messageSubject(message);
+    const body = messageBody(message);
     const channel = this.options.channel;
     if (channel === undefined) {
       return this.finish(r, { status: 'sent', channel: 'outbox', address }, { round: round.period, org: r.organisationId, outbox: { toName: r.ownerName, toAddress: address, subject, body } });
@@ -136,7 +155,7 @@ export class ReminderSender {
         subject,
         body,
         template: r.kind === 'request' ? 'request' : 'reminder',
-        personalisation: messagePersonalisation(facts),
+        personalisation: messagePersonalisation(message),
         reference: reminderReference(r.id),
       });
       return this.finish(r, { status: 'sent', channel: channel.name, address, providerReference: receipt.providerReference }, { round: round.period, org: r.organisationId });

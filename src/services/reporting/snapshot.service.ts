@@ -24,6 +24,8 @@ import type { Repositories, Store } from '../../repositories/store.ts';
 import { requireCapability, todayFor, type Ctx } from '../context.ts';
 import { formatValue, readerFor } from '../measure-reading.ts';
 import { readMeasures, suppressionThreshold } from '../measure.service.ts';
+import { riskRating, riskScore, riskTrend } from '../../domain/risk.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { listRisks } from '../risk.service.ts';
 import { latestProgrammeStatuses, type ProgrammeStatusEntry } from './programme-status.service.ts';
 import { listVoice } from '../voice.service.ts';
@@ -81,11 +83,11 @@ export interface PlanOutline {
  * (SnapshotRepository.insertActionsSection) and never read here: at 1,500 actions carrying it to
  * JavaScript and back cost more than all the rest of closing.
  */
-async function outlinePlans(repos: Repositories, round: Round): Promise<{ plans: PlanOutline[]; nodes: PlanNode[] }> {
+async function outlinePlans(repos: Repositories, round: Round, asAt: string | null): Promise<{ plans: PlanOutline[]; nodes: PlanNode[] }> {
   const plans = await repos.rounds.plansOfRounds([round.id]);
   const ids = plans.map((p) => p.planId);
   const nodes = await repos.plans.nodesOfPlans(ids);
-  const actions = await repos.snapshots.actionStatuses(ids);
+  const actions = await repos.snapshots.actionStatuses(ids, asAt);
   const nodesOf = groupBy(nodes, (n) => n.planId);
   const actionsOf = groupBy(actions, (a) => a.planId);
   return {
@@ -136,35 +138,60 @@ export function gatherProgrammeStatuses(plans: readonly PlanOutline[], nodes: re
   });
 }
 
-async function gatherRisks(repos: Repositories, ctx: Ctx): Promise<SnapshotRisk[]> {
-  return (await listRisks(repos, ctx)).map((r) => ({
-    plan: r.plan,
-    reference: r.reference,
-    title: r.title,
-    owner: r.owner,
-    mitigation: r.mitigation,
-    likelihood: r.likelihood,
-    impact: r.impactScore,
-    score: r.score,
-    rating: r.rating,
-    trend: r.trend,
-    status: r.status,
-    reviewDate: r.reviewDate,
-    closedOn: r.closedOn,
-  }));
+/**
+ * The risk register, or as it stood at `asAt`: each risk scored by its assessments made by then (its
+ * trend against the one before), risks first assessed later left out, and a closure after it not yet
+ * made.
+ */
+async function gatherRisks(repos: Repositories, ctx: Ctx, asAt: string | null): Promise<SnapshotRisk[]> {
+  return (await listRisks(repos, ctx)).flatMap((r) => {
+    const known = asAt === null ? r.history : r.history.filter((h) => h.assessedOn <= asAt);
+    if (r.history.length > 0 && known.length === 0) return [];
+    const current = known.at(-1) ?? { likelihood: r.likelihood, impact: r.impactScore };
+    const previous = known.length > 1 ? known.at(-2)! : null;
+    const closed = r.closedOn !== null && (asAt === null || r.closedOn <= asAt);
+    return [
+      {
+        plan: r.plan,
+        reference: r.reference,
+        title: r.title,
+        owner: r.owner,
+        mitigation: r.mitigation,
+        likelihood: current.likelihood,
+        impact: current.impact,
+        score: riskScore(current),
+        rating: riskRating(riskScore(current)),
+        trend: known.length === 0 ? r.trend : riskTrend(previous, current),
+        status: r.closedOn !== null && !closed ? 'open' : r.status,
+        reviewDate: r.reviewDate,
+        closedOn: closed ? r.closedOn : null,
+      },
+    ];
+  });
 }
 
-async function gatherPriorities(repos: Repositories, ctx: Ctx, closedOn: string): Promise<SnapshotPriority[]> {
-  return (await listVoice(repos, ctx)).map((v) => ({
-    council: v.council,
-    priority: v.priority,
-    youSaid: v.youSaid,
-    status: v.status,
-    raisedOn: v.raisedOn,
-    answeredOn: v.answeredOn,
-    weDid: v.weDid,
-    responses: v.responses.filter((r) => r.respondedOn <= closedOn).map((r) => ({ respondedOn: r.respondedOn, weDid: r.weDid })),
-  }));
+/**
+ * The young people's priorities with the responses made by `asAt`; `asOfThen` leaves out those raised
+ * later and shows one answered later as still open (or in progress, when something had been done).
+ */
+async function gatherPriorities(repos: Repositories, ctx: Ctx, asAt: string, asOfThen: boolean): Promise<SnapshotPriority[]> {
+  return (await listVoice(repos, ctx))
+    .filter((v) => !asOfThen || v.raisedOn <= asAt)
+    .map((v) => {
+      const responses = v.responses.filter((r) => r.respondedOn <= asAt);
+      const answered = !asOfThen || v.answeredOn === null || v.answeredOn <= asAt;
+      const laterResponses = responses.length < v.responses.length;
+      return {
+        council: v.council,
+        priority: v.priority,
+        youSaid: v.youSaid,
+        status: answered ? v.status : responses.length > 0 ? 'in-progress' : 'open',
+        raisedOn: v.raisedOn,
+        answeredOn: answered ? v.answeredOn : null,
+        weDid: laterResponses || !answered ? (responses.at(-1)?.weDid ?? '') : v.weDid,
+        responses: responses.map((r) => ({ respondedOn: r.respondedOn, weDid: r.weDid })),
+      };
+    });
 }
 
 /** Every measure as a board member reads it at the period end: small numbers shown as "c". */
@@ -204,12 +231,20 @@ export class SnapshotService {
   /**
    * Closes a round: in one transaction, freezes the snapshot (numbered after the authority's last)
    * and stops the round's reminders still to send. A round is closed once; closing again is refused.
+   * With `asAt` (yyyy-mm-dd, not after today) the snapshot holds what stood on that day: statuses,
+   * forecasts and deadlines recorded by its end, updates dated by it, risks as assessed by it,
+   * priorities raised and answered by it, and measures for periods ending by it.
    */
-  async close(ctx: Ctx, roundId: number, input: { name?: string | undefined } = {}): Promise<SnapshotSummary> {
+  async close(ctx: Ctx, roundId: number, input: { name?: string | undefined; asAt?: string | undefined } = {}): Promise<SnapshotSummary> {
     requireCapability(ctx, 'rounds.manage', 'close reporting rounds');
     const name = (input.name ?? '').trim().replace(/\s+/g, ' ') || this.defaultName(ctx);
     if (name.length > NAME_MAX) throw new ValidationError(`The name must be ${NAME_MAX} characters or fewer`, 'name');
-    const today = todayFor(ctx);
+    const now = todayFor(ctx);
+    // Without a date the snapshot holds everything recorded so far, whatever clock wrote it.
+    const asAt = input.asAt?.trim() || null;
+    if (asAt !== null && !isIsoDate(asAt)) throw new ValidationError('The "as at" date must be a real date written yyyy-mm-dd', 'asAt');
+    if (asAt !== null && asAt > now) throw new ValidationError(`The "as at" date ${asAt} is in the future: a snapshot can only hold what stood on ${now} or before`, 'asAt');
+    const today = asAt ?? now;
     return this.store.transaction(async (repos) => {
       const number = await repos.snapshots.nextNumber(ctx.organisationId);
       const round = await repos.rounds.find(ctx.organisationId, roundId);
@@ -226,13 +261,14 @@ export class SnapshotService {
         periodEnd: round.periodEnd,
         takenBy: ctx.actor,
       });
-      await repos.snapshots.insertActionsSection(snapshot.id, round.id, round.periodStart, today);
-      const { plans, nodes } = await outlinePlans(repos, round);
+      await repos.snapshots.insertActionsSection(snapshot.id, round.id, round.periodStart, today, asAt);
+      const { plans, nodes } = await outlinePlans(repos, round, asAt);
+      const periodEnd = round.periodEnd < today ? round.periodEnd : today;
       const content: Omit<SnapshotContent, 'actions'> = {
-        programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), round.periodEnd)),
-        risks: await gatherRisks(repos, ctx),
-        priorities: await gatherPriorities(repos, ctx, today),
-        measures: await gatherMeasures(repos, ctx, round.periodEnd),
+        programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), periodEnd)),
+        risks: await gatherRisks(repos, ctx, asAt),
+        priorities: await gatherPriorities(repos, ctx, today, asAt !== null),
+        measures: await gatherMeasures(repos, ctx, periodEnd),
       };
       await repos.snapshots.insertSections(snapshot.id, content);
       const remindersStopped = await repos.rounds.skipScheduled(round.id);
