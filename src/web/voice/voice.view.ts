@@ -4,13 +4,7 @@ import type { VoiceView } from '../../services/voice.service.ts';
 import type { ActionLink } from '../kit/action-links.ts';
 import { voiceFormPath } from '../kit/paths.ts';
 import { textBlocks, type TextBlock } from '../kit/text.ts';
-
-/** Where a priority stands, in words a young person uses. */
-const STATUS: Record<string, { text: string; classes: string }> = {
-  open: { text: 'Not started yet', classes: 'govuk-tag--grey' },
-  'in-progress': { text: 'We are working on it', classes: 'govuk-tag--blue' },
-  done: { text: 'We did it', classes: 'govuk-tag--green' },
-};
+import { VOICE_STATUS } from '../kit/voice-status.ts';
 
 export interface VoiceItemRow {
   id: string;
@@ -53,7 +47,7 @@ export function councilGroups(items: VoiceView[], link: (key: string) => ActionL
       weDid: textBlocks(v.weDid),
       raisedBy: v.raisedBy,
       raisedOn: v.raisedOn,
-      status: STATUS[v.status] ?? { text: v.status, classes: 'govuk-tag--grey' },
+      status: VOICE_STATUS[v.status] ?? { text: v.status, classes: 'govuk-tag--grey' },
       answered: v.status === 'done',
       answeredOn: v.answeredOn,
       responses: v.responses.map((r) => ({ respondedOn: r.respondedOn, weDid: textBlocks(r.weDid), evidence: textBlocks(r.evidence) })),
@@ -68,5 +62,5 @@ export function councilGroups(items: VoiceView[], link: (key: string) => ActionL
 }
 
 export function statusCounts(items: VoiceView[]): { text: string; count: number }[] {
-  return Object.entries(STATUS).map(([status, s]) => ({ text: s.text, count: items.filter((v) => v.status === status).length }));
+  return Object.entries(VOICE_STATUS).map(([status, s]) => ({ text: s.text, count: items.filter((v) => v.status === status).length }));
 }
