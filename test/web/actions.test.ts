@@ -260,6 +260,21 @@ test('post edit as the manager saves the title and owners', async () => {
   );
 });
 
+test('post edit with nothing changed records no event, keeps the version and says nothing was changed', async () => {
+  const manager = await web.signIn('manager');
+  const form = html((await web.get(`${ACTION}/edit`, manager)).body);
+  const fields = ['version', 'title', 'description', 'successMeasures', 'outcome', 'refsOffered', ...[1, 2, 3].flatMap((n) => [`ownerName${n}`, `ownerRole${n}`])];
+  const asItWas = Object.fromEntries(fields.flatMap((f) => (form.value(f) === undefined ? [] : [[f, form.value(f)!]])));
+  const before = await actionNow();
+  const r = await web.post(`${ACTION}/edit`, { ...asItWas, refs: form.checked('refs'), measures: form.checked('measures') }, manager);
+  assert.equal(r.statusCode, 303);
+  assert.equal(r.headers.location, `${ACTION}?done=action-unchanged`);
+  assert.equal((await actionNow()).version, before.version);
+  assert.deepEqual((await web.db.services.audit.list(web.ctx, { entity: 'test-plan:1' })).filter((e) => e.event === 'action.edited'), []);
+  const page = await web.get(String(r.headers.location), manager);
+  assert.ok(html(page.body).banners().some((b) => /Nothing was changed/.test(b)), html(page.body).banners().join('\n'));
+});
+
 test('post edit without owners shows the error on the first owner row', async () => {
   const manager = await web.signIn('manager');
   const version = String((await actionNow()).version);
