@@ -5,7 +5,7 @@ import type { Unit } from '../../measures/index.ts';
 import type { AuditEntry, AuditNames } from '../../services/audit.service.ts';
 import { formatValue as measureValue } from '../../services/measure-reading.ts';
 import { actionPath } from '../kit/paths.ts';
-import { isRefKind, refHeading } from '../kit/references.ts';
+import { refsChanged, storedRefWords } from '../kit/references.ts';
 import { formatDate } from '../view.ts';
 import { VOICE_STATUS } from '../kit/voice-status.ts';
 
@@ -25,16 +25,8 @@ const ENTITY_TYPES: Record<string, string> = {
 /** Fields whose stored name reads badly: an action's "refs" are its cross-references. */
 const FIELD_LABELS: Record<string, string> = { refs: 'Cross-references', part: 'Part' };
 
-/** A cross-reference as an action stores it, "inspection:11", in words: "Inspection recommendation 11". */
-function refWords(stored: unknown): unknown {
-  if (typeof stored !== 'string') return stored;
-  const at = stored.indexOf(':');
-  const kind = stored.slice(0, at);
-  return at > 0 && isRefKind(kind) ? refHeading(kind, stored.slice(at + 1)) : stored;
-}
-
 /** A field's stored value ready for words: an action's cross-references each named. */
-const fieldValue = (key: string, value: unknown): unknown => (key === 'refs' && Array.isArray(value) ? value.map(refWords) : value);
+const fieldValue = (key: string, value: unknown): unknown => (key === 'refs' && Array.isArray(value) ? value.map(storedRefWords) : value);
 
 /** "successMeasures" → "Success measures". */
 export function fieldLabel(key: string): string {
@@ -112,11 +104,6 @@ export interface AuditRow {
   created: boolean;
 }
 
-const stringsIn = (record: unknown, key: string): string[] | undefined => {
-  const v = isRecord(record) ? record[key] : undefined;
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
-};
-
 /**
  * What happened, in words that say it: a young people's priority named ("… marked answered: Proper
  * bags"); an action's edit that linked or unlinked cross-references says which ("Reference linked:
@@ -129,14 +116,10 @@ function whatHappened(e: AuditEntry): string {
     return named ? `${label}: ${named}` : label;
   }
   if (e.event !== 'action.edited' && e.event !== 'action.refs.set') return label;
-  const had = stringsIn(e.before, 'refs');
-  const has = stringsIn(e.after, 'refs');
-  if (had === undefined || has === undefined) return label;
-  const said = (refs: string[], one: string, many: string): string[] => (refs.length === 0 ? [] : [`${refs.length === 1 ? one : many}: ${refs.map((r) => String(refWords(r))).join('; ')}`]);
-  const links = [
-    ...said(has.filter((r) => !had.includes(r)), 'Reference linked', 'References linked'),
-    ...said(had.filter((r) => !has.includes(r)), 'Reference unlinked', 'References unlinked'),
-  ];
+  const changed = refsChanged(e.before, e.after);
+  if (changed === undefined) return label;
+  const said = (refs: string[], one: string, many: string): string[] => (refs.length === 0 ? [] : [`${refs.length === 1 ? one : many}: ${refs.join('; ')}`]);
+  const links = [...said(changed.linked, 'Reference linked', 'References linked'), ...said(changed.unlinked, 'Reference unlinked', 'References unlinked')];
   if (links.length === 0) return label;
   const sentence = links.join('. ');
   const otherFields = changeRows(e.before, e.after).some((row) => row.field !== fieldLabel('refs'));
