@@ -25,7 +25,7 @@ export class StaleWriteError extends ParentisError {
   constructor(
     message: string,
     readonly currentVersion: number,
-    readonly change?: { actor: string; event: string; at: Date; after: unknown },
+    readonly change?: { actor: string; event: string; at: Date; after: unknown; before?: unknown },
   ) {
     super(message);
   }

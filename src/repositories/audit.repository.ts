@@ -41,6 +41,20 @@ export interface AuditPageQuery {
   offset: number;
 }
 
+/** The ids of the things a page of events mentions, by kind. */
+export interface AuditNameIds {
+  nodes: number[];
+  risks: number[];
+  measures: number[];
+}
+
+/** What the things a page of events mentions are called now, by id. */
+export interface AuditNames {
+  nodes: ReadonlyMap<number, { number: string; title: string }>;
+  risks: ReadonlyMap<number, { reference: string; title: string }>;
+  measures: ReadonlyMap<number, { code: string; title: string; unit: string }>;
+}
+
 export class AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -89,6 +103,35 @@ export class AuditRepository {
       query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { events, total: Number(count.n) };
+  }
+
+  /**
+   * The names of the parts of plans, risks and measures a page of events mentions, read once for the
+   * page (a query for each kind with any ids) rather than once for each event.
+   */
+  async names(organisationId: number, ids: AuditNameIds): Promise<AuditNames> {
+    const [nodes, risks, measures] = await Promise.all([
+      ids.nodes.length === 0
+        ? []
+        : this.db
+            .selectFrom('planNode')
+            .innerJoin('plan', 'plan.id', 'planNode.planId')
+            .select(['planNode.id', 'planNode.number', 'planNode.title'])
+            .where('plan.organisationId', '=', organisationId)
+            .where('planNode.id', 'in', ids.nodes)
+            .execute(),
+      ids.risks.length === 0
+        ? []
+        : this.db.selectFrom('risk').select(['id', 'reference', 'title']).where('organisationId', '=', organisationId).where('id', 'in', ids.risks).execute(),
+      ids.measures.length === 0
+        ? []
+        : this.db.selectFrom('measure').select(['id', 'code', 'title', 'unit']).where('organisationId', '=', organisationId).where('id', 'in', ids.measures).execute(),
+    ]);
+    return {
+      nodes: new Map(nodes.map((n) => [n.id, { number: n.number, title: n.title }])),
+      risks: new Map(risks.map((r) => [r.id, { reference: r.reference, title: r.title }])),
+      measures: new Map(measures.map((m) => [m.id, { code: m.code, title: m.title, unit: m.unit }])),
+    };
   }
 
   /** The newest event about one entity, to tell a user whose edit went stale who changed it. */

@@ -2,9 +2,9 @@
 import { formatActionKey, parseActionKey } from '../domain/action-key.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { ValidationError } from '../domain/errors.ts';
-import type { AuditEntry } from '../repositories/audit.repository.ts';
+import type { AuditEntry, AuditNameIds, AuditNames } from '../repositories/audit.repository.ts';
 
-export type { AuditEntry };
+export type { AuditEntry, AuditNames };
 import type { Store } from '../repositories/store.ts';
 import { requireCapability, type Ctx } from './context.ts';
 
@@ -61,11 +61,28 @@ export class AuditService {
       limit: pageSize,
       offset: (page - 1) * pageSize,
     });
-    return { events, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+    const names = await this.store.read.audit.names(ctx.organisationId, mentioned(events));
+    return { events, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)), names };
   }
 }
 
 export const AUDIT_PAGE_SIZE = 50;
+
+const ENTITY_IDS: Record<string, keyof AuditNameIds> = { plan_node: 'nodes', risk: 'risks', measure: 'measures' };
+
+/** The parts of plans, risks and measures a page of events is about, or moved an action between. */
+function mentioned(events: readonly AuditEntry[]): AuditNameIds {
+  const ids: Record<keyof AuditNameIds, Set<number>> = { nodes: new Set(), risks: new Set(), measures: new Set() };
+  for (const e of events) {
+    const kind = ENTITY_IDS[e.entityType];
+    if (kind !== undefined && e.entityId !== null) ids[kind].add(e.entityId);
+    for (const record of [e.before, e.after]) {
+      const nodeId = record !== null && typeof record === 'object' ? (record as Record<string, unknown>).nodeId : undefined;
+      if (typeof nodeId === 'number') ids.nodes.add(nodeId);
+    }
+  }
+  return { nodes: [...ids.nodes], risks: [...ids.risks], measures: [...ids.measures] };
+}
 
 export interface AuditPageFilters {
   entity?: string | undefined;
@@ -84,4 +101,6 @@ export interface AuditPage {
   page: number;
   pageSize: number;
   pages: number;
+  /** What the parts of plans, risks and measures the events mention are called now. */
+  names: AuditNames;
 }

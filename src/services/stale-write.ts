@@ -26,7 +26,7 @@ export async function staleError(
   return new StaleWriteError(
     `${what} was changed by someone else since you opened it: you had version ${expected}, it is now version ${current}${by}. Nothing was saved; look at it again and re-apply your change.`,
     current,
-    last ? { actor: last.actor, event: last.event, at: last.occurredAt, after: last.after } : undefined,
+    last ? { actor: last.actor, event: last.event, at: last.occurredAt, after: last.after, before: last.before } : undefined,
   );
 }
 

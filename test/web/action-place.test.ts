@@ -3,7 +3,7 @@
 // shown, and forbidden roles refused with nothing changed.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
-import { html } from '../helpers/html.ts';
+import { html, words } from '../helpers/html.ts';
 import { as, ledPlanFixture } from '../helpers/people.ts';
 import { useWebTest } from '../helpers/web.ts';
 
@@ -37,6 +37,15 @@ test('post move as the manager puts the action and its sub-action under the othe
   assert.equal(moved.updates.length, 1);
   assert.equal((await show('test-plan:1.1')).nodeId, care);
   assert.ok((await events()).includes('action.moved'));
+});
+
+test('get move says which part the action is in now and offers only the other parts', async () => {
+  const form = html((await web.get(`${ACTION}/1/move`, await web.signIn('manager'))).body);
+  assert.equal(words(form.text('#nodeId-hint') ?? ''), 'Now in: 1 Placements');
+  const offered = form.all('#nodeId option').map((o) => words(o.text));
+  assert.equal(offered[0], 'Choose');
+  assert.ok(offered.includes('2 Care leavers'), offered.join(' | '));
+  assert.ok(!offered.includes('1 Placements'), offered.join(' | '));
 });
 
 test('post move with a number in use or no part chosen links the error to its field and moves nothing', async () => {

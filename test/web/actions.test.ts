@@ -2,7 +2,7 @@
 // validation with the error summary, stale edits that keep what was typed, and refusals.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
-import { html } from '../helpers/html.ts';
+import { html, words } from '../helpers/html.ts';
 import { as, ledPlanFixture } from '../helpers/people.ts';
 import { useWebTest } from '../helpers/web.ts';
 
@@ -260,6 +260,21 @@ test('post edit as the manager saves the title and owners', async () => {
   );
 });
 
+test('post edit with nothing changed records no event, keeps the version and says nothing was changed', async () => {
+  const manager = await web.signIn('manager');
+  const form = html((await web.get(`${ACTION}/edit`, manager)).body);
+  const fields = ['version', 'title', 'description', 'successMeasures', 'outcome', 'refsOffered', ...[1, 2, 3].flatMap((n) => [`ownerName${n}`, `ownerRole${n}`])];
+  const asItWas = Object.fromEntries(fields.flatMap((f) => (form.value(f) === undefined ? [] : [[f, form.value(f)!]])));
+  const before = await actionNow();
+  const r = await web.post(`${ACTION}/edit`, { ...asItWas, refs: form.checked('refs'), measures: form.checked('measures') }, manager);
+  assert.equal(r.statusCode, 303);
+  assert.equal(r.headers.location, `${ACTION}?done=action-unchanged`);
+  assert.equal((await actionNow()).version, before.version);
+  assert.deepEqual((await web.db.services.audit.list(web.ctx, { entity: 'test-plan:1' })).filter((e) => e.event === 'action.edited'), []);
+  const page = await web.get(String(r.headers.location), manager);
+  assert.ok(html(page.body).banners().some((b) => /Nothing was changed/.test(b)), html(page.body).banners().join('\n'));
+});
+
 test('post edit without owners shows the error on the first owner row', async () => {
   const manager = await web.signIn('manager');
   const version = String((await actionNow()).version);
@@ -267,6 +282,19 @@ test('post edit without owners shows the error on the first owner row', async ()
   assert.equal(r.statusCode, 400);
   assert.match(html(r.body).errorFor('#ownerName1') ?? '', /^Enter at least one owner/);
   assert.equal(html(r.body).value('title'), 'Recruit carers');
+});
+
+test('post edit after someone else only linked a reference says which they linked, as the audit log does', async () => {
+  const manager = await web.signIn('manager');
+  const form = await web.get(`${ACTION}/edit`, manager);
+  const opened = versionIn(form.body);
+  const had = (await actionNow()).refs.flatMap((r) => (r.kind === 'tag' ? [] : [{ kind: r.kind, value: r.value }]));
+  await web.db.services.actions.edit(as(web.ctx, 'admin'), 'test-plan:1', { expectedVersion: Number(opened), links: [...had, { kind: 'inspection', value: '23' }] });
+  const r = await web.post(`${ACTION}/edit`, { version: opened, title: 'My new title', description: '', successMeasures: '', outcome: '', ownerName1: 'Jo Example', ownerRole1: '' }, manager);
+  assert.equal(r.statusCode, 409);
+  const banner = words(html(r.body).text('#stale-change') ?? '');
+  assert.match(banner, /Ada Admin linked a reference: Inspection recommendation 23 on /);
+  assert.doesNotMatch(banner, /edited the action/);
 });
 
 test('post edit after someone else edited shows their change, the action now and the typed title', async () => {

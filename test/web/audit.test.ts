@@ -174,3 +174,43 @@ test('get audit pages the log fifty events at a time, keeping the filters in the
   assert.equal(rows(second.body).length, 3);
   assert.match(main(second.body), /Plan imported/);
 });
+
+test('get audit of an action moved names the parts of the plan it left and joined, not their ids', async () => {
+  const manager = { ...web.ctx, actor: 'Pat Manager', role: 'manager' as const };
+  const placements = (await web.db.services.plans.tree(web.ctx, 'test-plan')).nodes.find((n) => n.title === 'Placements')!;
+  const { version } = await web.db.services.actions.show(web.ctx, 'test-plan:2');
+  await web.db.services.actions.move(manager, 'test-plan:2', { nodeId: placements.id, expectedVersion: version });
+  const r = await web.get('/audit?actor=Pat+Manager', await web.signIn('admin'));
+  const [moved] = rows(r.body);
+  assert.equal(words(moved!.querySelector('strong')?.text ?? ''), 'Action moved to another part of the plan');
+  assert.equal(changes(moved!).Part, '2 Care leavers → changed to 1 Placements');
+  assert.deepEqual(Object.keys(changes(moved!)).filter((f) => /^Node/.test(f)), []);
+});
+
+test('get audit names a part of a plan, a risk and a measure by number and title, not by key', async () => {
+  const manager = { ...web.ctx, actor: 'Pat Manager', role: 'manager' as const };
+  await web.db.services.plans.addNode(manager, 'test-plan', { kind: 'area', title: 'Education' });
+  const risk = (await web.db.services.risks.list(web.ctx)).find((x) => x.reference === 'R1')!;
+  await web.db.services.risks.rescoreById(manager, risk.id, risk.version, { likelihood: 2, impact: 4, assessedOn: '2018-06-01', note: 'Carers approved in May' });
+  const r = await web.get('/audit?actor=Pat+Manager', await web.signIn('admin'));
+  const [rescored, added] = rows(r.body).map((row) => words(row.querySelectorAll('td')[2]!.text));
+  assert.equal(rescored, 'Risk re-scored Risk R1 Not enough local foster carers');
+  assert.equal(added, 'Part of a plan added Part of plan Education');
+});
+
+test('get audit of a staged target says each step’s value and year, and a priority’s status as its page does', async () => {
+  const analyst = { ...web.ctx, actor: 'Ann Analyst', role: 'analyst' as const };
+  const m = await web.db.services.measures.define(web.ctx, { code: 'pep-up-to-date', title: 'Up-to-date personal education plans', unit: 'percent', polarity: 'higher is better', frequency: 'monthly', source: 'manual' });
+  await web.db.services.measures.addStagedTargets(analyst, 'pep-up-to-date', m.version, { steps: [{ from: '2026-04-01', value: 93 }, { from: '2027-04-01', value: 95 }], reason: 'Agreed with the Virtual School head' });
+  // The same person answering for the young people's council as a manager.
+  const manager = { ...analyst, role: 'manager' as const };
+  const { id } = await web.db.services.voice.add(manager, { council: 'In Care Council', priority: 'Proper bags for moving', youSaid: 'Not bin bags', raisedBy: 'Young person', raisedOn: '2018-02-18' });
+  const [item] = (await web.db.services.voice.list(web.ctx)).filter((v) => v.id === id);
+  await web.db.services.voice.respond(manager, id, { weDid: 'Bought holdalls', status: 'in-progress', expectedVersion: item!.version });
+  const r = await web.get('/audit?actor=Ann+Analyst', await web.signIn('admin'));
+  const [responded, , target] = rows(r.body);
+  assert.equal(changes(responded!).Status, 'Not started yet → changed to We are working on it');
+  assert.match(words(target!.text), /Measure Up-to-date personal education plans/);
+  assert.equal(changes(target!).Target, '93.0% for 2026/27 (stage 1 of 2); 95.0% for 2027/28 (stage 2 of 2)');
+  assert.doesNotMatch(words(target!.text), /label:|value:|pep-up-to-date/);
+});

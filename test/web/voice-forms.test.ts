@@ -120,6 +120,19 @@ test('post voice actions links the actions named and refuses one that does not e
   assert.equal(html(page.body).href('Offer every care leaver a personal adviser'), '/plans/test-plan/actions/2');
 });
 
+test('get voice answer shows the priority, what has been done so far and the actions linked, above the form', async () => {
+  const manager = await web.signIn('manager');
+  const before = words(html((await web.get(`/voice/${itemId}/answer`, manager)).body).main());
+  assert.match(before, /Moving with proper bags Not started yet What they said My stuff went in bin bags\. What has been done so far Nothing has been recorded as done yet\. .*No actions are linked\./);
+  await web.db.services.voice.addResponse(as(web.ctx, 'admin'), itemId, (await item()).version, { respondedOn: '2018-03-01', weDid: 'Ordered 100 holdalls.', evidence: 'Delivery note' });
+  await web.db.services.voice.setActions(as(web.ctx, 'admin'), itemId, (await item()).version, ['test-plan:1']);
+  const page = html((await web.get(`/voice/${itemId}/answer`, manager)).body);
+  const shown = words(page.main());
+  assert.match(shown, /What has been done so far .*On 1 March 2018 Ordered 100 holdalls\. How we know: Delivery note/);
+  assert.ok(page.links('main').some((l) => l.href === '/plans/test-plan/actions/1'), shown);
+  assert.ok(shown.indexOf('Ordered 100 holdalls') < shown.indexOf('Date they were told'), 'what was done comes before the form');
+});
+
 test('post voice answer marks it done on its date', async () => {
   const manager = await web.signIn('manager');
   const { version } = await item();

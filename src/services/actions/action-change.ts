@@ -41,6 +41,8 @@ export interface Applied<T> {
   result: T;
   event?: AuditEvent;
   also?: ChangeEvent[];
+  /** Nothing differed from what was there: no event is written and the version stays where it was. */
+  unchanged?: boolean;
 }
 
 export const keyOfAction = (a: Pick<ActionWithPlan, 'planSlug' | 'number'>): string => formatActionKey({ plan: a.planSlug, number: a.number });
@@ -116,6 +118,7 @@ export async function changeActionIn<T>(repos: Repositories, ...[ctx, keyText, e
   if (frozen !== null) throw new ConflictError(frozen);
   await requireCurrentVersion(repos, { entityType: 'action', entityId: a.id, what: `Action ${key}` }, expectedVersion, a.version);
   const applied = await apply(repos, a, may);
+  if (applied.unchanged === true && (applied.also ?? []).length === 0) return { key, version: a.version, result: applied.result };
   const version = await repos.actions.bumpVersion(a.id, a.version);
   if (version === undefined) throw await staleError(repos, 'action', a.id, `Action ${key}`, a.version, a.version);
   // The change's own event goes last, so it is the newest: what a stale edit of this action names.

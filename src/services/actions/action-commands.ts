@@ -209,21 +209,27 @@ export class ActionCommands {
     if (input.owners !== undefined && input.owners.length === 0) throw new ValidationError('An action needs at least one owner', 'owners');
     const links = input.links === undefined ? undefined : uniqueRefs(parseInput(z.array(linkSchema), input.links, 'links'));
     await changeAction(this.store, ctx, key, input.expectedVersion, 'edit', 'action.edited', async (repos, a) => {
-      const fields = {
+      const given = {
         ...(input.title !== undefined ? { title: input.title.trim() } : {}),
         ...(input.description !== undefined ? { description: input.description.trim() } : {}),
         ...(input.successMeasures !== undefined ? { successMeasures: input.successMeasures.trim() } : {}),
         ...(input.outcome !== undefined ? { outcome: input.outcome.trim() } : {}),
         ...(input.flags !== undefined ? { flags: input.flags } : {}),
       };
+      // Only the fields that differ are written and recorded: saving the form as it was changes nothing.
+      const fields = Object.fromEntries(Object.entries(given).filter(([k, v]) => JSON.stringify(a[k as keyof typeof given]) !== JSON.stringify(v))) as typeof given;
       const before: Record<string, unknown> = {};
       for (const k of Object.keys(fields) as (keyof typeof fields)[]) before[k] = a[k];
       const after: Record<string, unknown> = { ...fields };
       if (Object.keys(fields).length > 0) await repos.actions.setFields(a.id, fields);
       if (input.owners !== undefined) {
-        before.owners = (await repos.actions.owners([a.id])).map(ownerLabel);
-        await repos.actions.replaceOwners(a.id, input.owners);
-        after.owners = input.owners.map(ownerLabel);
+        const had = (await repos.actions.owners([a.id])).map(ownerLabel);
+        const has = input.owners.map(ownerLabel);
+        if (JSON.stringify(had) !== JSON.stringify(has)) {
+          await repos.actions.replaceOwners(a.id, input.owners);
+          before.owners = had;
+          after.owners = has;
+        }
       }
       if (links !== undefined) {
         const current = await repos.actions.refs([a.id]);
@@ -237,7 +243,7 @@ export class ActionCommands {
           after.refs = wanted;
         }
       }
-      return { before, after, result: undefined };
+      return { before, after, result: undefined, unchanged: Object.keys(after).length === 0 };
     });
     return this.queries.show(ctx, key);
   }

@@ -40,8 +40,17 @@ const actionPlaceRoutes: PageRoutes = (server) => {
   const render = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, form: PlaceForm<never>, action: ActionDetail, state: FormState, status = 200) => {
     if (action.frozen !== null) throw new ConflictError(action.frozen);
     if (!action.may.edit) throw new ForbiddenError('Your role does not allow you to move, renumber or close this action.');
-    const nodeOptions = form.suffix === 'move' ? [{ value: '', text: 'Choose' }, ...nodeChoices(await server.services.plans.tree(request.ctx(), action.plan)).map((n) => ({ value: String(n.id), text: n.text }))] : [];
-    return reply.page(form.template, { action, href: actionPath(action.key), nodeOptions, values: state.values, errors: state.errors ?? [], stale: state.stale ?? null }, status);
+    let nodeOptions: { value: string; text: string }[] = [];
+    let nowIn: string | null = null;
+    if (form.suffix === 'move') {
+      const choices = nodeChoices(await server.services.plans.tree(request.ctx(), action.plan));
+      const here = choices.find((n) => n.id === action.nodeId);
+      nowIn = here ? here.text.replace(/^(– )+/, '') : null;
+      // A top-level action cannot move to the part it is in; a sub-action can, to stand on its own there.
+      const offered = action.parentActionId === null ? choices.filter((n) => n.id !== action.nodeId) : choices.map((n) => (n.id === action.nodeId ? { ...n, text: `${n.text} (now here, under another action)` } : n));
+      nodeOptions = [{ value: '', text: 'Choose' }, ...offered.map((n) => ({ value: String(n.id), text: n.text }))];
+    }
+    return reply.page(form.template, { action, href: actionPath(action.key), nodeOptions, nowIn, values: state.values, errors: state.errors ?? [], stale: state.stale ?? null }, status);
   };
 
   const register = <I>(form: PlaceForm<I>): void => {

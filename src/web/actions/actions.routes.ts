@@ -280,7 +280,7 @@ const actionsRoutes: PageRoutes = (server) => {
     if (!form.ok) return renderEdit(reply, await load(request), { values: form.values, errors: form.errors }, 400);
     const input = form.value;
     return attempt(request, reply, renderEdit, request.body, { title: 'title', owners: 'ownerName1', links: 'refs', measures: 'measures' }, 'title', async () => {
-      await actions.edit(request.ctx(), keyOf(request.params), {
+      const saved = await actions.edit(request.ctx(), keyOf(request.params), {
         expectedVersion: input.version,
         title: input.title,
         description: input.description,
@@ -289,7 +289,8 @@ const actionsRoutes: PageRoutes = (server) => {
         owners: input.owners,
         ...(input.links !== undefined ? { links: input.links } : {}),
       });
-      return 'action-edited';
+      // A save that changed nothing leaves the version where it was, and says so.
+      return saved.version === input.version ? 'action-unchanged' : 'action-edited';
     });
   });
 

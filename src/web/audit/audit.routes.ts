@@ -78,7 +78,7 @@ const auditRoutes: PageRoutes = (server) => {
           ...result,
           first: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
           last: Math.min(result.total, result.page * result.pageSize),
-          rows: result.events.map((e) => auditRow(e, linkOf)),
+          rows: result.events.map((e) => auditRow(e, linkOf, result.names)),
         },
         pagination: result ? paginationOf(result.page, result.pages, href) : null,
       },

@@ -1,9 +1,13 @@
 // The audit log's view: events in words, their changes field by field, and the pages of results.
 import { auditEventLabel } from '../../domain/audit-events.ts';
-import type { AuditEntry } from '../../services/audit.service.ts';
+import { financialYear } from '../../domain/plan-years.ts';
+import type { Unit } from '../../measures/index.ts';
+import type { AuditEntry, AuditNames } from '../../services/audit.service.ts';
+import { formatValue as measureValue } from '../../services/measure-reading.ts';
 import { actionPath } from '../kit/paths.ts';
-import { isRefKind, refHeading } from '../kit/references.ts';
+import { refsChanged, storedRefWords } from '../kit/references.ts';
 import { formatDate } from '../view.ts';
+import { VOICE_STATUS } from '../kit/voice-status.ts';
 
 const ENTITY_TYPES: Record<string, string> = {
   action: 'Action',
@@ -19,18 +23,10 @@ const ENTITY_TYPES: Record<string, string> = {
 };
 
 /** Fields whose stored name reads badly: an action's "refs" are its cross-references. */
-const FIELD_LABELS: Record<string, string> = { refs: 'Cross-references' };
-
-/** A cross-reference as an action stores it, "inspection:11", in words: "Inspection recommendation 11". */
-function refWords(stored: unknown): unknown {
-  if (typeof stored !== 'string') return stored;
-  const at = stored.indexOf(':');
-  const kind = stored.slice(0, at);
-  return at > 0 && isRefKind(kind) ? refHeading(kind, stored.slice(at + 1)) : stored;
-}
+const FIELD_LABELS: Record<string, string> = { refs: 'Cross-references', part: 'Part' };
 
 /** A field's stored value ready for words: an action's cross-references each named. */
-const fieldValue = (key: string, value: unknown): unknown => (key === 'refs' && Array.isArray(value) ? value.map(refWords) : value);
+const fieldValue = (key: string, value: unknown): unknown => (key === 'refs' && Array.isArray(value) ? value.map(storedRefWords) : value);
 
 /** "successMeasures" → "Success measures". */
 export function fieldLabel(key: string): string {
@@ -100,18 +96,13 @@ export interface AuditRow {
   what: string;
   entityType: string;
   entityKey: string | null;
-  /** An action's people-facing name (plan title and number) instead of its key, when it is known. */
+  /** What people call it instead of its key, when known: an action by plan title and number, a part of a plan, risk or measure by its number and title. */
   entityName: string | null;
   entityHref: string | null;
   changes: ChangeRow[];
   /** True when nothing was there before (a creation): the changes have no "before" column to show. */
   created: boolean;
 }
-
-const stringsIn = (record: unknown, key: string): string[] | undefined => {
-  const v = isRecord(record) ? record[key] : undefined;
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
-};
 
 /**
  * What happened, in words that say it: a young people's priority named ("… marked answered: Proper
@@ -125,14 +116,10 @@ function whatHappened(e: AuditEntry): string {
     return named ? `${label}: ${named}` : label;
   }
   if (e.event !== 'action.edited' && e.event !== 'action.refs.set') return label;
-  const had = stringsIn(e.before, 'refs');
-  const has = stringsIn(e.after, 'refs');
-  if (had === undefined || has === undefined) return label;
-  const said = (refs: string[], one: string, many: string): string[] => (refs.length === 0 ? [] : [`${refs.length === 1 ? one : many}: ${refs.map((r) => String(refWords(r))).join('; ')}`]);
-  const links = [
-    ...said(has.filter((r) => !had.includes(r)), 'Reference linked', 'References linked'),
-    ...said(had.filter((r) => !has.includes(r)), 'Reference unlinked', 'References unlinked'),
-  ];
+  const changed = refsChanged(e.before, e.after);
+  if (changed === undefined) return label;
+  const said = (refs: string[], one: string, many: string): string[] => (refs.length === 0 ? [] : [`${refs.length === 1 ? one : many}: ${refs.join('; ')}`]);
+  const links = [...said(changed.linked, 'Reference linked', 'References linked'), ...said(changed.unlinked, 'Reference unlinked', 'References unlinked')];
   if (links.length === 0) return label;
   const sentence = links.join('. ');
   const otherFields = changeRows(e.before, e.after).some((row) => row.field !== fieldLabel('refs'));
@@ -143,9 +130,14 @@ function whatHappened(e: AuditEntry): string {
  * An event as the log shows it; `linkOf` names an action and gives where it is now, from its key then
  * and its id (null when the reader cannot see it, or it is gone).
  */
-export function auditRow(e: AuditEntry, linkOf: (actionKey: string, id: number | null) => { name: string; href: string } | null = () => null): AuditRow {
+export function auditRow(
+  e: AuditEntry,
+  linkOf: (actionKey: string, id: number | null) => { name: string; href: string } | null = () => null,
+  names: AuditNames = NO_NAMES,
+): AuditRow {
   const created = e.before === null || e.before === undefined;
   const action = e.entityType === 'action' && e.entityKey !== null ? linkOf(e.entityKey, e.entityId) : null;
+  const named = action === null ? entityName(e, names) : null;
   return {
     id: e.id,
     occurredAt: e.occurredAt,
@@ -154,11 +146,83 @@ export function auditRow(e: AuditEntry, linkOf: (actionKey: string, id: number |
     what: whatHappened(e),
     entityType: ENTITY_TYPES[e.entityType] ?? fieldLabel(e.entityType),
     entityKey: e.entityKey,
-    entityName: action?.name ?? null,
+    entityName: action?.name ?? named,
     entityHref: action?.href ?? (e.entityType === 'action' && e.entityKey !== null && e.entityKey.includes(':') ? actionPath(e.entityKey) : null),
-    changes: changeRows(e.before, e.after),
+    changes: changeRows(inWords(e, e.before, names), inWords(e, e.after, names)),
     created,
   };
+}
+
+const NO_NAMES: AuditNames = { nodes: new Map(), risks: new Map(), measures: new Map() };
+
+const text = (record: unknown, key: string): string => (isRecord(record) && typeof record[key] === 'string' ? record[key] : '');
+const joined = (...parts: string[]): string | null => {
+  const words = parts.filter((p) => p !== '').join(' ');
+  return words === '' ? null : words;
+};
+
+/**
+ * A part of a plan, risk or measure as people know it: "2 Health", "HH1 Placement sufficiency", the
+ * measure's title. What it is called now, or what the event recorded when it has gone.
+ */
+function entityName(e: AuditEntry, names: AuditNames): string | null {
+  const id = e.entityId;
+  const recorded = isRecord(e.after) ? e.after : e.before;
+  if (e.entityType === 'plan_node') {
+    const node = id === null ? undefined : names.nodes.get(id);
+    return node ? joined(node.number, node.title) : joined(text(recorded, 'number'), text(recorded, 'title'));
+  }
+  if (e.entityType === 'risk') {
+    const risk = id === null ? undefined : names.risks.get(id);
+    const reference = e.entityKey?.slice(e.entityKey.lastIndexOf(':') + 1) ?? '';
+    return risk ? joined(risk.reference, risk.title) : joined(reference, text(recorded, 'title'));
+  }
+  if (e.entityType === 'measure') {
+    const measure = id === null ? undefined : names.measures.get(id);
+    return measure ? measure.title : null;
+  }
+  return null;
+}
+
+/** A financial year as the pages write it: "2026/27". */
+const yearWords = (iso: string): string => financialYear(iso).replace('-', '/');
+
+/** A target in words: "93% for 2026/27 (stage 1 of 2)". */
+function targetWords(unit: Unit, t: unknown): string {
+  if (!isRecord(t) || typeof t.value !== 'number' || typeof t.effectiveFrom !== 'string') return formatValue(t);
+  const label = typeof t.label === 'string' && t.label !== '' ? ` (${t.label})` : '';
+  return `${measureValue(unit, t.value)} for ${yearWords(t.effectiveFrom)}${label}`;
+}
+
+/**
+ * A recorded state with its internal keys and codes put into the words the pages use: an action's part
+ * of the plan by number and title rather than its id, a young people's priority's status as its page
+ * says it, a measure's targets with their unit and year. The stored record is left as it was.
+ */
+function inWords(e: AuditEntry, record: unknown, names: AuditNames): unknown {
+  if (!isRecord(record)) return record;
+  const out: Record<string, unknown> = { ...record };
+  if ('nodeId' in out) {
+    const node = typeof out.nodeId === 'number' ? names.nodes.get(out.nodeId) : undefined;
+    const part = node ? joined(node.number, node.title) : joined(text(out, 'node'));
+    delete out.nodeId;
+    delete out.node;
+    out.part = part;
+  }
+  if (e.entityType === 'voice_item' && typeof out.status === 'string') out.status = VOICE_STATUS[out.status]?.text ?? out.status;
+  if (e.event === 'measure.target-added') {
+    const measure = e.entityId === null ? undefined : names.measures.get(e.entityId);
+    const unit = (measure?.unit ?? 'count') as Unit;
+    if (Array.isArray(out.targets)) {
+      const { targets, ...rest } = out;
+      return { target: (targets as unknown[]).map((t) => targetWords(unit, t)).join('; '), ...rest };
+    }
+    if (typeof out.value === 'number' && typeof out.effectiveFrom === 'string') {
+      const { reason } = out;
+      return { target: targetWords(unit, out), ...(reason === undefined ? {} : { reason }) };
+    }
+  }
+  return out;
 }
 
 /**

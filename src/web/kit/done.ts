@@ -12,6 +12,7 @@ export const DONE_MESSAGES = {
   'deadline-approved': 'The new deadline has been approved',
   'deadline-rejected': 'The request for a new deadline has been turned down',
   'action-edited': 'The action has been saved',
+  'action-unchanged': 'Nothing was changed: the action is as it was',
   'action-added': 'The action has been added',
   'plan-created': 'The plan has been created. Add its parts (programmes, themes …) and actions below.',
   'plan-edited': "The plan's details have been saved",

@@ -26,3 +26,28 @@ export function refSummary(r: { title: string; body: string } | undefined, lengt
   const cut = text.lastIndexOf(' ', length);
   return `${text.slice(0, cut > 0 ? cut : length)} …`;
 }
+
+/** A cross-reference as an action stores it, "inspection:11", in words: "Inspection recommendation 11". */
+export function storedRefWords(stored: unknown): unknown {
+  if (typeof stored !== 'string') return stored;
+  const at = stored.indexOf(':');
+  const kind = stored.slice(0, at);
+  return at > 0 && isRefKind(kind) ? refHeading(kind, stored.slice(at + 1)) : stored;
+}
+
+const storedRefs = (record: unknown, key: string): string[] | undefined => {
+  const v = record !== null && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+};
+
+/**
+ * The cross-references an action's change linked and unlinked, each in words, from its recorded
+ * state before and after; undefined when the change did not record its references both sides.
+ */
+export function refsChanged(before: unknown, after: unknown): { linked: string[]; unlinked: string[] } | undefined {
+  const had = storedRefs(before, 'refs');
+  const has = storedRefs(after, 'refs');
+  if (had === undefined || has === undefined) return undefined;
+  const named = (refs: string[]): string[] => refs.map((r) => String(storedRefWords(r)));
+  return { linked: named(has.filter((r) => !had.includes(r))), unlinked: named(had.filter((r) => !has.includes(r))) };
+}

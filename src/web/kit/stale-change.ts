@@ -2,6 +2,7 @@
 import { auditEventDeed } from '../../domain/audit-events.ts';
 import type { StaleWriteError } from '../../domain/errors.ts';
 import { formatDate } from '../view.ts';
+import { refsChanged } from './references.ts';
 
 export interface StaleChangeView {
   actor: string;
@@ -87,5 +88,22 @@ export function staleChangeView(err: StaleWriteError): StaleChangeView {
   const rows = Object.entries(after)
     .filter(([k]) => k !== 'id' && k !== 'version')
     .map(([k, v]) => ({ key: LABELS[k] ?? k, value: words(k, v) }));
-  return { actor: change.actor, what: auditEventDeed(change.event), at: change.at, rows };
+  return { actor: change.actor, what: deedOf(change), at: change.at, rows };
+}
+
+/**
+ * What the other person did, in the audit log's words: an edit of an action that linked or unlinked
+ * cross-references says which ("linked a reference: Inspection recommendation 23").
+ */
+function deedOf(change: NonNullable<StaleWriteError['change']>): string {
+  const deed = auditEventDeed(change.event);
+  if (change.event !== 'action.edited' && change.event !== 'action.refs.set') return deed;
+  const refs = refsChanged(change.before, change.after);
+  if (refs === undefined) return deed;
+  const said = (names: string[], verb: string): string[] => (names.length === 0 ? [] : [`${verb} ${names.length === 1 ? 'a reference' : 'references'}: ${names.join('; ')}`]);
+  const links = [...said(refs.linked, 'linked'), ...said(refs.unlinked, 'unlinked')];
+  if (links.length === 0) return deed;
+  const after = change.after !== null && typeof change.after === 'object' ? Object.keys(change.after) : [];
+  const otherFields = after.some((k) => k !== 'refs');
+  return `${otherFields ? `${deed}, and ` : ''}${links.join(' and ')}`;
 }

@@ -13,7 +13,7 @@ import { actionKeyList } from '../kit/form-fields.ts';
 import { postForm, type FormState } from '../kit/form-post.ts';
 import { voiceAnchor, voicePath, withDone } from '../kit/paths.ts';
 import { actionsForm, answerForm, newVoiceForm, respondForm, VOICE_FIELDS } from './voice-forms.ts';
-import { councilGroups, statusCounts } from './voice.view.ts';
+import { councilGroups, statusCounts, voiceItemRow } from './voice.view.ts';
 
 type Values = Record<string, unknown>;
 type VoiceForm = 'respond' | 'actions' | 'answer';
@@ -51,10 +51,13 @@ const voiceRoutes: PageRoutes = (server) => {
   const render = async (reply: FastifyReply, form: VoiceForm | 'new', item: VoiceView | null, state: FormState, status = 200) => {
     if (!mayRespond(reply.request)) throw new ForbiddenError("Your role does not allow you to change the young people's priorities.");
     const councils = form === 'new' ? [...new Set((await voice.list(reply.request.ctx())).map((v) => v.council))] : [];
+    // Marking it answered: what was said and what has been done so far, above the form.
+    const shown = form === 'answer' && item !== null ? voiceItemRow(item, await actionLinker(server.services.actions, reply.request.ctx())) : null;
     return reply.page(
       TEMPLATES[form],
       {
         item,
+        shown,
         values: state.values,
         errors: state.errors ?? [],
         stale: state.stale ?? null,
