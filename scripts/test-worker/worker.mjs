@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { childrenCpuMs } from '../children-cpu.mjs';
 import { loadInto, real } from './node-test.mjs';
 import { executionAsyncResource } from 'node:async_hooks';
 
@@ -15,19 +16,6 @@ const queue = process.env.PARENTIS_TEST_QUEUE;
 const times = process.env.PARENTIS_TEST_TIMES;
 if (!queue || !times) throw new Error('a test worker runs under scripts/run-tests.mjs (PARENTIS_TEST_QUEUE, PARENTIS_TEST_TIMES)');
 
-/** Processor time of the ended processes this one waited for, in ms: Linux's /proc (cutime, cstime); 0 elsewhere. */
-function childrenCpuMs() {
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    // The fields after the command name in parentheses; cutime and cstime are the 16th and 17th of all.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[13]) + Number(fields[14]);
-    const hz = 100; // USER_HZ: 100 on every Linux that Node.js runs on
-    return Number.isFinite(ticks) ? (ticks * 1000) / hz : 0;
-  } catch {
-    return 0;
-  }
-}
 
 function cpuMs() {
   const own = process.cpuUsage();
