@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AwaitingDecision } from '../../services/actions/index.ts';
-import { decisionRows, headline, HEADLINE_SHOWN, mineRows, type HomeRow } from './home-view.ts';
+import type { Trend } from '../../domain/brag.ts';
+import type { StatusMove } from '../../domain/snapshot.ts';
+import type { SnapshotComparison } from '../../services/reporting/snapshot.service.ts';
+import { decisionRows, headline, HEADLINE_SHOWN, mineRows, sinceLastBoardLines, type HomeRow } from './home-view.ts';
 
 const row = (key: string, over: Partial<HomeRow> = {}): HomeRow => ({
   key,
@@ -74,4 +77,12 @@ test('headline counts the measures by RAG and names the red ones before the ambe
     ['r', 'R', '/measures/r'],
     ['a', 'A', '/measures/a'],
   ]);
+});
+
+test('sinceLastBoardLines says how many moved actions were given their first status, so better and worse add up', () => {
+  const move = (key: string, from: string | null, to: string, trend: Trend): StatusMove => ({ key, title: `Action ${key}`, from, to, trend }) as StatusMove;
+  const summary = { number: 2, name: 'as reported', period: '2026/27 Q1' } as SnapshotComparison['snapshot'];
+  const changes = { statuses: [move('p:1', null, 'A', 'new'), move('p:2', null, 'G', 'new'), move('p:3', 'G', 'R', 'worsened'), move('p:4', 'R', 'G', 'improved')], deadlines: [], newActions: [], newRisks: [], closedRisks: [], rescoredRisks: [], measures: [] };
+  assert.deepEqual(sinceLastBoardLines({ snapshot: summary, since: summary, changes }), ['4 actions moved BRAG status (2 given a status for the first time, 1 better, 1 worse)']);
+  assert.deepEqual(sinceLastBoardLines({ snapshot: summary, since: summary, changes: { ...changes, statuses: [move('p:3', 'G', 'R', 'worsened')] } }), ['1 action moved BRAG status (0 better, 1 worse)']);
 });

@@ -242,8 +242,12 @@ export function sinceLastBoardLines(c: SnapshotComparison): string[] {
   const x = c.changes;
   const worse = x.statuses.filter((m) => m.trend === 'worsened').length;
   const better = x.statuses.filter((m) => m.trend === 'improved').length;
+  // An action given its first status moved, but is neither better nor worse: said apart, so the
+  // parts add up to the whole.
+  const first = x.statuses.filter((m) => m.trend === 'new').length;
+  const parts = [...(first > 0 ? [`${first} given a status for the first time`] : []), `${better} better`, `${worse} worse`];
   const lines = [
-    x.statuses.length > 0 ? `${plural(x.statuses.length, 'action')} moved BRAG status (${better} better, ${worse} worse)` : '',
+    x.statuses.length > 0 ? `${plural(x.statuses.length, 'action')} moved BRAG status (${parts.join(', ')})` : '',
     x.deadlines.length > 0 ? `${plural(x.deadlines.length, 'deadline')} slipped` : '',
     x.newActions.length > 0 ? `${plural(x.newActions.length, 'new action')}` : '',
     x.newRisks.length > 0 ? `${plural(x.newRisks.length, 'new risk')}` : '',
