@@ -1,12 +1,7 @@
 // A plan's next year: the title with its years moved on ("2025-26" → "2026-27") and the period
 // after the plan's own, a year long (a financial year, 1 April to 31 March, when the plan has none).
+import { addDays } from './dates.ts';
 import { slugFrom } from './plan-document.ts';
-
-const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 const addYear = (iso: string): string => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
 

@@ -5,7 +5,9 @@
 import crypto from 'node:crypto';
 import { DEMO_WRITTEN_AT, shiftDate } from '../demo/shift.ts';
 import { staff } from '../demo/content/authority.ts';
-import type { Clock } from '../domain/clock.ts';
+import { stoppedClock } from '../domain/clock.ts';
+import { groupBy } from '../domain/collections.ts';
+import { addDays } from '../domain/dates.ts';
 import { defaultDueDate, periodContaining, previousPeriod, type ReportingPeriod } from '../domain/reporting-periods.ts';
 import { defaultSnapshotName } from '../domain/snapshot.ts';
 import { addWorkingDays, isWorkingDay } from '../domain/working-days.ts';
@@ -32,8 +34,6 @@ export interface DemoRoundPlan {
   /** Closed rounds: the board's meeting and the day, a week before it, the round closed. */
   board: { meets: string; closesOn: string } | null;
 }
-
-const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The board meets on the first Thursday at least 21 days after updates are due. */
 export function boardMeeting(dueDate: string): string {
@@ -91,7 +91,7 @@ export async function loadDemoRounds(store: Store, demo: Ctx, years: number, pub
     if (already?.closed) continue;
     const until = r.board?.closesOn ?? today;
     // Opened the working day after the quarter ends, on that day's clock: the reminders fall on their days.
-    const then = (day: string): Clock => ({ now: () => new Date(`${day}T09:00:00Z`), today: () => day });
+    const then = (day: string) => stoppedClock(new Date(`${day}T09:00:00Z`));
     const opened = await rounds.open({ ...ctx, clock: then(r.opensOn) }, { period: r.period.label, plans: r.plans, dueDate: r.dueDate });
     const roundId = opened.round.id;
     const replies = await repliesOf(store, roundId, r, until);
@@ -121,6 +121,7 @@ export async function loadDemoRounds(store: Store, demo: Ctx, years: number, pub
 async function repliesOf(store: Store, roundId: number, r: DemoRoundPlan, until: string): Promise<{ id: number; at: Date; via: 'account' | 'link'; progressUpdateId: number | null; on: string }[]> {
   const requests = await store.read.rounds.requests(roundId);
   const updates = (await store.read.actions.updates([...new Set(requests.map((q) => q.actionId))])).sort((a, b) => a.updateDate.localeCompare(b.updateDate) || a.id - b.id);
+  const updatesOf = groupBy(updates, (u) => u.actionId);
   const onTime = workingDays(r.opensOn, r.dueDate);
   const late = workingDays(addDays(r.dueDate, 1), addDays(until, -1));
   return requests.flatMap((q) => {
@@ -129,7 +130,7 @@ async function repliesOf(store: Store, roundId: number, r: DemoRoundPlan, until:
     if (days.length === 0) return [];
     const on = days[steady(r.period.label, q.actionId) % days.length]!;
     if (on > until) return [];
-    const answer = updates.filter((u) => u.actionId === q.actionId && u.updateDate >= r.period.start && u.updateDate <= on).at(-1);
+    const answer = (updatesOf.get(q.actionId) ?? []).filter((u) => u.updateDate >= r.period.start && u.updateDate <= on).at(-1);
     return [{ id: q.id, at: new Date(`${on}T10:00:00Z`), via: q.hasAccount ? ('account' as const) : ('link' as const), progressUpdateId: answer?.id ?? null, on }];
   });
 }
