@@ -1,6 +1,6 @@
 // The audit log's view: events in words, their changes field by field, and the pages of results.
 import { auditEventLabel } from '../../domain/audit-events.ts';
-import { financialYear } from '../../domain/plan-years.ts';
+import { financialYearLabel, financialYearOf } from '../../domain/reporting-periods.ts';
 import type { Unit } from '../../measures/index.ts';
 import type { AuditEntry, AuditNames } from '../../services/audit.service.ts';
 import { formatValue as measureValue } from '../../services/measure-reading.ts';
@@ -184,14 +184,11 @@ function entityName(e: AuditEntry, names: AuditNames): string | null {
   return null;
 }
 
-/** A financial year as the pages write it: "2026/27". */
-const yearWords = (iso: string): string => financialYear(iso).replace('-', '/');
-
 /** A target in words: "93% for 2026/27 (stage 1 of 2)". */
 function targetWords(unit: Unit, t: unknown): string {
   if (!isRecord(t) || typeof t.value !== 'number' || typeof t.effectiveFrom !== 'string') return formatValue(t);
   const label = typeof t.label === 'string' && t.label !== '' ? ` (${t.label})` : '';
-  return `${measureValue(unit, t.value)} for ${yearWords(t.effectiveFrom)}${label}`;
+  return `${measureValue(unit, t.value)} for ${financialYearLabel(financialYearOf(t.effectiveFrom))}${label}`;
 }
 
 /**
