@@ -159,6 +159,14 @@ export function deliveryProblem(reminders: readonly ReminderView[]): string | nu
   return `${problem.status === 'bounced' ? 'Bounced' : problem.status === 'failed' ? 'Failed' : 'Not sent yet, trying again'}: ${problem.lastError ?? ''}`;
 }
 
+/**
+ * Whether GOV.UK Notify reported the owner's newest message delivered: the last one handed to a
+ * channel (sent, failed or bounced), in the order the sender takes them, as deliveryProblem reads them.
+ */
+export function lastDelivered(reminders: readonly ReminderView[]): boolean {
+  return reminders.filter((r) => r.sentAt !== null || r.status === 'bounced' || r.status === 'failed').at(-1)?.status === 'delivered';
+}
+
 /** Managers and administrators run rounds; programme leads see them, to decide what they bring in. */
 function requireRoundReader(ctx: Ctx): void {
   if (!can(ctx.role, 'rounds.manage')) requireCapability(ctx, 'rounds.decide-led', 'see reporting rounds');

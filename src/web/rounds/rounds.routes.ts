@@ -7,7 +7,7 @@ import { parseActionKey } from '../../domain/action-key.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
 import { periodContaining, previousPeriod, defaultDueDate, parsePeriod } from '../../domain/reporting-periods.ts';
 import { requireCapability, todayFor } from '../../services/context.ts';
-import { requestStateLabels, type ReminderView } from '../../services/reporting/round.service.ts';
+import { lastDelivered, requestStateLabels } from '../../services/reporting/round.service.ts';
 import { doneMessage, donePartly } from '../kit/done.ts';
 import { checkDate, choiceList, dateParts, requiredText, str, textField } from '../kit/form-fields.ts';
 import { errorsFromValidation, formValues, readForm, type FormError, type FormValues } from '../kit/forms.ts';
@@ -103,9 +103,6 @@ const roundsRoutes: PageRoutes = (server) => {
     }
   });
 
-  /** The owner's newest message that went to a channel (as the sender took them), whatever became of it. */
-  const lastHandedOver = (reminders: readonly ReminderView[]): ReminderView | undefined => reminders.filter((r) => r.sentAt !== null || r.status === 'bounced' || r.status === 'failed').at(-1);
-
   const showRound = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FormError[] = [], values: FormValues = {}, status = 200) => {
     const list = await rounds.chaseList(request.ctx(), roundId(request.params));
     const programmes = new Map<string, typeof rows>();
@@ -118,7 +115,7 @@ const roundsRoutes: PageRoutes = (server) => {
       'rounds/round.njk',
       {
         list,
-        owners: list.owners.map((o, i) => ({ ...o, index: i + 1, delivered: lastHandedOver(o.reminders)?.status === 'delivered' })),
+        owners: list.owners.map((o, i) => ({ ...o, index: i + 1, delivered: lastDelivered(o.reminders) })),
         groups: [...programmes].map(([heading, items]) => ({ heading, items })),
         lateCount: list.owners.filter((o) => o.late > 0).length,
         channel: reminders.channelName,
