@@ -2,6 +2,7 @@
 // stale edits refused, derived figures and filters.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
+import type { NodeDocumentInput } from '../../src/domain/plan-document.ts';
 import { StaleWriteError, ValidationError, NotFoundError } from '../../src/domain/errors.ts';
 import type { Ctx } from '../../src/services/context.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -136,4 +137,18 @@ test('set status for an earlier date files it in date order and leaves the later
   const a = await t.db.services.actions.setStatus(t.ctx, 'test-plan:1', { status: 'R', asAt: '2018-04-30', reason: 'Recorded late' });
   assert.equal(a.status, 'A');
   assert.deepEqual(a.statuses.map((s) => `${s.asAt} ${s.status}`), ['2018-04-30 R', '2018-05-31 A']);
+});
+
+test('list actions aiming at a measure finds them by a linked measure or a success measure, each once', async () => {
+  const doc = planFixture('aims');
+  const [placements, leavers] = doc.plan.nodes as NodeDocumentInput[];
+  const recruit = placements!.actions![0]!;
+  recruit.kpis = [{ title: 'Health checks on time', measureCode: 'health-checks' }];
+  recruit.subActions![0]!.refs = [{ kind: 'measure', value: 'health-checks' }];
+  recruit.subActions![0]!.kpis = [{ title: 'Health checks on time', measureCode: 'health-checks' }];
+  leavers!.actions![0]!.kpis = [{ title: 'Care leavers in education', measureCode: 'care-leavers-eet' }];
+  await t.db.services.plans.importDocument(t.ctx, doc);
+  assert.deepEqual((await t.db.services.actions.list(t.ctx, { aimsAt: 'health-checks' })).map((a) => a.key), ['aims:1', 'aims:1.1']);
+  assert.deepEqual((await t.db.services.actions.list(t.ctx, { aimsAt: 'care-leavers-eet' })).map((a) => a.key), ['aims:2']);
+  assert.deepEqual(await t.db.services.actions.list(t.ctx, { aimsAt: 'nobody-aims-here' }), []);
 });
