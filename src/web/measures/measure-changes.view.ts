@@ -5,11 +5,15 @@ import type { FigureFacts, MeasureChange, TargetFacts } from '../../services/mea
 import { formatValue } from '../../services/measure-reading.ts';
 import type { TargetView } from '../../services/measure.service.ts';
 import { formatDate, formatDateTime } from '../view.ts';
+import { formatCount } from '../kit/measure-figures.ts';
+
+// Made once: toLocaleString with options builds a formatter on every call, and every measure page says its band.
+const BAND = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /** The amber band in the measure's own unit: "2 percentage points", "5 per 10,000", "10 days". */
 export function bandText(unit: Unit, band: number | null): string {
   if (band === null || band === 0) return 'none: any miss is red';
-  const n = band.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  const n = BAND.format(band);
   if (unit === 'percent') return `${n} percentage ${band === 1 ? 'point' : 'points'}`;
   if (unit === 'rate per 10,000') return `${n} per 10,000 children`;
   if (unit === 'days') return `${n} ${band === 1 ? 'day' : 'days'}`;
@@ -31,7 +35,7 @@ const span = (unit: Unit, t: TargetFacts): string =>
 
 const figureWords = (unit: Unit, f: FigureFacts): string => {
   const value = formatValue(unit, f.value);
-  const parts = unit === 'count' || f.denominator === null ? '' : ` (${f.numerator.toLocaleString('en-GB')} of ${f.denominator.toLocaleString('en-GB')})`;
+  const parts = unit === 'count' || f.denominator === null ? '' : ` (${formatCount(f.numerator)} of ${formatCount(f.denominator)})`;
   return `${value}${parts}`;
 };
 

@@ -10,7 +10,7 @@ import { toCsv } from '../../exports/csv.ts';
 import { formatValue } from '../../services/measure-reading.ts';
 import type { PageRoutes } from '../routes.ts';
 import { errorsFromValidation, readForm, type FormError, type FormValues } from '../kit/forms.ts';
-import { figureText, measurePath, tileView } from '../kit/measure-figures.ts';
+import { figureText, formatCount, measurePath, tileView } from '../kit/measure-figures.ts';
 import { doneMessage } from '../kit/done.ts';
 import { actionPath, measureFormPath } from '../kit/paths.ts';
 import { staleChangeView } from '../kit/stale-change.ts';
@@ -53,7 +53,7 @@ const measurePageRoutes: PageRoutes = (server) => {
         windows: page.windows.slice(-13).map((w) => ({ period: formatDate(w.periodEnd), ytd: figureText(unit, w.ytd), rolling12: figureText(unit, w.rolling12) })),
         breakdowns: page.breakdowns.map((b) => ({
           dimension: b.dimension,
-          rows: b.rows.map((x) => ({ category: x.category, value: figureText(unit, x.figure), parts: x.figure.symbol === 'c' ? 'c' : (x.figure.numerator ?? '').toLocaleString('en-GB'), markedSmall: x.figure.suppressed && x.figure.symbol !== 'c' })),
+          rows: b.rows.map((x) => ({ category: x.category, value: figureText(unit, x.figure), parts: x.figure.symbol === 'c' ? 'c' : x.figure.numerator === null ? '' : formatCount(x.figure.numerator), markedSmall: x.figure.suppressed && x.figure.symbol !== 'c' })),
         })),
         breakdownAt: formatDate(latestPeriod),
         benchmarks: page.benchmarkHistory.map((b) => ({ name: b.name, year: `${b.timePeriod - 1}/${String(b.timePeriod).slice(2)}`, value: b.value === null ? (b.symbol ?? '') : formatValue(unit, b.value), authorities: b.authorities })),
