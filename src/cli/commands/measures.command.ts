@@ -1,7 +1,10 @@
 // parentis measures: the measure library with each measure's latest value, target, RAG and benchmarks.
 import type { Command } from 'commander';
-import { formatMeasureValue as fmt } from '../../domain/measure-format.ts';
+import { formatValue } from '../../services/measure-reading.ts';
 import type { BenchmarkView, MeasureSummary } from '../../services/measure.service.ts';
+
+/** A figure as the pages write it ("67.5%", "45 per 10,000"); nothing where there is none. */
+const fmt = (value: number | null, unit: MeasureSummary['unit']): string => (value === null ? '' : formatValue(unit, value));
 import { listCommand } from '../list-command.ts';
 
 const bench = (m: MeasureSummary, comparator: string): string => {

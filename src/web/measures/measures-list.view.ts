@@ -1,8 +1,7 @@
 // The measure library page's rows: each measure's latest figure, target, RAG and benchmarks as the
 // command line's `parentis measures` shows them, with small numbers suppressed.
-import { formatMeasureValue as formatValue } from '../../domain/measure-format.ts';
 import type { BenchmarkView, MeasureSummary } from '../../services/measure.service.ts';
-import { shown, type Reader } from '../../services/measure-reading.ts';
+import { formatValue, shown, type Reader } from '../../services/measure-reading.ts';
 import { measurePath } from '../kit/paths.ts';
 
 export const COMPARATORS = [
@@ -41,7 +40,7 @@ export interface MeasureRowView {
 function benchmarkFigure(m: MeasureSummary, comparator: string): Figure | null {
   const b: BenchmarkView | undefined = m.benchmarks.find((x) => x.comparator === comparator);
   if (!b) return null;
-  const text = b.value === null ? (b.symbol ?? '') : formatValue(b.value, m.unit);
+  const text = b.value === null ? (b.symbol ?? '') : formatValue(m.unit, b.value);
   return { text: `${text} (${b.timePeriod})` };
 }
 
@@ -59,7 +58,7 @@ export function measureRows(measures: MeasureSummary[], reader: Reader): Measure
     let value: Figure | null = null;
     let counts: Figure | null = null;
     if (latest !== null) {
-      value = hidden ? suppressedFigure(reader.threshold) : { text: latest.value === null ? (latest.symbol ?? '') : formatValue(latest.value, m.unit), ...marked };
+      value = hidden ? suppressedFigure(reader.threshold) : { text: latest.value === null ? (latest.symbol ?? '') : formatValue(m.unit, latest.value), ...marked };
       if (latest.denominator !== null) counts = hidden ? suppressedFigure(reader.threshold) : { text: `${latest.numerator ?? ''} of ${latest.denominator}`, ...marked };
     }
     return {
@@ -71,7 +70,7 @@ export function measureRows(measures: MeasureSummary[], reader: Reader): Measure
       asAt: latest?.periodEnd ?? null,
       value,
       counts,
-      target: m.target ? formatValue(m.target.value, m.unit) : null,
+      target: m.target ? formatValue(m.unit, m.target.value) : null,
       targetLabel: m.target?.label ?? null,
       // A RAG worked out from a suppressed figure would tell what it is near.
       rag: hidden ? null : m.rag,
