@@ -445,14 +445,22 @@ export class PlanService {
     });
   }
 
-  /** Moves a node one place up or down among the parts beside it (same parent); at either end it stays. */
-  async moveNode(ctx: Ctx, slug: string, nodeId: number, direction: 'up' | 'down'): Promise<void> {
+  /**
+   * Moves a node one place up or down among the parts beside it (same parent); at either end it stays.
+   * `passing` is the part the person saw beside it in that direction (null: none): when someone has
+   * reordered the parts since, nothing moves and the refusal says so, so that a stale page or a second
+   * press never moves a part past one the person did not mean to.
+   */
+  async moveNode(ctx: Ctx, slug: string, nodeId: number, direction: 'up' | 'down', passing: number | null): Promise<void> {
     requireCapability(ctx, 'plans.edit', 'change the structure of a plan');
     await this.store.transaction(async (repos) => {
       const { plan, node } = await this.lockNode(repos, ctx, slug, nodeId);
       const siblings = (await repos.plans.nodes(plan.id)).filter((n) => n.parentId === node.parentId);
       const at = siblings.findIndex((n) => n.id === node.id);
       const to = direction === 'up' ? at - 1 : at + 1;
+      if ((siblings[to]?.id ?? null) !== passing) {
+        throw new ConflictError(`The parts beside "${node.title}" have been reordered since you opened the page, so nothing was moved: look at the plan as it is now and move it again if you still need to.`);
+      }
       if (to < 0 || to >= siblings.length) return;
       [siblings[at], siblings[to]] = [siblings[to]!, siblings[at]!];
       // Positions from the lowest one among them, so siblings that shared a position get their own.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import { html } from '../helpers/html.ts';
 import { as, ledPlanFixture } from '../helpers/people.ts';
-import { useWebTest } from '../helpers/web.ts';
+import { useWebTest, type SignedIn } from '../helpers/web.ts';
 
 const web = useWebTest({ names: { owner: 'Jo Example', lead: 'Lee Lead', manager: 'Pat Manager' } });
 const PLAN = '/plans/test-plan';
@@ -111,20 +111,45 @@ test('post plan edit with errors links each to its field, keeps what was typed a
   assert.deepEqual(await web.db.counts(), before);
 });
 
+/** The move buttons' form for a part as the plan page shows it now: the direction, and the part it expects to pass. */
+async function moveForm(id: number, direction: 'up' | 'down', as: SignedIn): Promise<Record<string, string>> {
+  const page = html((await web.get(PLAN, as)).body);
+  const field = (name: string): string => page.find(`form[action="${PLAN}/nodes/${id}/move"] input[name="${name}"]`)?.getAttribute('value') ?? '';
+  return { direction, before: field('before'), after: field('after') };
+}
+
 test('post node move down then up swaps the part with the one beside it and stops at the ends', async () => {
   const manager = await web.signIn('manager');
   const [first, second] = await topTitles();
   const node = await nodeOf(first!);
-  const down = await web.post(`${PLAN}/nodes/${node.id}/move`, { direction: 'down' }, manager);
+  const down = await web.post(`${PLAN}/nodes/${node.id}/move`, await moveForm(node.id, 'down', manager), manager);
   assert.equal(down.statusCode, 303);
   assert.equal(down.headers.location, `${PLAN}?done=node-moved#node-${node.id}`);
   assert.deepEqual((await topTitles()).slice(0, 2), [second, first]);
   const order = await topTitles();
-  await web.post(`${PLAN}/nodes/${(await nodeOf(order.at(-1)!)).id}/move`, { direction: 'down' }, manager);
+  const last = (await nodeOf(order.at(-1)!)).id;
+  assert.equal((await web.post(`${PLAN}/nodes/${last}/move`, await moveForm(last, 'down', manager), manager)).statusCode, 303);
   assert.deepEqual(await topTitles(), order);
-  await web.post(`${PLAN}/nodes/${node.id}/move`, { direction: 'up' }, manager);
+  await web.post(`${PLAN}/nodes/${node.id}/move`, await moveForm(node.id, 'up', manager), manager);
   assert.deepEqual((await topTitles()).slice(0, 2), [first, second]);
   assert.equal((await events()).filter((e) => e === 'plan.node.moved').length, 2);
+});
+
+test('post node move from a page shown before someone reordered the parts moves nothing and says why', async () => {
+  const manager = await web.signIn('manager');
+  const [first, second] = await topTitles();
+  const node = await nodeOf(first!);
+  const seen = await moveForm(node.id, 'down', manager);
+  assert.equal((await web.post(`${PLAN}/nodes/${node.id}/move`, seen, manager)).statusCode, 303);
+  const order = await topTitles();
+  const before = await web.db.counts();
+  // The same press again, from the page as it was: the part beside it is no longer the one the person saw.
+  const again = await web.post(`${PLAN}/nodes/${node.id}/move`, seen, manager);
+  assert.equal(again.statusCode, 409);
+  assert.ok(html(again.body).main().includes(`The parts beside "${first!}" have been reordered since you opened the page, so nothing was moved`));
+  assert.deepEqual(await topTitles(), order);
+  assert.deepEqual(order.slice(0, 2), [second, first]);
+  assert.deepEqual(await web.db.counts(), before);
 });
 
 test('post node delete of an empty part deletes it; of a part with actions refuses, saying what it holds', async () => {

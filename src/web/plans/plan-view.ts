@@ -68,6 +68,9 @@ export interface Section {
   rollUp: RollUp;
   rows: ActionRow[];
   version: number;
+  /** The parts beside it as the page shows them: a move up or down passes the one it expects to pass. */
+  before: number | null;
+  after: number | null;
 }
 
 const toRow = (a: ActionSummary, isSubAction: boolean): ActionRow => ({
@@ -127,7 +130,7 @@ export function sortRows(rows: ActionRow[], sort: Sort): ActionRow[] {
  */
 export function planSections(tree: PlanTree, keep: (a: ActionSummary) => boolean, sort: Sort, filtered: boolean): Section[] {
   const out: Section[] = [];
-  const walk = (n: PlanTreeNode, depth: number): number => {
+  const walk = (n: PlanTreeNode, depth: number, siblings: readonly PlanTreeNode[], at: number): number => {
     const rows: ActionRow[] = [];
     for (const a of n.actions) {
       if (keep(a)) rows.push(toRow(a, false));
@@ -151,15 +154,17 @@ export function planSections(tree: PlanTree, keep: (a: ActionSummary) => boolean
       rollUp: n.rollUp,
       rows: sort === 'number' ? rows : sortRows(rows, sort),
       version: n.version,
+      before: siblings[at - 1]?.id ?? null,
+      after: siblings[at + 1]?.id ?? null,
     };
-    const at = out.length;
+    const place = out.length;
     out.push(section);
     let matching = rows.length;
-    for (const c of n.children) matching += walk(c, depth + 1);
-    if (filtered && matching === 0) out.splice(at);
+    n.children.forEach((c, i) => (matching += walk(c, depth + 1, n.children, i)));
+    if (filtered && matching === 0) out.splice(place);
     return matching;
   };
-  for (const n of tree.nodes) walk(n, 0);
+  tree.nodes.forEach((n, i) => walk(n, 0, tree.nodes, i));
   return out;
 }
 

@@ -310,7 +310,8 @@ const plansRoutes: PageRoutes = (server) => {
     const id = nodeId(request.params.id);
     const direction = request.body.direction;
     if (direction !== 'up' && direction !== 'down') throw new ValidationError('Choose to move the part up or down', 'direction');
-    await plans.moveNode(request.ctx(), slug, id, direction);
+    const beside = direction === 'up' ? request.body.before : request.body.after;
+    await plans.moveNode(request.ctx(), slug, id, direction, typeof beside === 'string' && beside !== '' ? nodeId(beside) : null);
     return reply.code(303).redirect(withDone(planPath(slug), 'node-moved', nodeAnchor(id)));
   });
 
