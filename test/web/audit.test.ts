@@ -52,7 +52,7 @@ test('get audit as an administrator lists events newest first with who, what and
   assert.equal(words(status!.querySelector('strong')?.text ?? ''), 'BRAG status recorded');
   assert.equal(status!.querySelector('a[href="/plans/test-plan/actions/1"]')?.text, 'Test improvement plan, action 1');
   // The arrow is hidden from screen readers, which hear "changed to" instead.
-  assert.equal(changes(status!).Status, 'A → changed to R');
+  assert.equal(changes(status!).Status, 'Amber → changed to Red');
   assert.equal(status!.querySelector('dd [aria-hidden="true"]')?.text, '→');
   assert.equal(words(status!.querySelector('dd .govuk-visually-hidden')?.text ?? ''), 'changed to');
   assert.match(changes(status!).Reason ?? '', /Campaign cancelled/);

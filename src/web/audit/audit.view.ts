@@ -8,6 +8,7 @@ import { actionPath } from '../kit/paths.ts';
 import { refsChanged, storedRefWords } from '../kit/references.ts';
 import { formatDate } from '../view.ts';
 import { VOICE_STATUS } from '../kit/voice-status.ts';
+import { BRAG_LABEL, type Brag } from '../../domain/brag.ts';
 
 const ENTITY_TYPES: Record<string, string> = {
   action: 'Action',
@@ -191,6 +192,9 @@ function targetWords(unit: Unit, t: unknown): string {
   return `${measureValue(unit, t.value)} for ${financialYearLabel(financialYearOf(t.effectiveFrom))}${label}`;
 }
 
+/** An action's BRAG as the pages say it ("Amber"), not its letter; anything else as it was. */
+const bragWord = (v: unknown): unknown => (typeof v === 'string' && v in BRAG_LABEL ? BRAG_LABEL[v as Brag] : v);
+
 /**
  * A recorded state with its internal keys and codes put into the words the pages use: an action's part
  * of the plan by number and title rather than its id, a young people's priority's status as its page
@@ -207,6 +211,10 @@ function inWords(e: AuditEntry, record: unknown, names: AuditNames): unknown {
     out.part = part;
   }
   if (e.entityType === 'voice_item' && typeof out.status === 'string') out.status = VOICE_STATUS[out.status]?.text ?? out.status;
+  if (e.entityType === 'action') {
+    if ('status' in out) out.status = bragWord(out.status);
+    if (Array.isArray(out.replacedProposals)) out.replacedProposals = (out.replacedProposals as unknown[]).map((p) => (isRecord(p) ? { ...p, status: bragWord(p.status) } : p));
+  }
   if (e.event === 'measure.target-added') {
     const measure = e.entityId === null ? undefined : names.measures.get(e.entityId);
     const unit = (measure?.unit ?? 'count') as Unit;
