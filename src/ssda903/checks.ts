@@ -1,5 +1,6 @@
 // Data-quality checks on a return, reported by file, line, child and column before any figure is worked out.
 import { RULES, runRules } from './checks/registry.ts';
+import { collectGarbage } from './collect.ts';
 import { dayFromUk, yearEnd, yearStart } from './days.ts';
 import { buildReturn, foldsAsTemporary, type Ssda903Return } from './history.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
@@ -58,9 +59,12 @@ export function buildAndCheck(files: ParsedFile[]): { ret: Ssda903Return; issues
   const issues = rowFindings(files);
   const skipped = skippedWithoutYear(files);
   for (const f of files) if (ROW_CHECKS_ONLY.has(f.table)) f.rows = [];
+  collectGarbage();
   const ret = buildReturn(files, HISTORY_ONLY);
+  collectGarbage();
   for (const i of returnFindings(ret, skipped, true)) issues.push(i);
   for (const f of files) f.rows = [];
+  collectGarbage();
   return { ret, issues };
 }
 
