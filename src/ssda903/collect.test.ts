@@ -1,0 +1,16 @@
+// The full collection indicators straight from files ask for between their phases.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { collectGarbage } from './collect.ts';
+
+test('collect garbage frees what has just been let go, and can be asked for again', () => {
+  const holder: { rows: { child: string; line: number }[] } = { rows: Array.from({ length: 500_000 }, (_, i) => ({ child: `C${i}`, line: i })) };
+  collectGarbage();
+  const held = process.memoryUsage().heapUsed;
+  assert.equal(holder.rows.length, 500_000);
+  holder.rows = [];
+  collectGarbage();
+  collectGarbage();
+  const freed = held - process.memoryUsage().heapUsed;
+  assert.ok(freed > 20_000_000, `only ${freed} bytes freed`);
+});
