@@ -60,39 +60,27 @@ export interface MissingIncident {
  * (`store`), read there by the figures and the rules; `episodes` gives them as objects, copies made when asked.
  */
 export class ChildHistory {
-  id: string;
-  dob: Ymd | null;
-  sex: string;
-  periods: Period[];
-  spells: Spell[];
-  uasc: boolean;
-  duc: number | null;
-  oc2: Map<number, Oc2Row>;
-  oc3: Map<number, Oc3Row>;
-  ad1: Ad1Row | null;
-  missing: MissingIncident[];
+  id!: string;
+  dob!: Ymd | null;
+  sex!: string;
+  periods!: Period[];
+  spells!: Spell[];
+  uasc!: boolean;
+  duc!: number | null;
+  oc2!: Map<number, Oc2Row>;
+  oc3!: Map<number, Oc3Row>;
+  ad1!: Ad1Row | null;
+  missing!: MissingIncident[];
   /** First DECOM and last DEC (Infinity while open); Infinity and -Infinity when the child has no episode. */
-  firstDay: number;
-  lastDay: number;
+  firstDay!: number;
+  lastDay!: number;
   readonly store: EpisodeColumns;
   /** The child's first row in `store`, and how many rows are theirs. */
   readonly first: number;
   readonly count: number;
 
   constructor(store: EpisodeColumns, first: number, count: number, fields: Omit<ChildHistory, 'store' | 'first' | 'count' | 'episodes'>) {
-    this.id = fields.id;
-    this.dob = fields.dob;
-    this.sex = fields.sex;
-    this.periods = fields.periods;
-    this.spells = fields.spells;
-    this.uasc = fields.uasc;
-    this.duc = fields.duc;
-    this.oc2 = fields.oc2;
-    this.oc3 = fields.oc3;
-    this.ad1 = fields.ad1;
-    this.missing = fields.missing;
-    this.firstDay = fields.firstDay;
-    this.lastDay = fields.lastDay;
+    Object.assign(this, fields);
     this.store = store;
     this.first = first;
     this.count = count;
