@@ -9,9 +9,12 @@ let gc: (() => void) | null | undefined;
  * millions of rows at a few points (the tables only the row checks read, the Header rows once the history has what
  * it needs, every row once the rules are done); left to itself V8 lets its heap grow to nearly twice what is live
  * before it collects, and at national size that growth, not the live data, took the peak over 2 GB. One collection at
- * each such point costs about as much as one of the collections it would have made anyway.
+ * each such point costs about as much as one of the collections it would have made anyway. With `ifHeapOver`, only
+ * when V8's heap has grown past that many bytes: on a county's return the growth is a few hundred MB and the
+ * collection would be time spent for nothing.
  */
-export function collectGarbage(): void {
+export function collectGarbage(ifHeapOver = 0): void {
+  if (ifHeapOver > 0 && v8.getHeapStatistics().total_heap_size <= ifHeapOver) return;
   if (gc === undefined) {
     try {
       // Node starts without the gc function; the flag set now makes it available to a new context.
