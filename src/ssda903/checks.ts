@@ -1,5 +1,6 @@
 // Data-quality checks on a return, reported by file, line, child and column before any figure is worked out.
 import { RULES, runRules } from './checks/registry.ts';
+import { collectGarbage } from './collect.ts';
 import { dayFromUk, yearEnd, yearStart } from './days.ts';
 import { buildReturn, foldsAsTemporary, type Ssda903Return } from './history.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
@@ -43,6 +44,9 @@ export function checkReturn(ret: Ssda903Return): DataQualityIssue[] {
   return issues;
 }
 
+/** The heap size past which indicators straight from files collect garbage in full as they let rows go (collect.ts). */
+const COLLECT_OVER = 512 * 1024 * 1024;
+
 /** Tables whose rows only the row checks read: no figure and no validator rule looks at them. */
 const ROW_CHECKS_ONLY: ReadonlySet<TableName> = new Set(['Reviews', 'PrevPerm', 'PlacedAdoption', 'SWEpisodes', 'DoLo']);
 /** Tables the stitched history reads and no validator rule does (the rules read a child's history instead). */
@@ -58,9 +62,12 @@ export function buildAndCheck(files: ParsedFile[]): { ret: Ssda903Return; issues
   const issues = rowFindings(files);
   const skipped = skippedWithoutYear(files);
   for (const f of files) if (ROW_CHECKS_ONLY.has(f.table)) f.rows = [];
+  collectGarbage(COLLECT_OVER);
   const ret = buildReturn(files, HISTORY_ONLY);
+  collectGarbage(COLLECT_OVER);
   for (const i of returnFindings(ret, skipped, true)) issues.push(i);
   for (const f of files) f.rows = [];
+  collectGarbage(COLLECT_OVER);
   return { ret, issues };
 }
 

@@ -1,30 +1,11 @@
 // Typed rows and the stitched multi-year history of each child: episodes, periods of care and placement spells.
 import { dayFromUk, type Ymd, ymdFromDay, yearEnd } from './days.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
+import { EpisodeColumns, type EpisodeFields, SHORT_BREAK } from './episode-columns.ts';
 import { ADOPTION_WITH_CURRENT_CARER, SHORT_BREAK_LS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
 /** One episode after stitching. Dates are day numbers; an open episode ends at Infinity. */
-export interface Episode {
-  decom: number;
-  dec: number;
-  rne: string;
-  ls: string;
-  place: string;
-  rec: string;
-  plPost: string;
-  homePost: string;
-  urn: string;
-  /** PL_DISTANCE when the file carried one (999.9 = not known). */
-  plDistance: number | null;
-  /** PL_LOCATION when the file carried one: IN or OUT. */
-  plLocation: string;
-  shortBreak: boolean;
-  /** Closed by stitching because the next year's file did not continue it. */
-  closedByStitch: boolean;
-  period: number;
-  spell: number;
-  year: number;
-}
+export type Episode = EpisodeFields;
 
 /** Episodes chained by X1 (§2.1.1). */
 export interface Period {
@@ -74,22 +55,43 @@ export interface MissingIncident {
   end: number;
 }
 
-export interface ChildHistory {
-  id: string;
-  dob: Ymd | null;
-  sex: string;
-  episodes: Episode[];
-  periods: Period[];
-  spells: Spell[];
-  uasc: boolean;
-  duc: number | null;
-  oc2: Map<number, Oc2Row>;
-  oc3: Map<number, Oc3Row>;
-  ad1: Ad1Row | null;
-  missing: MissingIncident[];
-  /** First DECOM and last DEC (Infinity while open); -Infinity/Infinity-free when the child has no episode. */
-  firstDay: number;
-  lastDay: number;
+/**
+ * A child's stitched history. The episodes are rows `first` to `first + count - 1` of the return's episode columns
+ * (`store`), read there by the figures and the rules; `episodes` gives them as objects, copies made when asked.
+ */
+export class ChildHistory {
+  id!: string;
+  dob!: Ymd | null;
+  sex!: string;
+  periods!: Period[];
+  spells!: Spell[];
+  uasc!: boolean;
+  duc!: number | null;
+  oc2!: Map<number, Oc2Row>;
+  oc3!: Map<number, Oc3Row>;
+  ad1!: Ad1Row | null;
+  missing!: MissingIncident[];
+  /** First DECOM and last DEC (Infinity while open); Infinity and -Infinity when the child has no episode. */
+  firstDay!: number;
+  lastDay!: number;
+  readonly store: EpisodeColumns;
+  /** The child's first row in `store`, and how many rows are theirs. */
+  readonly first: number;
+  readonly count: number;
+
+  constructor(store: EpisodeColumns, first: number, count: number, fields: Omit<ChildHistory, 'store' | 'first' | 'count' | 'episodes'>) {
+    Object.assign(this, fields);
+    this.store = store;
+    this.first = first;
+    this.count = count;
+  }
+
+  /** The episodes in order, as objects (copies of the columns' rows). */
+  get episodes(): Episode[] {
+    const out: Episode[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.store.get(this.first + i));
+    return out;
+  }
 }
 
 export interface PostcodePoint {
@@ -105,6 +107,8 @@ export interface Ssda903Return {
   tableYears: Map<TableName, Set<number>>;
   children: ChildHistory[];
   byId: Map<string, ChildHistory>;
+  /** Every child's episodes, in columns. */
+  episodes: EpisodeColumns;
   postcodes: Map<string, PostcodePoint>;
   /** Some Episodes file carried PL_DISTANCE. */
   hasDistance: boolean;
@@ -245,17 +249,21 @@ export function buildReturn(files: ParsedFile[], release: ReadonlySet<TableName>
   const children: ChildHistory[] = [];
   const byId = new Map<string, ChildHistory>();
   const compacted = new Map<string, string>();
+  // Stitching keeps at most every Episodes row read: room for that many, so the columns never grow.
+  let rows = 0;
+  for (const p of pending.values()) rows += p.episodeRows.length;
+  const store = new EpisodeColumns(rows);
   for (const p of pending.values()) {
-    const child = finishChild(p, latestEpisodesYear, compacted);
+    const child = finishChild(p, latestEpisodesYear, compacted, store);
     // Each child's gathered rows go as its history is made, so the two are not both held whole at the end.
     pending.delete(p.id);
     children.push(child);
     byId.set(child.id, child);
   }
-  return { files, tableYears, children, byId, postcodes, hasDistance };
+  return { files, tableYears, children, byId, episodes: store, postcodes, hasDistance };
 }
 
-function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<string, string>): ChildHistory {
+function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<string, string>, store: EpisodeColumns): ChildHistory {
   const dobText = p.header?.dob || p.dobFallback?.value || '';
   const dobDay = dayFromUk(dobText);
   const uascRow = p.uasc;
@@ -263,11 +271,17 @@ function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<stri
   const episodes = stitchEpisodes(p, latestEpisodesYear, postcodes);
   const { periods, spells } = periodsAndSpells(episodes);
   const missing = p.missing === null ? NO_MISSING : [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
-  return {
+  // The episodes go into the columns; the objects stitching made are let go with this call.
+  const first = store.length;
+  let lastDay = -Infinity;
+  for (const e of episodes) {
+    store.push(e);
+    if (e.dec > lastDay) lastDay = e.dec;
+  }
+  return new ChildHistory(store, first, episodes.length, {
     id: p.id,
     dob: dobDay === null ? null : ymdFromDay(dobDay),
     sex: p.header?.sex ?? uascRow?.sex ?? '',
-    episodes,
     periods,
     spells,
     uasc: p.uasc !== null,
@@ -277,8 +291,8 @@ function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<stri
     ad1: ad1 ? { dateMatch: dayFromUk(ad1.dateMatch ?? ''), fosterCare: ad1.fosterCare === '1' } : null,
     missing,
     firstDay: episodes.length ? episodes[0]!.decom : Infinity,
-    lastDay: episodes.length ? Math.max(...episodes.map((e) => e.dec)) : -Infinity,
-  };
+    lastDay,
+  });
 }
 
 /** A postcode without its spaces, made once per postcode of the return. */
@@ -425,15 +439,20 @@ export function periodsAndSpells(episodes: Episode[]): { periods: Period[]; spel
  * followed the same day), and no short break (V3/V4) in them.
  */
 export function inContinuousCare(child: ChildHistory, w0: number, a: number): boolean {
+  const { decom, dec, flags, rne, rec, texts } = child.store;
+  const S = texts.find('S');
+  const X1 = texts.find('X1');
   let reach: number | null = null;
-  for (const e of child.episodes) {
-    if (e.decom > a) break;
-    if (e.dec < w0) continue;
-    if (e.shortBreak) return false;
-    if (e.rne === 'S' && e.decom > w0) return false;
-    if (e.dec < a && e.rec !== 'X1') return false;
-    if (reach === null ? e.decom > w0 : e.decom > reach) return false;
-    reach = reach === null ? e.dec : Math.max(reach, e.dec);
+  for (let i = child.first, end = child.first + child.count; i < end; i++) {
+    const start = decom[i]!;
+    const stop = dec[i]!;
+    if (start > a) break;
+    if (stop < w0) continue;
+    if (flags[i]! & SHORT_BREAK) return false;
+    if (rne[i] === S && start > w0) return false;
+    if (stop < a && rec[i] !== X1) return false;
+    if (reach === null ? start > w0 : start > reach) return false;
+    reach = reach === null ? stop : Math.max(reach, stop);
   }
   return reach !== null && reach >= a;
 }

@@ -1,7 +1,8 @@
 // Works out every indicator from the stitched history as at any month end (definitions.ts says what each one means).
 import { ValidationError } from '../domain/errors.ts';
 import { ageOn, collectionYearOf, dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthEndShift, type Ymd, yearEnd, yearStart, ymdFromDay } from './days.ts';
-import { type ChildHistory, type Episode, inContinuousCare, type Ssda903Return } from './history.ts';
+import { CLOSED_BY_STITCH, type EpisodeColumns, SHORT_BREAK } from './episode-columns.ts';
+import { type ChildHistory, inContinuousCare, type Ssda903Return } from './history.ts';
 import { ADOPTED_REC, ADOPTION_PLACE, EET_ACTIV, LEGACY_EET_ACTIV, LEGACY_EET_UNTIL, NEET_ACTIV } from './tables.ts';
 
 export interface IndicatorOptions {
@@ -150,20 +151,25 @@ interface Adoption {
 /** Days for the adoption measures (§2.2): entry to moving in (A1), moving in with the adopters (A10), order to match (A2). */
 function adoptionsOf(child: ChildHistory): Adoption[] {
   const out: Adoption[] = [];
+  const store = child.store;
+  const { decom, place, ls, texts } = store;
+  const E1 = texts.find('E1');
+  const D1 = texts.find('D1');
   for (const period of child.periods) {
     if (!ADOPTED_REC.has(period.endRec) || period.end === Infinity) continue;
-    let placed: Episode | undefined;
-    let order: Episode | undefined;
-    for (let i = period.first; i <= period.last; i++) {
-      const e = child.episodes[i]!;
-      if (!placed && ADOPTION_PLACE.has(e.place)) placed = e;
-      if (!order && (e.ls === 'E1' || e.ls === 'D1')) order = e;
+    let placed = -1;
+    let order = -1;
+    for (let i = child.first + period.first; i <= child.first + period.last; i++) {
+      if (placed === -1 && ADOPTION_PLACE.has(store.text(place, i))) placed = i;
+      if (order === -1 && (ls[i] === E1 || ls[i] === D1)) order = i;
     }
-    if (!placed) continue;
-    const a1 = placed.decom - period.start;
-    const movedIn = child.ad1?.fosterCare ? child.spells[placed.spell]!.start : placed.decom;
+    if (placed === -1) continue;
+    const placedOn = decom[placed]!;
+    const a1 = placedOn - period.start;
+    const movedIn = child.ad1?.fosterCare ? child.spells[store.spell[placed]!]!.start : placedOn;
     const match = child.ad1?.dateMatch ?? null;
-    const a2 = order && match !== null && order.decom <= placed.decom ? Math.max(0, match - order.decom) : null;
+    const orderOn = order === -1 ? null : decom[order]!;
+    const a2 = orderOn !== null && match !== null && orderOn <= placedOn ? Math.max(0, match - orderOn) : null;
     out.push({ end: period.end, a1, a10: movedIn - period.start, a2 });
   }
   return out;
@@ -180,9 +186,17 @@ interface LeaverTotals {
 
 /** Care moved to another authority (E3) by this day: a transfer after it is an event the figure must not see. */
 function transferredBy(child: ChildHistory, day: number): boolean {
-  let last: Episode | undefined;
-  for (const e of child.episodes) if (e.decom <= day) last = e;
-  return last !== undefined && last.dec <= day && last.rec === 'E3';
+  const { decom, dec, rec } = child.store;
+  let last = -1;
+  for (let i = child.first; i < child.first + child.count; i++) if (decom[i]! <= day) last = i;
+  return last !== -1 && dec[last]! <= day && child.store.text(rec, last) === 'E3';
+}
+
+/** Every episode of the child is a short break (V3/V4); false for a child with none. */
+function onlyShortBreaks(child: ChildHistory): boolean {
+  const { flags } = child.store;
+  for (let i = child.first; i < child.first + child.count; i++) if (!(flags[i]! & SHORT_BREAK)) return false;
+  return child.count > 0;
 }
 
 interface Oc2Totals {
@@ -247,7 +261,7 @@ function careLeavers(ret: Ssda903Return, year: number): Record<'17-18' | '19-21'
     const band = age === 17 || age === 18 ? '17-18' : age >= 19 && age <= 21 ? '19-21' : null;
     if (!band) continue;
     if (row.inTouch === 'DIED' || row.inTouch === 'RHOM') continue;
-    if (child.episodes.length > 0 && child.episodes.every((e) => e.shortBreak)) continue;
+    if (onlyShortBreaks(child)) continue;
     if (transferredBy(child, yearEnd(year))) continue;
     const t = out[band];
     t.group += 1;
@@ -264,21 +278,25 @@ function careLeavers(ret: Ssda903Return, year: number): Record<'17-18' | '19-21'
 }
 
 /** Miles between two postcodes by the DfE formula (§1.2), and whether the placement is outside the authority. */
-function derivedDistance(ret: Ssda903Return, e: Episode, laCode: string | undefined): { miles: number | null; out: boolean | null } {
-  const home = ret.postcodes.get(e.homePost);
-  const placed = ret.postcodes.get(e.plPost);
-  const miles = e.plDistance ?? (home && placed ? round1(Math.sqrt((home.easting - placed.easting) ** 2 + (home.northing - placed.northing) ** 2) / 1000 / 1.6093) : null);
+function derivedDistance(ret: Ssda903Return, i: number, laCode: string | undefined): { miles: number | null; out: boolean | null } {
+  const store = ret.episodes;
+  const home = ret.postcodes.get(store.text(store.homePost, i));
+  const placed = ret.postcodes.get(store.text(store.plPost, i));
+  const given = store.plDistance[i]!;
+  const miles = !Number.isNaN(given) ? given : home && placed ? round1(Math.sqrt((home.easting - placed.easting) ** 2 + (home.northing - placed.northing) ** 2) / 1000 / 1.6093) : null;
+  const location = store.text(store.plLocation, i);
   let out: boolean | null = null;
-  if (e.plLocation === 'IN' || e.plLocation === 'OUT') out = e.plLocation === 'OUT';
+  if (location === 'IN' || location === 'OUT') out = location === 'OUT';
   // Without the authority's own code "out of area" is not known: the home postcode's area need not be the authority's.
   else if (placed?.laCode && laCode) out = placed.laCode.toUpperCase() !== laCode.toUpperCase();
   return { miles, out };
 }
 
 /** The start of the care counted towards long-term stability: the current period's, leaving out short breaks before it. */
-function careStart(child: ChildHistory, current: Episode): number {
-  const period = child.periods[current.period]!;
-  for (let i = period.first; i <= period.last; i++) if (!child.episodes[i]!.shortBreak) return child.episodes[i]!.decom;
+function careStart(child: ChildHistory, current: number): number {
+  const { decom, flags } = child.store;
+  const period = child.periods[child.store.period[current]!]!;
+  for (let i = child.first + period.first; i <= child.first + period.last; i++) if (!(flags[i]! & SHORT_BREAK)) return decom[i]!;
   return period.start;
 }
 
@@ -300,7 +318,7 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     return day;
   });
   const adoptions: Adoption[] = [];
-  for (const child of ret.children) if (child.periods.length) adoptions.push(...adoptionsOf(child));
+  for (const child of ret.children) if (child.periods.length) for (const ad of adoptionsOf(child)) adoptions.push(ad);
   const leaversByYear = new Map<number, ReturnType<typeof careLeavers>>();
   const oc2ByYear = new Map<number, Oc2Totals>();
   // Long-term stability looks back 30 months and re-entry to earlier periods: both need three years of Episodes.
@@ -311,7 +329,9 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
   // Children with episodes. One sweep over them serves every month end: each child's episodes are read for all 60
   // month ends while they are in the processor's cache, where a pass over every child for each month end read a
   // national return's whole history from memory 60 times over.
-  const active = ret.children.filter((c) => c.episodes.length > 0);
+  const active = ret.children.filter((c) => c.count > 0);
+  const store: EpisodeColumns = ret.episodes;
+  const { decom, dec, flags, spell: spellOf, period: periodOf, place } = store;
   const months = days.map((a) => {
     const at: Ymd = ymdFromDay(a);
     return { a, at, w0: windowStart(a, 12), lts30: monthsBefore(a, 30), lts24: monthsBefore(a, 24) };
@@ -347,32 +367,35 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     const sex = sexIndex(child.sex);
     // The month ends come in order, so a child's current episode, once passed, is not met again: its distance is
     // worked out once, when first met.
-    let distanceOf: Episode | undefined;
+    let distanceOf = -1;
     let distance: { miles: number | null; out: boolean | null } = { miles: null, out: null };
     for (let k = 0; k < months.length; k++) {
       const { a, at, w0, lts30, lts24 } = months[k]!;
       if (firstDay > a || lastDay < w0) continue;
-      const eps = child.episodes;
-      let current: Episode | undefined;
+      const base = child.first;
+      const stop = base + child.count;
+      let current = -1;
       let inYear = false;
       let spellsInYear = 0;
       let lastSpell = -1;
-      for (let i = 0; i < eps.length; i++) {
-        const e = eps[i]!;
-        if (e.decom > a) break;
-        if (e.dec <= a) {
-          if (e.dec < w0) continue;
-        } else current = e;
+      for (let i = base; i < stop; i++) {
+        if (decom[i]! > a) break;
+        const ends = dec[i]!;
+        if (ends <= a) {
+          if (ends < w0) continue;
+        } else current = i;
+        const shortBreak = (flags[i]! & SHORT_BREAK) !== 0;
         // Overlaps the 12 months (an episode ending on the first day still touches them).
-        if (!e.shortBreak) inYear = true;
+        if (!shortBreak) inYear = true;
         // Short breaks (V3/V4) are not placements in DfE's count, nor time towards long-term stability.
-        if (e.dec > w0 && e.spell !== lastSpell && !e.shortBreak) {
-          const spell = child.spells[e.spell]!;
+        const s = spellOf[i]!;
+        if (ends > w0 && s !== lastSpell && !shortBreak) {
+          const spell = child.spells[s]!;
           if (spell.end > spell.start) spellsInYear += 1;
-          lastSpell = e.spell;
+          lastSpell = s;
         }
       }
-      const lookedAfter = current !== undefined && !current.shortBreak;
+      const lookedAfter = current !== -1 && !(flags[current]! & SHORT_BREAK);
       const age = child.dob ? ageOn(child.dob, at) : null;
 
       if (lookedAfter) {
@@ -382,14 +405,14 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         if (byAge[ageAt] === 0 && band >= AGE_BANDS.length) ageExtras[k]!.push(band);
         byAge[ageAt]! += 1;
         bySex[k * SEX_CATEGORIES.length + sex]! += 1;
-        byPlace[k * PLACEMENT_GROUPS.length + placementGroupIndex(current!.place)]! += 1;
+        byPlace[k * PLACEMENT_GROUPS.length + placementGroupIndex(store.text(place, current))]! += 1;
         if (spellsInYear >= 3) n.threePlus[k]! += 1;
         const isUasc = child.uasc && (child.duc === null || child.duc > a);
         if (isUasc) n.uasc[k]! += 1;
         if (distanceKnown) {
           if (distanceOf !== current) {
             distanceOf = current;
-            distance = derivedDistance(ret, current!, options.laCode);
+            distance = derivedDistance(ret, current, options.laCode);
           }
           const d = distance;
           if (d.miles !== null && d.miles !== 999.9 && d.miles > 20) {
@@ -397,12 +420,13 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
             else if (d.out === null) n.farUnknown[k]! += 1;
           }
         }
-        if (age !== null && age < 16 && careStart(child, current!) <= lts30) {
+        if (age !== null && age < 16 && careStart(child, current) <= lts30) {
           n.ltsDen[k]! += 1;
-          const spell = child.spells[current!.spell]!;
-          const before = child.spells[current!.spell - 1];
+          const s = spellOf[current]!;
+          const spell = child.spells[s]!;
+          const before = child.spells[s - 1];
           if (spell.start <= lts24) n.ltsNum[k]! += 1;
-          else if (ADOPTION_PLACE.has(current!.place) && before && before.period === current!.period && before.start <= lts24) n.ltsNum[k]! += 1;
+          else if (ADOPTION_PLACE.has(store.text(place, current)) && before && before.period === periodOf[current]! && before.start <= lts24) n.ltsNum[k]! += 1;
         }
       }
 
@@ -414,13 +438,14 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         const period = child.periods[p]!;
         if (period.start > a) break;
         // Each child once, by their first start in the 12 months: only a period before that one makes a re-entry.
-        if (!started && period.startsWithS && period.start >= w0 && !eps[period.first]!.shortBreak) {
+        if (!started && period.startsWithS && period.start >= w0 && !(flags[base + period.first]! & SHORT_BREAK)) {
           started = true;
           for (let q = 0; q < p && !reentered; q++) if (!child.periods[q]!.shortBreakOnly) reentered = true;
         }
         // A period closed only because a later year's file did not carry it on did not really end: not a ceasing.
-        const real = !eps[period.last]!.closedByStitch;
-        if (real && period.end >= w0 && period.end <= a && period.endRec !== 'X1' && !eps[period.last]!.shortBreak) lastCeasedRec = period.endRec;
+        const lastFlags = flags[base + period.last]!;
+        const real = !(lastFlags & CLOSED_BY_STITCH);
+        if (real && period.end >= w0 && period.end <= a && period.endRec !== 'X1' && !(lastFlags & SHORT_BREAK)) lastCeasedRec = period.endRec;
       }
       if (started) n.starters[k]! += 1;
       if (reentered) n.reentries[k]! += 1;

@@ -1,4 +1,5 @@
 // Validator rules on OC3: who is a care leaver this year, and IN_TOUCH, ACTIV and ACCOM coded consistently.
+import { SHORT_BREAK } from '../episode-columns.ts';
 import { dayFromParts, dayFromUk, ymdFromDay } from '../days.ts';
 import { birthday, blank, type CheckContext, type Report, type Row, type Rule, ageInYear, ukDate } from './context.ts';
 
@@ -112,17 +113,20 @@ export const careLeaverRules: Rule[] = [
         const b16 = birthday(dob, 16);
         let since14 = 0;
         let since16 = 0;
-        let final: (typeof child.episodes)[number] | undefined;
-        for (const e of child.episodes) {
-          if (e.decom > end) break;
-          final = e;
-          if (e.shortBreak) continue;
-          const to = Math.min(e.dec, end);
-          since14 += Math.max(0, to - Math.max(e.decom, b14));
-          since16 += Math.max(0, to - Math.max(e.decom, b16));
+        // The child's episodes, read in the history's columns.
+        const { decom, dec, flags, rec } = child.store;
+        let final = -1;
+        for (let i = child.first; i < child.first + child.count; i++) {
+          if (decom[i]! > end) break;
+          final = i;
+          if (flags[i]! & SHORT_BREAK) continue;
+          const to = Math.min(dec[i]!, end);
+          since14 += Math.max(0, to - Math.max(decom[i]!, b14));
+          since16 += Math.max(0, to - Math.max(decom[i]!, b16));
         }
+        const finalRec = final === -1 ? '' : child.store.text(rec, final);
         let why: string | undefined;
-        if (final && (final.rec === 'E11' || final.rec === 'E12')) why = `was adopted (REC ${final.rec} on ${ukDate(final.dec)})`;
+        if (finalRec === 'E11' || finalRec === 'E12') why = `was adopted (REC ${finalRec} on ${ukDate(dec[final]!)})`;
         else if (since14 < 91) why = `was looked after ${since14} days since their 14th birthday in the returns loaded, under the 91 a care leaver needs`;
         else if (since16 < 1) why = 'was not looked after on any day since their 16th birthday';
         if (why) report(row, `Young person ${row.fields.CHILD} ${why}, so is not a care leaver, but ${items.join(', ')} completed`, { fields: items });
