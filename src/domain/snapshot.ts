@@ -103,8 +103,8 @@ export interface SnapshotMeasure {
   commentary: string | null;
   /** "percent", "count" …: absent from snapshots taken before it was frozen. */
   unit?: string;
-  /** The last 13 periods, oldest first, ending with the figure's: null where missing or suppressed (absent from older snapshots). */
-  series?: { periodEnd: string; value: number | null }[];
+  /** The last 13 periods, oldest first, ending with the figure's: value null where missing or suppressed, shown as the board reads it ("c") (absent from older snapshots). */
+  series?: { periodEnd: string; value: number | null; shown: string }[];
 }
 
 /** What the board report's cover and opening say: the authority, and the manager's words for the round. */

@@ -224,7 +224,7 @@ async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string):
       benchmarks: r.benchmarks.map((b) => ({ label: b.label, value: b.value === null ? (b.symbol ?? 'no figure') : formatValue(unit, b.value) })),
       commentary: said.at(-1)?.body ?? null,
       unit,
-      series: r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.value })),
+      series: r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.value, shown: h.value === null ? (h.symbol ?? 'no figure') : formatValue(unit, h.value) })),
     };
   });
 }
@@ -431,6 +431,13 @@ export class SnapshotService {
     const repos = this.store.read;
     const s = await this.find(repos, ctx, number);
     return { ...summaryOf(s), content: await this.contentOf(repos, s) };
+  }
+
+  /** The snapshot before this one, as stored, or null for the first. */
+  async before(ctx: Ctx, number: number): Promise<SnapshotView | null> {
+    const repos = this.store.read;
+    const earlier = await repos.snapshots.before(ctx.organisationId, number);
+    return earlier === undefined ? null : { ...summaryOf(earlier), content: await this.contentOf(repos, earlier) };
   }
 
   /** The newest snapshot against the one before it (what changed since the last board), or null before any round is closed. */
