@@ -146,7 +146,7 @@ export class SnapshotRepository {
       .selectFrom('reportingRound as r')
       .selectAll('r')
       .where('r.organisationId', '=', organisationId)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('snapshot as s').select('s.id').whereRef('s.roundId', '=', 'r.id'))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('snapshot as s').select('s.id').whereRef('s.roundId', '=', 'r.id'))))
       .orderBy('r.periodEnd', 'desc')
       .orderBy('r.id', 'desc')
       .limit(1)
