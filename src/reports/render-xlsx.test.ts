@@ -9,7 +9,7 @@ import { reportXlsx, tableCsv } from './render-xlsx.ts';
 
 async function readBack(): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await reportXlsx(reportFixture()));
+  await wb.xlsx.load(new Uint8Array(await reportXlsx(reportFixture())).buffer);
   return wb;
 }
 
@@ -62,7 +62,7 @@ test('make sheet names shortens to 31 characters, drops characters Excel refuses
 });
 
 test('render table csv neutralises formulas, keeps c and numbers, and writes dates as yyyy-mm-dd', () => {
-  const rows = parse<string[]>(tableCsv(everyCellTable));
+  const rows: string[][] = parse(tableCsv(everyCellTable));
   assert.deepEqual(rows[0], ['Action', 'Children', 'Due', 'RAG', 'Progress updates']);
   assert.deepEqual(rows[1]!.slice(1, 4), ['1204', '2026-12-04', 'Red']);
   assert.equal(rows[2]![1], 'c');
