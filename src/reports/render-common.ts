@@ -1,7 +1,9 @@
 // What every report renderer shares: heading levels by nesting, the rating's word and colours, dates as
 // a reader writes them, spreadsheet sheet names, and the document's tables in reading order.
+import type { TopLevelSpec } from 'vega-lite';
+import { renderPng, trendSpec } from '../charts/charts.ts';
 import { BRAG_LABEL } from '../domain/brag.ts';
-import type { Block, Rating, ReportDocument, Table, TableCell } from './model.ts';
+import type { Block, Figure, Rating, ReportDocument, Table, TableCell } from './model.ts';
 
 /** The heading level of a section: the cover title is level 1, a report's top sections level 2, and so on (at most 6). */
 export const headingLevel = (depth: number): number => Math.min(depth + 1, 6);
@@ -85,4 +87,27 @@ export function coverLines(doc: ReportDocument): string[] {
   const c = doc.cover;
   const draftMark = c.draft && !/^draft\b/i.test(c.reported) ? ['Draft — not yet reported'] : [];
   return [c.authority, c.asAt, c.reported, ...draftMark];
+}
+
+/**
+ * A figure's chart drawing, its alternative text as the drawing's description, so a screen reader
+ * hears the same words from the page, the Word file and the PDF.
+ */
+export const figureSpec = (figure: Figure): TopLevelSpec => trendSpec({ ...figure.chart, description: figure.alt });
+
+export interface FigureImage {
+  png: Uint8Array;
+  /** Size at 96 pixels to the inch (the drawing's own size; the PNG holds twice as many pixels for print). */
+  width: number;
+  height: number;
+}
+
+const PNG_SCALE = 2;
+
+/** A figure's chart as a PNG for Word and PDF, with the size it is drawn at. */
+export async function figureImage(figure: Figure): Promise<FigureImage> {
+  const png = await renderPng(figureSpec(figure), figure.chart.title, PNG_SCALE);
+  // A PNG's IHDR chunk holds its width and height as big-endian 32-bit numbers at bytes 16 and 20.
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { png, width: view.getUint32(16) / PNG_SCALE, height: view.getUint32(20) / PNG_SCALE };
 }

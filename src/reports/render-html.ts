@@ -1,8 +1,8 @@
 // A board report as HTML: the body of a page (the site's layout wraps it) with GOV.UK classes, and a
 // standalone document for download; both print well (page breaks before sections, repeated headers).
-import { renderSvg, trendSpec } from '../charts/charts.ts';
+import { renderSvg } from '../charts/charts.ts';
 import type { Block, Figure, Inline, ReportDocument, Section, Table, TableCell } from './model.ts';
-import { coverLines, headingLevel, ratingStyle, ratingText, showDate } from './render-common.ts';
+import { coverLines, figureSpec, headingLevel, ratingStyle, ratingText, showDate } from './render-common.ts';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -136,9 +136,8 @@ function cellHtml(cell: TableCell, numeric: boolean): string {
 }
 
 async function figureHtml(figure: Figure): Promise<string> {
-  // The alternative text is the drawing's description, so a screen reader hears the same words as a
-  // Word or PDF reader; the table after it holds every figure.
-  const svg = await renderSvg(trendSpec({ ...figure.chart, description: figure.alt }), figure.chart.title);
+  // The table after the drawing holds every figure in it.
+  const svg = await renderSvg(figureSpec(figure), figure.chart.title);
   return `<figure class="app-report__figure">
 ${svg}
 </figure>
