@@ -81,3 +81,6 @@ export const reportFixture = (): ReportDocument => ({
     section('Appendix: education work plan', [longTable], true),
   ],
 });
+
+/** The fonts Parentis embeds in a report PDF, as the running service hands them to the renderer. */
+export { reportPdfFonts } from '../../src/services/report-fonts.ts';
