@@ -1,0 +1,168 @@
+// A board report as a Word document: real heading styles, the title and language in the file, table
+// header rows repeated on every page, ratings shaded beside their word, charts with alternative text,
+// and page numbers in the footer.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table as WordTable,
+  TableCell as WordCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type HeadingLevel,
+  type ParagraphChild,
+} from 'docx';
+import type { Block, Figure, Inline, ReportDocument, Section, Table, TableCell } from './model.ts';
+import { coverLines, figureImage, headingLevel, ratingStyle, ratingText, showDate } from './render-common.ts';
+
+type Heading = (typeof HeadingLevel)[keyof typeof HeadingLevel];
+
+const FONT = 'Arial';
+const INK = '0B0C0C';
+/** A4 with 2.54 cm margins leaves 6.27 inches: the widest a chart is drawn, in pixels at 96 to the inch. */
+const CONTENT_WIDTH_PX = 600;
+const DRAFT = 'Draft — not yet reported';
+
+/** The report as a .docx file. */
+export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+  const body: FileChild[] = [...coverParagraphs(doc)];
+  for (const s of doc.sections) body.push(...(await sectionChildren(s, 1)));
+  const word = new Document({
+    title: doc.cover.title,
+    subject: doc.cover.reported,
+    creator: 'Parentis',
+    description: `${doc.cover.title}, ${doc.cover.authority}, ${doc.cover.asAt}`,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 22, color: INK, language: { value: doc.language } } },
+        ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`heading${n}`, { run: { font: FONT, color: INK, bold: true, size: [40, 32, 26, 24, 22, 22][n - 1] }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } }])),
+      },
+    },
+    sections: [
+      {
+        headers: doc.cover.draft ? { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: DRAFT, bold: true })] })] }) } : {},
+        footers: { default: pageFooter(doc) },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(word);
+}
+
+function pageFooter(doc: ReportDocument): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun(`${doc.cover.title}, ${doc.cover.authority} — page `), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun(' of '), new TextRun({ children: [PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  });
+}
+
+function coverParagraphs(doc: ReportDocument): Paragraph[] {
+  const [authority, ...rest] = coverLines(doc);
+  return [
+    new Paragraph({ children: [new TextRun({ text: authority ?? '', size: 28 })] }),
+    heading(doc.cover.title, headingLevel(0)),
+    ...rest.map((line) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: line, size: 28, bold: line === DRAFT })] })),
+  ];
+}
+
+const heading = (text: string, level: number, pageBreakBefore = false): Paragraph =>
+  new Paragraph({ heading: `Heading${level}` as Heading, pageBreakBefore, children: [new TextRun(text)] });
+
+async function sectionChildren(section: Section, depth: number): Promise<FileChild[]> {
+  const out: FileChild[] = [heading(section.heading, headingLevel(depth), section.pageBreakBefore === true)];
+  for (const block of section.blocks) out.push(...(await blockChildren(block, depth)));
+  return out;
+}
+
+async function blockChildren(block: Block, depth: number): Promise<FileChild[]> {
+  switch (block.kind) {
+    case 'paragraph':
+      return [new Paragraph({ spacing: { after: 160 }, children: runs(block.content) })];
+    case 'list':
+      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
+    case 'table':
+      return tableChildren(block);
+    case 'figure':
+      return figureChildren(block);
+    case 'section':
+      return sectionChildren(block, depth + 1);
+  }
+}
+
+const runs = (content: readonly Inline[]): ParagraphChild[] =>
+  content.map((c) => (typeof c === 'string' ? new TextRun(c) : new TextRun({ text: c.text, bold: c.strong === true })));
+
+function tableChildren(table: Table): FileChild[] {
+  const weights = table.columns.map((c) => c.width ?? 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const right = (i: number): boolean => table.columns[i]?.align === 'right';
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map((c, i) => new WordCell({ shading: { type: ShadingType.CLEAR, fill: 'F3F2F1', color: 'auto' }, children: [cellParagraph([new TextRun({ text: c.header, bold: true })], right(i))] })),
+  });
+  const rows = table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((cell, i) => wordCell(cell, right(i) || cell.kind === 'number')) }));
+  return [
+    new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: table.caption, bold: true })] }),
+    new WordTable({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: weights.map((w) => Math.round((9000 * w) / total)),
+      rows: [header, ...rows],
+    }),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  ];
+}
+
+const cellParagraph = (children: ParagraphChild[], right: boolean): Paragraph =>
+  new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children });
+
+function wordCell(cell: TableCell, right: boolean): WordCell {
+  switch (cell.kind) {
+    case 'text':
+    case 'number':
+      return new WordCell({ children: [cellParagraph([new TextRun(cell.text)], right)] });
+    case 'date':
+      return new WordCell({ children: [cellParagraph([new TextRun(showDate(cell.date))], right)] });
+    case 'lines':
+      return new WordCell({ children: (cell.lines.length > 0 ? cell.lines : ['']).map((l) => cellParagraph([new TextRun(l)], right)) });
+    case 'rating': {
+      if (cell.rating === null) return new WordCell({ children: [cellParagraph([new TextRun(ratingText(cell))], right)] });
+      const style = ratingStyle(cell.rating);
+      return new WordCell({
+        shading: { type: ShadingType.CLEAR, fill: style.fill, color: 'auto' },
+        children: [cellParagraph([new TextRun({ text: ratingText(cell), bold: true, color: style.ink })], right)],
+      });
+    }
+  }
+}
+
+async function figureChildren(figure: Figure): Promise<FileChild[]> {
+  const image = await figureImage(figure);
+  const scale = Math.min(1, CONTENT_WIDTH_PX / image.width);
+  return [
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: image.png,
+          transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+          altText: { name: figure.chart.title, title: figure.chart.title, description: figure.alt },
+        }),
+      ],
+    }),
+    ...tableChildren(figure.table),
+  ];
+}
