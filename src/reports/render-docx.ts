@@ -21,7 +21,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Figure, Inline, ReportDocument, Section, Table, TableCell } from './model.ts';
-import { coverLines, figureImage, headingLevel, ratingStyle, ratingText, showDate } from './render-common.ts';
+import { coverLines, figureImage, headingLevel, ratingStyle, ratingText, shownText } from './render-common.ts';
 
 type Heading = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
@@ -129,23 +129,16 @@ const cellParagraph = (children: ParagraphChild[], right: boolean): Paragraph =>
   new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children });
 
 function wordCell(cell: TableCell, right: boolean): WordCell {
-  switch (cell.kind) {
-    case 'text':
-    case 'number':
-      return new WordCell({ children: [cellParagraph([new TextRun(cell.text)], right)] });
-    case 'date':
-      return new WordCell({ children: [cellParagraph([new TextRun(showDate(cell.date))], right)] });
-    case 'lines':
-      return new WordCell({ children: (cell.lines.length > 0 ? cell.lines : ['']).map((l) => cellParagraph([new TextRun(l)], right)) });
-    case 'rating': {
-      if (cell.rating === null) return new WordCell({ children: [cellParagraph([new TextRun(ratingText(cell))], right)] });
-      const style = ratingStyle(cell.rating);
-      return new WordCell({
-        shading: { type: ShadingType.CLEAR, fill: style.fill, color: 'auto' },
-        children: [cellParagraph([new TextRun({ text: ratingText(cell), bold: true, color: style.ink })], right)],
-      });
-    }
+  if (cell.kind === 'rating' && cell.rating !== null) {
+    const style = ratingStyle(cell.rating);
+    return new WordCell({
+      shading: { type: ShadingType.CLEAR, fill: style.fill, color: 'auto' },
+      children: [cellParagraph([new TextRun({ text: ratingText(cell), bold: true, color: style.ink })], right)],
+    });
   }
+  // A cell's lines are paragraphs of their own; an empty cell still needs one.
+  const lines = cell.kind === 'lines' ? cell.lines : [shownText(cell)];
+  return new WordCell({ children: (lines.length > 0 ? lines : ['']).map((l) => cellParagraph([new TextRun(l)], right)) });
 }
 
 async function figureChildren(figure: Figure): Promise<FileChild[]> {
