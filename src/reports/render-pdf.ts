@@ -46,8 +46,8 @@ export async function reportPdf(doc: ReportDocument, fonts: PdfFonts): Promise<B
     displayTitle: true,
     pdfVersion: '1.7',
     bufferPages: true,
-    // The body font from the start, so no unembedded built-in font is ever referenced.
-    font: Buffer.from(fonts.regular) as unknown as string,
+    // No built-in Helvetica as the starting font (it cannot be embedded); the body font is set below.
+    font: null as unknown as string,
     info: { Title: doc.cover.title, Author: doc.cover.authority, Subject: doc.cover.reported, Creator: 'Parentis', Producer: 'Parentis' },
   });
   const done = collect(pdf);
