@@ -55,6 +55,19 @@ export function shownText(cell: TableCell): string {
   }
 }
 
+/** Shares `width` out by the weights, raising a column to its least width and taking that from the others. */
+export function fitColumns(width: number, weights: readonly number[], least: readonly number[]): number[] {
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = width - [...fixed].reduce((a, i) => a + least[i]!, 0);
+    const freeWeight = weights.reduce((a, w, i) => (fixed.has(i) ? a : a + w), 0);
+    const widths = weights.map((w, i) => (fixed.has(i) ? least[i]! : (free * w) / freeWeight));
+    const short = widths.findIndex((w, i) => !fixed.has(i) && w < least[i]!);
+    if (short === -1 || fixed.size === weights.length - 1) return widths;
+    fixed.add(short);
+  }
+}
+
 const SHEET_NAME_MAX = 31;
 
 /**

@@ -92,3 +92,13 @@ test('render report docx embeds the chart as a PNG with its alternative text', a
   assert.match(document, /<wp:docPr [^>]*descr="Long-term stability rose from 64\.2% in March to 67\.5% in September 2026\."/);
   assert.match(document, /<wp:docPr [^>]*title="Long-term stability"/);
 });
+
+test('render report docx widens a narrow column to its longest word so no word breaks', async () => {
+  const { document } = await parts();
+  const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(document)![1]!;
+  const widths = [...grid.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+  assert.equal(widths.length, 5);
+  // "Children" in bold at 10 pt with the cell's margins; its weight alone would give it 820 twips.
+  assert.ok(widths[1]! >= 1240, `the Children column is ${widths[1]} twips`);
+  assert.ok(widths.reduce((a, b) => a + b, 0) <= 9026);
+});

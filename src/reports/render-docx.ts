@@ -21,7 +21,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, Figure, Inline, ReportDocument, Section, Table, TableCell } from './model.ts';
-import { coverLines, figureImage, headingLevel, ratingStyle, ratingText, showDate } from './render-common.ts';
+import { coverLines, figureImage, fitColumns, headingLevel, ratingStyle, ratingText, shownText } from './render-common.ts';
 
 type Heading = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
@@ -104,21 +104,39 @@ async function blockChildren(block: Block, depth: number): Promise<FileChild[]> 
 const runs = (content: readonly Inline[]): ParagraphChild[] =>
   content.map((c) => (typeof c === 'string' ? new TextRun(c) : new TextRun({ text: c.text, bold: c.strong === true })));
 
+/** Twips across A4 between 2.54 cm margins. */
+const CONTENT_WIDTH_TWIPS = 9026;
+const TABLE_RUN_SIZE = 20;
+const CELL_MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
+
+/**
+ * Column widths from the weights, no column narrower than its longest word. Word has no font
+ * metrics to ask here, so a character of Arial at 10 pt counts as 6 points (120 twips) and a bold
+ * one as 6.5, which Arial's widest lower-case letters and digits stay within.
+ */
+function columnWidths(table: Table): number[] {
+  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => w.length));
+  const least = table.columns.map((c, i) =>
+    Math.min(CONTENT_WIDTH_TWIPS / 3, Math.max(longest([c.header]) * 130, longest(table.rows.map((r) => (r[i] === undefined ? '' : shownText(r[i])))) * 120) + CELL_MARGINS.left + CELL_MARGINS.right + 40),
+  );
+  return fitColumns(CONTENT_WIDTH_TWIPS, table.columns.map((c) => c.width ?? 1), least).map(Math.floor);
+}
+
 function tableChildren(table: Table): FileChild[] {
-  const weights = table.columns.map((c) => c.width ?? 1);
-  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = columnWidths(table);
   const right = (i: number): boolean => table.columns[i]?.align === 'right';
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: table.columns.map((c, i) => new WordCell({ shading: { type: ShadingType.CLEAR, fill: 'F3F2F1', color: 'auto' }, children: [cellParagraph([new TextRun({ text: c.header, bold: true })], right(i))] })),
+    children: table.columns.map((c, i) => new WordCell({ width: { size: widths[i]!, type: WidthType.DXA }, shading: { type: ShadingType.CLEAR, fill: 'F3F2F1', color: 'auto' }, children: [cellParagraph([new TextRun({ text: c.header, bold: true, size: TABLE_RUN_SIZE })], right(i))] })),
   });
-  const rows = table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((cell, i) => wordCell(cell, right(i) || cell.kind === 'number')) }));
+  const rows = table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((cell, i) => wordCell(cell, right(i) || cell.kind === 'number', widths[i]!)) }));
   return [
     new Paragraph({ keepNext: true, spacing: { before: 200, after: 80 }, children: [new TextRun({ text: table.caption, bold: true })] }),
     new WordTable({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: weights.map((w) => Math.round((9000 * w) / total)),
+      width: { size: CONTENT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      margins: CELL_MARGINS,
       rows: [header, ...rows],
     }),
     new Paragraph({ spacing: { after: 120 }, children: [] }),
@@ -128,24 +146,19 @@ function tableChildren(table: Table): FileChild[] {
 const cellParagraph = (children: ParagraphChild[], right: boolean): Paragraph =>
   new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children });
 
-function wordCell(cell: TableCell, right: boolean): WordCell {
-  switch (cell.kind) {
-    case 'text':
-    case 'number':
-      return new WordCell({ children: [cellParagraph([new TextRun(cell.text)], right)] });
-    case 'date':
-      return new WordCell({ children: [cellParagraph([new TextRun(showDate(cell.date))], right)] });
-    case 'lines':
-      return new WordCell({ children: (cell.lines.length > 0 ? cell.lines : ['']).map((l) => cellParagraph([new TextRun(l)], right)) });
-    case 'rating': {
-      if (cell.rating === null) return new WordCell({ children: [cellParagraph([new TextRun(ratingText(cell))], right)] });
-      const style = ratingStyle(cell.rating);
-      return new WordCell({
-        shading: { type: ShadingType.CLEAR, fill: style.fill, color: 'auto' },
-        children: [cellParagraph([new TextRun({ text: ratingText(cell), bold: true, color: style.ink })], right)],
-      });
-    }
+function wordCell(cell: TableCell, right: boolean, width: number): WordCell {
+  const size = { size: width, type: WidthType.DXA };
+  if (cell.kind === 'rating' && cell.rating !== null) {
+    const style = ratingStyle(cell.rating);
+    return new WordCell({
+      width: size,
+      shading: { type: ShadingType.CLEAR, fill: style.fill, color: 'auto' },
+      children: [cellParagraph([new TextRun({ text: ratingText(cell), bold: true, color: style.ink, size: TABLE_RUN_SIZE })], right)],
+    });
   }
+  // A cell's lines are paragraphs of their own; an empty cell still needs one.
+  const lines = cell.kind === 'lines' ? cell.lines : [shownText(cell)];
+  return new WordCell({ width: size, children: (lines.length > 0 ? lines : ['']).map((l) => cellParagraph([new TextRun({ text: l, size: TABLE_RUN_SIZE })], right)) });
 }
 
 async function figureChildren(figure: Figure): Promise<FileChild[]> {

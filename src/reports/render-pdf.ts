@@ -3,7 +3,7 @@
 // numbers, and a table's header row drawn again at the top of each page the table continues on.
 import PDFDocument from 'pdfkit';
 import type { Block, Figure, Inline, ReportDocument, Section, Table } from './model.ts';
-import { coverLines, figureImage, headingLevel, ratingStyle, shownText, type FigureImage } from './render-common.ts';
+import { coverLines, figureImage, fitColumns, headingLevel, ratingStyle, shownText, type FigureImage } from './render-common.ts';
 
 /** The TrueType fonts to embed: the renderer reads no files, so the caller hands them over. */
 export interface PdfFonts {
@@ -46,8 +46,8 @@ export async function reportPdf(doc: ReportDocument, fonts: PdfFonts): Promise<B
     displayTitle: true,
     pdfVersion: '1.7',
     bufferPages: true,
-    // The body font from the start, so no unembedded built-in font is ever referenced.
-    font: Buffer.from(fonts.regular) as unknown as string,
+    // No built-in Helvetica as the starting font (it cannot be embedded); the body font is set below.
+    font: null as unknown as string,
     info: { Title: doc.cover.title, Author: doc.cover.authority, Subject: doc.cover.reported, Creator: 'Parentis', Producer: 'Parentis' },
   });
   const done = collect(pdf);
@@ -199,19 +199,6 @@ function longestWord(pdf: Pdf, header: string, headerFont: 'bold', cells: readon
     return Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => pdf.widthOfString(w)));
   };
   return Math.max(widest(headerFont, [header]), widest('body', cells));
-}
-
-/** Shares `width` out by the weights, raising a column to its least width and taking that from the others. */
-function fitColumns(width: number, weights: readonly number[], least: readonly number[]): number[] {
-  const fixed = new Set<number>();
-  for (;;) {
-    const free = width - [...fixed].reduce((a, i) => a + least[i]!, 0);
-    const freeWeight = weights.reduce((a, w, i) => (fixed.has(i) ? a : a + w), 0);
-    const widths = weights.map((w, i) => (fixed.has(i) ? least[i]! : (free * w) / freeWeight));
-    const short = widths.findIndex((w, i) => !fixed.has(i) && w < least[i]!);
-    if (short === -1 || fixed.size === weights.length - 1) return widths;
-    fixed.add(short);
-  }
 }
 
 function rowHeight(pdf: Pdf, texts: readonly string[], layout: Layout, font: 'body' | 'bold'): number {

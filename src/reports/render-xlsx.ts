@@ -3,7 +3,7 @@
 import type ExcelJS from 'exceljs';
 import { toCsv, type CsvCell, type CsvOptions } from '../exports/csv.ts';
 import type { ReportDocument, Table, TableCell } from './model.ts';
-import { allTables, coverLines, isoToUtc, ratingStyle, ratingText, sheetNames } from './render-common.ts';
+import { allTables, coverLines, isoToUtc, ratingStyle, sheetNames, shownText } from './render-common.ts';
 
 const DATE_FORMAT = 'd mmmm yyyy';
 const CONTENTS = 'Contents';
@@ -56,19 +56,10 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
 }
 
 function excelValue(cell: TableCell): ExcelJS.CellValue {
-  switch (cell.kind) {
-    case 'number':
-      return cell.value;
-    case 'date':
-      // Excel has no time zones: a calendar date goes in as UTC midnight, which exceljs writes as that day.
-      return isoToUtc(cell.date);
-    case 'rating':
-      return ratingText(cell);
-    case 'lines':
-      return cell.lines.join('\n');
-    case 'text':
-      return cell.text;
-  }
+  if (cell.kind === 'number') return cell.value;
+  // Excel has no time zones: a calendar date goes in as UTC midnight, which exceljs writes as that day.
+  if (cell.kind === 'date') return isoToUtc(cell.date);
+  return shownText(cell);
 }
 
 function styleCell(target: ExcelJS.Cell, cell: TableCell): void {
@@ -92,15 +83,13 @@ function columnWidth(table: Table, i: number): number {
   return Math.min(60, Math.max(10, longest + 2));
 }
 
-const cellLines = (cell: TableCell | undefined): string[] =>
-  cell === undefined ? [] : cell.kind === 'lines' ? cell.lines : cell.kind === 'date' ? ['30 September 2026'] : [cell.kind === 'rating' ? ratingText(cell) : cell.text];
+const cellLines = (cell: TableCell | undefined): string[] => (cell === undefined ? [] : shownText(cell).split('\n'));
 
 /**
  * One table as CSV through the project's one CSV writer (so no cell can carry a live formula):
  * numbers as their value, dates as yyyy-mm-dd, ratings as their words, a cell's lines kept in one field.
  */
 export function tableCsv(table: Table, options: CsvOptions = {}): string {
-  const value = (cell: TableCell): CsvCell =>
-    cell.kind === 'number' ? cell.value : cell.kind === 'date' ? cell.date : cell.kind === 'rating' ? ratingText(cell) : cell.kind === 'lines' ? cell.lines.join('\n') : cell.text;
+  const value = (cell: TableCell): CsvCell => (cell.kind === 'number' ? cell.value : cell.kind === 'date' ? cell.date : shownText(cell));
   return toCsv([table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(value))], options);
 }
