@@ -22,6 +22,9 @@ const t = useRoundTest(async ({ services, ctx }) => {
     { kind: 'inspection', value: '11' },
     { kind: 'measure', value: 'missing-children' },
   ]);
+  // A success measure tied to a code the measures library does not hold.
+  const { id: actionId } = await t.db.handle.db.selectFrom('action').select('id').where('number', '=', '1').executeTakeFirstOrThrow();
+  await t.db.handle.db.insertInto('actionKpi').values({ actionId, position: 1, title: 'Audits finding clear oversight', measureCode: 'AUDIT_OVERSIGHT', unit: '%', targets: '[]' }).execute();
   await services.glossary.add(ctx, { term: 'ILACS', expansion: 'Inspection of Local Authority Children’s Services', definition: '' });
 });
 let db: TestDatabase;
@@ -80,7 +83,10 @@ test('small numbers suppressed in the snapshot are carried as "c" into the dashb
     ['What needs to improve', 'Area for improvement 11: Placement sufficiency', 'Area for improvement 12', 'Glossary'],
   );
   const area = sectionNamed(scrutiny, 'Area for improvement 11: Placement sufficiency');
-  assert.deepEqual(tableRows(sectionNamed(area, 'Before and after')), [['Children missing from care', '11', '2018-04-30', 'c', '2018-06-30']]);
+  assert.deepEqual(tableRows(sectionNamed(area, 'Before and after')), [
+    ['Children missing from care', '11', '2018-04-30', 'c', '2018-06-30'],
+    ['Audits finding clear oversight', 'no figure', '—', 'no figure', '—'],
+  ]);
   assert.deepEqual(tableRows(sectionNamed(area, 'Progress')).map((r) => r[0]), ['1 Recruit more foster carers']);
   assert.match(JSON.stringify(scrutiny), /Inspection of Local Authority Children’s Services \(ILACS\)/);
 });

@@ -269,10 +269,11 @@ async function gatherReferences(repos: Repositories, ctx: Ctx, roundId: number, 
       source: row?.source ?? '',
       issuedOn,
       actions: answering.map((a) => a.key),
-      measures: codes.flatMap((code) => {
+      // A code the measures library does not hold yet is listed under its success measure's words, with no figures.
+      measures: codes.map((code) => {
         const now = after.get(code);
-        if (!now) return [];
-        return [{ code, title: now.measure.title, before: issuedOn === null ? null : figure(beforeOn.get(issuedOn)!.get(code)), after: figure(now) }];
+        const title = now?.measure.title ?? kpis.find((k) => k.measureCode === code && citing.has(k.actionId))?.title ?? code;
+        return { code, title, before: issuedOn === null ? null : figure(beforeOn.get(issuedOn)!.get(code)), after: figure(now) };
       }),
     });
   }
