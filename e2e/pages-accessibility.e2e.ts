@@ -90,6 +90,12 @@ test('visit glossary page passes axe', async () => {
   await visitAndCheck('/glossary', 'glossary');
 });
 
+test('visit the Reports page and a snapshot\'s executive summary and scrutiny pack pass axe', async () => {
+  await visitAndCheck('/reports', 'reports');
+  await visitAndCheck('/reports/4/exec-summary', 'executive summary');
+  await visitAndCheck('/reports/4/scrutiny', 'scrutiny pack');
+});
+
 test('visit cross-references page passes axe', async () => {
   await visitAndCheck('/refs', 'refs');
 });

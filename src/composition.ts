@@ -32,6 +32,7 @@ import { ProgrammeStatusService } from './services/reporting/programme-status.se
 import { PartnerLinkService } from './services/reporting/partner-link.service.ts';
 import { ReminderSender } from './services/reporting/reminder-sender.ts';
 import { SnapshotService } from './services/reporting/snapshot.service.ts';
+import { ReportService } from './services/reporting/report.service.ts';
 import { DeliveryReceiptService } from './services/reporting/delivery-receipts.ts';
 
 export interface Services {
@@ -62,6 +63,7 @@ export interface Services {
   reminders: ReminderSender;
   /** Frozen "as reported" copies taken when a round closes, and what changed between two. */
   snapshots: SnapshotService;
+  reports: ReportService;
   /** GOV.UK Notify's delivery receipts on the reminders it sent. */
   deliveryReceipts: DeliveryReceiptService;
   /** Today's date and the time for every caller: pages, API and command line put it in their context. */
@@ -87,6 +89,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const plans = new PlanService(store);
   const actions = new ActionService(store);
   const measures = new MeasureService(store);
+  const snapshots = new SnapshotService(store);
   return {
     organisations: new OrganisationService(store),
     plans,
@@ -108,7 +111,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     search: new SearchService(store, new SearchRepository(handle.db)),
     rounds: new RoundService(store),
     programmes: new ProgrammeStatusService(store),
-    snapshots: new SnapshotService(store),
+    snapshots,
+    reports: new ReportService(store, snapshots),
     deliveryReceipts: new DeliveryReceiptService(store),
     partnerLinks: new PartnerLinkService(store, actions),
     reminders: new ReminderSender(store, { channel: messaging.channel, publicUrl: messaging.publicUrl, clock }),

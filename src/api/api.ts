@@ -32,6 +32,7 @@ import { measureApiRoutes } from './measures.api.ts';
 import { openApiDocument } from './openapi.ts';
 import { roundApiRoutes } from './rounds.api.ts';
 import { snapshotApiRoutes } from './snapshots.api.ts';
+import { reportApiRoutes } from './reports.api.ts';
 
 type Schema = z.ZodType;
 
@@ -47,7 +48,18 @@ export interface ApiRoute {
   response: Schema;
   /** The status of a successful answer; 200 unless given. */
   status?: number;
+  /** Content types the route also answers with, as a file (an ApiFile from the handler), with what each is. */
+  files?: Record<string, string>;
   handler: (call: { ctx: Ctx; params: never; query: never; body: never }) => Promise<unknown>;
+}
+
+/** A handler's answer that is a file to download rather than JSON. */
+export class ApiFile {
+  constructor(
+    readonly body: Buffer,
+    readonly contentType: string,
+    readonly fileName: string,
+  ) {}
 }
 
 /** A route whose handler sees its parsed parameters, query and body with their types. */
@@ -61,6 +73,7 @@ export function route<P extends Schema = z.ZodObject, Q extends Schema = z.ZodOb
   body?: B;
   response: Schema;
   status?: number;
+  files?: Record<string, string>;
   handler: (call: { ctx: Ctx; params: z.output<P>; query: z.output<Q>; body: z.output<B> }) => Promise<unknown>;
 }): ApiRoute {
   return spec;
@@ -204,6 +217,7 @@ export function apiRoutes(s: Services): ApiRoute[] {
     }),
     ...roundApiRoutes(s),
     ...snapshotApiRoutes(s),
+    ...reportApiRoutes(s),
     ...measureApiRoutes(s),
   ];
 }
@@ -247,6 +261,7 @@ export function api(server: FastifyInstance): Promise<void> {
         const body: unknown = r.body ? parseInput(r.body, request.body ?? {}) : {};
         const asOf = (query as { asOf?: string }).asOf;
         const result = await r.handler({ ctx: { ...ctx, asOf }, params, query, body } as never);
+        if (result instanceof ApiFile) return reply.code(200).type(result.contentType).header('content-disposition', `attachment; filename="${result.fileName}"`).send(result.body);
         return reply.code(r.status ?? 200).send(result);
       },
     });

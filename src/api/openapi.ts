@@ -40,7 +40,13 @@ export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body !== undefined ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'Done', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
+        [String(r.status ?? 200)]: {
+          description: r.files === undefined ? 'Done' : `Done: JSON, or ${Object.values(r.files).join(', ')} as the format asks`,
+          content: {
+            'application/json': { schema: jsonSchema(r.response, 'output') },
+            ...Object.fromEntries(Object.keys(r.files ?? {}).map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
+          },
+        },
         '400': errorResponse('A query parameter or body field is not valid; `field` names it and nothing was changed.'),
         '401': errorResponse('No API token, or one that is not valid (see the WWW-Authenticate header).'),
         '403': errorResponse("The token's holder may not do this; nothing was read or changed."),

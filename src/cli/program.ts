@@ -20,6 +20,7 @@ import { register as refs } from './commands/refs.command.ts';
 import { register as risks } from './commands/risks.command.ts';
 import { register as round } from './commands/round.command.ts';
 import { register as snapshot } from './commands/snapshot.command.ts';
+import { register as report } from './commands/report.command.ts';
 import { register as serve } from './commands/serve.command.ts';
 import { register as status } from './commands/status.command.ts';
 import { register as token } from './commands/token.command.ts';
@@ -48,7 +49,7 @@ export function buildProgram(): Command {
   for (const r of [serve, migrate, init, demo, plans, actions, action, update, status, deadline, exportCommand, importCommand, audit, risks, refs, voice, glossary, generate]) r(program);
   // Registered after import so that their sub-commands join it.
   for (const r of [import903, importFigures, indicators, measures]) r(program);
-  for (const r of [user, token, round, snapshot]) r(program);
+  for (const r of [user, token, round, snapshot, report]) r(program);
   return program;
 }
 

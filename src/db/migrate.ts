@@ -20,6 +20,7 @@ import * as m0016 from './migrations/0016_references.ts';
 import * as m0017 from './migrations/0017_measure_targets.ts';
 import * as m0018 from './migrations/0018_delivery_receipts.ts';
 import * as m0019 from './migrations/0019_measure_data_version.ts';
+import * as m0020 from './migrations/0020_report_narrative.ts';
 
 /** Every migration by name, in order (exported for tests that migrate part of the way). */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0017_measure_targets': m0017,
   '0018_delivery_receipts': m0018,
   '0019_measure_data_version': m0019,
+  '0020_report_narrative': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

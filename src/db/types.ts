@@ -555,6 +555,10 @@ export interface ReportingRoundTable {
   dueDate: DateCol;
   openedBy: string;
   openedAt: Stamp;
+  /** The manager's overall narrative for the round's board report. */
+  narrative: Generated<string>;
+  /** The decisions the board is asked to take, one a line. */
+  decisions: Generated<string>;
 }
 
 export interface ReportingRoundPlanTable {

@@ -92,6 +92,7 @@ export type AuditEvent =
   | 'round.link.used'
   | 'programme.status.entered'
   | 'round.closed'
+  | 'round.narrative-written'
   | 'snapshot.taken'
   | 'ssda903.import-started';
 
@@ -188,6 +189,7 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'round.link.used': 'Updates recorded through a partner link',
   'programme.status.entered': 'Programme status entered for a reporting period',
   'round.closed': 'Reporting round closed',
+  'round.narrative-written': "Board report's narrative and decisions written",
   'snapshot.taken': 'Snapshot taken as reported',
 };
 

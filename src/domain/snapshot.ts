@@ -2,7 +2,7 @@
 // them: statuses moved, deadlines slipped, risks new or closed, measures whose RAG changed.
 import { BRAG_LABEL, statusTrend, type Brag, type BragCounts } from './brag.ts';
 
-export const SNAPSHOT_SECTIONS = ['actions', 'programmes', 'risks', 'priorities', 'measures'] as const;
+export const SNAPSHOT_SECTIONS = ['actions', 'programmes', 'risks', 'priorities', 'measures', 'report', 'references', 'glossary'] as const;
 export type SnapshotSection = (typeof SNAPSHOT_SECTIONS)[number];
 
 /** A part of a plan (programme, priority, theme …) as it stood. */
@@ -50,6 +50,9 @@ export interface SnapshotProgramme {
   reason: string;
   asAt: string | null;
   counts: BragCounts;
+  /** The delivery group and its chair as entered for the period (absent from snapshots taken before they were frozen). */
+  deliveryGroup?: string | null;
+  chair?: string | null;
 }
 
 export interface SnapshotRisk {
@@ -98,6 +101,45 @@ export interface SnapshotMeasure {
   direction: string | null;
   benchmarks: { label: string; value: string }[];
   commentary: string | null;
+  /** "percent", "count" …: absent from snapshots taken before it was frozen. */
+  unit?: string;
+  /** The last 13 periods, oldest first, ending with the figure's: value null where missing or suppressed, shown as the board reads it ("c") (absent from older snapshots). */
+  series?: { periodEnd: string; value: number | null; shown: string }[];
+}
+
+/** What the board report's cover and opening say: the authority, and the manager's words for the round. */
+export interface SnapshotReport {
+  authority: string;
+  /** The overall narrative, paragraphs separated by blank lines; '' when none was written. */
+  narrative: string;
+  /** The decisions the board is asked to take, one a line; '' when none. */
+  decisions: string;
+}
+
+/** A figure of a measure as a board read it: "11", "67.5%", "c". */
+export interface SnapshotFigure {
+  periodEnd: string;
+  value: string;
+}
+
+/** An inspection's area for improvement (or another recorded reference) with the actions answering it. */
+export interface SnapshotReference {
+  kind: string;
+  value: string;
+  title: string;
+  body: string;
+  source: string;
+  issuedOn: string | null;
+  /** Keys (plan-slug:number) of the round's actions citing it, in plan order. */
+  actions: string[];
+  /** The measures those actions aim to move: the figure when the reference was issued (before) and at the period end (after), small numbers suppressed. */
+  measures: { code: string; title: string; before: SnapshotFigure | null; after: SnapshotFigure | null }[];
+}
+
+export interface SnapshotGlossaryTerm {
+  term: string;
+  expansion: string;
+  definition: string;
 }
 
 export interface SnapshotContent {
@@ -106,6 +148,10 @@ export interface SnapshotContent {
   risks: SnapshotRisk[];
   priorities: SnapshotPriority[];
   measures: SnapshotMeasure[];
+  /** Absent from snapshots taken before reports were generated from them. */
+  report?: SnapshotReport;
+  references?: SnapshotReference[];
+  glossary?: SnapshotGlossaryTerm[];
 }
 
 /** 'as reported to the Corporate Parenting Board on 14 January 2027'. */

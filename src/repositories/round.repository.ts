@@ -74,6 +74,10 @@ export class RoundRepository {
     return { round: found, created: false };
   }
 
+  async setNarrative(roundId: number, narrative: string, decisions: string): Promise<void> {
+    await this.db.updateTable('reportingRound').set({ narrative, decisions }).where('id', '=', roundId).execute();
+  }
+
   async planIds(roundId: number): Promise<number[]> {
     const rows = await this.db.selectFrom('reportingRoundPlan').select('planId').where('roundId', '=', roundId).orderBy('planId').execute();
     return rows.map((r) => r.planId);

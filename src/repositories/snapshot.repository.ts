@@ -2,6 +2,7 @@
 // ever inserted and read (the database refuses UPDATE and DELETE on both tables).
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, SnapshotTable } from '../db/types.ts';
+import type { Round } from './round.repository.ts';
 
 export type Snapshot = Selectable<SnapshotTable>;
 
@@ -126,6 +127,30 @@ export class SnapshotRepository {
       where a.plan_id = any(cast(${`{${planIds.join(',')}}`} as int[]))
     `.execute(this.db);
     return rows;
+  }
+
+  /** The round's actions in the order the actions section holds them (plans by title, then plan order), with their keys. */
+  async roundActions(roundId: number): Promise<{ id: number; key: string }[]> {
+    const { rows } = await sql<{ id: number; key: string }>`
+      select a.id, p.slug || ':' || a.number as key
+      from reporting_round_plan rp join plan p on p.id = rp.plan_id join action a on a.plan_id = p.id
+      where rp.round_id = ${roundId}
+      order by p.title, p.id, a.node_id, a.position, a.id
+    `.execute(this.db);
+    return rows;
+  }
+
+  /** The authority's newest round (by period end) not yet closed into a snapshot. */
+  newestOpenRound(organisationId: number): Promise<Round | undefined> {
+    return this.db
+      .selectFrom('reportingRound as r')
+      .selectAll('r')
+      .where('r.organisationId', '=', organisationId)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('snapshot as s').select('s.id').whereRef('s.roundId', '=', 'r.id'))))
+      .orderBy('r.periodEnd', 'desc')
+      .orderBy('r.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   list(organisationId: number): Promise<Snapshot[]> {

@@ -25,6 +25,7 @@ import programmeStatusRoutes from './rounds/programme-status.routes.ts';
 import partnerRoutes from './partner/partner.routes.ts';
 import searchRoutes from './search/search.routes.ts';
 import snapshotsRoutes from './snapshots/snapshots.routes.ts';
+import reportsRoutes from './reports/reports.routes.ts';
 import voiceRoutes from './voice/voice.routes.ts';
 
 /** A feature's routes: registered as a plugin; the services are on `server.services`. */
@@ -53,6 +54,7 @@ export const pageRoutes: PageRoutes[] = [
   roundApprovalsRoutes,
   programmeStatusRoutes,
   snapshotsRoutes,
+  reportsRoutes,
   partnerRoutes,
 ];
 
@@ -77,6 +79,7 @@ export const navigationEntries: NavigationEntry[] = [
   { text: 'Voice of the child', href: '/voice' },
   { text: 'Measures', href: '/measures' },
   { text: 'Snapshots', href: '/snapshots' },
+  { text: 'Reports', href: '/reports' },
   { text: 'Glossary', href: '/glossary' },
   { text: 'Search', href: '/search' },
   { text: 'Reporting rounds', href: '/rounds', roles: [...new Set([...rolesWith('rounds.manage'), ...rolesWith('rounds.decide-led')])] },

@@ -209,6 +209,7 @@ test('get openapi.json without a token parses as OpenAPI 3.1 and lists every pat
       'GET /api/v1/openapi.json',
       'GET /api/v1/plans',
       'GET /api/v1/plans/{slug}',
+      'GET /api/v1/reports/{snapshot}/{kind}',
       'GET /api/v1/risks',
       'GET /api/v1/rounds',
       'GET /api/v1/rounds/{id}',

@@ -70,11 +70,15 @@ const pages: Page[] = [
   { url: '/plans/test-plan/actions/1/close', allowed: managers },
   { url: '/rounds/new', allowed: managers },
   { url: '/rounds/1', allowed: managers },
+  { url: '/rounds/1/narrative', allowed: managers },
   { url: '/rounds/1/approvals', allowed: [...managers, 'lead'] },
   { url: '/rounds/1/programmes', allowed: [...managers, 'lead'] },
   { url: '/rounds/1/programmes/1', allowed: [...managers, 'lead'] },
   { url: '/outbox', allowed: ['admin'] },
   { url: '/snapshots', allowed: everyone },
+  { url: '/reports', allowed: everyone },
+  { url: '/reports/print.css', allowed: everyone },
+  { url: '/reports/draft/exec-summary', allowed: everyone },
   { url: '/risks/new', allowed: managers },
   { url: '/risks/1/score', allowed: [...managers, 'lead'] },
   { url: '/voice/new', allowed: managers },
@@ -134,7 +138,15 @@ pagesByRole('pages by role', pages, loadPlan, (url) => url.replace('{owner}', St
 const snapshotPages: Page[] = [
   { url: '/snapshots/1', allowed: everyone },
   { url: '/snapshots/1/changes', allowed: everyone },
+  { url: '/reports/1/exec-summary', allowed: everyone },
+  { url: '/reports/1/annual', allowed: everyone },
+  { url: '/reports/1/scrutiny', allowed: everyone },
+  { url: '/reports/1/exec-summary.html', allowed: everyone },
+  { url: '/reports/1/annual.docx', allowed: everyone },
+  { url: '/reports/1/scrutiny.pdf', allowed: everyone },
+  { url: '/reports/1/exec-summary.xlsx', allowed: everyone },
   { url: '/rounds/{round}/close', allowed: managers },
+  { url: '/rounds/{round}/narrative', allowed: managers },
 ];
 
 let closedRound = 0;
@@ -149,6 +161,20 @@ pagesByRole(
   },
   (url) => url.replace('{round}', String(closedRound)),
 );
+
+for (const role of roles) {
+  const allowed = managers.includes(role);
+  test(`post the narrative of round 1 as ${role} ${allowed ? 'saves it' : 'answers 403 and changes nothing'}`, async () => {
+    await loadPlan();
+    const as = await web.signIn(role);
+    const before = await web.db.counts();
+    const r = await web.post('/rounds/1/narrative', { narrative: `Written by the ${role}.`, decisions: '' }, as);
+    const after = await web.db.counts();
+    assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
+    assert.equal((await web.db.services.rounds.narrative(web.ctx, 1)).narrative, allowed ? `Written by the ${role}.` : '');
+    assert.equal(after.audit_event, before.audit_event! + (allowed ? 1 : 0));
+  });
+}
 
 const updateAllowed: readonly Role[] = [...managers, 'lead', 'owner'];
 for (const role of roles) {

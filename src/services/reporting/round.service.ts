@@ -178,6 +178,9 @@ async function refuseClosed(repos: Repositories, round: Round): Promise<void> {
   if (closed) throw new ValidationError(`The round for ${round.period} is closed (snapshot ${closed.number}): nobody can be asked or reminded in it`, 'period');
 }
 
+export const NARRATIVE_MAX = 20000;
+export const DECISIONS_MAX = 5000;
+
 export class RoundService {
   constructor(private readonly store: Store) {}
 
@@ -222,6 +225,43 @@ export class RoundService {
     const round = await repos.rounds.find(ctx.organisationId, id);
     if (!round) throw new NotFoundError(`There is no reporting round ${id}.`);
     return round;
+  }
+
+  /** The overall narrative and decisions required that the round's board report opens with. */
+  async narrative(ctx: Ctx, roundId: number): Promise<{ narrative: string; decisions: string }> {
+    requireCapability(ctx, 'rounds.manage', "read a round's report narrative");
+    const round = await this.roundOf(this.store.read, ctx, roundId);
+    return { narrative: round.narrative, decisions: round.decisions };
+  }
+
+  /**
+   * Writes the overall narrative and the decisions the board is asked to take (one a line) for the
+   * round's executive summary; closing the round freezes them with the snapshot, so a closed round's
+   * are refused.
+   */
+  async writeNarrative(ctx: Ctx, roundId: number, input: { narrative: string; decisions: string }): Promise<void> {
+    requireCapability(ctx, 'rounds.manage', "write a round's report narrative");
+    const narrative = input.narrative.replace(/\r\n?/g, '\n').trim();
+    const decisions = input.decisions.replace(/\r\n?/g, '\n').trim();
+    if (narrative.length > NARRATIVE_MAX) throw new ValidationError(`Keep the narrative to ${NARRATIVE_MAX} characters or fewer (it has ${narrative.length})`, 'narrative');
+    if (decisions.length > DECISIONS_MAX) throw new ValidationError(`Keep the decisions required to ${DECISIONS_MAX} characters or fewer (they have ${decisions.length})`, 'decisions');
+    await this.store.transaction(async (repos) => {
+      const round = await this.roundOf(repos, ctx, roundId);
+      const [closed] = await repos.snapshots.byRounds([round.id]);
+      if (closed) throw new ValidationError(`The round for ${round.period} is closed: its narrative was reported in snapshot ${closed.number} and cannot change`, 'narrative');
+      if (round.narrative === narrative && round.decisions === decisions) return;
+      await repos.rounds.setNarrative(round.id, narrative, decisions);
+      await repos.audit.record({
+        organisationId: ctx.organisationId,
+        actor: ctx.actor,
+        event: 'round.narrative-written',
+        entityType: 'round',
+        entityId: round.id,
+        entityKey: round.period,
+        before: { narrative: round.narrative, decisions: round.decisions },
+        after: { narrative, decisions },
+      });
+    });
   }
 
   /** Finds a round by id or by its period ("2026/27 Q3"). */

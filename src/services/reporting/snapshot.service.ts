@@ -15,6 +15,10 @@ import {
   type SnapshotNode,
   type SnapshotPriority,
   type SnapshotProgramme,
+  type SnapshotFigure,
+  type SnapshotGlossaryTerm,
+  type SnapshotReport,
+  type SnapshotReference,
   type SnapshotRisk,
 } from '../../domain/snapshot.ts';
 import type { PlanNode } from '../../repositories/plan.repository.ts';
@@ -22,7 +26,8 @@ import type { Round } from '../../repositories/round.repository.ts';
 import type { Snapshot } from '../../repositories/snapshot.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { requireCapability, todayFor, type Ctx } from '../context.ts';
-import { formatValue, readerFor } from '../measure-reading.ts';
+import { formatValue, readerFor, type MeasureReading } from '../measure-reading.ts';
+import { aimedMeasureCodes } from '../reference.service.ts';
 import { readMeasures, suppressionThreshold } from '../measure.service.ts';
 import { riskRating, riskScore, riskTrend } from '../../domain/risk.ts';
 import { isIsoDate } from '../../domain/dates.ts';
@@ -133,6 +138,8 @@ export function gatherProgrammeStatuses(plans: readonly PlanOutline[], nodes: re
         reason: e ? e.reason : n.statusReason,
         asAt: e ? e.asAt : n.statusAsAt,
         counts: counts.get(n.id)!,
+        deliveryGroup: e ? e.deliveryGroup : n.deliveryGroup,
+        chair: e ? e.chair : n.chair,
       };
     });
   });
@@ -207,7 +214,7 @@ async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string):
       title: r.measure.title,
       group: r.group.title,
       periodEnd: r.current?.periodEnd ?? null,
-      value: r.current === null ? 'no figure' : r.current.symbol !== null && r.current.value === null ? r.current.symbol : formatValue(unit, r.current.value),
+      value: shown(r),
       numerator: r.current?.numerator ?? null,
       denominator: r.current?.denominator ?? null,
       target: r.target === null ? null : formatValue(unit, r.target.value),
@@ -216,8 +223,61 @@ async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string):
       direction: r.previous?.words ?? null,
       benchmarks: r.benchmarks.map((b) => ({ label: b.label, value: b.value === null ? (b.symbol ?? 'no figure') : formatValue(unit, b.value) })),
       commentary: said.at(-1)?.body ?? null,
+      unit,
+      series: r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.value, shown: h.value === null ? (h.symbol ?? 'no figure') : formatValue(unit, h.value) })),
     };
   });
+}
+
+/** A reading's figure as a board member reads it: "67.5%", "c", "no figure". */
+const shown = (r: MeasureReading): string =>
+  r.current === null ? 'no figure' : r.current.symbol !== null && r.current.value === null ? r.current.symbol : formatValue(r.measure.unit, r.current.value);
+
+/**
+ * The inspection's areas for improvement, recorded or cited by an action of the round, each with the
+ * round's actions citing it and the measures they aim to move: the figure when the reference was
+ * issued (before) beside the one at the period end (after), small numbers suppressed.
+ */
+async function gatherReferences(repos: Repositories, ctx: Ctx, roundId: number, periodEnd: string): Promise<SnapshotReference[]> {
+  const actions = await repos.snapshots.roundActions(roundId);
+  const ids = actions.map((a) => a.id);
+  const [refs, kpis, recorded] = await Promise.all([repos.actions.refs(ids), repos.actions.kpis(ids), repos.references.list(ctx.organisationId)]);
+  const cited = refs.filter((r) => r.kind === 'inspection');
+  const values = [...new Set([...recorded.filter((r) => r.kind === 'inspection').map((r) => r.value), ...cited.map((r) => r.value)])];
+  if (values.length === 0) return [];
+  const reader = readerFor('viewer', await suppressionThreshold(repos, ctx.organisationId));
+  const after = new Map((await readMeasures(repos, ctx.organisationId, reader, { asAt: periodEnd })).map((r) => [r.measure.code, r]));
+  const beforeOn = new Map<string, Map<string, MeasureReading>>();
+  const figure = (r: MeasureReading | undefined): SnapshotFigure | null => (r?.current ? { periodEnd: r.current.periodEnd, value: shown(r) } : null);
+  const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+  const out: SnapshotReference[] = [];
+  for (const value of values.sort(byNumber)) {
+    const row = recorded.find((r) => r.kind === 'inspection' && r.value.toLowerCase() === value.toLowerCase());
+    const citing = new Set(cited.filter((r) => r.value.toLowerCase() === value.toLowerCase()).map((r) => r.actionId));
+    const answering = actions.filter((a) => citing.has(a.id));
+    const codes = aimedMeasureCodes(
+      refs.filter((r) => citing.has(r.actionId)),
+      kpis.filter((k) => citing.has(k.actionId)),
+    );
+    const issuedOn = row?.issuedOn ?? null;
+    if (issuedOn !== null && !beforeOn.has(issuedOn)) beforeOn.set(issuedOn, new Map((await readMeasures(repos, ctx.organisationId, reader, { asAt: issuedOn })).map((r) => [r.measure.code, r])));
+    out.push({
+      kind: 'inspection',
+      value: row?.value ?? value,
+      title: row?.title ?? '',
+      body: row?.body ?? '',
+      source: row?.source ?? '',
+      issuedOn,
+      actions: answering.map((a) => a.key),
+      // A code the measures library does not hold yet is listed under its success measure's words, with no figures.
+      measures: codes.map((code) => {
+        const now = after.get(code);
+        const title = now?.measure.title ?? kpis.find((k) => k.measureCode === code && citing.has(k.actionId))?.title ?? code;
+        return { code, title, before: issuedOn === null ? null : figure(beforeOn.get(issuedOn)!.get(code)), after: figure(now) };
+      }),
+    });
+  }
+  return out;
 }
 
 export class SnapshotService {
@@ -246,33 +306,14 @@ export class SnapshotService {
     if (asAt !== null && asAt > now) throw new ValidationError(`The "as at" date ${asAt} is in the future: a snapshot can only hold what stood on ${now} or before`, 'asAt');
     const today = asAt ?? now;
     return this.store.transaction(async (repos) => {
+      // Numbered first: that locks the authority, so two closes of one round run one after the other.
       const number = await repos.snapshots.nextNumber(ctx.organisationId);
       const round = await repos.rounds.find(ctx.organisationId, roundId);
       if (!round) throw new NotFoundError(`There is no reporting round ${roundId}.`);
       const [closed] = await repos.snapshots.byRounds([round.id]);
       if (closed) throw new ValidationError(`The round for ${round.period} was closed already: it is snapshot ${closed.number}, "${closed.name}"`, 'round');
-      const snapshot = await repos.snapshots.insert({
-        organisationId: ctx.organisationId,
-        number,
-        roundId: round.id,
-        name,
-        period: round.period,
-        periodStart: round.periodStart,
-        periodEnd: round.periodEnd,
-        takenBy: ctx.actor,
-      });
-      await repos.snapshots.insertActionsSection(snapshot.id, round.id, round.periodStart, today, asAt);
-      const { plans, nodes } = await outlinePlans(repos, round, asAt);
-      const periodEnd = round.periodEnd < today ? round.periodEnd : today;
-      const content: Omit<SnapshotContent, 'actions'> = {
-        programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), periodEnd)),
-        risks: await gatherRisks(repos, ctx, asAt),
-        priorities: await gatherPriorities(repos, ctx, today, asAt !== null),
-        measures: await gatherMeasures(repos, ctx, periodEnd),
-      };
-      await repos.snapshots.insertSections(snapshot.id, content);
+      const { snapshot, content, actions } = await this.freeze(repos, ctx, round, number, name, asAt, today);
       const remindersStopped = await repos.rounds.skipScheduled(round.id);
-      const actions = plans.reduce((n, p) => n + p.actions.length, 0);
       await repos.audit.record({
         organisationId: ctx.organisationId,
         actor: ctx.actor,
@@ -297,6 +338,70 @@ export class SnapshotService {
     });
   }
 
+  /** Stores a snapshot of the round, numbered `number`, with every section. */
+  private async freeze(
+    repos: Repositories,
+    ctx: Ctx,
+    round: Round,
+    number: number,
+    name: string,
+    asAt: string | null,
+    today: string,
+  ): Promise<{ snapshot: Snapshot; content: Omit<SnapshotContent, 'actions'>; actions: number }> {
+    const snapshot = await repos.snapshots.insert({
+      organisationId: ctx.organisationId,
+      number,
+      roundId: round.id,
+      name,
+      period: round.period,
+      periodStart: round.periodStart,
+      periodEnd: round.periodEnd,
+      takenBy: ctx.actor,
+    });
+    await repos.snapshots.insertActionsSection(snapshot.id, round.id, round.periodStart, today, asAt);
+    const { plans, nodes } = await outlinePlans(repos, round, asAt);
+    const periodEnd = round.periodEnd < today ? round.periodEnd : today;
+    const organisation = (await repos.organisations.list()).find((o) => o.id === ctx.organisationId);
+    const content: Omit<SnapshotContent, 'actions'> = {
+      programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), periodEnd)),
+      risks: await gatherRisks(repos, ctx, asAt),
+      priorities: await gatherPriorities(repos, ctx, today, asAt !== null),
+      measures: await gatherMeasures(repos, ctx, periodEnd),
+      report: { authority: organisation?.name ?? '', narrative: round.narrative, decisions: round.decisions },
+      references: await gatherReferences(repos, ctx, round.id, periodEnd),
+      glossary: (await repos.glossary.list(ctx.organisationId)).map((g) => ({ term: g.term, expansion: g.expansion, definition: g.definition })),
+    };
+    await repos.snapshots.insertSections(snapshot.id, content);
+    return { snapshot, content, actions: plans.reduce((n, p) => n + p.actions.length, 0) };
+  }
+
+  /**
+   * What closing the round today would freeze, without closing it: the same builder in a transaction
+   * that is rolled back, so nothing is stored, numbered or stopped. For draft reports.
+   */
+  async draft(ctx: Ctx, roundId?: number): Promise<SnapshotView> {
+    class Draft extends Error {
+      constructor(readonly view: SnapshotView) {
+        super('draft');
+      }
+    }
+    try {
+      await this.store.transaction(async (repos) => {
+        const number = await repos.snapshots.nextNumber(ctx.organisationId);
+        const round = roundId === undefined ? await repos.snapshots.newestOpenRound(ctx.organisationId) : await repos.rounds.find(ctx.organisationId, roundId);
+        if (!round) throw new NotFoundError(roundId === undefined ? 'There is no open reporting round to draft a report from: open one first.' : `There is no reporting round ${roundId}.`);
+        const [closed] = await repos.snapshots.byRounds([round.id]);
+        if (closed) throw new ValidationError(`The round for ${round.period} is closed: its report is snapshot ${closed.number}'s`, 'round');
+        const { snapshot } = await this.freeze(repos, ctx, round, number, 'Draft — not yet reported', null, todayFor(ctx));
+        throw new Draft({ ...summaryOf(snapshot), content: await this.contentOf(repos, snapshot) });
+      });
+    } catch (e) {
+      if (e instanceof Draft) return e.view;
+      throw e;
+    }
+    throw new Error('A draft snapshot was not built');
+  }
+
   async list(ctx: Ctx): Promise<SnapshotSummary[]> {
     return (await this.store.read.snapshots.list(ctx.organisationId)).map(summaryOf);
   }
@@ -315,6 +420,10 @@ export class SnapshotService {
       risks: (sections.get('risks') ?? []) as SnapshotContent['risks'],
       priorities: (sections.get('priorities') ?? []) as SnapshotContent['priorities'],
       measures: (sections.get('measures') ?? []) as SnapshotContent['measures'],
+      // Snapshots taken before these were frozen have none: the reports say so rather than read live data.
+      ...(sections.has('report') ? { report: sections.get('report') as SnapshotReport } : {}),
+      ...(sections.has('references') ? { references: sections.get('references') as SnapshotReference[] } : {}),
+      ...(sections.has('glossary') ? { glossary: sections.get('glossary') as SnapshotGlossaryTerm[] } : {}),
     };
   }
 
@@ -323,6 +432,13 @@ export class SnapshotService {
     const repos = this.store.read;
     const s = await this.find(repos, ctx, number);
     return { ...summaryOf(s), content: await this.contentOf(repos, s) };
+  }
+
+  /** The snapshot before this one, as stored, or null for the first. */
+  async before(ctx: Ctx, number: number): Promise<SnapshotView | null> {
+    const repos = this.store.read;
+    const earlier = await repos.snapshots.before(ctx.organisationId, number);
+    return earlier === undefined ? null : { ...summaryOf(earlier), content: await this.contentOf(repos, earlier) };
   }
 
   /** The newest snapshot against the one before it (what changed since the last board), or null before any round is closed. */

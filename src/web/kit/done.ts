@@ -37,6 +37,7 @@ export const DONE_MESSAGES = {
   'link-sent': 'A new link has been sent. Any earlier link for the same person no longer works.',
   'link-not-sent': 'The link has not reached the owner: what went wrong is shown against them below. Check the e-mail address and send a new link.',
   'round-closed': 'The round is closed and its snapshot taken. It reads here as it was reported, whatever changes later.',
+  'narrative-written': "The board report's narrative and decisions are saved. Closing the round keeps them with its snapshot.",
   'link-revoked': 'The link has been withdrawn. It opens nothing now.',
   'approvals-approved': 'The chosen proposals have been approved',
   'approvals-rejected': 'The chosen proposals have been rejected. Their owners can see your reason.',

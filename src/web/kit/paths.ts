@@ -161,6 +161,9 @@ export const snapshotsPath = '/snapshots';
 export const snapshotPath = (number: number, suffix = ''): string => withSuffix(`${snapshotsPath}/${segment(number)}`, suffix);
 export const snapshotChangesPath = (number: number, since?: number): string => snapshotPath(number, 'changes') + (since === undefined ? '' : `?since=${segment(since)}`);
 export const outboxPath = '/outbox';
+/** Board reports: the list, one report of a snapshot (or "draft") as a page, and as a file (…/annual.pdf). */
+export const reportsPath = '/reports';
+export const reportPath = (source: number | 'draft', file: string): string => `${reportsPath}/${segment(source)}/${segment(file)}`;
 /** The tracker import wizard: the upload form, /tracker-import. */
 export const trackerImportPath = '/tracker-import';
 

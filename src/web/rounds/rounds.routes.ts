@@ -36,6 +36,8 @@ const linkForm = z.object({
 
 const closeForm = z.object({ name: requiredText('Enter the name the snapshot is kept under, like "as reported to the Corporate Parenting Board on 14 January 2027"') });
 
+const narrativeForm = z.object({ narrative: textField(), decisions: textField() });
+
 const ROUND_FIELDS = { period: 'period', plans: 'plans', dueDate: 'dueDate-day' };
 
 const stateClasses: Record<string, string> = {
@@ -125,6 +127,7 @@ const roundsRoutes: PageRoutes = (server) => {
         remindHref: roundPath(list.round.id, 'remind'),
         linkHref: roundPath(list.round.id, 'links'),
         closeHref: roundPath(list.round.id, 'close'),
+        narrativeHref: roundPath(list.round.id, 'narrative'),
         snapshotHref: list.round.closed ? snapshotPath(list.round.closed.snapshot) : null,
         revokeHref: (id: number) => roundPath(list.round.id, `links/${id}/revoke`),
         done: doneMessage(request.query),
@@ -214,6 +217,30 @@ const roundsRoutes: PageRoutes = (server) => {
       return reply.code(303).redirect(withDone(snapshotPath(taken.number), 'round-closed'));
     } catch (err) {
       if (err instanceof ValidationError) return showClose(request, reply, values, errorsFromValidation(err, ['name'], 'name'), 400);
+      throw err;
+    }
+  });
+
+  // The overall narrative and decisions required that the round's board report opens with, until it closes.
+  const showNarrative = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, values: FormValues | null, errors: FormError[], status = 200) => {
+    const ctx = request.ctx();
+    const id = roundId(request.params);
+    const [round, saved] = await Promise.all([rounds.summary(ctx, id), rounds.narrative(ctx, id)]);
+    return reply.page('rounds/round-narrative.njk', { round, values: values ?? saved, errors, action: roundPath(id, 'narrative'), back: roundPath(id) }, status);
+  };
+
+  server.get<{ Params: { id: string } }>('/rounds/:id/narrative', (request, reply) => showNarrative(request, reply, null, []));
+
+  server.post<{ Params: { id: string } }>('/rounds/:id/narrative', async (request, reply) => {
+    const id = roundId(request.params);
+    const form = readForm(narrativeForm, request.body);
+    const values = formValues(request.body);
+    if (!form.ok) return showNarrative(request, reply, values, form.errors, 400);
+    try {
+      await rounds.writeNarrative(request.ctx(), id, form.value);
+      return reply.code(303).redirect(withDone(roundPath(id), 'narrative-written'));
+    } catch (err) {
+      if (err instanceof ValidationError) return showNarrative(request, reply, values, errorsFromValidation(err, ['narrative', 'decisions'], 'narrative'), 400);
       throw err;
     }
   });
