@@ -57,7 +57,7 @@ export async function createServerDatabase(baseUrl: string, template?: string): 
   };
 }
 
-/** Whether this process is a test worker running many files (PARENTIS_TEST_WORKERS=on): only then are closed databases kept. */
+/** Whether this process is a test worker running many files (the default; not with PARENTIS_TEST_WORKERS=off): only then are closed databases kept. */
 const inWorker = process.env.PARENTIS_TEST_QUEUE !== undefined;
 /** Embedded databases closed by earlier test files in this process, to be emptied and used again. */
 const spare: DatabaseHandle[] = [];
