@@ -59,12 +59,11 @@ if (demoStore) env.PARENTIS_TEST_DEMO = demoStore;
 const times = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-times-'));
 env.PARENTIS_TEST_TIMES = times;
 const concurrency = Math.min(files.length, Number(env.PARENTIS_TEST_CONCURRENCY) || os.availableParallelism());
-// PARENTIS_TEST_WORKERS=on: the files run in `concurrency` worker processes
-// (scripts/test-worker/worker.mjs), each taking the next file from a queue, longest first, until none
-// is left: node and the application load once per worker, not once per file; node's test runner
-// starts the workers (one entry file each) and reports. Otherwise (the default, until whole runs in
-// workers have been checked on both databases) each file runs in a process of its own.
-const inWorkers = env.PARENTIS_TEST_WORKERS === 'on';
+// The files run in `concurrency` worker processes (scripts/test-worker/worker.mjs), each taking the
+// next file from a queue, longest first, until none is left: node and the application load once per
+// worker, not once per file; node's test runner starts the workers (one entry file each) and reports.
+// PARENTIS_TEST_WORKERS=off runs each file in a process of its own instead.
+const inWorkers = env.PARENTIS_TEST_WORKERS !== 'off';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-test-queue-'));
 let entries = files;
 let preload = './scripts/time-test-file.mjs';

@@ -24,7 +24,17 @@ export interface TestDatabase {
   reset(): Promise<void>;
   /** Row counts of every table: equal before and after means nothing changed. */
   counts(): Promise<Record<string, number>>;
+  /** Every row and every sequence as they are now, to be put back with restore. */
+  save(): Promise<SavedState>;
+  /** Puts back exactly the rows and sequences save found, whatever was written since, in one transaction. */
+  restore(saved: SavedState): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What save read: each table holding rows, as JSON, and each sequence's last value (null: never used). */
+export interface SavedState {
+  rows: Record<string, string>;
+  sequences: { name: string; value: string | null }[];
 }
 
 /** Creates a database on the server, empty or a copy of a template database; returns its URL and how to drop it. */
@@ -47,7 +57,7 @@ export async function createServerDatabase(baseUrl: string, template?: string): 
   };
 }
 
-/** Whether this process is a test worker running many files (PARENTIS_TEST_WORKERS=on): only then are closed databases kept. */
+/** Whether this process is a test worker running many files (the default; not with PARENTIS_TEST_WORKERS=off): only then are closed databases kept. */
 const inWorker = process.env.PARENTIS_TEST_QUEUE !== undefined;
 /** Embedded databases closed by earlier test files in this process, to be emptied and used again. */
 const spare: DatabaseHandle[] = [];
@@ -131,6 +141,35 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     kind: handle.kind,
     ...(url !== undefined ? { url } : {}),
     reset,
+    save: async () => {
+      const rows: Record<string, string> = {};
+      for (const t of (await inUse()).tables) {
+        const r = await sql<{ rows: string }>`select json_agg(x)::text as rows from ${sql.table(t)} x`.execute(handle.db);
+        rows[t] = r.rows[0]!.rows;
+      }
+      const sequences = await sql<{ name: string; value: string | null }>`
+        select sequencename::text as name, last_value::text as value from pg_sequences where schemaname = 'public'`.execute(handle.db);
+      return { rows, sequences: sequences.rows };
+    },
+    restore: async (saved) => {
+      const used = await inUse();
+      const emptied = new Set([...used.tables, ...Object.keys(saved.rows)]);
+      const unused = new Set(saved.sequences.filter((q) => q.value === null).map((q) => q.name));
+      await handle.db.transaction().execute(async (trx) => {
+        // Triggers off (foreign keys included) while the rows go back: they were consistent when saved,
+        // and the measures' triggers must not move the mark for each table filled.
+        await sql`set local session_replication_role = replica`.execute(trx);
+        if (emptied.size > 0) await sql.raw(`truncate ${[...emptied].map((t) => `"${t}"`).join(', ')} restart identity cascade`).execute(trx);
+        for (const [t, rows] of Object.entries(saved.rows)) {
+          await sql`insert into ${sql.table(t)} select * from json_populate_recordset(null::${sql.table(t)}, ${rows}::json)`.execute(trx);
+        }
+        const values = JSON.stringify(saved.sequences.filter((q) => q.value !== null));
+        await sql`select setval(q.name::regclass, q.value) from json_to_recordset(${values}::json) as q(name text, value bigint)`.execute(trx);
+        for (const q of used.sequences) if (unused.has(q)) await sql.raw(`alter sequence "${q}" restart`).execute(trx);
+        // The rows are back but figures kept from before may not hold for them: the mark moves, as any write moves it.
+        if ('measure_data_version' in saved.rows) await sql`update measure_data_version set version = txid_current()`.execute(trx);
+      });
+    },
     counts: async () => {
       const r = await sql.raw<{ name: string; n: string }>(
         (await tables()).map((t) => `select '${t}' as name, count(*) as n from "${t}"`).join(' union all '),
@@ -160,10 +199,14 @@ export async function authority(db: TestDatabase, actor = 'Test Officer'): Promi
 
 /**
  * One database for the test file; before each test it is emptied and an authority created, acting
- * as `actor`. Read `db` and `ctx` from the returned object inside tests.
+ * as `actor`. With `setup`, what it makes (e.g. a plan every test starts from) is made once, after
+ * the authority, and saved; before each test the database is put back as saved instead (every row
+ * and sequence: what one test wrote no other sees). Read `db` and `ctx` from the returned object
+ * inside tests.
  */
-export function useTestDatabase(actor = 'Test Officer'): { db: TestDatabase; ctx: Ctx } {
+export function useTestDatabase(actor = 'Test Officer', setup?: (db: TestDatabase, ctx: Ctx) => Promise<void>): { db: TestDatabase; ctx: Ctx } {
   const state = {} as { db: TestDatabase; ctx: Ctx };
+  let saved: SavedState | undefined;
   before(async () => {
     state.db = await openTestDatabase();
   });
@@ -171,8 +214,12 @@ export function useTestDatabase(actor = 'Test Officer'): { db: TestDatabase; ctx
     await state.db.close();
   });
   beforeEach(async () => {
+    if (saved !== undefined) return state.db.restore(saved);
     await state.db.reset();
     state.ctx = await authority(state.db, actor);
+    if (setup === undefined) return;
+    await setup(state.db, state.ctx);
+    saved = await state.db.save();
   });
   return state;
 }

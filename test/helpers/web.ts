@@ -12,7 +12,7 @@ import { roles } from '../../src/domain/roles.ts';
 import { hashPassword, type SignedInUser } from '../../src/services/account.service.ts';
 import type { Ctx } from '../../src/services/context.ts';
 import { buildServer, type ServerConfig } from '../../src/web/server.ts';
-import { authority, openTestDatabase, type TestDatabase } from './database.ts';
+import { authority, openTestDatabase, type SavedState, type TestDatabase } from './database.ts';
 import { html } from './html.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -178,8 +178,9 @@ export function useWebTest(options: WebTestOptions = {}): WebTest {
     await holder.web.close();
   });
   beforeEach(async (t) => {
-    const fullName = 'fullName' in t ? t.fullName : t.name;
-    if ([...sharingSuites].some((name) => fullName.startsWith(`${name} > `))) return;
+    // The suites the test is in: in a test worker the file's own suite comes first.
+    const suites = ('fullName' in t ? t.fullName : t.name).split(' > ').slice(0, -1);
+    if (suites.some((name) => sharingSuites.has(name))) return;
     if (fresh) fresh = false;
     else await holder.web.reset();
   });
@@ -191,7 +192,7 @@ export function useWebTest(options: WebTestOptions = {}): WebTest {
   });
 }
 
-/** The suites whose tests share one state (see describeSharing): useWebTest does not empty the database before each of them. */
+/** The suites whose tests share one state or put back a saved one (describeSharing, describeRestoring): useWebTest does not empty the database before each of them. */
 const sharingSuites = new Set<string>();
 /** True while the database is as openWebTest left it: the first test needs no emptying. */
 let fresh = true;
@@ -210,5 +211,30 @@ export function describeSharing(web: WebTest, name: string, setup: () => Promise
       fresh = false;
     });
     body();
+  });
+}
+
+/**
+ * A suite of tests that may write, each starting from the same state: the database is emptied,
+ * `setup` run and every role signed in once, and that state saved; before each test every row and
+ * sequence is put back as saved (the sessions too), instead of emptying the database and running
+ * `setup` and the sign-ins again for each test. `body` gets the signed-in session of each role.
+ */
+export function describeRestoring(web: WebTest, name: string, setup: () => Promise<void>, body: (as: (role: Role) => SignedIn) => void): void {
+  sharingSuites.add(name);
+  const sessions = new Map<Role, SignedIn>();
+  let saved: SavedState | undefined;
+  void describe(name, () => {
+    before(async () => {
+      await web.reset();
+      await setup();
+      for (const role of roles) sessions.set(role, await web.signIn(role));
+      saved = await web.db.save();
+      fresh = false;
+    });
+    beforeEach(async () => {
+      await web.db.restore(saved!);
+    });
+    body((role) => sessions.get(role)!);
   });
 }

@@ -1,7 +1,7 @@
 // The role matrix at the service level: each role against each write, allowed (and audited) or
 // refused with ForbiddenError and nothing changed. One test per role and write, named for both.
 import assert from 'node:assert/strict';
-import { beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { ForbiddenError } from '../../src/domain/errors.ts';
 import { roles, type Role } from '../../src/domain/roles.ts';
 import type { Services } from '../../src/composition.ts';
@@ -10,9 +10,9 @@ import { useTestDatabase } from '../helpers/database.ts';
 import { as, ledPlanFixture } from '../helpers/people.ts';
 import { planFixture } from '../helpers/plan-fixture.ts';
 
-const t = useTestDatabase('Command Line');
-beforeEach(async () => {
-  await t.db.services.plans.importDocument(t.ctx, ledPlanFixture());
+// Every test starts from the plan imported (once, and put back before each test).
+const t = useTestDatabase('Command Line', async (db, ctx) => {
+  await db.services.plans.importDocument(ctx, ledPlanFixture());
 });
 
 interface Write {

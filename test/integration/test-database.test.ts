@@ -19,7 +19,7 @@ test('open a test database after another file closed one starts as that one star
   await first.close();
 
   const next = await openTestDatabase();
-  // In a test worker (PARENTIS_TEST_WORKERS=on) the same embedded database comes back; otherwise a new copy.
+  // In a test worker (the default) the same embedded database comes back; otherwise a new copy.
   if (next.kind === 'embedded' && process.env.PARENTIS_TEST_QUEUE !== undefined) assert.equal(next.handle, first.handle, 'the embedded database was used again');
   assert.deepEqual(await next.counts(), start);
   assert.deepEqual(await rows(next, 'measure_data_version'), mark);
