@@ -5,6 +5,7 @@
 // chart with its table). Built only from the snapshot's stored content.
 import type { TrendChart } from '../charts/charts.ts';
 import type { SnapshotAction, SnapshotMeasure, SnapshotNode, SnapshotPlan } from '../domain/snapshot.ts';
+import { voiceStatusWords } from '../domain/voice-status.ts';
 import { paragraph, section, text, type Block, type Figure, type ReportDocument, type Section, type Table, type TableCell } from './model.ts';
 import { actionLabel, bragCell, coverOf, lines, longDate, nonEmptyLines, ownersText, paragraphs, withGlossary, type ReportInput } from './common.ts';
 
@@ -122,7 +123,7 @@ export function buildAnnual(input: ReportInput): ReportDocument {
             kind: 'table',
             caption: 'Priorities',
             columns: [{ header: 'Priority', width: 2 }, { header: 'Council', width: 2 }, { header: 'You said', width: 3 }, { header: 'Board progress', width: 4 }, { header: 'Status' }],
-            rows: priorities.map((p) => [text(p.priority), text(p.council), text(p.youSaid), text(p.weDid.trim() || 'Nothing reported yet'), text(p.status)]),
+            rows: priorities.map((p) => [text(p.priority), text(p.council), text(p.youSaid), text(p.weDid.trim() || 'Nothing reported yet'), text(voiceStatusWords(p.status))]),
           },
         ];
   const youSaid: Block[] =

@@ -270,3 +270,13 @@ test('the quarter after one ending 30 September ends on 31 December; after 31 Ma
   assert.equal(nextQuarterEnd('2027-03-31'), '2027-06-30');
   assert.equal(nextQuarterEnd('2026-12-31'), '2027-03-31');
 });
+
+test('build annual gives each young people priority its status in the words the voice page uses', () => {
+  const priority = (status: string, priority: string) => ({ council: 'Children in Care Council', priority, youSaid: 'We asked.', status, raisedOn: '2026-05-01', answeredOn: null, weDid: '', responses: [] });
+  const doc = buildAnnual(input({ content: { ...now, priorities: [priority('open', 'Council tax'), priority('in-progress', 'Getting a job'), priority('done', 'Pocket money')] } }));
+  assert.deepEqual(rowsOf(tablesOf(sectionNamed(doc, 'Priorities'))[0]!).map((r) => [r[0], r[4]]), [
+    ['Council tax', 'Not started yet'],
+    ['Getting a job', 'We are working on it'],
+    ['Pocket money', 'We did it'],
+  ]);
+});

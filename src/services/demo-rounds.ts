@@ -3,7 +3,8 @@
 // before the Corporate Parenting Board met; the latest quarter's round is open now. Everything is
 // worked out from the demonstration's own (moved) dates, so a given today always gives the same rounds.
 import crypto from 'node:crypto';
-import { DEMO_WRITTEN_AT, shiftDate } from '../demo/shift.ts';
+import { DEMO_WRITTEN_AT, shiftDate, shiftText } from '../demo/shift.ts';
+import { demoRoundNarratives } from '../demo/content/round-narratives.ts';
 import { staff } from '../demo/content/authority.ts';
 import { stoppedClock } from '../domain/clock.ts';
 import { groupBy } from '../domain/collections.ts';
@@ -73,8 +74,9 @@ export function demoRoundPlans(plans: readonly Pick<Plan, 'slug' | 'periodStart'
 }
 
 /**
- * Opens, chases and closes the demonstration's rounds as the Partnership Business Manager, messages
- * going to the outbox; a round closed already is left as it is, so an interrupted load completes.
+ * Opens, chases and closes the demonstration's rounds as the Partnership Business Manager, who writes
+ * each closed round's narrative and decisions required before closing it, messages going to the
+ * outbox; a round closed already is left as it is, so an interrupted load completes.
  */
 export async function loadDemoRounds(store: Store, demo: Ctx, years: number, publicUrl: string, onStep: (message: string) => void): Promise<void> {
   const ctx: Ctx = { ...demo, actor: staff.partnership.name };
@@ -104,6 +106,9 @@ export async function loadDemoRounds(store: Store, demo: Ctx, years: number, pub
     }
     await store.transaction((t) => t.rounds.receiveRequests(replies));
     if (r.board) {
+      // The manager's overall narrative and the decisions asked of the board, written before the close so the snapshot holds them.
+      const written = demoRoundNarratives.find((n) => shiftText(n.quarter, years) === r.period.label);
+      if (written) await rounds.writeNarrative({ ...ctx, clock: then(addDays(r.board.closesOn, -1)) }, roundId, { narrative: shiftText(written.narrative, years), decisions: shiftText(written.decisions, years) });
       await snapshots.close(ctx, roundId, { asAt: r.board.closesOn, name: defaultSnapshotName(DEFAULT_BOARD, r.board.meets) });
       closed++;
     } else {

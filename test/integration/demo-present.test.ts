@@ -1,4 +1,5 @@
-// The demonstration loaded on two pinned days stands in their present: plans, 903 return and measures move together, nothing that has happened lies ahead.
+// The demonstration loaded on two pinned days stands in their present: plans, 903 return and measures move together, nothing that has happened lies ahead,
+// and its closed quarters' board reports have their narrative and their inspection measures' figures.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
@@ -24,6 +25,10 @@ interface Loaded {
   stagedTargetFrom: string;
   populationYears: number[];
   benchmarkYear: number;
+  /** Each closed round's snapshot, oldest first: whether it holds an overall narrative and decisions required. */
+  narrated: boolean[];
+  /** The newest snapshot's areas for improvement with a linked measure figured both before and after. */
+  areasWithFigures: string[];
 }
 
 async function loadOn(db: TestDatabase, today: string): Promise<Loaded> {
@@ -48,6 +53,9 @@ async function loadOn(db: TestDatabase, today: string): Promise<Loaded> {
   const pep = await services.measures.get(ctx, 'pep-up-to-date');
   const stability = await services.measures.get(ctx, 'long-term-stability');
   const cla = await services.measures.get(ctx, 'cla');
+  const snapshots = await Promise.all((await services.snapshots.list(ctx)).map((s) => services.snapshots.show(ctx, s.number)));
+  snapshots.sort((a, b) => a.number - b.number);
+  const newest = snapshots.at(-1)!.content.references ?? [];
   const population = await q.selectFrom('population').select('year').where('organisationId', '=', organisation.id).orderBy('year').execute();
   return {
     slugs: plans.map((p) => p.slug).sort(),
@@ -61,6 +69,8 @@ async function loadOn(db: TestDatabase, today: string): Promise<Loaded> {
     stagedTargetFrom: stability.targets.find((t) => t.staged && t.effectiveTo === null)!.effectiveFrom,
     populationYears: population.map((p) => p.year),
     benchmarkYear: Math.max(...cla.benchmarks.map((b) => b.timePeriod)),
+    narrated: snapshots.map((s) => (s.content.report?.narrative ?? '') !== '' && (s.content.report?.decisions ?? '') !== ''),
+    areasWithFigures: newest.filter((r) => r.measures.some((m) => m.before !== null && m.after !== null)).map((r) => r.value),
   };
 }
 
@@ -84,6 +94,10 @@ test('load the demonstration on 3 December 2026 and 15 July 2027 moves plans, 90
       assert.deepEqual(got.populationYears, [2021, 2022, 2023, 2024, 2025], today);
       // The DfE's figures stay as published: the latest year ends March 2025, one behind the return's.
       assert.equal(got.benchmarkYear, 2025, today);
+      // Every closed quarter's executive summary opens with the manager's narrative and the board's decisions.
+      assert.deepEqual(got.narrated, [true, true, true, true], today);
+      // Placement stability, health assessments and care leavers' EET carry figures from the inspection's publication to the period end.
+      assert.deepEqual(got.areasWithFigures, ['11', '12', '13'], today);
     }
   } finally {
     await db.close();

@@ -41,6 +41,8 @@ const Q2 = '2018-09-30';
 
 const inspection = (...numbers: string[]) => numbers.map((value) => ({ kind: 'inspection' as const, value }));
 const programme = (...numbers: string[]) => numbers.map((value) => ({ kind: 'programme' as const, value }));
+/** Measures of the library (by code) an action aims to move, besides its own success measures. */
+const measure = (...codes: string[]) => codes.map((value) => ({ kind: 'measure' as const, value }));
 
 const programme1: NodeDocumentInput = {
   kind: 'programme',
@@ -483,13 +485,13 @@ const permanencePlanning: NodeDocumentInput = {
       kpis: [
         {
           title: '% of children with 3 or more placements in 12 months',
-          measureCode: 'CLA_3PLUS_PLACEMENTS',
+          measureCode: 'placements-3plus',
           unit: '%',
           targets: [{ by: '2018-06-30', value: 13 }, { by: '2018-12-31', value: 12 }, { by: '2019-03-31', value: 11 }],
         },
         {
           title: '% of children looked after for 2.5 years or more in the same placement for 2 years',
-          measureCode: 'CLA_LONG_TERM_STABILITY',
+          measureCode: 'long-term-stability',
           unit: '%',
           targets: [{ by: '2018-06-30', value: 60 }, { by: '2018-12-31', value: 63 }, { by: '2019-03-31', value: 65 }],
         },
@@ -568,7 +570,7 @@ const placementStability: NodeDocumentInput = {
       kpis: [
         {
           title: '% of children with 3 or more placements in 12 months',
-          measureCode: 'CLA_3PLUS_PLACEMENTS',
+          measureCode: 'placements-3plus',
           unit: '%',
           targets: [{ by: '2018-06-30', value: 13 }, { by: '2018-12-31', value: 12 }, { by: '2019-03-31', value: 11 }],
         },
@@ -613,7 +615,7 @@ const placementStability: NodeDocumentInput = {
       title: 'Make initial health assessments timely and meet children’s emotional health needs',
       description: 'Social workers send the health assessment request within five working days of a child coming into care, and health partners add clinic capacity so the assessment follows within 28 days. The monthly CAMHS and social care meeting picks up children and care leavers waiting for emotional support.',
       owners: owners(designatedNurse, smCla),
-      refs: [...inspection('12'), ...programme('2', '3')],
+      refs: [...inspection('12'), ...programme('2', '3'), ...measure('health-assessments')],
       outcome: 'Children coming into care have their health checked within four weeks, and anyone struggling emotionally gets help without a long wait.',
       successMeasures: 'Minutes of the monthly CAMHS and children’s social care meetings show children get the right emotional and mental health support at the right time.',
       deadlines: [originalDeadline('2019-03-31', deputyDirector, P6_AGREED)],
@@ -772,7 +774,7 @@ const careMarket: NodeDocumentInput = {
       statuses: [brag('A', Q1, 'Residential panel working; provider contracts not yet agreed.', strategicCommissioner, deputyDirector), brag('R', Q2, 'Two providers withdrew from the block contract.', strategicCommissioner, deputyDirector)],
       kpis: [
         { title: '% of children looked after in residential care', measureCode: 'CLA_RESIDENTIAL', unit: '%', targets: [{ by: '2018-12-31', value: 12 }, { by: '2019-03-31', value: 11 }] },
-        { title: '% of children placed more than 20 miles from home', measureCode: 'CLA_PLACED_20_MILES', unit: '%', targets: [{ by: '2019-03-31', value: 12 }] },
+        { title: '% of children placed more than 20 miles from home', measureCode: 'placed-20-miles-out', unit: '%', targets: [{ by: '2019-03-31', value: 12 }] },
       ],
       subActions: [
         {
@@ -862,7 +864,7 @@ const careLeavers: NodeDocumentInput = {
       deadlines: [originalDeadline('2019-03-31', deputyDirector, P6_AGREED)],
       statuses: [brag('A', Q1, 'NEET rate for 18–21 year olds unchanged at 36%.', smCla, deputyDirector)],
       kpis: [
-        { title: '% of care leavers aged 19–21 in education, employment or training', measureCode: 'CARE_LEAVERS_EET', unit: '%', targets: [{ by: '2018-09-30', value: 64 }, { by: '2018-12-31', value: 70 }, { by: '2019-03-31', value: 75 }] },
+        { title: '% of care leavers aged 19–21 in education, employment or training', measureCode: 'care-leavers-19-21-eet', unit: '%', targets: [{ by: '2018-09-30', value: 64 }, { by: '2018-12-31', value: 70 }, { by: '2019-03-31', value: 75 }] },
         { title: '% of care leavers aged 16–17 not in education, employment or training', unit: '%', targets: [{ by: '2019-03-31', value: 10 }] },
       ],
     },

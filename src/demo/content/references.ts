@@ -15,7 +15,9 @@ const STATEMENT = 'Sufficiency Statement for Children Looked After and Care Leav
 const INSPECTION = 'Inspection of services for children in need of help and protection, children looked after and care leavers (November 2017)';
 
 const challenge = (value: string, title: string, body: string): DemoReference => ({ kind: 'challenge', value, title, body, source: STATEMENT, issuedOn: null });
-const recommendation = (value: string, title: string, body: string): DemoReference => ({ kind: 'inspection', value, title, body, source: INSPECTION, issuedOn: null });
+/** The inspection report was published on this day: its recommendations' measures are compared with their figures then. */
+const INSPECTION_PUBLISHED = '2018-01-09';
+const recommendation = (value: string, title: string, body: string): DemoReference => ({ kind: 'inspection', value, title, body, source: INSPECTION, issuedOn: INSPECTION_PUBLISHED });
 
 export const sufficiencyChallenges: DemoReference[] = [
   challenge('1', 'Adolescents in crisis and routes into housing', 'Too many adolescents come into care in crisis, and too few young people aged 16 to 25 have a planned route into housing.'),

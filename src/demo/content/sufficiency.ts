@@ -342,7 +342,7 @@ export const sufficiencyPlan: PlanDocumentInput = {
               brag('G', JANUARY_2018, 'Weekly tracking continues; emergency W2i referrals down.', omLeavingCare, adCommissioning),
             ],
             kpis: [
-              { title: '% of care leavers aged 19–21 in suitable accommodation', measureCode: 'CARE_LEAVERS_SUITABLE_ACCOMMODATION', unit: '%', targets: [{ by: '2018-03-31', value: 90 }, { by: '2019-03-31', value: 93 }] },
+              { title: '% of care leavers aged 19–21 in suitable accommodation', measureCode: 'care-leavers-19-21-suitable-accommodation', unit: '%', targets: [{ by: '2018-03-31', value: 90 }, { by: '2019-03-31', value: 93 }] },
             ],
             updates: [
               update(
@@ -421,7 +421,7 @@ export const sufficiencyPlan: PlanDocumentInput = {
             kpis: [
               {
                 title: '% of children looked after with 3 or more placements in 12 months',
-                measureCode: 'CLA_3PLUS_PLACEMENTS',
+                measureCode: 'placements-3plus',
                 unit: '%',
                 targets: [{ by: '2017-03-31', value: 11 }, { by: '2018-03-31', value: 11 }, { by: '2019-03-31', value: 10 }],
               },
@@ -480,11 +480,11 @@ export const sufficiencyPlan: PlanDocumentInput = {
             kpis: [
               {
                 title: '% of children looked after for 2.5 years or more who have lived in the same placement for 2 years',
-                measureCode: 'CLA_LONG_TERM_STABILITY',
+                measureCode: 'long-term-stability',
                 unit: '%',
                 targets: [{ by: '2018-03-31', value: 65 }, { by: '2019-03-31', value: 70 }],
               },
-              { title: '% of children placed outside Westmere and more than 20 miles from home', measureCode: 'CLA_PLACED_20_MILES', unit: '%', targets: [{ by: '2018-03-31', value: 15 }] },
+              { title: '% of children placed outside Westmere and more than 20 miles from home', measureCode: 'placed-20-miles-out', unit: '%', targets: [{ by: '2018-03-31', value: 15 }] },
             ],
             updates: [
               update(
