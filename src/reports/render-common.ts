@@ -117,8 +117,23 @@ export interface FigureImage {
 
 const PNG_SCALE = 2;
 
-/** A figure's chart as a PNG for Word and PDF, with the size it is drawn at. */
-export async function figureImage(figure: Figure): Promise<FigureImage> {
+// Drawing a chart's PNG is most of the cost of a Word or PDF report: a figure is drawn once and the
+// image shared by every format made from the same document (and let go with it).
+const images = new WeakMap<Figure, Promise<FigureImage>>();
+
+/** A figure's chart as a PNG for Word and PDF, with the size it is drawn at; drawn once per figure. */
+export function figureImage(figure: Figure): Promise<FigureImage> {
+  let image = images.get(figure);
+  if (image === undefined) {
+    image = drawFigure(figure);
+    images.set(figure, image);
+    // A failed drawing is not kept: the next format asks again.
+    image.catch(() => images.delete(figure));
+  }
+  return image;
+}
+
+async function drawFigure(figure: Figure): Promise<FigureImage> {
   const png = await renderPng(figureSpec(figure), figure.chart.title, PNG_SCALE);
   // A PNG's IHDR chunk holds its width and height as big-endian 32-bit numbers at bytes 16 and 20.
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
