@@ -110,12 +110,12 @@ export const figureSpec = (figure: Figure): TopLevelSpec => trendSpec({ ...figur
 
 export interface FigureImage {
   png: Uint8Array;
-  /** Size at 96 pixels to the inch (the drawing's own size; the PNG holds twice as many pixels for print). */
+  /** Size at 96 pixels to the inch (the drawing's own size; the PNG holds one and a half times as many each way: 144 to the inch at that size, enough for print). */
   width: number;
   height: number;
 }
 
-const PNG_SCALE = 2;
+const PNG_SCALE = 1.5;
 
 // Drawing a chart's PNG is most of the cost of a Word or PDF report: a figure is drawn once and the
 // image shared by every format made from the same document (and let go with it).

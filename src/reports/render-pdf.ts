@@ -241,9 +241,10 @@ function headerRow(pdf: Pdf, table: Table, layout: Layout, height: number, paren
 
 function tablePdf(pdf: Pdf, parent: Struct, table: Table): void {
   const layout = tableLayout(pdf, table);
-  // Each row measured once (measuring wraps the text as drawing it does, and costs as much).
-  const headerHeight = rowHeight(pdf, table.columns.map((c) => c.header), layout, 'bold');
+  // Each row measured once (measuring wraps the text as drawing it does, and costs as much); the
+  // header last, whose font the space before the caption is measured in.
   const heights = table.rows.map((row) => rowHeight(pdf, row.map(shownText), layout, 'body'));
+  const headerHeight = rowHeight(pdf, table.columns.map((c) => c.header), layout, 'bold');
   ensureRoom(pdf, TABLE_SIZE * 3 + headerHeight + (heights[0] ?? 0));
   const t = pdf.struct('Table');
   parent.add(t);
