@@ -1,6 +1,7 @@
 // Charts for pages and documents: Vega-Lite specifications compiled by Vega to SVG on the server (no
 // browser), and the same drawing as PNG through resvg for documents. Every chart carries a name and a
 // description for screen readers, and shapes and dashes beside colour so it reads in greyscale.
+import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { LRUCache } from 'lru-cache';
 import * as vega from 'vega';
@@ -157,9 +158,15 @@ async function draw(spec: TopLevelSpec, name: string): Promise<string> {
     .replace(/^(<svg[^>]*>)/, `$1<title>${escapeXml(name)}</title><desc>${escapeXml(description)}</desc>`);
 }
 
+// The PNG's text in DejaVu Sans from its npm package, the reports' PDF font: the same drawing on any
+// server, and two files to read per drawing instead of a search through every font the system has
+// (which cost more than drawing a chart).
+const require = createRequire(import.meta.url);
+const PNG_FONTS = ['dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'].map((f) => require.resolve(f));
+
 /** The same chart as a PNG image (for Word and PDF documents), at `scale` times its size. */
 export async function renderPng(spec: TopLevelSpec, name: string, scale = 2): Promise<Uint8Array> {
   const svg = await renderSvg(spec, name);
-  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: true, defaultFontFamily: 'Arial' } }).render().asPng();
+  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, font: { loadSystemFonts: false, fontFiles: PNG_FONTS, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
   return new Uint8Array(png);
 }

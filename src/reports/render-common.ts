@@ -110,15 +110,30 @@ export const figureSpec = (figure: Figure): TopLevelSpec => trendSpec({ ...figur
 
 export interface FigureImage {
   png: Uint8Array;
-  /** Size at 96 pixels to the inch (the drawing's own size; the PNG holds twice as many pixels for print). */
+  /** Size at 96 pixels to the inch (the drawing's own size; the PNG holds one and a half times as many each way: 144 to the inch at that size, enough for print). */
   width: number;
   height: number;
 }
 
-const PNG_SCALE = 2;
+const PNG_SCALE = 1.5;
 
-/** A figure's chart as a PNG for Word and PDF, with the size it is drawn at. */
-export async function figureImage(figure: Figure): Promise<FigureImage> {
+// Drawing a chart's PNG is most of the cost of a Word or PDF report: a figure is drawn once and the
+// image shared by every format made from the same document (and let go with it).
+const images = new WeakMap<Figure, Promise<FigureImage>>();
+
+/** A figure's chart as a PNG for Word and PDF, with the size it is drawn at; drawn once per figure. */
+export function figureImage(figure: Figure): Promise<FigureImage> {
+  let image = images.get(figure);
+  if (image === undefined) {
+    image = drawFigure(figure);
+    images.set(figure, image);
+    // A failed drawing is not kept: the next format asks again.
+    image.catch(() => images.delete(figure));
+  }
+  return image;
+}
+
+async function drawFigure(figure: Figure): Promise<FigureImage> {
   const png = await renderPng(figureSpec(figure), figure.chart.title, PNG_SCALE);
   // A PNG's IHDR chunk holds its width and height as big-endian 32-bit numbers at bytes 16 and 20.
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);

@@ -1,15 +1,22 @@
 // A board report as a tagged PDF (PDF/UA-style structure: headings, paragraphs, lists, tables with
 // header cells, figures with alternative text, the language and title), with embedded fonts, page
 // numbers, and a table's header row drawn again at the top of each page the table continues on.
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Block, Figure, Inline, ReportDocument, Section, Table } from './model.ts';
 import { coverLines, figureImage, fitColumns, headingLevel, ratingStyle, shownText, type FigureImage } from './render-common.ts';
 
-/** The TrueType fonts to embed: the renderer reads no files, so the caller hands them over. */
+/**
+ * The TrueType fonts to embed, as the file's bytes or already parsed by fontkit (which PDFKit takes as
+ * it is, so a font parsed once serves every document): the renderer reads no files, so the caller hands them over.
+ */
 export interface PdfFonts {
-  regular: Uint8Array;
-  bold: Uint8Array;
+  regular: Uint8Array | Font;
+  bold: Uint8Array | Font;
 }
+
+/** Bytes go to PDFKit as a Buffer of their own; a parsed font as it is (PDFKit only reads it). */
+const fontSource = (font: Uint8Array | Font): PDFKit.Mixins.PDFFontSource => (font instanceof Uint8Array ? Buffer.from(font) : (font as unknown as PDFKit.Mixins.PDFFontSource));
 
 type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -51,8 +58,8 @@ export async function reportPdf(doc: ReportDocument, fonts: PdfFonts): Promise<B
     info: { Title: doc.cover.title, Author: doc.cover.authority, Subject: doc.cover.reported, Creator: 'Parentis', Producer: 'Parentis' },
   });
   const done = collect(pdf);
-  pdf.registerFont('body', Buffer.from(fonts.regular));
-  pdf.registerFont('bold', Buffer.from(fonts.bold));
+  pdf.registerFont('body', fontSource(fonts.regular));
+  pdf.registerFont('bold', fontSource(fonts.bold));
   pdf.font('body').fontSize(BODY_SIZE).fillColor(INK);
 
   const ctx: Context = { pdf, images };
@@ -218,9 +225,7 @@ function cellText(pdf: Pdf, text: string, x: number, y: number, width: number, o
   pdf.font(options.bold ? 'bold' : 'body').fontSize(TABLE_SIZE).fillColor(options.colour).text(text, x + CELL_PAD, y + CELL_PAD, { width: width - 2 * CELL_PAD, align: options.align });
 }
 
-function headerRow(pdf: Pdf, table: Table, layout: Layout, parent: Struct | null): number {
-  const headers = table.columns.map((c) => c.header);
-  const height = rowHeight(pdf, headers, layout, 'bold');
+function headerRow(pdf: Pdf, table: Table, layout: Layout, height: number, parent: Struct | null): void {
   const y = pdf.y;
   const tr = parent === null ? null : pdf.struct('TR');
   if (tr !== null) parent!.add(tr);
@@ -232,13 +237,15 @@ function headerRow(pdf: Pdf, table: Table, layout: Layout, parent: Struct | null
   });
   tr?.end();
   pdf.y = y + height;
-  return height;
 }
 
 function tablePdf(pdf: Pdf, parent: Struct, table: Table): void {
   const layout = tableLayout(pdf, table);
-  const firstRow = table.rows[0] === undefined ? 0 : rowHeight(pdf, table.rows[0].map(shownText), layout, 'body');
-  ensureRoom(pdf, TABLE_SIZE * 3 + rowHeight(pdf, table.columns.map((c) => c.header), layout, 'bold') + firstRow);
+  // Each row measured once (measuring wraps the text as drawing it does, and costs as much); the
+  // header last, whose font the space before the caption is measured in.
+  const heights = table.rows.map((row) => rowHeight(pdf, row.map(shownText), layout, 'body'));
+  const headerHeight = rowHeight(pdf, table.columns.map((c) => c.header), layout, 'bold');
+  ensureRoom(pdf, TABLE_SIZE * 3 + headerHeight + (heights[0] ?? 0));
   const t = pdf.struct('Table');
   parent.add(t);
   pdf.moveDown(0.3);
@@ -246,12 +253,12 @@ function tablePdf(pdf: Pdf, parent: Struct, table: Table): void {
   pdf.moveDown(0.3);
   const head = pdf.struct('THead');
   t.add(head);
-  headerRow(pdf, table, layout, head);
+  headerRow(pdf, table, layout, headerHeight, head);
   head.end();
   const body = pdf.struct('TBody');
   t.add(body);
-  for (const row of table.rows) {
-    const height = rowHeight(pdf, row.map(shownText), layout, 'body');
+  table.rows.forEach((row, r) => {
+    const height = heights[r]!;
     if (pdf.y + height > bottom(pdf)) {
       pdf.addPage();
       // The caption and header again for a reader of the printed page; assistive technology already
@@ -259,7 +266,7 @@ function tablePdf(pdf: Pdf, parent: Struct, table: Table): void {
       pdf.markContent('Artifact', { type: 'Pagination' });
       pdf.font('bold').fontSize(BODY_SIZE).fillColor(INK).text(`${table.caption} (continued)`, pdf.page.margins.left, pdf.y, { width: contentWidth(pdf) });
       pdf.moveDown(0.3);
-      headerRow(pdf, table, layout, null);
+      headerRow(pdf, table, layout, headerHeight, null);
       pdf.endMarkedContent();
     }
     const y = pdf.y;
@@ -273,7 +280,7 @@ function tablePdf(pdf: Pdf, parent: Struct, table: Table): void {
     });
     tr.end();
     pdf.y = y + height;
-  }
+  });
   body.end();
   t.end();
   pdf.x = pdf.page.margins.left;
