@@ -31,12 +31,18 @@ const args = process.argv.slice(2);
 const found = (args.length > 0 ? args.flatMap((a) => (fs.statSync(a).isDirectory() ? find(a) : [a])) : [...find('src'), ...find('test')]).sort();
 // The files that took longest last time start first (a new file counts as long), so no long file
 // starts near the end and keeps the run going on one processor while the other has nothing to do.
+// A checkout with no run of its own (a fresh clone, as CI has) takes the times of a clean run on the
+// two-core machine kept in scripts/test-times.json: only the order comes from them.
 const lastTimesFile = path.join(root, 'tmp', 'test-times.json');
+const keptTimesFile = path.join(root, 'scripts', 'test-times.json');
 const lastMs = new Map();
-try {
-  for (const t of JSON.parse(fs.readFileSync(lastTimesFile, 'utf8'))) lastMs.set(t.file, t.ms);
-} catch {
-  // no earlier run here: alphabetical order
+for (const file of [lastTimesFile, keptTimesFile]) {
+  try {
+    for (const t of JSON.parse(fs.readFileSync(file, 'utf8'))) lastMs.set(t.file, t.ms);
+    break;
+  } catch {
+    // not there (or not readable): the next, and in the end alphabetical order
+  }
 }
 const files = found.map((f, i) => ({ f, i, ms: lastMs.get(f) ?? Infinity })).sort((a, b) => b.ms - a.ms || a.i - b.i).map((x) => x.f);
 if (files.length === 0) {
