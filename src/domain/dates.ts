@@ -28,6 +28,11 @@ export function todayInLondon(now: Date = new Date()): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A yyyy-mm-dd date as a reader writes it: "30 September 2026" (the day as written, never shifted by a time zone). */
+export const longDate = (iso: string): string => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
+
 /** The date n days after (before, when n is negative) a yyyy-mm-dd date. */
 export function addDays(iso: string, n: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

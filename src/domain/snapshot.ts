@@ -1,5 +1,6 @@
 // What a frozen "as reported" snapshot holds, section by section, and what changed between two of
 // them: statuses moved, deadlines slipped, risks new or closed, measures whose RAG changed.
+import { longDate } from './dates.ts';
 import { BRAG_LABEL, statusTrend, type Brag, type BragCounts } from './brag.ts';
 
 export const SNAPSHOT_SECTIONS = ['actions', 'programmes', 'risks', 'priorities', 'measures', 'report', 'references', 'glossary'] as const;
@@ -156,8 +157,7 @@ export interface SnapshotContent {
 
 /** 'as reported to the Corporate Parenting Board on 14 January 2027'. */
 export function defaultSnapshotName(board: string, date: string): string {
-  const words = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return `as reported to the ${board} on ${words}`;
+  return `as reported to the ${board} on ${longDate(date)}`;
 }
 
 export interface StatusMove {

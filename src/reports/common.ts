@@ -2,6 +2,7 @@
 // cover, dates and ratings as a board reads them, and the last pass that expands each acronym on its
 // first use and lists every acronym used in a glossary section.
 import { BRAG_LABEL, type Brag } from '../domain/brag.ts';
+import { longDate } from '../domain/dates.ts';
 import type { SnapshotAction, SnapshotContent, SnapshotGlossaryTerm, SnapshotPlan } from '../domain/snapshot.ts';
 import { paragraph, section, text, type Block, type Inline, type ReportCover, type ReportDocument, type Section, type TableCell } from './model.ts';
 
@@ -31,10 +32,7 @@ export interface ReportInput {
 
 export const DRAFT_MARK = 'Draft — not yet reported';
 
-const LONG = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "30 September 2026". */
-export const longDate = (iso: string): string => LONG.format(new Date(`${iso}T00:00:00Z`));
+export { longDate };
 
 /** "As reported to the Corporate Parenting Board on 6 November 2026" from the snapshot's name. */
 const sentence = (s: string): string => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));

@@ -3,6 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { renderPng, trendSpec } from '../charts/charts.ts';
 import { BRAG_LABEL } from '../domain/brag.ts';
+import { longDate } from '../domain/dates.ts';
 import type { Block, Figure, Rating, ReportDocument, Table, TableCell } from './model.ts';
 
 /** The heading level of a section: the cover title is level 1, a report's top sections level 2, and so on (at most 6). */
@@ -33,10 +34,8 @@ export function ratingText(cell: Extract<TableCell, { kind: 'rating' }>): string
   return cell.rating === null ? 'No rating' : RATING_STYLE[cell.rating].word;
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** yyyy-mm-dd as "4 December 2026". */
-export const showDate = (iso: string): string => longDate.format(isoToUtc(iso));
+export const showDate = longDate;
 
 /** yyyy-mm-dd as midnight UTC on that day (what a spreadsheet stores as the date). */
 export const isoToUtc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
