@@ -26,8 +26,9 @@ import type { Round } from '../../repositories/round.repository.ts';
 import type { Snapshot } from '../../repositories/snapshot.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { requireCapability, todayFor, type Ctx } from '../context.ts';
-import { formatValue, readerFor, type MeasureReading } from '../measure-reading.ts';
+import { formatValue, readerFor, type MeasureReading, type Reader } from '../measure-reading.ts';
 import { aimedMeasureCodes } from '../reference.service.ts';
+import { DRAFT_MARK } from '../../reports/common.ts';
 import { readMeasures, suppressionThreshold } from '../measure.service.ts';
 import { riskRating, riskScore, riskTrend } from '../../domain/risk.ts';
 import { isIsoDate } from '../../domain/dates.ts';
@@ -201,10 +202,14 @@ async function gatherPriorities(repos: Repositories, ctx: Ctx, asAt: string, asO
     });
 }
 
-/** Every measure as a board member reads it at the period end: small numbers shown as "c". */
-async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string): Promise<SnapshotMeasure[]> {
+/** The measures as a board member reads them on a day, small numbers suppressed, with the reader that read them. */
+async function boardReadings(repos: Repositories, ctx: Ctx, asAt: string): Promise<{ reader: Reader; readings: MeasureReading[] }> {
   const reader = readerFor('viewer', await suppressionThreshold(repos, ctx.organisationId));
-  const readings = await readMeasures(repos, ctx.organisationId, reader, { asAt: periodEnd });
+  return { reader, readings: await readMeasures(repos, ctx.organisationId, reader, { asAt }) };
+}
+
+/** Every measure as a board member reads it at the period end (`readings`): small numbers shown as "c". */
+async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string, readings: readonly MeasureReading[]): Promise<SnapshotMeasure[]> {
   const commentary = groupBy(await repos.snapshots.commentary(ctx.organisationId, periodEnd), (c) => `${c.measureCode}:${c.periodEnd}`);
   return readings.map((r) => {
     const unit = r.measure.unit;
@@ -238,15 +243,15 @@ const shown = (r: MeasureReading): string =>
  * round's actions citing it and the measures they aim to move: the figure when the reference was
  * issued (before) beside the one at the period end (after), small numbers suppressed.
  */
-async function gatherReferences(repos: Repositories, ctx: Ctx, roundId: number, periodEnd: string): Promise<SnapshotReference[]> {
+async function gatherReferences(repos: Repositories, ctx: Ctx, roundId: number, atPeriodEnd: { reader: Reader; readings: readonly MeasureReading[] }): Promise<SnapshotReference[]> {
   const actions = await repos.snapshots.roundActions(roundId);
   const ids = actions.map((a) => a.id);
   const [refs, kpis, recorded] = await Promise.all([repos.actions.refs(ids), repos.actions.kpis(ids), repos.references.list(ctx.organisationId)]);
   const cited = refs.filter((r) => r.kind === 'inspection');
   const values = [...new Set([...recorded.filter((r) => r.kind === 'inspection').map((r) => r.value), ...cited.map((r) => r.value)])];
   if (values.length === 0) return [];
-  const reader = readerFor('viewer', await suppressionThreshold(repos, ctx.organisationId));
-  const after = new Map((await readMeasures(repos, ctx.organisationId, reader, { asAt: periodEnd })).map((r) => [r.measure.code, r]));
+  const { reader } = atPeriodEnd;
+  const after = new Map(atPeriodEnd.readings.map((r) => [r.measure.code, r]));
   const beforeOn = new Map<string, Map<string, MeasureReading>>();
   const figure = (r: MeasureReading | undefined): SnapshotFigure | null => (r?.current ? { periodEnd: r.current.periodEnd, value: shown(r) } : null);
   const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
@@ -362,13 +367,15 @@ export class SnapshotService {
     const { plans, nodes } = await outlinePlans(repos, round, asAt);
     const periodEnd = round.periodEnd < today ? round.periodEnd : today;
     const organisation = (await repos.organisations.list()).find((o) => o.id === ctx.organisationId);
+    // Read once: the measures section and the inspection's "after" figures are the same readings.
+    const atPeriodEnd = await boardReadings(repos, ctx, periodEnd);
     const content: Omit<SnapshotContent, 'actions'> = {
       programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), periodEnd)),
       risks: await gatherRisks(repos, ctx, asAt),
       priorities: await gatherPriorities(repos, ctx, today, asAt !== null),
-      measures: await gatherMeasures(repos, ctx, periodEnd),
+      measures: await gatherMeasures(repos, ctx, periodEnd, atPeriodEnd.readings),
       report: { authority: organisation?.name ?? '', narrative: round.narrative, decisions: round.decisions },
-      references: await gatherReferences(repos, ctx, round.id, periodEnd),
+      references: await gatherReferences(repos, ctx, round.id, atPeriodEnd),
       glossary: (await repos.glossary.list(ctx.organisationId)).map((g) => ({ term: g.term, expansion: g.expansion, definition: g.definition })),
     };
     await repos.snapshots.insertSections(snapshot.id, content);
@@ -392,7 +399,7 @@ export class SnapshotService {
         if (!round) throw new NotFoundError(roundId === undefined ? 'There is no open reporting round to draft a report from: open one first.' : `There is no reporting round ${roundId}.`);
         const [closed] = await repos.snapshots.byRounds([round.id]);
         if (closed) throw new ValidationError(`The round for ${round.period} is closed: its report is snapshot ${closed.number}'s`, 'round');
-        const { snapshot } = await this.freeze(repos, ctx, round, number, 'Draft — not yet reported', null, todayFor(ctx));
+        const { snapshot } = await this.freeze(repos, ctx, round, number, DRAFT_MARK, null, todayFor(ctx));
         throw new Draft({ ...summaryOf(snapshot), content: await this.contentOf(repos, snapshot) });
       });
     } catch (e) {
