@@ -16,7 +16,8 @@ const suite = useParentis('reports');
 const REPORTS = [
   // The overall narrative the manager wrote for the quarter before closing its round.
   { kind: 'exec-summary', title: 'Quarterly executive summary', says: /the first to report on Programme 6/ },
-  { kind: 'annual', title: 'Annual board report', says: /Westmere County Council/ },
+  // The annual report's own summary, written for the round whose snapshot goes to full council.
+  { kind: 'annual', title: 'Annual board report', says: /This report tells full council what the Board did in/ },
   // A measure an inspection action aims to move, with its figure before and after.
   { kind: 'scrutiny', title: 'Scrutiny progress pack', says: /Children looked after with 3 or more placements during the year/ },
 ] as const;

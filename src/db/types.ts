@@ -559,6 +559,14 @@ export interface ReportingRoundTable {
   narrative: Generated<string>;
   /** The decisions the board is asked to take, one a line. */
   decisions: Generated<string>;
+  /** The annual report's sections the authors write (src/domain/report-text.ts). */
+  annualSummary: Generated<string>;
+  annualRecommendations: Generated<string>;
+  annualBackground: Generated<string>;
+  annualAchievements: Generated<string>;
+  annualDevelopment: Generated<string>;
+  /** Moves on with every change of the text above. */
+  textVersion: Generated<number>;
 }
 
 export interface ReportingRoundPlanTable {

@@ -189,13 +189,14 @@ export const auditEventLabels: Record<AuditEvent, string> = {
   'round.link.used': 'Updates recorded through a partner link',
   'programme.status.entered': 'Programme status entered for a reporting period',
   'round.closed': 'Reporting round closed',
-  'round.narrative-written': "Board report's narrative and decisions written",
+  'round.narrative-written': "Board reports' text written (narrative, decisions, annual report sections)",
   'snapshot.taken': 'Snapshot taken as reported',
 };
 
 /** What someone did, finishing "Jo Bloggs …": shown when their change made another person's edit stale. */
 export const auditEventDeeds: Partial<Record<AuditEvent, string>> = {
   'action.update.added': 'added a progress update',
+  'round.narrative-written': "wrote the board reports' text",
   'action.status.set': 'recorded a BRAG status',
   'action.status.proposed': 'proposed a BRAG status',
   'action.status.approved': 'approved a proposed BRAG status',

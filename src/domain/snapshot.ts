@@ -1,6 +1,7 @@
 // What a frozen "as reported" snapshot holds, section by section, and what changed between two of
 // them: statuses moved, deadlines slipped, risks new or closed, measures whose RAG changed.
 import { longDate } from './dates.ts';
+import type { AnnualReportText } from './report-text.ts';
 import { BRAG_LABEL, statusTrend, type Brag, type BragCounts } from './brag.ts';
 
 export const SNAPSHOT_SECTIONS = ['actions', 'programmes', 'risks', 'priorities', 'measures', 'report', 'references', 'glossary'] as const;
@@ -106,6 +107,8 @@ export interface SnapshotMeasure {
   unit?: string;
   /** The last 13 periods, oldest first, ending with the figure's: value null where missing or suppressed, shown as the board reads it ("c") (absent from older snapshots). */
   series?: { periodEnd: string; value: number | null; shown: string }[];
+  /** The figure's breakdowns (age band, sex …) at its period, categories in reading order, small numbers "c" (absent from older snapshots). */
+  breakdowns?: { dimension: string; category: string; value: number | null; shown: string }[];
 }
 
 /** What the board report's cover and opening say: the authority, and the manager's words for the round. */
@@ -115,6 +118,8 @@ export interface SnapshotReport {
   narrative: string;
   /** The decisions the board is asked to take, one a line; '' when none. */
   decisions: string;
+  /** The annual report's sections as the authors wrote them ('' where not written); absent from snapshots taken before they were kept. */
+  annual?: AnnualReportText;
 }
 
 /** A figure of a measure as a board read it: "11", "67.5%", "c". */

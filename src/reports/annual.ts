@@ -6,6 +6,7 @@
 import type { TrendChart } from '../charts/charts.ts';
 import type { SnapshotAction, SnapshotMeasure, SnapshotNode, SnapshotPlan } from '../domain/snapshot.ts';
 import { voiceStatusWords } from '../domain/voice-status.ts';
+import { compareCategories } from '../measures/breakdowns.ts';
 import { paragraph, section, text, type Block, type Figure, type ReportDocument, type Section, type Table, type TableCell } from './model.ts';
 import { actionLabel, bragCell, coverOf, lines, longDate, nonEmptyLines, ownersText, paragraphs, withGlossary, type ReportInput } from './common.ts';
 
@@ -98,22 +99,78 @@ function dashboard(measures: readonly SnapshotMeasure[]): Block[] {
       ]),
     );
   }
+  out.push(...breakdownSections(measures));
   return out;
 }
 
-export function buildAnnual(input: ReportInput): ReportDocument {
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The breakdowns at the figures' period, one section a dimension, the age bands first (as the seed's
+ * dashboard sets its visits out by age group): a row per category, a column per measure broken down that way.
+ */
+function breakdownSections(measures: readonly SnapshotMeasure[]): Section[] {
+  const broken = measures.filter((m) => (m.breakdowns ?? []).length > 0);
+  const dimensions = [...new Set(broken.flatMap((m) => m.breakdowns!.map((b) => b.dimension)))].sort((a, b) => Number(b === 'age band') - Number(a === 'age band'));
+  return dimensions.map((dimension) => {
+    const ms = broken.filter((m) => m.breakdowns!.some((b) => b.dimension === dimension));
+    const categories = [...new Set(ms.flatMap((m) => m.breakdowns!.filter((b) => b.dimension === dimension).map((b) => b.category)))].sort(compareCategories);
+    const at = [...new Set(ms.map((m) => m.periodEnd).filter((p): p is string => p !== null))];
+    const when = at.length === 1 ? ` at ${longDate(at[0]!)}` : '';
+    return section(`By ${dimension}`, [
+      {
+        kind: 'table',
+        caption: `${ms.map((m) => m.title).join(', ')} by ${dimension}${when}`,
+        columns: [{ header: capitalise(dimension), width: 2 }, ...ms.map((m) => ({ header: m.title, align: 'right' as const }))],
+        rows: categories.map((category) => [text(category), ...ms.map((m) => figureCell(m.breakdowns!.find((b) => b.dimension === dimension && b.category === category)?.shown ?? '—'))]),
+      },
+    ]);
+  });
+}
+
+/**
+ * The report's opening sections, as the authors wrote them for the round: Summary, Recommendations,
+ * Background, Achievements and Areas for development. A snapshot taken before the annual report had its
+ * own text opens with the round's executive-summary narrative and decisions, as it always has.
+ */
+function authoredSections(input: ReportInput): Section[] {
   const { content, snapshot } = input;
   const report = content.report;
-  const summary: Block[] = [
-    ...(report === undefined
-      ? [paragraph('This snapshot was taken before the narrative was kept with snapshots, so none is given.')]
-      : report.narrative === ''
-        ? [paragraph('No summary was written for this round.')]
-        : paragraphs(report.narrative)),
-    paragraph(`This report covers the year to ${longDate(snapshot.periodEnd)} (${snapshot.period}).`),
+  const covers = paragraph(`This report covers the year to ${longDate(snapshot.periodEnd)} (${snapshot.period}).`);
+  if (report?.annual === undefined) {
+    const recommendations = report === undefined ? null : nonEmptyLines(report.decisions);
+    return [
+      section('Summary', [
+        ...(report === undefined
+          ? [paragraph('This snapshot was taken before the narrative was kept with snapshots, so none is given.')]
+          : report.narrative === ''
+            ? [paragraph('No summary was written for this round.')]
+            : paragraphs(report.narrative)),
+        covers,
+      ]),
+      section('Recommendations', [
+        recommendations === null
+          ? paragraph('This snapshot was taken before the recommendations were kept with snapshots, so none are given.')
+          : recommendations.length === 0
+            ? paragraph('No recommendations were recorded for this round.')
+            : { kind: 'list', items: recommendations.map((r) => [r]) },
+      ]),
+    ];
+  }
+  const annual = report.annual;
+  const written = (heading: string, body: string, missing: string): Section => section(heading, body === '' ? [paragraph(missing)] : paragraphs(body));
+  const recommendations = nonEmptyLines(annual.recommendations);
+  return [
+    section('Summary', [...(annual.summary === '' ? [paragraph('No summary was written for this annual report.')] : paragraphs(annual.summary)), ...(annual.summary === '' ? [covers] : [])]),
+    section('Recommendations', [recommendations.length === 0 ? paragraph('No recommendations were written for this annual report.') : { kind: 'list', items: recommendations.map((r) => [r]) }]),
+    written('Background', annual.background, 'No background was written for this annual report.'),
+    written('Achievements', annual.achievements, 'No achievements were written for this annual report.'),
+    written('Areas for development', annual.development, 'No areas for development were written for this annual report.'),
   ];
-  const recommendations = report === undefined ? null : nonEmptyLines(report.decisions);
+}
 
+export function buildAnnual(input: ReportInput): ReportDocument {
+  const { content } = input;
   const priorities = content.priorities;
   const prioritiesBlocks: Block[] =
     priorities.length === 0
@@ -121,7 +178,7 @@ export function buildAnnual(input: ReportInput): ReportDocument {
       : [
           {
             kind: 'table',
-            caption: 'Priorities',
+            caption: "The young people's priorities: the board's progress and their status",
             columns: [{ header: 'Priority', width: 2 }, { header: 'Council', width: 2 }, { header: 'You said', width: 3 }, { header: 'Board progress', width: 4 }, { header: 'Status' }],
             rows: priorities.map((p) => [text(p.priority), text(p.council), text(p.youSaid), text(p.weDid.trim() || 'Nothing reported yet'), text(voiceStatusWords(p.status))]),
           },
@@ -153,14 +210,7 @@ export function buildAnnual(input: ReportInput): ReportDocument {
       cover: coverOf(input, 'annual'),
       language: 'en-GB',
       sections: [
-        section('Summary', summary),
-        section('Recommendations', [
-          recommendations === null
-            ? paragraph('This snapshot was taken before the recommendations were kept with snapshots, so none are given.')
-            : recommendations.length === 0
-              ? paragraph('No recommendations were recorded for this round.')
-              : { kind: 'list', items: recommendations.map((r) => [r]) },
-        ]),
+        ...authoredSections(input),
         section('Priorities', prioritiesBlocks),
         section('You said, we did', youSaid),
         section('Appendix B – Task group work plans', appendices.length === 0 ? [paragraph('The round reported no plan.')] : appendices, true),

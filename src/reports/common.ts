@@ -4,6 +4,7 @@
 import { BRAG_LABEL, type Brag } from '../domain/brag.ts';
 import { longDate } from '../domain/dates.ts';
 import type { SnapshotAction, SnapshotContent, SnapshotGlossaryTerm, SnapshotPlan } from '../domain/snapshot.ts';
+import { textBlocks } from '../domain/text-blocks.ts';
 import { paragraph, section, text, type Block, type Inline, type ReportCover, type ReportDocument, type Section, type TableCell } from './model.ts';
 
 /** The three board reports. */
@@ -69,13 +70,9 @@ export const latestUpdate = (a: SnapshotAction): string | null => {
 /** Every action of the snapshot with its plan. */
 export const allActions = (content: SnapshotContent): { plan: SnapshotPlan; action: SnapshotAction }[] => content.actions.flatMap((plan) => plan.actions.map((action) => ({ plan, action })));
 
-/** Text split into paragraphs on blank lines. */
+/** Written text as the report's blocks: paragraphs split on blank lines, "- " bullet lines as lists. */
 export const paragraphs = (body: string): Block[] =>
-  body
-    .split(/\n\s*\n/)
-    .map((p) => p.trim().replace(/\s*\n\s*/g, ' '))
-    .filter((p) => p !== '')
-    .map((p) => paragraph(p));
+  textBlocks(body).map((b): Block => (b.kind === 'paragraph' ? paragraph(b.text) : { kind: 'list', items: b.items.map((i) => [i]) }));
 
 /** Non-empty lines. */
 export const nonEmptyLines = (body: string): string[] =>

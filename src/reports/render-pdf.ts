@@ -119,9 +119,10 @@ function section(ctx: Context, parent: Struct, s: Section, depth: number): void 
   const { pdf } = ctx;
   const level = headingLevel(depth);
   const size = HEADING_SIZE[level]!;
-  // A heading is never left alone at the foot of a page.
+  // A heading is never left alone at the foot of a page: it keeps a paragraph's room, or its table's start.
+  const first = s.blocks[0];
   if (s.pageBreakBefore === true && pdf.y > pdf.page.margins.top) pdf.addPage();
-  else ensureRoom(pdf, size * 2 + BODY_SIZE * 4);
+  else ensureRoom(pdf, size * 2 + (first?.kind === 'table' ? tableStartHeight(pdf, first) : BODY_SIZE * 4));
   const sect = pdf.struct('Sect');
   parent.add(sect);
   pdf.moveDown(level === 2 ? 0.3 : 0.5);
@@ -239,13 +240,29 @@ function headerRow(pdf: Pdf, table: Table, layout: Layout, height: number, paren
   pdf.y = y + height;
 }
 
+/**
+ * The room a table needs before it starts: its caption, header and first rows — the whole of a short
+ * table (up to six rows), else three — so that no table begins with one row at the foot of a page.
+ */
+function tableStart(table: Table, headerHeight: number, heights: readonly number[]): number {
+  const kept = heights.slice(0, table.rows.length <= 6 ? 6 : 3).reduce((a, b) => a + b, 0);
+  return TABLE_SIZE * 3 + headerHeight + kept;
+}
+
+/** The room a table needs before it starts, measured as tablePdf measures it. */
+function tableStartHeight(pdf: Pdf, table: Table): number {
+  const layout = tableLayout(pdf, table);
+  const heights = table.rows.slice(0, 6).map((row) => rowHeight(pdf, row.map(shownText), layout, 'body'));
+  return tableStart(table, rowHeight(pdf, table.columns.map((c) => c.header), layout, 'bold'), heights);
+}
+
 function tablePdf(pdf: Pdf, parent: Struct, table: Table): void {
   const layout = tableLayout(pdf, table);
   // Each row measured once (measuring wraps the text as drawing it does, and costs as much); the
   // header last, whose font the space before the caption is measured in.
   const heights = table.rows.map((row) => rowHeight(pdf, row.map(shownText), layout, 'body'));
   const headerHeight = rowHeight(pdf, table.columns.map((c) => c.header), layout, 'bold');
-  ensureRoom(pdf, TABLE_SIZE * 3 + headerHeight + (heights[0] ?? 0));
+  ensureRoom(pdf, tableStart(table, headerHeight, heights));
   const t = pdf.struct('Table');
   parent.add(t);
   pdf.moveDown(0.3);

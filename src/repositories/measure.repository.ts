@@ -110,6 +110,24 @@ export class MeasureRepository {
     return q.orderBy('periodEnd').orderBy('breakdownDimension').orderBy('breakdownCategory').execute();
   }
 
+  /** The authority's breakdown values (age band, sex …) for the periods given, with their measure's code. */
+  breakdownsAt(organisationId: number, periodEnds: readonly string[]): Promise<(MeasureValueRow & { measureCode: string })[]> {
+    if (periodEnds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('measureValue')
+      .innerJoin('measure', 'measure.id', 'measureValue.measureId')
+      .selectAll('measureValue')
+      .select('measure.code as measureCode')
+      .where('measureValue.organisationId', '=', organisationId)
+      .where('measureValue.periodEnd', 'in', [...new Set(periodEnds)])
+      .where('measureValue.breakdownDimension', '<>', '')
+      .orderBy('measureValue.measureId')
+      .orderBy('measureValue.periodEnd')
+      .orderBy('measureValue.breakdownDimension')
+      .orderBy('measureValue.breakdownCategory')
+      .execute();
+  }
+
   /** The latest value of each measure without a breakdown, in one window. */
   latestValues(organisationId: number, window: string): Promise<MeasureValueRow[]> {
     return this.db

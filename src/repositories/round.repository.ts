@@ -1,6 +1,7 @@
 // Reporting rounds: their plans, the update requests to owners, the reminder schedule (claimed by one
 // sender at a time with FOR UPDATE SKIP LOCKED), the outbox and partner links.
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { ReportText } from '../domain/report-text.ts';
 import type { Database, OutboxMessageTable, PartnerLinkTable, ReminderTable, ReportingRoundTable, UpdateRequestTable } from '../db/types.ts';
 
 export type Round = Selectable<ReportingRoundTable>;
@@ -74,8 +75,20 @@ export class RoundRepository {
     return { round: found, created: false };
   }
 
-  async setNarrative(roundId: number, narrative: string, decisions: string): Promise<void> {
-    await this.db.updateTable('reportingRound').set({ narrative, decisions }).where('id', '=', roundId).execute();
+  /** A round by id, locked until the transaction ends: its report text is written, or it is closed, one at a time. */
+  lock(organisationId: number, id: number): Promise<Round | undefined> {
+    return this.db.selectFrom('reportingRound').selectAll().where('organisationId', '=', organisationId).where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  /** Stores the round's report text and moves its version on; returns the new version. */
+  async setReportText(roundId: number, text: ReportText): Promise<number> {
+    const row = await this.db
+      .updateTable('reportingRound')
+      .set((eb) => ({ ...text, textVersion: eb('textVersion', '+', 1) }))
+      .where('id', '=', roundId)
+      .returning('textVersion')
+      .executeTakeFirstOrThrow();
+    return row.textVersion;
   }
 
   async planIds(roundId: number): Promise<number[]> {

@@ -108,7 +108,22 @@ export async function loadDemoRounds(store: Store, demo: Ctx, years: number, pub
     if (r.board) {
       // The manager's overall narrative and the decisions asked of the board, written before the close so the snapshot holds them.
       const written = demoRoundNarratives.find((n) => shiftText(n.quarter, years) === r.period.label);
-      if (written) await rounds.writeNarrative({ ...ctx, clock: then(addDays(r.board.closesOn, -1)) }, roundId, { narrative: shiftText(written.narrative, years), decisions: shiftText(written.decisions, years) });
+      if (written) {
+        const annual = written.annual;
+        await rounds.writeNarrative({ ...ctx, clock: then(addDays(r.board.closesOn, -1)) }, roundId, {
+          narrative: shiftText(written.narrative, years),
+          decisions: shiftText(written.decisions, years),
+          ...(annual === undefined
+            ? {}
+            : {
+                annualSummary: shiftText(annual.summary, years),
+                annualRecommendations: shiftText(annual.recommendations, years),
+                annualBackground: shiftText(annual.background, years),
+                annualAchievements: shiftText(annual.achievements, years),
+                annualDevelopment: shiftText(annual.development, years),
+              }),
+        });
+      }
       await snapshots.close(ctx, roundId, { asAt: r.board.closesOn, name: defaultSnapshotName(DEFAULT_BOARD, r.board.meets) });
       closed++;
     } else {

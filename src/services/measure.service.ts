@@ -4,6 +4,7 @@
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { groupBy } from '../domain/collections.ts';
+import { compareCategories } from '../measures/breakdowns.ts';
 import { isoDateSchema, parseDateInput } from '../domain/dates.ts';
 import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
@@ -413,6 +414,39 @@ export async function readMeasures(
   );
 }
 
+/** A breakdown category's figure at a reading's period, as the reader may see it. */
+export interface BreakdownFigure {
+  dimension: string;
+  category: string;
+  figure: ShownFigure;
+}
+
+/**
+ * Each reading's breakdowns (age band, sex …) for the period and window of its figure, categories in
+ * reading order (compareCategories), small numbers suppressed for the reader: by measure code.
+ */
+export async function readBreakdowns(repos: Repositories, organisationId: number, reader: Reader, readings: readonly MeasureReading[]): Promise<Map<string, BreakdownFigure[]>> {
+  const atPeriod = readings.filter((r) => r.current !== null);
+  const rows = await repos.measures.breakdownsAt(organisationId, atPeriod.map((r) => r.current!.periodEnd));
+  const rowsOf = groupBy(rows, (v) => `${v.measureCode}|${v.periodEnd}|${v.periodWindow}`);
+  const out = new Map<string, BreakdownFigure[]>();
+  for (const r of atPeriod) {
+    const found = rowsOf.get(`${r.measure.code}|${r.current!.periodEnd}|${r.window}`) ?? [];
+    if (found.length === 0) continue;
+    const dimensions = [...new Set(found.map((v) => v.breakdownDimension))];
+    out.set(
+      r.measure.code,
+      dimensions.flatMap((dimension) =>
+        found
+          .filter((v) => v.breakdownDimension === dimension)
+          .sort((a, b) => compareCategories(a.breakdownCategory, b.breakdownCategory))
+          .map((v) => ({ dimension, category: v.breakdownCategory, figure: shown(r.measure.unit, storedOf(v), reader) })),
+      ),
+    );
+  }
+  return out;
+}
+
 export class MeasureService {
   /**
    * Readings and measure pages already worked out, by the database's measure data mark, the date and
@@ -535,6 +569,7 @@ export class MeasureService {
       if (!table) breakdowns.push((table = { dimension: v.breakdownDimension, rows: [] }));
       table.rows.push({ category: v.breakdownCategory, figure: shown(measure.unit, { ...storedOf(v) }, reader) });
     }
+    for (const table of breakdowns) table.rows.sort((a, b) => compareCategories(a.category, b.category));
     const history = commentary.map(toEntry);
     const latestOf = new Map<string, CommentaryEntry>();
     for (const c of history) latestOf.set(c.periodEnd, c);

@@ -123,6 +123,14 @@ test('import values from an xlsx workbook reads its first sheet', async () => {
   );
 });
 
+test("measure page sets a breakdown's categories out youngest first, whatever order the file gave them in", async () => {
+  await defineHealthChecks();
+  const rows = ['health-checks,2017-04,90,100,', 'health-checks,2017-04,40,50,age band: 10 to 15', 'health-checks,2017-04,30,30,age band: 5 to 9', 'health-checks,2017-04,20,20,age band: 0 to 4', 'health-checks,2017-04,0,0,age band: Not known'];
+  await t.db.services.measures.importValues(t.ctx, csv('values.csv', `code,period,numerator,denominator,breakdown\n${rows.join('\n')}\n`));
+  const page = await t.db.services.measures.page(t.ctx, 'health-checks', { asAt: '2017-04-30' });
+  assert.deepEqual(page.breakdowns.map((b) => [b.dimension, b.rows.map((r) => r.category)]), [['age band', ['0 to 4', '5 to 9', '10 to 15', 'Not known']]]);
+});
+
 test('import dfe fills england, region and statistical-neighbour mean and median from the published tables', async () => {
   await t.db.services.benchmarks.importNeighbours(t.ctx, file('sn_model_2025_wide.csv'));
   const r = await t.db.services.benchmarks.importDfe(t.ctx, [file('la_cla_placement_stability.csv')], { laCode: '908' });

@@ -1,10 +1,11 @@
 // Board reports from stored snapshots: the same document whatever is edited after the close; the
 // round's narrative and decisions frozen with it; small numbers carried as "c"; the inspection's areas
-// with their measures before and after; a draft that stores nothing; and a snapshot taken before the
+// with their measures before and after; a draft that stores nothing; the annual report's own sections
+// and breakdown tables; two people writing the round's text at once; and a snapshot taken before the
 // report sections were kept still reads.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../src/domain/errors.ts';
+import { ForbiddenError, NotFoundError, StaleWriteError, ValidationError } from '../../src/domain/errors.ts';
 import { REPORT_KINDS } from '../../src/reports/common.ts';
 import { cellText, type Block, type ReportDocument, type Section } from '../../src/reports/model.ts';
 import type { Ctx } from '../../src/services/context.ts';
@@ -102,7 +103,8 @@ test("the round's narrative is written by those who run rounds, until it closes;
   await assert.rejects(t.services.rounds.writeNarrative(as(t.ctx, 'viewer'), id, { narrative: 'x', decisions: '' }), ForbiddenError);
   await assert.rejects(t.services.rounds.writeNarrative(manager(), id, { narrative: 'x'.repeat(20001), decisions: '' }), (e: unknown) => e instanceof ValidationError && e.field === 'narrative');
   await t.services.rounds.writeNarrative(manager(), id, { narrative: ' Written.\r\n\r\nTwice. ', decisions: '' });
-  assert.deepEqual(await t.services.rounds.narrative(manager(), id), { narrative: 'Written.\n\nTwice.', decisions: '' });
+  const saved = await t.services.rounds.narrative(manager(), id);
+  assert.deepEqual([saved.narrative, saved.decisions, saved.annualSummary], ['Written.\n\nTwice.', '', '']);
   await t.services.snapshots.close(manager(), id);
   await assert.rejects(t.services.rounds.writeNarrative(manager(), id, { narrative: 'Too late', decisions: '' }), (e: unknown) => e instanceof ValidationError && /closed/.test(e.message));
   assert.equal((await t.services.snapshots.show(t.ctx, 1)).content.report?.narrative, 'Written.\n\nTwice.');
@@ -127,4 +129,74 @@ test('a snapshot taken before the report sections were kept still builds every r
     assert.ok(doc.cover.authority !== '', kind);
     assert.match(JSON.stringify(doc), /taken before/, kind);
   }
+});
+
+test("the annual report opens with the sections its authors wrote for the round, and sets the figures' breakdowns out by age band, frozen with the snapshot", async () => {
+  await t.services.measures.define(t.ctx, { code: 'cla-count', title: 'Children looked after', unit: 'count', polarity: 'neither', frequency: 'monthly' });
+  const rows = ['cla-count,2018-06,63,,', 'cla-count,2018-06,40,,age band: 10 to 15', 'cla-count,2018-06,3,,age band: 0 to 4', 'cla-count,2018-06,20,,age band: 5 to 9', 'cla-count,2018-06,33,,sex: Male', 'cla-count,2018-06,30,,sex: Female'];
+  await t.services.measures.importValues(t.ctx, { name: 'cla.csv', data: Buffer.from(`code,period,numerator,denominator,breakdown\n${rows.join('\n')}\n`) });
+  const id = await openQ1();
+  await t.services.rounds.writeNarrative(manager(), id, {
+    narrative: 'Quarter 1 went well.',
+    annualSummary: 'The board met six times.',
+    annualRecommendations: '- That Council thanks the young people\n- That training is mandatory',
+    annualAchievements: 'The board highlights:\n- Council tax exemption for care leavers\n- A post-16 link worker',
+    annualDevelopment: 'Write the next ILACS response.',
+  });
+  await t.services.snapshots.close(manager(), id);
+  const annual = await t.services.reports.buildReport(t.ctx, 'annual', { snapshot: 1 });
+  assert.deepEqual(annual.sections.map((s) => s.heading).slice(0, 7), ['Summary', 'Recommendations', 'Background', 'Achievements', 'Areas for development', 'Priorities', 'You said, we did']);
+  assert.deepEqual(sectionNamed(annual, 'Summary').blocks, [{ kind: 'paragraph', content: ['The board met six times.'] }], 'the annual summary, not the quarter’s narrative');
+  assert.deepEqual(sectionNamed(annual, 'Recommendations').blocks, [{ kind: 'list', items: [['That Council thanks the young people'], ['That training is mandatory']] }]);
+  assert.deepEqual(sectionNamed(annual, 'Background').blocks, [{ kind: 'paragraph', content: ['No background was written for this annual report.'] }]);
+  assert.deepEqual(sectionNamed(annual, 'Achievements').blocks, [
+    { kind: 'paragraph', content: ['The board highlights:'] },
+    { kind: 'list', items: [['Council tax exemption for care leavers'], ['A post-16 link worker']] },
+  ]);
+  assert.deepEqual(sectionNamed(annual, 'Areas for development').blocks, [{ kind: 'paragraph', content: ['Write the next Inspection of Local Authority Children’s Services (ILACS) response.'] }]);
+  // The breakdowns: youngest first whatever order they were stored in, the small number suppressed, age bands before sex.
+  const dashboard = sectionNamed(annual, 'Appendix C – Data dashboard');
+  assert.deepEqual(allSections(dashboard.blocks).filter((s) => s.heading.startsWith('By ')).map((s) => s.heading), ['By age band', 'By sex']);
+  const byAge = sectionNamed(dashboard, 'By age band').blocks[0]!;
+  assert.ok(byAge.kind === 'table');
+  assert.equal(byAge.caption, 'Children looked after by age band at 30 June 2018');
+  assert.deepEqual(byAge.columns.map((c) => c.header), ['Age band', 'Children looked after']);
+  assert.deepEqual(tableRows(sectionNamed(dashboard, 'By age band')), [['0 to 4', 'c'], ['5 to 9', '20'], ['10 to 15', '40']]);
+  assert.deepEqual(tableRows(sectionNamed(dashboard, 'By sex')), [['Female', '30'], ['Male', '33']]);
+  // New figures for the period after the close change nothing in the report.
+  const later = ['cla-count,2018-06,70,,', 'cla-count,2018-06,50,,age band: 10 to 15', 'cla-count,2018-06,9,,age band: 0 to 4'];
+  await t.services.measures.importValues(t.ctx, { name: 'cla.csv', data: Buffer.from(`code,period,numerator,denominator,breakdown\n${later.join('\n')}\n`) });
+  assert.deepEqual(await t.services.reports.buildReport(t.ctx, 'annual', { snapshot: 1 }), annual);
+  // The executive summary keeps the quarter's own narrative.
+  const exec = await t.services.reports.buildReport(t.ctx, 'exec-summary', { snapshot: 1 });
+  assert.deepEqual(sectionNamed(exec, 'Overall').blocks[0], { kind: 'paragraph', content: ['Quarter 1 went well.'] });
+});
+
+test("two people writing the round's text at once: the later save from the older version is refused, says what changed and saves nothing; an unchanged save writes nothing", async () => {
+  const id = await openQ1();
+  const opened = await t.services.rounds.narrative(manager(), id);
+  assert.equal(opened.version, 1);
+  // The first person saves the narrative.
+  assert.deepEqual(await t.services.rounds.writeNarrative(manager(), id, { narrative: 'Mine first.', expectedVersion: opened.version }), { version: 2, changed: true });
+  // The second, who opened the same version, saves the annual summary: refused, with the first person's change.
+  const before = await t.db.counts();
+  await assert.rejects(t.services.rounds.writeNarrative(manager(), id, { narrative: '', annualSummary: 'Theirs.', expectedVersion: opened.version }), (e: unknown) => {
+    assert.ok(e instanceof StaleWriteError);
+    assert.match(e.message, /The board report text for 2018\/19 Q1 was changed by someone else since you opened it: you had version 1, it is now version 2/);
+    assert.match(e.message, /Nothing was saved/);
+    assert.equal(e.currentVersion, 2);
+    assert.deepEqual(e.change?.after, { narrative: 'Mine first.' });
+    return true;
+  });
+  assert.deepEqual(await t.db.counts(), before);
+  const now = await t.services.rounds.narrative(manager(), id);
+  assert.deepEqual([now.narrative, now.annualSummary, now.version], ['Mine first.', '', 2]);
+  // Sent again from the version they were shown: saved, only the fields that changed in the audit trail.
+  assert.deepEqual(await t.services.rounds.writeNarrative(manager(), id, { narrative: 'Mine first.', annualSummary: 'Theirs.', expectedVersion: 2 }), { version: 3, changed: true });
+  const [latest] = await t.db.handle.db.selectFrom('auditEvent').select(['event', 'before', 'after']).where('event', '=', 'round.narrative-written').orderBy('id', 'desc').limit(1).execute();
+  assert.deepEqual([latest!.before, latest!.after], [{ annualSummary: '' }, { annualSummary: 'Theirs.' }]);
+  // The same text again: nothing written, the version stays.
+  const unchanged = await t.db.counts();
+  assert.deepEqual(await t.services.rounds.writeNarrative(manager(), id, { annualSummary: 'Theirs.', expectedVersion: 3 }), { version: 3, changed: false });
+  assert.deepEqual(await t.db.counts(), unchanged);
 });

@@ -169,7 +169,7 @@ describeRestoring(web, 'forms by role', loadPlan, (as) => {
     const allowed = managers.includes(role);
     test(`post the narrative of round 1 as ${role} ${allowed ? 'saves it' : 'answers 403 and changes nothing'}`, async () => {
       const before = await web.db.counts();
-      const r = await web.post('/rounds/1/narrative', { narrative: `Written by the ${role}.`, decisions: '' }, as(role));
+      const r = await web.post('/rounds/1/narrative', { narrative: `Written by the ${role}.`, decisions: '', version: '1' }, as(role));
       const after = await web.db.counts();
       assert.equal(r.statusCode, allowed ? 303 : 403, r.body.slice(0, 300));
       assert.equal((await web.db.services.rounds.narrative(web.ctx, 1)).narrative, allowed ? `Written by the ${role}.` : '');

@@ -1,7 +1,8 @@
 // The Reports page and the round's narrative form: snapshots newest first with each report in each
 // format; a report read in the site's layout; each format downloaded with its type and name; a draft
 // from the open round; the manager's narrative saved, refused once the round is closed, and carried
-// into the report; unknown reports and formats not found.
+// into the report; a save from a page someone else saved since shows their change and keeps what was
+// typed; unknown reports and formats not found.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { html } from '../helpers/html.ts';
@@ -18,11 +19,11 @@ async function openRound(period = '2018/19 Q1'): Promise<number> {
 test("write the round's narrative through its form; the closed round's report opens with it, and the form then refuses", async () => {
   const id = await openRound();
   const manager = await web.signIn('manager');
-  assert.equal(html((await web.get(`/rounds/${id}`, manager)).body).href("Write the board report's narrative and decisions"), `/rounds/${id}/narrative`);
-  const tooLong = await web.post(`/rounds/${id}/narrative`, { narrative: 'x'.repeat(20001), decisions: '' }, manager);
+  assert.equal(html((await web.get(`/rounds/${id}`, manager)).body).href("Write the board reports' text: the executive summary's narrative and decisions, the annual report's sections"), `/rounds/${id}/narrative`);
+  const tooLong = await web.post(`/rounds/${id}/narrative`, { narrative: 'x'.repeat(20001), decisions: '', version: '1' }, manager);
   assert.equal(tooLong.statusCode, 400);
-  assert.deepEqual(html(tooLong.body).errorSummary(), [{ href: '#narrative', text: 'Keep the narrative to 20000 characters or fewer (it has 20001)' }]);
-  const r = await web.post(`/rounds/${id}/narrative`, { narrative: 'Good progress on placements.', decisions: 'Note the progress' }, manager);
+  assert.deepEqual(html(tooLong.body).errorSummary(), [{ href: '#narrative', text: 'Keep the overall narrative to 20,000 characters or fewer (it has 20,001)' }]);
+  const r = await web.post(`/rounds/${id}/narrative`, { narrative: 'Good progress on placements.', decisions: 'Note the progress', version: '1' }, manager);
   assert.equal(r.statusCode, 303, r.body.slice(0, 500));
   assert.match((await web.get(`/rounds/${id}/narrative`, manager)).body, /Good progress on placements\./);
   await web.db.services.snapshots.close(web.ctx, id, { name: 'as reported to the Corporate Parenting Board on 14 July 2018' });
@@ -31,10 +32,46 @@ test("write the round's narrative through its form; the closed round's report op
   assert.match(page.main(), /As reported to the Corporate Parenting Board on 14 July 2018/);
   assert.match(page.main(), /Good progress on placements\./);
   const before = await web.db.counts();
-  const late = await web.post(`/rounds/${id}/narrative`, { narrative: 'Changed later', decisions: '' }, manager);
+  const late = await web.post(`/rounds/${id}/narrative`, { narrative: 'Changed later', decisions: '', version: '2' }, manager);
   assert.equal(late.statusCode, 400);
   assert.match(html(late.body).errorSummary()[0]!.text, /closed/);
   assert.deepEqual(await web.db.counts(), before);
+});
+
+test("save the round's text after someone else saved it: the page says what they changed, keeps what was typed, saves nothing, and saves when sent again", async () => {
+  const id = await openRound();
+  const manager = await web.signIn('manager');
+  const form = html((await web.get(`/rounds/${id}/narrative`, manager)).body);
+  const opened = form.value('version');
+  assert.equal(opened, '1');
+  assert.deepEqual(
+    form.texts('main label'),
+    ['Overall narrative', 'Decisions required', 'Summary', 'Recommendations', 'Background', 'Achievements', 'Areas for development'],
+  );
+  // Ada Admin saves the narrative meanwhile.
+  await web.db.services.rounds.writeNarrative({ ...web.ctx, actor: 'Ada Admin' }, id, { narrative: 'The administrator’s words.' });
+  const before = await web.db.counts();
+  const typed = { narrative: '', decisions: '', annualSummary: 'My summary of the year.', annualRecommendations: '', annualBackground: '', annualAchievements: '', annualDevelopment: '', version: opened };
+  const r = await web.post(`/rounds/${id}/narrative`, typed, manager);
+  assert.equal(r.statusCode, 409);
+  const page = html(r.body);
+  const banner = page.text('#stale-change') ?? '';
+  assert.match(banner, /Someone else changed the board reports' text since you opened it/);
+  assert.match(banner, /Ada Admin wrote the board reports' text/i);
+  assert.match(banner, /Overall narrative The administrator’s words\./);
+  assert.equal(page.value('annualSummary'), 'My summary of the year.');
+  assert.equal(page.value('version'), '2');
+  assert.deepEqual(await web.db.counts(), before);
+  assert.equal((await web.db.services.rounds.narrative(web.ctx, id)).annualSummary, '');
+  // Sent again from the page it answered with (now version 2): saved.
+  const again = await web.post(`/rounds/${id}/narrative`, { ...typed, narrative: 'The administrator’s words.', version: '2' }, manager);
+  assert.equal(again.statusCode, 303, again.body.slice(0, 300));
+  const saved = await web.db.services.rounds.narrative(web.ctx, id);
+  assert.deepEqual([saved.narrative, saved.annualSummary, saved.version], ['The administrator’s words.', 'My summary of the year.', 3]);
+  // The same again changes nothing, and says so.
+  const same = await web.post(`/rounds/${id}/narrative`, { ...typed, narrative: 'The administrator’s words.', version: '3' }, manager);
+  assert.equal(same.statusCode, 303);
+  assert.match(same.headers.location ?? '', /done=narrative-unchanged/);
 });
 
 test('the Reports page lists snapshots newest first, each report with its page and four downloads, and the draft', async () => {

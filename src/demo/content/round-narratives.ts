@@ -9,6 +9,8 @@ export interface DemoRoundNarrative {
   narrative: string;
   /** One decision a line. */
   decisions: string;
+  /** The Corporate Parenting Board's annual report to full council, where this round's snapshot goes with it. */
+  annual?: { summary: string; recommendations: string; background: string; achievements: string; development: string };
 }
 
 export const demoRoundNarratives: readonly DemoRoundNarrative[] = [
@@ -62,5 +64,38 @@ export const demoRoundNarratives: readonly DemoRoundNarrative[] = [
       'That the Board agrees the Charter Mark for Inclusive Communities is closed in this plan and considered for the next.',
       'That the Board asks the Director of Children’s Services to report on social work staffing at every meeting until permanent staffing is above 80%.',
     ].join('\n'),
+    // The board's annual report on 2017/18 goes to full council in July 2018 with this quarter's snapshot.
+    annual: {
+      summary: [
+        'The Westmere Corporate Parenting Board makes sure that Westmere County Council, with the district councils and its partners, meets its duties to children looked after and care leavers as their corporate parent. This report tells full council what the Board did in 2017/18, the second year of the Corporate Parenting Strategy 2016–19, and what it will do next.',
+        'The Board met every two months through the year. It heard from officers and partners, from its five task groups and from the Westmere In Care Council and Westmere Leaving Care Council, whose co-chairs sit on the Board.',
+      ].join('\n\n'),
+      recommendations: [
+        'That Council makes corporate parenting training mandatory for every councillor appointed to the Board.',
+        'That Council asks group leaders to follow up when a councillor misses three Board meetings in a row.',
+        'That Council invites the district councils to name a councillor to the Board to support housing and leisure.',
+        'That Council thanks the young people of the In Care Council and the Leaving Care Council for their work this year.',
+      ].join('\n'),
+      background: [
+        'The Council reviewed its corporate parenting arrangements after the May 2017 elections. Full council approved the Board’s new members, the annual action plan and the Corporate Parenting Strategy 2016–19 in June 2017.',
+        'The Board’s work is organised in five task groups: health, education, placements, leaving care and the voice of the child. Each keeps a work plan (Appendix B), reported to the Board every quarter. The data dashboard the Board reads at each meeting is Appendix C.',
+      ].join('\n\n'),
+      achievements: [
+        'The inspection of November 2017 found a stronger corporate sense of responsibility for children, and a Board that challenges services and listens to young people. The Board highlights in particular:',
+        '- The district councils agreed to exempt working care leavers from council tax.',
+        '- 41 of 56 councillors completed corporate parenting training in June and November 2017.',
+        '- The Virtual School appointed a post-16 link worker, and fewer care leavers are NEET than a year ago.',
+        '- Health partners reviewed why health assessments of children placed out of county were late, and added clinic capacity.',
+        '- Young people helped rewrite the Pledge to children in care and interviewed for six senior posts.',
+        'Over 250 young people came to the annual achievement awards, organised with the In Care Council and the Leaving Care Council.',
+      ].join('\n'),
+      development: [
+        'Write the next Corporate Parenting Strategy, for 2019–22, with young people, after an evaluation of the current one.',
+        'Train councillors, district councils and partners in their corporate parenting role, with a short course the young people help to run.',
+        'Build sufficient local placements, with the Sufficiency Statement’s action plan and closer monitoring of contracts.',
+        'Keep monthly oversight of CLA on reduced timetables or excluded from school, and make sure every child has a good PEP.',
+        'Make sure initial and review health assessments are on time, wherever a child lives.',
+      ].join('\n\n'),
+    },
   },
 ];

@@ -6,6 +6,7 @@ import { isSamePerson, topLevelNode } from '../../domain/action-permissions.ts';
 import { can } from '../../domain/capabilities.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { normaliseReportText, REPORT_TEXT_FIELDS, REPORT_TEXT_KEYS, type ReportText } from '../../domain/report-text.ts';
 import { defaultDueDate, parsePeriod, periodDescription, type ReportingPeriod } from '../../domain/reporting-periods.ts';
 import type { ReminderKind } from '../../domain/round-messages.ts';
 import { addWorkingDays } from '../../domain/working-days.ts';
@@ -14,6 +15,7 @@ import type { OutboxMessage } from '../../repositories/round.repository.ts';
 import type { Reminder, RequestRow, Round } from '../../repositories/round.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { requireCapability, todayFor, type Ctx } from '../context.ts';
+import { requireCurrentVersion } from '../stale-write.ts';
 
 /** Working days before the due date that the first reminder goes, and after it that the chasers go. */
 export const REMIND_BEFORE_WORKING_DAYS = 3;
@@ -178,8 +180,16 @@ async function refuseClosed(repos: Repositories, round: Round): Promise<void> {
   if (closed) throw new ValidationError(`The round for ${round.period} is closed (snapshot ${closed.number}): nobody can be asked or reminded in it`, 'period');
 }
 
-export const NARRATIVE_MAX = 20000;
-export const DECISIONS_MAX = 5000;
+/** A round's report text as stored. */
+export const reportTextOf = (round: Round): ReportText => ({
+  narrative: round.narrative,
+  decisions: round.decisions,
+  annualSummary: round.annualSummary,
+  annualRecommendations: round.annualRecommendations,
+  annualBackground: round.annualBackground,
+  annualAchievements: round.annualAchievements,
+  annualDevelopment: round.annualDevelopment,
+});
 
 export class RoundService {
   constructor(private readonly store: Store) {}
@@ -227,30 +237,40 @@ export class RoundService {
     return round;
   }
 
-  /** The overall narrative and decisions required that the round's board report opens with. */
-  async narrative(ctx: Ctx, roundId: number): Promise<{ narrative: string; decisions: string }> {
+  /** What the authors wrote for the round's board reports (src/domain/report-text.ts), with its version. */
+  async narrative(ctx: Ctx, roundId: number): Promise<ReportText & { version: number }> {
     requireCapability(ctx, 'rounds.manage', "read a round's report narrative");
     const round = await this.roundOf(this.store.read, ctx, roundId);
-    return { narrative: round.narrative, decisions: round.decisions };
+    return { ...reportTextOf(round), version: round.textVersion };
   }
 
   /**
-   * Writes the overall narrative and the decisions the board is asked to take (one a line) for the
-   * round's executive summary; closing the round freezes them with the snapshot, so a closed round's
-   * are refused.
+   * Writes the round's report text: the executive summary's overall narrative and decisions required
+   * (one a line), and the annual report's sections. Fields not given keep what they hold. Closing the
+   * round freezes the text with the snapshot, so a closed round's is refused; a write from a version
+   * that has moved on (someone else saved since) is refused with what they changed, and nothing is saved.
    */
-  async writeNarrative(ctx: Ctx, roundId: number, input: { narrative: string; decisions: string }): Promise<void> {
+  async writeNarrative(ctx: Ctx, roundId: number, input: Partial<ReportText> & { expectedVersion?: number | undefined }): Promise<{ version: number; changed: boolean }> {
     requireCapability(ctx, 'rounds.manage', "write a round's report narrative");
-    const narrative = input.narrative.replace(/\r\n?/g, '\n').trim();
-    const decisions = input.decisions.replace(/\r\n?/g, '\n').trim();
-    if (narrative.length > NARRATIVE_MAX) throw new ValidationError(`Keep the narrative to ${NARRATIVE_MAX} characters or fewer (it has ${narrative.length})`, 'narrative');
-    if (decisions.length > DECISIONS_MAX) throw new ValidationError(`Keep the decisions required to ${DECISIONS_MAX} characters or fewer (they have ${decisions.length})`, 'decisions');
-    await this.store.transaction(async (repos) => {
-      const round = await this.roundOf(repos, ctx, roundId);
+    const given: Partial<ReportText> = {};
+    for (const f of REPORT_TEXT_FIELDS) {
+      const raw = input[f.key];
+      if (raw === undefined) continue;
+      const value = normaliseReportText(raw);
+      if (value.length > f.max) throw new ValidationError(`Keep the ${f.label.toLowerCase()} to ${f.max.toLocaleString('en-GB')} characters or fewer (${f.key === 'decisions' || f.key === 'annualRecommendations' ? 'they have' : 'it has'} ${value.length.toLocaleString('en-GB')})`, f.key);
+      given[f.key] = value;
+    }
+    return this.store.transaction(async (repos) => {
+      const round = await repos.rounds.lock(ctx.organisationId, roundId);
+      if (!round) throw new NotFoundError(`There is no reporting round ${roundId}.`);
       const [closed] = await repos.snapshots.byRounds([round.id]);
       if (closed) throw new ValidationError(`The round for ${round.period} is closed: its narrative was reported in snapshot ${closed.number} and cannot change`, 'narrative');
-      if (round.narrative === narrative && round.decisions === decisions) return;
-      await repos.rounds.setNarrative(round.id, narrative, decisions);
+      await requireCurrentVersion(repos, { entityType: 'round', entityId: round.id, what: `The board report text for ${round.period}` }, input.expectedVersion, round.textVersion);
+      const before = reportTextOf(round);
+      const after = { ...before, ...given };
+      const changed = REPORT_TEXT_KEYS.filter((k) => before[k] !== after[k]);
+      if (changed.length === 0) return { version: round.textVersion, changed: false };
+      const version = await repos.rounds.setReportText(round.id, after);
       await repos.audit.record({
         organisationId: ctx.organisationId,
         actor: ctx.actor,
@@ -258,9 +278,10 @@ export class RoundService {
         entityType: 'round',
         entityId: round.id,
         entityKey: round.period,
-        before: { narrative: round.narrative, decisions: round.decisions },
-        after: { narrative, decisions },
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
       });
+      return { version, changed: true };
     });
   }
 

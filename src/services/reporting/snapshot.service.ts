@@ -26,14 +26,17 @@ import type { Round } from '../../repositories/round.repository.ts';
 import type { Snapshot } from '../../repositories/snapshot.repository.ts';
 import type { Repositories, Store } from '../../repositories/store.ts';
 import { requireCapability, todayFor, type Ctx } from '../context.ts';
+import type { Unit } from '../../measures/values.ts';
 import { formatValue, readerFor, type MeasureReading, type Reader } from '../measure-reading.ts';
 import { aimedMeasureCodes } from '../reference.service.ts';
 import { DRAFT_MARK } from '../../reports/common.ts';
-import { readMeasures, suppressionThreshold } from '../measure.service.ts';
+import { readBreakdowns, readMeasures, suppressionThreshold } from '../measure.service.ts';
 import { riskRating, riskScore, riskTrend } from '../../domain/risk.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { listRisks } from '../risk.service.ts';
 import { latestProgrammeStatuses, type ProgrammeStatusEntry } from './programme-status.service.ts';
+import { reportTextOf } from './round.service.ts';
+import { annualOf } from '../../domain/report-text.ts';
 import { listVoice } from '../voice.service.ts';
 
 /** The board a round's report goes to, in the default name. */
@@ -209,8 +212,9 @@ async function boardReadings(repos: Repositories, ctx: Ctx, asAt: string): Promi
 }
 
 /** Every measure as a board member reads it at the period end (`readings`): small numbers shown as "c". */
-async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string, readings: readonly MeasureReading[]): Promise<SnapshotMeasure[]> {
+async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string, { reader, readings }: { reader: Reader; readings: readonly MeasureReading[] }): Promise<SnapshotMeasure[]> {
   const commentary = groupBy(await repos.snapshots.commentary(ctx.organisationId, periodEnd), (c) => `${c.measureCode}:${c.periodEnd}`);
+  const breakdowns = await readBreakdowns(repos, ctx.organisationId, reader, readings);
   return readings.map((r) => {
     const unit = r.measure.unit;
     const said = commentary.get(`${r.measure.code}:${r.current?.periodEnd ?? ''}`) ?? [];
@@ -229,10 +233,14 @@ async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string, 
       benchmarks: r.benchmarks.map((b) => ({ label: b.label, value: b.value === null ? (b.symbol ?? 'no figure') : formatValue(unit, b.value) })),
       commentary: said.at(-1)?.body ?? null,
       unit,
-      series: r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.value, shown: h.value === null ? (h.symbol ?? 'no figure') : formatValue(unit, h.value) })),
+      series: r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.value, shown: shownText(unit, h) })),
+      breakdowns: (breakdowns.get(r.measure.code) ?? []).map((b) => ({ dimension: b.dimension, category: b.category, value: b.figure.value, shown: shownText(unit, b.figure) })),
     };
   });
 }
+
+/** A figure's text as a board member reads it: "67.5%", "c", "no figure". */
+const shownText = (unit: Unit, f: { value: number | null; symbol: string | null }): string => (f.value === null ? (f.symbol ?? 'no figure') : formatValue(unit, f.value));
 
 /** A reading's figure as a board member reads it: "67.5%", "c", "no figure". */
 const shown = (r: MeasureReading): string =>
@@ -313,7 +321,8 @@ export class SnapshotService {
     return this.store.transaction(async (repos) => {
       // Numbered first: that locks the authority, so two closes of one round run one after the other.
       const number = await repos.snapshots.nextNumber(ctx.organisationId);
-      const round = await repos.rounds.find(ctx.organisationId, roundId);
+      // Locked: report text being saved at this moment is either in the snapshot or refused as closed.
+      const round = await repos.rounds.lock(ctx.organisationId, roundId);
       if (!round) throw new NotFoundError(`There is no reporting round ${roundId}.`);
       const [closed] = await repos.snapshots.byRounds([round.id]);
       if (closed) throw new ValidationError(`The round for ${round.period} was closed already: it is snapshot ${closed.number}, "${closed.name}"`, 'round');
@@ -373,8 +382,8 @@ export class SnapshotService {
       programmes: gatherProgrammeStatuses(plans, nodes, await latestProgrammeStatuses(repos, nodes.filter((n) => n.parentId === null), periodEnd)),
       risks: await gatherRisks(repos, ctx, asAt),
       priorities: await gatherPriorities(repos, ctx, today, asAt !== null),
-      measures: await gatherMeasures(repos, ctx, periodEnd, atPeriodEnd.readings),
-      report: { authority: organisation?.name ?? '', narrative: round.narrative, decisions: round.decisions },
+      measures: await gatherMeasures(repos, ctx, periodEnd, atPeriodEnd),
+      report: { authority: organisation?.name ?? '', narrative: round.narrative, decisions: round.decisions, annual: annualOf(reportTextOf(round)) },
       references: await gatherReferences(repos, ctx, round.id, atPeriodEnd),
       glossary: (await repos.glossary.list(ctx.organisationId)).map((g) => ({ term: g.term, expansion: g.expansion, definition: g.definition })),
     };

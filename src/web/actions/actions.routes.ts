@@ -12,7 +12,7 @@ import { aimViews } from '../kit/measure-figures.ts';
 import { refHeading, refSummary } from '../kit/references.ts';
 import { aimedMeasureCodes } from '../../services/reference.service.ts';
 import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
-import { textBlocks } from '../kit/text.ts';
+import { textBlocks } from '../../domain/text-blocks.ts';
 import type { PageRoutes } from '../routes.ts';
 import { decisionForm, deadlineForm, editForm, updateForm } from './action-forms.ts';
 import { linkGroups, mayOf, measureItems, statusTimeline, tickedOf } from './action-view.ts';

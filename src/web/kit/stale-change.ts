@@ -1,6 +1,7 @@
 // What a user is shown when their edit is stale: who changed the record, when, and what they wrote.
 import { auditEventDeed } from '../../domain/audit-events.ts';
 import type { StaleWriteError } from '../../domain/errors.ts';
+import { REPORT_TEXT_FIELDS } from '../../domain/report-text.ts';
 import { formatDate } from '../view.ts';
 import { refsChanged } from './references.ts';
 
@@ -65,6 +66,7 @@ const LABELS: Record<string, string> = {
   periodEnd: 'Period end',
   numerator: 'Numerator',
   denominator: 'Denominator',
+  ...Object.fromEntries(REPORT_TEXT_FIELDS.map((f) => [f.key, f.report === 'annual' ? `Annual report: ${f.label.toLowerCase()}` : f.label])),
 };
 
 const BRAG_WORDS: Record<string, string> = { B: 'Blue – complete', R: 'Red', A: 'Amber', G: 'Green' };

@@ -12,7 +12,7 @@ import { datePartsOf, ownerRowCount, readFormInOrder } from '../kit/form-fields.
 import { errorsFromValidation, readForm, type FormError } from '../kit/forms.ts';
 import { actionPath, nodeAnchor, planPath, plansPath, withDone } from '../kit/paths.ts';
 import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
-import { textBlocks } from '../kit/text.ts';
+import { textBlocks } from '../../domain/text-blocks.ts';
 import type { PageRoutes } from '../routes.ts';
 import { editNodeForm, editPlanForm, newActionForm, newNodeForm, newPlanForm, versionOnlyForm } from './plan-forms.ts';
 import { findNode, isFiltered, KIND_LABELS, nodeChoices, planQuery, planRefs, planSections, queryString, SORTS, type PlanQuery } from './plan-view.ts';

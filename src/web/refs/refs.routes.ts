@@ -12,7 +12,7 @@ import { datePartsOf } from '../kit/form-fields.ts';
 import { postForm, type FormState } from '../kit/form-post.ts';
 import { aimViews } from '../kit/measure-figures.ts';
 import { actionPath, newRefPath, refEditPath, refPath, refsPath, withDone } from '../kit/paths.ts';
-import { textBlocks } from '../kit/text.ts';
+import { textBlocks } from '../../domain/text-blocks.ts';
 import type { PageRoutes } from '../routes.ts';
 import { editRefForm, newRefForm, REF_FIELDS } from './refs-forms.ts';
 import { refGroups, refHeading, refKindLabels } from './refs.view.ts';

@@ -3,7 +3,7 @@ import { riskRating, riskScore } from '../../domain/risk.ts';
 import type { RiskView } from '../../services/risk.service.ts';
 import type { ActionLink } from '../kit/action-links.ts';
 import { riskAnchors, riskFormPath } from '../kit/paths.ts';
-import { textBlocks, type TextBlock } from '../kit/text.ts';
+import { textBlocks, type TextBlock } from '../../domain/text-blocks.ts';
 
 type Rating = ReturnType<typeof riskRating>;
 

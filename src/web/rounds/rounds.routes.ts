@@ -4,14 +4,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../domain/capabilities.ts';
 import { parseActionKey } from '../../domain/action-key.ts';
-import { NotFoundError, ValidationError } from '../../domain/errors.ts';
+import { NotFoundError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { REPORT_TEXT_FIELDS, REPORT_TEXT_KEYS, type ReportTextKey } from '../../domain/report-text.ts';
 import { periodContaining, previousPeriod, defaultDueDate, parsePeriod } from '../../domain/reporting-periods.ts';
 import { requireCapability, todayFor } from '../../services/context.ts';
 import { lastDelivered, requestStateLabels } from '../../services/reporting/round.service.ts';
 import { doneMessage, donePartly } from '../kit/done.ts';
-import { checkDate, choiceList, dateParts, requiredText, str, textField } from '../kit/form-fields.ts';
+import { checkDate, choiceList, dateParts, requiredText, str, textField, versionField } from '../kit/form-fields.ts';
 import { errorsFromValidation, formValues, readForm, type FormError, type FormValues } from '../kit/forms.ts';
 import { actionPath, newRoundPath, outboxPath, roundPath, roundsPath, snapshotPath, withDone } from '../kit/paths.ts';
+import { staleChangeView, type StaleChangeView } from '../kit/stale-change.ts';
 import type { PageRoutes } from '../routes.ts';
 import { roundId } from './round-params.ts';
 
@@ -36,7 +38,16 @@ const linkForm = z.object({
 
 const closeForm = z.object({ name: requiredText('Enter the name the snapshot is kept under, like "as reported to the Corporate Parenting Board on 14 January 2027"') });
 
-const narrativeForm = z.object({ narrative: textField(), decisions: textField() });
+const narrativeForm = z.object({
+  narrative: textField(),
+  decisions: textField(),
+  annualSummary: textField(),
+  annualRecommendations: textField(),
+  annualBackground: textField(),
+  annualAchievements: textField(),
+  annualDevelopment: textField(),
+  version: versionField,
+} satisfies Record<ReportTextKey | 'version', z.ZodType>);
 
 const ROUND_FIELDS = { period: 'period', plans: 'plans', dueDate: 'dueDate-day' };
 
@@ -221,26 +232,35 @@ const roundsRoutes: PageRoutes = (server) => {
     }
   });
 
-  // The overall narrative and decisions required that the round's board report opens with, until it closes.
-  const showNarrative = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, values: FormValues | null, errors: FormError[], status = 200) => {
+  // What the authors write for the round's board reports (the executive summary's narrative and
+  // decisions, the annual report's sections), until the round closes; a stale save shows what changed.
+  const showNarrative = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    form: { values?: FormValues; errors?: FormError[]; stale?: StaleChangeView } = {},
+    status = 200,
+  ) => {
     const ctx = request.ctx();
     const id = roundId(request.params);
     const [round, saved] = await Promise.all([rounds.summary(ctx, id), rounds.narrative(ctx, id)]);
-    return reply.page('rounds/round-narrative.njk', { round, values: values ?? saved, errors, action: roundPath(id, 'narrative'), back: roundPath(id) }, status);
+    const values = form.values ?? { ...saved, version: String(saved.version) };
+    return reply.page('rounds/round-narrative.njk', { round, fields: REPORT_TEXT_FIELDS, values, errors: form.errors ?? [], stale: form.stale, action: roundPath(id, 'narrative'), back: roundPath(id) }, status);
   };
 
-  server.get<{ Params: { id: string } }>('/rounds/:id/narrative', (request, reply) => showNarrative(request, reply, null, []));
+  server.get<{ Params: { id: string } }>('/rounds/:id/narrative', (request, reply) => showNarrative(request, reply));
 
   server.post<{ Params: { id: string } }>('/rounds/:id/narrative', async (request, reply) => {
     const id = roundId(request.params);
     const form = readForm(narrativeForm, request.body);
     const values = formValues(request.body);
-    if (!form.ok) return showNarrative(request, reply, values, form.errors, 400);
+    if (!form.ok) return showNarrative(request, reply, { values, errors: form.errors }, 400);
+    const { version, ...text } = form.value;
     try {
-      await rounds.writeNarrative(request.ctx(), id, form.value);
-      return reply.code(303).redirect(withDone(roundPath(id), 'narrative-written'));
+      const saved = await rounds.writeNarrative(request.ctx(), id, { ...text, expectedVersion: version });
+      return reply.code(303).redirect(withDone(roundPath(id), saved.changed ? 'narrative-written' : 'narrative-unchanged'));
     } catch (err) {
-      if (err instanceof ValidationError) return showNarrative(request, reply, values, errorsFromValidation(err, ['narrative', 'decisions'], 'narrative'), 400);
+      if (err instanceof StaleWriteError) return showNarrative(request, reply, { values: { ...values, version: String(err.currentVersion) }, stale: staleChangeView(err) }, 409);
+      if (err instanceof ValidationError) return showNarrative(request, reply, { values, errors: errorsFromValidation(err, REPORT_TEXT_KEYS, 'narrative') }, 400);
       throw err;
     }
   });

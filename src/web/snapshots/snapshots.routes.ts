@@ -9,7 +9,7 @@ import { doneMessage } from '../kit/done.ts';
 import { ragBadge } from '../kit/measure-figures.ts';
 import { actionPath, roundPath, snapshotChangesPath, snapshotPath, snapshotsPath } from '../kit/paths.ts';
 import { queryText } from '../kit/query.ts';
-import { textBlocks } from '../kit/text.ts';
+import { textBlocks } from '../../domain/text-blocks.ts';
 import type { PageRoutes } from '../routes.ts';
 
 const numberOf = (raw: string, what = 'snapshot'): number => {

@@ -3,7 +3,7 @@
 import type { VoiceView } from '../../services/voice.service.ts';
 import type { ActionLink } from '../kit/action-links.ts';
 import { voiceFormPath } from '../kit/paths.ts';
-import { textBlocks, type TextBlock } from '../kit/text.ts';
+import { textBlocks, type TextBlock } from '../../domain/text-blocks.ts';
 import { VOICE_STATUS } from '../kit/voice-status.ts';
 
 export interface VoiceItemRow {

@@ -1,7 +1,7 @@
 // The one reader of written text: paragraphs, bullet lists and Windows line ends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { textBlocks } from './text.ts';
+import { textBlocks } from './text-blocks.ts';
 
 test('textBlocks splits paragraphs at blank lines and joins their lines', () => {
   assert.deepEqual(textBlocks('First line\nsame paragraph\n\nSecond'), [
