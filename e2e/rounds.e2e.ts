@@ -1,5 +1,5 @@
 // The reporting cycle in the browser: the manager opens a round (after a form with errors), reads the
-// chase list and sends a partner link; the owner sees the request on their home page; the link's form
+// chase list, writes the board reports' text (and meets another person's save), sends a partner link; the owner sees the request on their home page; the link's form
 // is filled in without an account and then opens nothing more; the administrator reads the outbox.
 // Every page visited passes axe.
 import assert from 'node:assert/strict';
@@ -28,6 +28,33 @@ test('open a round as manager after a form with errors shows the chase list', as
   chaseListPath = new URL(page.url()).pathname;
   await suite.checker.check(suite.browser, 'chase list');
   assert.ok((await page.locator('#owners ~ [role=region] table tbody tr').count()) > 0, 'owners should be listed');
+});
+
+test("write the board reports' text from the chase list; a save after someone else's shows their change and keeps what was typed", async () => {
+  const { page, context } = suite.browser;
+  await clickAndWait(page, page.getByRole('link', { name: /Write the board reports' text/ }));
+  const formPath = new URL(page.url()).pathname;
+  assert.match(await heading(page), /The board reports' text/);
+  await suite.checker.check(suite.browser, "board reports' text form");
+  // Someone else, in another window, saves the overall narrative meanwhile.
+  const other = await context.newPage();
+  try {
+    await other.goto(new URL(formPath, page.url()).href);
+    await other.getByLabel('Overall narrative').fill('Steady progress, written in the other window.');
+    await clickAndWait(other, other.getByRole('button', { name: 'Save the text' }));
+  } finally {
+    await other.close();
+  }
+  await page.getByLabel('Summary').fill('The board met six times this year.');
+  await clickAndWait(page, page.getByRole('button', { name: 'Save the text' }));
+  assert.match(await page.locator('#stale-change').innerText(), /Steady progress, written in the other window\./);
+  assert.equal(await page.getByLabel('Summary').inputValue(), 'The board met six times this year.');
+  await suite.checker.check(suite.browser, "board reports' text after someone else saved");
+  // Sent again: saved, and the chase list says so.
+  await page.getByLabel('Overall narrative').fill('Steady progress, written in the other window.');
+  await clickAndWait(page, page.getByRole('button', { name: 'Save the text' }));
+  assert.equal(new URL(page.url()).pathname, chaseListPath);
+  assert.match(await page.locator('.govuk-notification-banner').first().innerText(), /The board reports' text is saved/);
 });
 
 test('send a partner link to an owner without an account from the chase list', async () => {
