@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { generate903 } from '../../src/ssda903/generate/generate.ts';
-import { copyOf, disposeStores, fails, freshStore, ok, okJson, tempDir, type Store } from './run.ts';
+import { copyOf, demoStore, disposeStores, fails, ok, okJson, tempDir, type Store } from './run.ts';
 
 interface IndicatorRow {
   code: string;
@@ -30,8 +30,7 @@ function writeFive(folder: (endYear: number) => string): string {
 }
 
 before(async () => {
-  demo = await freshStore();
-  await ok(demo, ['demo']);
+  demo = await demoStore();
 });
 
 after(async () => {

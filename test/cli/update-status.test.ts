@@ -2,7 +2,7 @@
 // and an update date outside the rule refused with nothing stored.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { copyOf, disposeStores, fails, freshStore, ok, okJson, oneLine, type Store } from './run.ts';
+import { copyOf, demoStore, disposeStores, fails, ok, okJson, oneLine, type Store } from './run.ts';
 
 const KEY = 'sufficiency-2016-19:4';
 
@@ -16,8 +16,7 @@ interface Detail {
 
 let demo: Store;
 before(async () => {
-  demo = await freshStore();
-  await ok(demo, ['demo']);
+  demo = await demoStore();
 });
 after(disposeStores);
 
