@@ -125,9 +125,15 @@ export function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): P
   return config.databaseUrl !== undefined ? openServer(config.databaseUrl) : openEmbedded(config.dataDir);
 }
 
+/** How a database is opened: openDatabase, unless a caller (a test running many commands in one process) gives its own. */
+export type OpenDatabase = typeof openDatabase;
+
 /** Opens the configured database, brings its schema up to date and builds the services. */
-export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today' | 'messaging' | 'publicUrl' | 'oidc'>>): Promise<App> {
-  const handle = await openDatabase(config);
+export async function compose(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'today' | 'messaging' | 'publicUrl' | 'oidc'>>,
+  open: OpenDatabase = openDatabase,
+): Promise<App> {
+  const handle = await open(config);
   try {
     await migrateToLatest(handle.db);
   } catch (err) {
@@ -147,8 +153,8 @@ export async function compose(config: Pick<Config, 'databaseUrl' | 'dataDir'> & 
 }
 
 /** Opens the database only to migrate it; returns the migrations applied. */
-export async function migrateDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<string[]> {
-  const handle = await openDatabase(config);
+export async function migrateDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, open: OpenDatabase = openDatabase): Promise<string[]> {
+  const handle = await open(config);
   try {
     return await migrateToLatest(handle.db);
   } finally {

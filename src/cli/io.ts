@@ -1,6 +1,7 @@
 // What a command reads its settings from and writes to: the process's environment and standard
 // streams, or those given to runCommandLine for one run (several runs can share a process at once).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { OpenDatabase } from '../composition.ts';
 
 export interface CommandIo {
   env: NodeJS.ProcessEnv;
@@ -8,6 +9,11 @@ export interface CommandIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** Whether someone can type at a prompt (the password is then asked for, without echo). */
   stdin: NodeJS.ReadStream | undefined;
+  /**
+   * How the command opens the database; unset, as the process does. The command-line tests run many
+   * commands in one process and keep an embedded database open between those on the same store.
+   */
+  openDatabase?: OpenDatabase;
 }
 
 const processIo = (): CommandIo => ({ env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });

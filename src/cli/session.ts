@@ -24,7 +24,7 @@ export function actorName(config: Config, by?: string): string {
 /** Runs fn with the database open, and always closes it. */
 export async function withApp<T>(fn: (app: App, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig(io().env);
-  const app = await compose(config);
+  const app = await compose(config, io().openDatabase);
   try {
     return await fn(app, config);
   } finally {

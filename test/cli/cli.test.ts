@@ -90,7 +90,7 @@ after(disposeStores);
 // Server: one database, one test at a time, each touching only its own actions.
 void describe('parentis command line on the demonstration authority', { concurrency: serverMode() ? 1 : 2 }, () => {
   void test('list actions by status as JSON gives only that status with owners, deadline and last update', async () => {
-    const rows = await okJson<ActionRow[]>(copyOf(demo), ['--as-of', AS_OF, 'actions', '--status', 'R', '--format', 'json']);
+    const rows = await okJson<ActionRow[]>(await copyOf(demo), ['--as-of', AS_OF, 'actions', '--status', 'R', '--format', 'json']);
     assert.ok(rows.length >= 3, `expected several Red actions, got ${rows.length}`);
     for (const r of rows) {
       assert.deepEqual(
@@ -105,7 +105,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('list risks, references, voice of the child and glossary as JSON gives the registers the demo loaded', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const risks = await okJson<{ reference: string; score: number; likelihood: number; impactScore: number; actions: string[] }[]>(store, ['risks', '--format', 'json']);
     const expectedRisks = demoDocuments.flatMap((d) => d.plan.risks);
     assert.deepEqual(risks.map((r) => r.reference), expectedRisks.map((r) => r.reference));
@@ -121,7 +121,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('list actions by inspection reference gives exactly the actions carrying it, as JSON and as a table', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const expected = demoDocuments
       .flatMap((d) => allActions(d).map((a) => ({ key: `${d.plan.slug}:${a.number}`, refs: a.refs })))
       .filter((a) => a.refs.some((r) => r.kind === 'inspection' && r.value === '11'))
@@ -138,7 +138,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('list actions as CSV gives a header row and one parsable row per action', async () => {
-    const csv = await ok(copyOf(demo), ['actions', '--format', 'csv']);
+    const csv = await ok(await copyOf(demo), ['actions', '--format', 'csv']);
     const rows = parse(csv);
     assert.deepEqual(rows[0], ['action', 'title', 'status', 'owners', 'deadline', 'last update']);
     const total = demoDocuments.reduce((n, d) => n + allActions(d).length, 0);
@@ -147,7 +147,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('set status and revise deadline of an action keeps both in its history and the audit trail', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const key = 'sufficiency-2016-19:3';
     const loadedAction = demoAction('sufficiency-2016-19', '3');
     const oldDeadline = loadedAction.deadlines.at(-1)!.date;
@@ -190,7 +190,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('add update to an action shows it with its date and author', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const key = 'sufficiency-2016-19:4';
     const body = 'The Penrose hub opened on 23 April; two more sites are agreed for the autumn.';
     assert.match(await ok(store, ['update', 'add', key, '--text', body, '--date', '2018-05-01', '--by', 'Ada Example']), /^Added an update to sufficiency-2016-19:4/);
@@ -200,7 +200,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('make two edits from the same version keeps the first and refuses the second in one line', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const key = 'sufficiency-2016-19:5';
     const read = await okJson<ActionShown>(store, ['action', 'show', key, '--format', 'json']);
     const v = String(read.version);
@@ -221,7 +221,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('import plan from a file with a JSON syntax error names the file, line and column and changes nothing', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const before = await stateBefore(store);
     const file = path.join(tempDir(), 'broken-plan.json');
     fs.writeFileSync(file, `{\n  "format": "${PLAN_FORMAT}",\n  "formatVersion": 1,\n  "plan": {\n    "slug": "broken",\n  }\n}\n`);
@@ -232,7 +232,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('import plan with an action without owners deep in the tree names the field path and changes nothing', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const before = await stateBefore(store);
     const doc: PlanDocumentInput = {
       format: PLAN_FORMAT,
@@ -269,7 +269,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('import plan whose slug already exists is refused pointing to --replace and changes nothing', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const before = await stateBefore(store);
     const doc: PlanDocumentInput = {
       format: PLAN_FORMAT,
@@ -290,7 +290,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('export plan as JSON and import it under another slug gives back the same document', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const dir = tempDir();
     const first = path.join(dir, 'cypp.json');
     const copy = path.join(dir, 'cypp-copy.json');
@@ -309,7 +309,7 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('export plan as a workbook and as CSV gives every action of the plan', async () => {
-    const store = copyOf(demo);
+    const store = await copyOf(demo);
     const file = path.join(tempDir(), 'sufficiency.xlsx');
     const actions = allActions(demoDocuments.find((d) => d.plan.slug === 'sufficiency-2016-19')!);
 
@@ -336,12 +336,12 @@ void describe('parentis command line on the demonstration authority', { concurre
   });
 
   void test('list actions with an unknown status fails in one line naming --status', async () => {
-    const message = oneLine(await fails(copyOf(demo), ['actions', '--status', 'X']));
+    const message = oneLine(await fails(await copyOf(demo), ['actions', '--status', 'X']));
     assert.match(message, /^parentis: .*--status/);
   });
 
   void test('show action of a plan that does not exist, as its own process, exits with code 1 and one line', async () => {
-    const r = await parentisProcess(copyOf(demo), ['action', 'show', 'nosuchplan:1']);
+    const r = await parentisProcess(await copyOf(demo), ['action', 'show', 'nosuchplan:1']);
     assert.equal(r.code, 1, r.stderr);
     assert.equal(r.signal, null);
     assert.match(oneLine(r), /^parentis: .*nosuchplan/);

@@ -3,7 +3,7 @@
 // 127.0.0.1 unless HOST says otherwise; NODE_ENV=production and PARENTIS_DEMO=off refuse to start on it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { disposeStores, freePort, freshStore, ok, okJson, startNode, type Running, type Store } from './run.ts';
+import { closeStore, disposeStores, freePort, freshStore, ok, okJson, parentisProcess, startNode, type Running, type Store } from './run.ts';
 
 const LISTENING = /Parentis is listening on http:\/\/localhost:(\d+)\/ \((.+)\)\n/;
 const running: Running[] = [];
@@ -15,6 +15,7 @@ after(async () => {
 
 async function startServer(store: Store, env: Record<string, string> = {}): Promise<{ p: Running; port: number; reach: string }> {
   const port = await freePort();
+  await closeStore(store);
   const p = startNode(['dist/main.js'], { ...store.env, PORT: String(port), ...env });
   running.push(p);
   const m = await p.waitForOutput(LISTENING, 180_000);
@@ -28,6 +29,7 @@ async function stopServer(p: Running): Promise<void> {
 }
 
 async function startRefused(store: Store, env: Record<string, string>): Promise<string> {
+  await closeStore(store);
   const p = startNode(['dist/main.js'], { ...store.env, PORT: String(await freePort()), ...env });
   running.push(p);
   const r = await p.exited;
@@ -61,7 +63,7 @@ void test('start on an empty store under NODE_ENV=production offers set-up on ev
   assert.doesNotMatch(await form.text(), /Demonstration — fictional data|westmere-demo/);
   await stopServer(p);
   assert.match(await ok(empty, ['migrate']), /up to date/);
-  const r = await startNode(['bin/parentis.js', 'user', 'list'], empty.env).exited;
+  const r = await parentisProcess(empty, ['user', 'list']);
   assert.match(r.stderr, /holds no authority yet/, 'no authority, so no account of any kind');
 });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { compose } from '../../src/composition.ts';
 import { seed001Document, xlsxFile } from '../helpers/trackers.ts';
-import { demoStore, disposeStores, fails, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
+import { closeStore, demoStore, disposeStores, fails, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
 
 let store: Store;
 before(async () => {
@@ -99,6 +99,8 @@ void describe('parentis import plan with a tracker', { concurrency: 1 }, () => {
     const first = path.join(dir, 'Health task group.docx');
     fs.writeFileSync(first, await seed001Document());
     await ok(store, ['import', 'plan', first, '--kind', 'task-group', '--slug', 'kept-for-record', '--title', 'Kept for the record']);
+    // Opened here as the server would: the commands above must have let go of it first.
+    await closeStore(store);
     const app = await compose({ databaseUrl: store.env.DATABASE_URL, dataDir: store.dataDir ?? '' });
     try {
       const org = await app.services.organisations.resolve(undefined);

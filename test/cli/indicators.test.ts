@@ -82,7 +82,7 @@ test('indicators from files works them out without storing anything', async () =
 });
 
 test('import 903 stores the return and the measures then show its latest values', async () => {
-  const store = copyOf(demo);
+  const store = await copyOf(demo);
   const dir = writeReturn('stored');
   const out = await ok(store, ['import', '903', dir, '--proceed-with-warnings']);
   assert.match(out, /Read 23 files: collection years 2017, 2018; \d+ rows\./);
@@ -98,7 +98,7 @@ test('import 903 stores the return and the measures then show its latest values'
 });
 
 test('import 903 with a missing column is refused naming the file and changes nothing', async () => {
-  const store = copyOf(demo);
+  const store = await copyOf(demo);
   const before = await ok(store, ['measures', '--format', 'json']);
   const dir = writeReturn('broken');
   const header = path.join(dir, '2018', 'header.csv');
@@ -109,7 +109,7 @@ test('import 903 with a missing column is refused naming the file and changes no
 });
 
 test('import 903 with data-quality errors prints where they are and stores nothing', async () => {
-  const store = copyOf(demo);
+  const store = await copyOf(demo);
   const before = await ok(store, ['measures', '--format', 'json']);
   const dir = writeReturn('errors');
   const episodes = path.join(dir, '2018', 'episodes.csv');
@@ -125,7 +125,7 @@ test('import 903 with data-quality errors prints where they are and stores nothi
 });
 
 test('import measures with a bad row names the file, row and column and changes nothing', async () => {
-  const store = copyOf(demo);
+  const store = await copyOf(demo);
   const before = await ok(store, ['measures', '--format', 'json']);
   const file = path.join(tempDir(), 'values.csv');
   fs.writeFileSync(file, 'code,period,numerator,denominator\npep-up-to-date,2018-04,200,240\npep-up-to-date,2018-05,two hundred,240\n');

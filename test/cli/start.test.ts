@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { shiftText } from '../../src/demo/shift.ts';
-import { demoDocuments, disposeStores, fails, freePort, freshStore, ok, oneLine, parentisProcess, root, startNode, type Running, type Store } from './run.ts';
+import { closeStore, demoDocuments, disposeStores, fails, freePort, freshStore, ok, oneLine, parentisProcess, root, startNode, type Running, type Store } from './run.ts';
 
 const LISTENING = /Parentis is listening on http:\/\/localhost:(\d+)\//;
 const LOADING_DEMO = 'Demonstration mode: loading';
@@ -33,6 +33,7 @@ function listing(dir: string): string[] {
 
 async function startServer(): Promise<Running> {
   port = await freePort();
+  await closeStore(store);
   // Started on a pinned day in 2026: the demonstration it loads moves eight years to stand in that present.
   const p = startNode(['dist/main.js'], { ...store.env, PORT: String(port), HOST: '127.0.0.1', PARENTIS_TODAY: '2026-12-03' });
   server = p;

@@ -2,7 +2,7 @@
 // and an update date outside the rule refused with nothing stored.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { copyOf, disposeStores, fails, freshStore, ok, okJson, oneLine, type Store } from './run.ts';
+import { copyOf, demoStore, disposeStores, fails, ok, okJson, oneLine, type Store } from './run.ts';
 
 const KEY = 'sufficiency-2016-19:4';
 
@@ -16,13 +16,12 @@ interface Detail {
 
 let demo: Store;
 before(async () => {
-  demo = await freshStore();
-  await ok(demo, ['demo']);
+  demo = await demoStore();
 });
 after(disposeStores);
 
 test('add update with a status records both as one change as at the update date', async () => {
-  const store = copyOf(demo);
+  const store = await copyOf(demo);
   const before = await okJson<Detail>(store, ['action', 'show', KEY, '--format', 'json']);
   const body = 'The Penrose hub opened on 23 April.';
   const said = await ok(store, ['update', 'add', KEY, '--text', body, '--date', '2018-05-01', '--status', 'G', '--reason', 'Hub open on time']);
@@ -35,7 +34,7 @@ test('add update with a status records both as one change as at the update date'
 });
 
 test('add update dated 2099-12-31 fails naming the date and stores nothing', async () => {
-  const store = copyOf(demo);
+  const store = await copyOf(demo);
   const before = await okJson<Detail>(store, ['action', 'show', KEY, '--format', 'json']);
   const r = await fails(store, ['update', 'add', KEY, '--text', 'From the future.', '--date', '2099-12-31']);
   assert.match(oneLine(r), /The date of the update must be today or in the past/);

@@ -31,9 +31,10 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** What save read: each table holding rows, as JSON, and each sequence's last value (null: never used). */
+/** What save read: each table holding rows, as JSON and its MD5, and each sequence's last value (null: never used). */
 export interface SavedState {
   rows: Record<string, string>;
+  hashes: Record<string, string>;
   sequences: { name: string; value: string | null }[];
 }
 
@@ -106,6 +107,19 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by tablename`
       .execute(handle.db)
       .then((r) => r.rows.map((t) => t.tablename)));
+  // The foreign keys, listed once: which tables refer to each table.
+  let referring: Promise<Map<string, string[]>> | undefined;
+  const referrers = (): Promise<Map<string, string[]>> =>
+    (referring ??= sql<{ referencing: string; referenced: string }>`
+      select c.conrelid::regclass::text as referencing, c.confrelid::regclass::text as referenced
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where c.contype = 'f' and n.nspname = 'public'`
+      .execute(handle.db)
+      .then((r) => {
+        const by = new Map<string, string[]>();
+        for (const { referencing, referenced } of r.rows) by.set(referenced, [...(by.get(referenced) ?? []), referencing]);
+        return by;
+      }));
   /** One statement asking every table whether it has a row, and every sequence whether it has been used. */
   const inUse = async (): Promise<{ tables: string[]; sequences: string[] }> => {
     const probes = (await tables()).map((t) => `select 'table' as kind, '${t}' as name where exists (select 1 from "${t}")`);
@@ -113,6 +127,9 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const r = await sql.raw<{ kind: string; name: string }>(probes.join(' union all ')).execute(handle.db);
     return { tables: r.rows.filter((x) => x.kind === 'table').map((x) => x.name), sequences: r.rows.filter((x) => x.kind === 'sequence').map((x) => x.name) };
   };
+  /** Each sequence's last value (null: never used). */
+  const sequences = async (): Promise<{ name: string; value: string | null }[]> =>
+    (await sql<{ name: string; value: string | null }>`select sequencename::text as name, last_value::text as value from pg_sequences where schemaname = 'public'`.execute(handle.db)).rows;
   // Truncating only the tables that hold rows (and restarting the sequences used) leaves the same
   // empty database as truncating them all, in a fraction of the time: most tests touch few tables.
   const reset = async (): Promise<void> => {
@@ -143,31 +160,48 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     reset,
     save: async () => {
       const rows: Record<string, string> = {};
+      const hashes: Record<string, string> = {};
       for (const t of (await inUse()).tables) {
-        const r = await sql<{ rows: string }>`select json_agg(x)::text as rows from ${sql.table(t)} x`.execute(handle.db);
+        const r = await sql<{ rows: string; hash: string }>`select json_agg(x)::text as rows, md5(json_agg(x)::text) as hash from ${sql.table(t)} x`.execute(handle.db);
         rows[t] = r.rows[0]!.rows;
+        hashes[t] = r.rows[0]!.hash;
       }
-      const sequences = await sql<{ name: string; value: string | null }>`
-        select sequencename::text as name, last_value::text as value from pg_sequences where schemaname = 'public'`.execute(handle.db);
-      return { rows, sequences: sequences.rows };
+      return { rows, hashes, sequences: await sequences() };
     },
     restore: async (saved) => {
+      // Only the tables whose rows differ from the saved ones (by their MD5, in the order they lie in)
+      // are put back, with the tables that refer to them: most tests change a few tables or none, and
+      // emptying a table is the costly part (PGlite makes new files for it and its indexes).
       const used = await inUse();
-      const emptied = new Set([...used.tables, ...Object.keys(saved.rows)]);
-      const unused = new Set(saved.sequences.filter((q) => q.value === null).map((q) => q.name));
+      // The measures' mark is left out: any write to the measures' tables moves it (and those tables
+      // are compared), and it is moved below whenever rows go back, so it rarely equals the saved one.
+      const kept = used.tables.filter((t) => t in saved.rows && t !== 'measure_data_version');
+      const compared = new Set([...kept, 'measure_data_version']);
+      const changed = new Set([...used.tables, ...Object.keys(saved.rows)].filter((t) => !compared.has(t) || used.tables.includes(t) !== t in saved.rows));
+      if (kept.length > 0) {
+        const r = await sql.raw<{ name: string; hash: string }>(kept.map((t) => `select '${t}' as name, md5(json_agg(x)::text) as hash from "${t}" x`).join(' union all ')).execute(handle.db);
+        for (const { name, hash } of r.rows) if (hash !== saved.hashes[name]) changed.add(name);
+      }
+      const by = await referrers();
+      for (const t of changed) for (const r of by.get(t) ?? []) changed.add(r);
+      const savedValue = new Map(saved.sequences.map((q) => [q.name, q.value]));
+      const moved = (await sequences()).filter((q) => q.value !== savedValue.get(q.name));
+      if (changed.size === 0 && moved.length === 0) return;
       await handle.db.transaction().execute(async (trx) => {
         // Triggers off (foreign keys included) while the rows go back: they were consistent when saved,
-        // and the measures' triggers must not move the mark for each table filled.
+        // and the measures' triggers must not move the mark for each table filled. Every table that
+        // refers to one emptied is emptied with it, so no cascade is needed (one missed would fail here).
         await sql`set local session_replication_role = replica`.execute(trx);
-        if (emptied.size > 0) await sql.raw(`truncate ${[...emptied].map((t) => `"${t}"`).join(', ')} restart identity cascade`).execute(trx);
-        for (const [t, rows] of Object.entries(saved.rows)) {
-          await sql`insert into ${sql.table(t)} select * from json_populate_recordset(null::${sql.table(t)}, ${rows}::json)`.execute(trx);
+        if (changed.size > 0) await sql.raw(`truncate ${[...changed].map((t) => `"${t}"`).join(', ')}`).execute(trx);
+        for (const t of changed) {
+          const rows = saved.rows[t];
+          if (rows !== undefined) await sql`insert into ${sql.table(t)} select * from json_populate_recordset(null::${sql.table(t)}, ${rows}::json)`.execute(trx);
         }
-        const values = JSON.stringify(saved.sequences.filter((q) => q.value !== null));
+        const values = JSON.stringify(moved.filter((q) => savedValue.get(q.name) != null).map((q) => ({ name: q.name, value: savedValue.get(q.name) })));
         await sql`select setval(q.name::regclass, q.value) from json_to_recordset(${values}::json) as q(name text, value bigint)`.execute(trx);
-        for (const q of used.sequences) if (unused.has(q)) await sql.raw(`alter sequence "${q}" restart`).execute(trx);
+        for (const q of moved) if (savedValue.get(q.name) === null) await sql.raw(`alter sequence "${q.name}" restart`).execute(trx);
         // The rows are back but figures kept from before may not hold for them: the mark moves, as any write moves it.
-        if ('measure_data_version' in saved.rows) await sql`update measure_data_version set version = txid_current()`.execute(trx);
+        if (changed.size > 0 && 'measure_data_version' in saved.rows) await sql`update measure_data_version set version = txid_current()`.execute(trx);
       });
     },
     counts: async () => {

@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .command('migrate')
     .description('bring the database schema up to date (also done on every start)')
     .action(async () => {
-      const applied = await migrateDatabase(loadConfig(io().env));
+      const applied = await migrateDatabase(loadConfig(io().env), io().openDatabase);
       write(applied.length === 0 ? 'The database is up to date.\n' : `Applied ${applied.join(', ')}.\n`);
     });
 }
