@@ -58,9 +58,9 @@ const HISTORY_ONLY: ReadonlySet<TableName> = new Set(['Header', 'Missing', 'AD1'
  * soon as nothing further reads them, so a national return's millions of rows are not all held while the history
  * is built and the rules run. The files are left with no rows.
  */
-export function buildAndCheck(files: ParsedFile[]): { ret: Ssda903Return; issues: DataQualityIssue[] } {
-  const issues = rowFindings(files);
-  const skipped = skippedWithoutYear(files);
+export function buildAndCheck(files: ParsedFile[], rowsChecked?: RowsChecked): { ret: Ssda903Return; issues: DataQualityIssue[] } {
+  const issues = rowsChecked ? rowsChecked.issues : rowFindings(files);
+  const skipped = rowsChecked ? rowsChecked.skipped : skippedWithoutYear(files);
   for (const f of files) if (ROW_CHECKS_ONLY.has(f.table)) f.rows = [];
   collectGarbage(COLLECT_OVER);
   const ret = buildReturn(files, HISTORY_ONLY);
@@ -69,6 +69,15 @@ export function buildAndCheck(files: ParsedFile[]): { ret: Ssda903Return; issues
   for (const f of files) f.rows = [];
   collectGarbage(COLLECT_OVER);
   return { ret, issues };
+}
+
+/**
+ * The row checks already made, for files some of which were read and checked elsewhere (another thread) and are
+ * here with only the rows the history reads: rowFindings and skippedWithoutYear as they would be on every row.
+ */
+export interface RowsChecked {
+  issues: DataQualityIssue[];
+  skipped: CheckName[];
 }
 
 /** A finding of this module's own checks on a row. */
@@ -123,9 +132,12 @@ export function returnFindings(ret: Ssda903Return, skipped: CheckName[], release
   return issues;
 }
 
-/** This module's checks that compare dates with the collection year, and so are not run on files of no known year. */
-export function skippedWithoutYear(files: readonly ParsedFile[]): CheckName[] {
-  const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && f.rows.length > 0);
+/**
+ * This module's checks that compare dates with the collection year, and so are not run on files of no known year.
+ * `rowsOf` counts a file's rows where they are not all here (read elsewhere).
+ */
+export function skippedWithoutYear(files: readonly ParsedFile[], rowsOf: (file: ParsedFile) => number = (f) => f.rows.length): CheckName[] {
+  const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && rowsOf(f) > 0);
   const skipped: CheckName[] = [];
   if (unknown.some((f) => (DATE_COLUMNS[f.table] ?? []).length > 0)) skipped.push('date-outside-year');
   if (unknown.some((f) => f.table === 'Episodes')) skipped.push('ended-before-year', 'open-not-continued');
