@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fileReadAside, READ_ASIDE, type ReadAside } from '../ssda903/aside.ts';
+import { fileReadAside, READ_ASIDE, type HistoryRows, type ReadAside } from '../ssda903/aside.ts';
 import { rowFindings, skippedWithoutYear, type DataQualityIssue, type RowsChecked } from '../ssda903/checks.ts';
 import { readStreamed, Ssda903FileError, tableOfCsv, type CellCache, type ParsedFile, type StreamedFile } from '../ssda903/parse.ts';
 import { decideYears, type YearOptions } from '../ssda903/years.ts';
@@ -19,7 +19,7 @@ export interface AsideRequest {
 
 export type AsideReply =
   | { kind: 'read'; files: ReadAside[] }
-  | { kind: 'checked'; issues: DataQualityIssue[][] }
+  | { kind: 'checked'; issues: DataQualityIssue[][]; headers: (HistoryRows | null)[] }
   | {
       kind: 'failed';
       /** The file (of those sent) that could not be read. */
@@ -121,7 +121,11 @@ export async function readForFigures(input: StreamedFile[], options: YearOptions
     for (const t of files) if (!rowsOf.has(t)) issuesOf.set(t, rowFindings([t]));
     const checked = await thread.next();
     if (checked.kind !== 'checked') throw new Error('the thread reading 903 files aside answered out of turn');
-    readAside.forEach((t, i) => issuesOf.set(t, checked.issues[i]!));
+    readAside.forEach((t, i) => {
+      issuesOf.set(t, checked.issues[i]!);
+      const headers = checked.headers[i];
+      if (headers) t.rows = fileReadAside(t.name, { ...read.files[i]!, history: headers }).rows;
+    });
     const issues: DataQualityIssue[] = [];
     for (const t of files) for (const i of issuesOf.get(t)!) issues.push(i);
 

@@ -1,7 +1,7 @@
 // A thread that reads a national return's Header, Reviews and other tables no rule reads, and makes their row checks.
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { readAside } from '../ssda903/aside.ts';
+import { latestHeaders, readAside } from '../ssda903/aside.ts';
 import { rowFindings } from '../ssda903/checks.ts';
 import { parseCsvStream, type CellCache, type ParsedFile } from '../ssda903/parse.ts';
 import type { AsideReply, AsideRequest } from './ssda903-aside.ts';
@@ -33,7 +33,7 @@ else {
   // The row checks need each file's collection year, decided with every file's dates: the other thread sends them.
   port.once('message', (years: number[]) => {
     parsed.forEach((f, i) => (f.collectionYear = years[i]!));
-    post({ kind: 'checked', issues: parsed.map((f) => rowFindings([f])) });
+    post({ kind: 'checked', issues: parsed.map((f) => rowFindings([f])), headers: latestHeaders(parsed) });
     port.close();
   });
 }

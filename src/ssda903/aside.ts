@@ -28,20 +28,35 @@ export interface ReadAside {
   history: HistoryRows | null;
 }
 
+/** A file as read aside, before its collection year is known: the Header rows the history reads come later (latestHeaders). */
 export function readAside(file: ParsedFile): ReadAside {
-  return { table: file.table, rows: file.rows.length, votes: votesOf(file.table, file.rows), history: historyRows(file) };
+  return { table: file.table, rows: file.rows.length, votes: votesOf(file.table, file.rows), history: file.table === 'Header' ? null : historyRows(file, file.rows) };
 }
 
-function historyRows(file: ParsedFile): HistoryRows | null {
+function historyRows(file: ParsedFile, rows: readonly ParsedRow[]): HistoryRows | null {
   const fields = HISTORY_FIELDS[file.table];
   if (!fields) return null;
-  const lines = new Int32Array(file.rows.length);
+  const lines = new Int32Array(rows.length);
   const cells: string[] = [];
-  file.rows.forEach((row, i) => {
+  rows.forEach((row, i) => {
     lines[i] = row.line;
     for (const c of fields) cells.push(row.fields[c] ?? '');
   });
   return { lines, cells };
+}
+
+/**
+ * The Header rows the history reads, once the files' collection years are known: a child's sex and date of birth
+ * come from their last Header row, years in order (buildReturn), so each child's last row is sent and no other —
+ * one row a child instead of one a child a year. Null for a file of another table.
+ */
+export function latestHeaders(files: readonly ParsedFile[]): (HistoryRows | null)[] {
+  const last = new Map<string, ParsedRow>();
+  // The order buildReturn reads them in: oldest collection year first (a stable sort).
+  const headers = files.filter((f) => f.table === 'Header').sort((a, b) => a.collectionYear - b.collectionYear);
+  for (const f of headers) for (const row of f.rows) if (row.fields.CHILD) last.set(row.fields.CHILD, row);
+  const kept = new Set(last.values());
+  return files.map((f) => (f.table === 'Header' ? historyRows(f, f.rows.filter((row) => kept.has(row))) : null));
 }
 
 /**

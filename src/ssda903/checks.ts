@@ -61,8 +61,14 @@ const HISTORY_ONLY: ReadonlySet<TableName> = new Set(['Header', 'Missing', 'AD1'
 export function buildAndCheck(files: ParsedFile[], rowsChecked?: RowsChecked): { ret: Ssda903Return; issues: DataQualityIssue[] } {
   const issues = rowsChecked ? rowsChecked.issues : rowFindings(files);
   const skipped = rowsChecked ? rowsChecked.skipped : skippedWithoutYear(files);
-  for (const f of files) if (ROW_CHECKS_ONLY.has(f.table)) f.rows = [];
-  collectGarbage(COLLECT_OVER);
+  // Tables read in another thread are here with no rows to let go, and then a collection would free little.
+  let released = false;
+  for (const f of files) {
+    if (!ROW_CHECKS_ONLY.has(f.table) || f.rows.length === 0) continue;
+    f.rows = [];
+    released = true;
+  }
+  if (released) collectGarbage(COLLECT_OVER);
   const ret = buildReturn(files, HISTORY_ONLY);
   collectGarbage(COLLECT_OVER);
   for (const i of returnFindings(ret, skipped, true)) issues.push(i);
