@@ -16,6 +16,7 @@ import {
   readReturnStreamed,
   type DataQualityIssue,
   type InputFile,
+  type RowsChecked,
   type IndicatorValue,
   type ParsedFile,
   type Ssda903Return,
@@ -23,6 +24,7 @@ import {
   type TableName,
 } from '../ssda903/index.ts';
 import { ownPopulation } from './benchmark.service.ts';
+import { readForFigures } from './ssda903-aside.ts';
 import { requireCapability, type Ctx } from './context.ts';
 import { defineMeasure } from './measure.service.ts';
 
@@ -229,15 +231,21 @@ export async function checkStreamedFiles(input: StreamedFile[], options: ReadOpt
  * As checkStreamedFiles for a caller that wants the history, the findings and the figures but not the rows: the
  * files come back with no rows (`rows` still counts them), each table's let go once nothing further reads it.
  */
-async function checkStreamedForFigures(input: StreamedFile[], options: ReadOptions = {}): Promise<CheckedReturn> {
+async function checkStreamedForFigures(input: StreamedFile[], options: ReadOptions = {}, asideFromBytes?: number): Promise<CheckedReturn> {
   if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
+  // A national return is read by two threads: the tables no rule reads in the other.
+  const twoThreads = await readForFigures(input, options, asideFromBytes);
+  if (twoThreads) {
+    const { files, notes, rowsChecked, rows } = twoThreads;
+    return checked(files, notes, false, { rowsChecked, rows });
+  }
   const { files, notes } = await readReturnStreamed(input, options);
   return checked(files, notes, false);
 }
 
-function checked(files: ParsedFile[], notes: string[], keepRows = true): CheckedReturn {
-  const rows = files.reduce((n, f) => n + f.rows.length, 0);
-  const { ret, issues } = keepRows ? withRows(files) : buildAndCheck(files);
+function checked(files: ParsedFile[], notes: string[], keepRows = true, readAside?: { rowsChecked: RowsChecked; rows: number }): CheckedReturn {
+  const rows = readAside ? readAside.rows : files.reduce((n, f) => n + f.rows.length, 0);
+  const { ret, issues } = keepRows ? withRows(files) : buildAndCheck(files, readAside?.rowsChecked);
   return {
     files,
     ret,
@@ -263,9 +271,15 @@ function withRows(files: ParsedFile[]): { ret: Ssda903Return; issues: DataQualit
 export async function indicatorsFromFiles(
   files: StreamedFile[],
   asAts: string[],
-  options: ReadOptions & { population?: number; laCode?: string; onChecked?: (checked: CheckedReturn) => void } = {},
+  options: ReadOptions & {
+    population?: number;
+    laCode?: string;
+    onChecked?: (checked: CheckedReturn) => void;
+    /** Files on disk this many bytes or more are read by two threads (ssda903-aside.ts); for tests. */
+    asideFromBytes?: number;
+  } = {},
 ): Promise<IndicatorValue[]> {
-  const checked = await checkStreamedForFigures(files, options.year === undefined ? {} : { year: options.year });
+  const checked = await checkStreamedForFigures(files, options.year === undefined ? {} : { year: options.year }, options.asideFromBytes);
   options.onChecked?.(checked);
   const { ret } = checked;
   // One figure for every date: the engine takes the latest estimate on or before each year's own.

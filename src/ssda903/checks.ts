@@ -58,17 +58,32 @@ const HISTORY_ONLY: ReadonlySet<TableName> = new Set(['Header', 'Missing', 'AD1'
  * soon as nothing further reads them, so a national return's millions of rows are not all held while the history
  * is built and the rules run. The files are left with no rows.
  */
-export function buildAndCheck(files: ParsedFile[]): { ret: Ssda903Return; issues: DataQualityIssue[] } {
-  const issues = rowFindings(files);
-  const skipped = skippedWithoutYear(files);
-  for (const f of files) if (ROW_CHECKS_ONLY.has(f.table)) f.rows = [];
-  collectGarbage(COLLECT_OVER);
+export function buildAndCheck(files: ParsedFile[], rowsChecked?: RowsChecked): { ret: Ssda903Return; issues: DataQualityIssue[] } {
+  const issues = rowsChecked ? rowsChecked.issues : rowFindings(files);
+  const skipped = rowsChecked ? rowsChecked.skipped : skippedWithoutYear(files);
+  // Tables read in another thread are here with no rows to let go, and then a collection would free little.
+  let released = false;
+  for (const f of files) {
+    if (!ROW_CHECKS_ONLY.has(f.table) || f.rows.length === 0) continue;
+    f.rows = [];
+    released = true;
+  }
+  if (released) collectGarbage(COLLECT_OVER);
   const ret = buildReturn(files, HISTORY_ONLY);
   collectGarbage(COLLECT_OVER);
   for (const i of returnFindings(ret, skipped, true)) issues.push(i);
   for (const f of files) f.rows = [];
   collectGarbage(COLLECT_OVER);
   return { ret, issues };
+}
+
+/**
+ * The row checks already made, for files some of which were read and checked elsewhere (another thread) and are
+ * here with only the rows the history reads: rowFindings and skippedWithoutYear as they would be on every row.
+ */
+export interface RowsChecked {
+  issues: DataQualityIssue[];
+  skipped: CheckName[];
 }
 
 /** A finding of this module's own checks on a row. */
@@ -123,9 +138,12 @@ export function returnFindings(ret: Ssda903Return, skipped: CheckName[], release
   return issues;
 }
 
-/** This module's checks that compare dates with the collection year, and so are not run on files of no known year. */
-export function skippedWithoutYear(files: readonly ParsedFile[]): CheckName[] {
-  const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && f.rows.length > 0);
+/**
+ * This module's checks that compare dates with the collection year, and so are not run on files of no known year.
+ * `rowsOf` counts a file's rows where they are not all here (read elsewhere).
+ */
+export function skippedWithoutYear(files: readonly ParsedFile[], rowsOf: (file: ParsedFile) => number = (f) => f.rows.length): CheckName[] {
+  const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && rowsOf(f) > 0);
   const skipped: CheckName[] = [];
   if (unknown.some((f) => (DATE_COLUMNS[f.table] ?? []).length > 0)) skipped.push('date-outside-year');
   if (unknown.some((f) => f.table === 'Episodes')) skipped.push('ended-before-year', 'open-not-continued');

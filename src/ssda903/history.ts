@@ -141,6 +141,16 @@ const NO_MISSING: MissingIncident[] = [];
 
 const USED_TABLES = new Set<TableName>(['Header', 'Episodes', 'UASC', 'OC2', 'OC3', 'AD1', 'Missing']);
 
+/**
+ * The only fields buildReturn reads of the Header, Missing and AD1 rows: a reader elsewhere (another thread) can send
+ * these and nothing more, and the history is the same. Keep in step with the switch in buildReturn.
+ */
+export const HISTORY_FIELDS: Partial<Record<TableName, readonly string[]>> = {
+  Header: ['CHILD', 'DOB', 'SEX'],
+  Missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
+  AD1: ['CHILD', 'DOB', 'DATE_MATCH', 'FOSTER_CARE'],
+};
+
 export function normalisePostcode(p: string): string {
   return p.includes(' ') ? p.replace(/\s+/g, '') : p;
 }

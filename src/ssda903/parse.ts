@@ -64,13 +64,24 @@ export function readReturn(files: InputFile[], options: YearOptions = {}): YearD
 export interface StreamedFile {
   name: string;
   chunks: () => AsyncIterable<Uint8Array | string>;
+  /** Where the file is and how large, when it is on disk: a reader in another thread can then open it itself. */
+  path?: string;
+  bytes?: number;
 }
 
 /** As readReturn, reading each CSV as a stream (stopping at its first fatal error); an XML file is read whole. */
 export async function readReturnStreamed(files: StreamedFile[], options: YearOptions = {}): Promise<YearDecision> {
+  const { out, declared } = await readStreamed(files);
+  return decideYears(out, declared, options);
+}
+
+/**
+ * The tables of a set of files read as streams, in the order given, before any collection year is decided: an XML
+ * file gives several tables, and the year it declares (`declared`).
+ */
+export async function readStreamed(files: StreamedFile[], cells: CellCache = new Map()): Promise<{ out: ParsedFile[]; declared: Map<ParsedFile, number> }> {
   const out: ParsedFile[] = [];
   const declared = new Map<ParsedFile, number>();
-  const cells: CellCache = new Map();
   for (const file of files) {
     if (file.name.toLowerCase().endsWith('.xml')) {
       let text = '';
@@ -80,7 +91,37 @@ export async function readReturnStreamed(files: StreamedFile[], options: YearOpt
       addXml(parseXml(file.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), out, declared);
     } else out.push(await parseCsvStream(file.name, file.chunks(), cells));
   }
-  return decideYears(out, declared, options);
+  return { out, declared };
+}
+
+/**
+ * The table a CSV file holds, told from its first line alone (the rest is not read), or null when that line is not a
+ * 903 header: a file that is then read in full reports why.
+ */
+export async function tableOfCsv(file: StreamedFile): Promise<TableName | null> {
+  const source = file.chunks()[Symbol.asyncIterator]();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (;;) {
+      const next = await source.next();
+      if (next.done === true) break;
+      text += typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+      if (text.includes('\n') || text.length > MAX_RECORD_CHARS) break;
+    }
+  } finally {
+    await source.return?.();
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const end = text.indexOf('\n');
+  const line = (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '');
+  // A quoted header is left to the full reader, which knows CSV quoting.
+  if (line.includes('"')) return null;
+  try {
+    return matchTable(file.name, line.split(',').map((c) => c.trim().toUpperCase()));
+  } catch {
+    return null;
+  }
 }
 
 function addXml(xml: { year: number | null; tables: ParsedFile[] }, out: ParsedFile[], declared: Map<ParsedFile, number>): void {

@@ -101,6 +101,13 @@ function vote(votes: Map<number, number>, table: TableName, rows: ParsedRow[]): 
   if (count > 0) votes.set(year, (votes.get(year) ?? 0) + count);
 }
 
+/** The votes of one file's rows, for a file read apart from the rest (decideYears adds them to its return's). */
+export function votesOf(table: TableName, rows: ParsedRow[]): Map<number, number> {
+  const votes = new Map<number, number>();
+  vote(votes, table, rows);
+  return votes;
+}
+
 /** Fewer dated rows than this never overrule a name. */
 const CLEAR_MAJORITY = 3;
 
@@ -112,7 +119,12 @@ const span = (year: number): string => `01/04/${year - 1} to 31/03/${year}`;
  * `options.year`; otherwise the dates decide when the names disagree with them, and the names decide when there
  * are no dates. Throws (with the one line) when two files of one table land in the same year.
  */
-export function decideYears(files: ParsedFile[], declared: Map<ParsedFile, number>, options: YearOptions = {}): YearDecision {
+export function decideYears(
+  files: ParsedFile[],
+  declared: Map<ParsedFile, number>,
+  options: YearOptions = {},
+  counted: ReadonlyMap<ParsedFile, ReadonlyMap<number, number>> = new Map(),
+): YearDecision {
   const notes: string[] = [];
   const groups = new Map<string, Group>();
   for (const f of files) {
@@ -127,7 +139,10 @@ export function decideYears(files: ParsedFile[], declared: Map<ParsedFile, numbe
       groups.set(key, (g = { key, label, short: label.replace(/\/$/, '').split('/').pop()!, files: [], named, declared: declared.get(f) ?? null, votes: new Map() }));
     }
     g.files.push(f);
-    vote(g.votes, f.table, f.rows);
+    // A file read apart from the rest (its rows are not here) brings its votes, counted where it was read.
+    const votes = counted.get(f);
+    if (votes) for (const [y, n] of votes) g.votes.set(y, (g.votes.get(y) ?? 0) + n);
+    else vote(g.votes, f.table, f.rows);
   }
 
   if (options.year !== undefined && groups.size > 1) {

@@ -83,7 +83,7 @@ function progressBar(label: string): { start(total: number): void; update(done: 
 export function open903Files(paths: string[]): StreamedFile[] {
   return gatherFiles(paths, ['.csv', '.xml']).map((f) => {
     checkSize(f, MAX_903_FILE_BYTES);
-    return { name: displayName(f, paths), chunks: () => fs.createReadStream(f) };
+    return { name: displayName(f, paths), chunks: () => fs.createReadStream(f), path: f, bytes: fs.statSync(f).size };
   });
 }
 
