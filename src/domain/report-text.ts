@@ -5,9 +5,9 @@
 
 export const REPORT_TEXT_FIELDS = [
   { key: 'narrative', label: 'Overall narrative', max: 20_000, report: 'exec-summary' },
-  { key: 'decisions', label: 'Decisions required', max: 5_000, report: 'exec-summary' },
+  { key: 'decisions', label: 'Decisions required', max: 5_000, report: 'exec-summary', plural: true },
   { key: 'annualSummary', label: 'Summary', max: 20_000, report: 'annual' },
-  { key: 'annualRecommendations', label: 'Recommendations', max: 5_000, report: 'annual' },
+  { key: 'annualRecommendations', label: 'Recommendations', max: 5_000, report: 'annual', plural: true },
   { key: 'annualBackground', label: 'Background', max: 20_000, report: 'annual' },
   { key: 'annualAchievements', label: 'Achievements', max: 20_000, report: 'annual' },
   { key: 'annualDevelopment', label: 'Areas for development', max: 20_000, report: 'annual' },

@@ -414,35 +414,27 @@ export async function readMeasures(
   );
 }
 
-/** A breakdown category's figure at a reading's period, as the reader may see it. */
-export interface BreakdownFigure {
-  dimension: string;
-  category: string;
-  figure: ShownFigure;
+/** One period's breakdown values as tables, a dimension each in the order first met, categories in reading order (compareCategories), small numbers suppressed for the reader. */
+function breakdownTables(rows: readonly MeasureValueRow[], unit: Unit, reader: Reader): BreakdownTable[] {
+  const tables: BreakdownTable[] = [];
+  for (const v of rows) {
+    let table = tables.find((b) => b.dimension === v.breakdownDimension);
+    if (!table) tables.push((table = { dimension: v.breakdownDimension, rows: [] }));
+    table.rows.push({ category: v.breakdownCategory, figure: shown(unit, storedOf(v), reader) });
+  }
+  for (const table of tables) table.rows.sort((a, b) => compareCategories(a.category, b.category));
+  return tables;
 }
 
-/**
- * Each reading's breakdowns (age band, sex …) for the period and window of its figure, categories in
- * reading order (compareCategories), small numbers suppressed for the reader: by measure code.
- */
-export async function readBreakdowns(repos: Repositories, organisationId: number, reader: Reader, readings: readonly MeasureReading[]): Promise<Map<string, BreakdownFigure[]>> {
+/** Each reading's breakdowns for the period and window of its figure (see breakdownTables), by measure code. */
+export async function readBreakdowns(repos: Repositories, organisationId: number, reader: Reader, readings: readonly MeasureReading[]): Promise<Map<string, BreakdownTable[]>> {
   const atPeriod = readings.filter((r) => r.current !== null);
   const rows = await repos.measures.breakdownsAt(organisationId, atPeriod.map((r) => r.current!.periodEnd));
   const rowsOf = groupBy(rows, (v) => `${v.measureCode}|${v.periodEnd}|${v.periodWindow}`);
-  const out = new Map<string, BreakdownFigure[]>();
+  const out = new Map<string, BreakdownTable[]>();
   for (const r of atPeriod) {
-    const found = rowsOf.get(`${r.measure.code}|${r.current!.periodEnd}|${r.window}`) ?? [];
-    if (found.length === 0) continue;
-    const dimensions = [...new Set(found.map((v) => v.breakdownDimension))];
-    out.set(
-      r.measure.code,
-      dimensions.flatMap((dimension) =>
-        found
-          .filter((v) => v.breakdownDimension === dimension)
-          .sort((a, b) => compareCategories(a.breakdownCategory, b.breakdownCategory))
-          .map((v) => ({ dimension, category: v.breakdownCategory, figure: shown(r.measure.unit, storedOf(v), reader) })),
-      ),
-    );
+    const found = rowsOf.get(`${r.measure.code}|${r.current!.periodEnd}|${r.window}`);
+    if (found !== undefined) out.set(r.measure.code, breakdownTables(found, r.measure.unit, reader));
   }
   return out;
 }
@@ -562,14 +554,11 @@ export class MeasureService {
     };
     const windows = reading.ytd === null ? [] : own.map((v) => ({ periodEnd: v.periodEnd, ytd: inWindow('ytd', v.periodEnd), rolling12: inWindow('rolling12', v.periodEnd) }));
     const at = reading.current?.periodEnd;
-    const breakdowns: BreakdownTable[] = [];
-    for (const v of values) {
-      if (v.breakdownDimension === '' || v.periodEnd !== at || v.periodWindow !== reading.window) continue;
-      let table = breakdowns.find((b) => b.dimension === v.breakdownDimension);
-      if (!table) breakdowns.push((table = { dimension: v.breakdownDimension, rows: [] }));
-      table.rows.push({ category: v.breakdownCategory, figure: shown(measure.unit, { ...storedOf(v) }, reader) });
-    }
-    for (const table of breakdowns) table.rows.sort((a, b) => compareCategories(a.category, b.category));
+    const breakdowns = breakdownTables(
+      values.filter((v) => v.breakdownDimension !== '' && v.periodEnd === at && v.periodWindow === reading.window),
+      measure.unit,
+      reader,
+    );
     const history = commentary.map(toEntry);
     const latestOf = new Map<string, CommentaryEntry>();
     for (const c of history) latestOf.set(c.periodEnd, c);

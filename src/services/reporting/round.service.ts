@@ -257,7 +257,7 @@ export class RoundService {
       const raw = input[f.key];
       if (raw === undefined) continue;
       const value = normaliseReportText(raw);
-      if (value.length > f.max) throw new ValidationError(`Keep the ${f.label.toLowerCase()} to ${f.max.toLocaleString('en-GB')} characters or fewer (${f.key === 'decisions' || f.key === 'annualRecommendations' ? 'they have' : 'it has'} ${value.length.toLocaleString('en-GB')})`, f.key);
+      if (value.length > f.max) throw new ValidationError(`Keep the ${f.label.toLowerCase()} to ${f.max.toLocaleString('en-GB')} characters or fewer (${'plural' in f ? 'they have' : 'it has'} ${value.length.toLocaleString('en-GB')})`, f.key);
       given[f.key] = value;
     }
     return this.store.transaction(async (repos) => {

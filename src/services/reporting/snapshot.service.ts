@@ -234,7 +234,7 @@ async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string, 
       commentary: said.at(-1)?.body ?? null,
       unit,
       series: r.history.map((h) => ({ periodEnd: h.periodEnd, value: h.value, shown: shownText(unit, h) })),
-      breakdowns: (breakdowns.get(r.measure.code) ?? []).map((b) => ({ dimension: b.dimension, category: b.category, value: b.figure.value, shown: shownText(unit, b.figure) })),
+      breakdowns: (breakdowns.get(r.measure.code) ?? []).flatMap((t) => t.rows.map((b) => ({ dimension: t.dimension, category: b.category, value: b.figure.value, shown: shownText(unit, b.figure) }))),
     };
   });
 }
