@@ -1,10 +1,12 @@
-// Starts Parentis the way `npm start` does, as a child process on a free port with a fresh embedded
-// database in demonstration mode, and reads its address and demonstration accounts from its output.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starts Parentis the way `npm start` does, as a child process on a free port with an embedded database
+// of its own in demonstration mode, and reads its address and demonstration accounts from its output.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { todayInLondon } from '../../src/domain/dates.ts';
 import type { Role } from '../../src/domain/roles.ts';
 
 export interface DemoUser {
@@ -51,9 +53,39 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-/** `env` adds to (or overrides) the environment, e.g. a PORT chosen beforehand and the OIDC_* settings. */
-export async function startParentis(extraEnv: Record<string, string> = {}): Promise<RunningParentis> {
+/**
+ * A data directory holding the demonstration as `npm start` loads it today (the built `parentis demo`, in
+ * demonstration mode), loaded once per build and day under tmp/e2e-demo for every spec to copy: loading it is
+ * some 15 s of a busy machine, and most of a spec's start. Older ones are removed.
+ */
+function demoStore(): string {
+  const key = crypto.createHash('sha256').update(fs.readFileSync(path.join(root, 'dist', '.built-from'))).update(todayInLondon()).digest('hex').slice(0, 16);
+  const parent = path.join(root, 'tmp', 'e2e-demo');
+  const dir = path.join(parent, key);
+  if (fs.existsSync(dir)) return dir;
+  const part = `${dir}.${process.pid}.part`;
+  fs.rmSync(part, { recursive: true, force: true });
+  fs.mkdirSync(part, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: part, PARENTIS_DEMO: 'on' };
+  for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PARENTIS_TODAY', 'NODE_ENV']) delete env[name];
+  const r = spawnSync(process.execPath, ['bin/parentis.js', 'demo'], { cwd: root, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`parentis demo failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+  for (const old of fs.readdirSync(parent)) if (!old.includes('.part')) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
+  fs.renameSync(part, dir);
+  return dir;
+}
+
+export interface StartOptions {
+  /** Environment added to (or overriding) Parentis's, e.g. a PORT chosen beforehand and the OIDC_* settings. */
+  env?: Record<string, string>;
+  /** Start on an empty data directory, so that Parentis loads the demonstration itself as `npm start` does the first time. */
+  empty?: boolean;
+}
+
+export async function startParentis(options: StartOptions = {}): Promise<RunningParentis> {
+  const extraEnv = options.env ?? {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parentis-e2e-'));
+  if (!options.empty) fs.cpSync(demoStore(), dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   delete env.TEST_DATABASE_URL;

@@ -17,13 +17,15 @@ export interface SuiteOptions {
   javaScript?: boolean;
   /** Runs first, and gives environment for Parentis (e.g. starts an identity provider and returns OIDC_*). */
   prepare?: () => Promise<Record<string, string>>;
+  /** Start on an empty data directory (Parentis loads the demonstration itself) instead of a copy of one loaded already. */
+  empty?: boolean;
 }
 
 export function useParentis(spec: string, options: SuiteOptions = {}): Suite {
   const state = {} as Suite;
   const extra: Browser[] = [];
   before(async () => {
-    state.server = await startParentis(options.prepare ? await options.prepare() : {});
+    state.server = await startParentis({ env: options.prepare ? await options.prepare() : {}, empty: options.empty });
     state.checker = new PageChecker(spec, state.server.baseUrl);
     state.openBrowser = async (o = {}) => {
       const b = await openBrowser({ baseUrl: state.server.baseUrl, ...o });
