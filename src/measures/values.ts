@@ -44,10 +44,15 @@ export function valueOf(unit: Unit, numerator: number | null, denominator: numbe
   return ratio;
 }
 
-/** Rounds for display: percentages and averages to one decimal place, rates and counts to whole numbers. */
+/**
+ * Decimal places a figure in this unit is shown with: percentages and average scores to one place; rates,
+ * counts and average days to whole numbers (DfE gives the adoption timeliness averages in whole days).
+ */
+export const placesFor = (unit: Unit): 0 | 1 => (unit === 'percent' || unit === 'score' ? 1 : 0);
+
+/** Rounds for display, to placesFor's decimal places. */
 export function roundFor(unit: Unit, value: number | null): number | null {
   if (value === null) return null;
-  const places = unit === 'percent' || unit === 'score' || unit === 'days' ? 1 : 0;
-  const f = 10 ** places;
+  const f = 10 ** placesFor(unit);
   return Math.round(value * f) / f;
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BenchmarkView, Measure, TargetView } from './measure.service.ts';
-import { readerFor, readMeasure, type StoredValue } from './measure-reading.ts';
+import { formatGap, formatValue, readerFor, readMeasure, type StoredValue } from './measure-reading.ts';
 
 const measure = (over: Partial<Measure> = {}): Measure => ({
   code: 'long-term-stability',
@@ -74,4 +74,14 @@ test('read measure shows a small number as c to a viewer and marked to an analys
   assert.deepEqual([seen.window, seen.current!.value, seen.current!.symbol, seen.current!.numerator, seen.rag], ['year', null, 'c', null, null]);
   const marked = readMeasure(m, small, [], [], '2018-04-30', analyst);
   assert.deepEqual([marked.current!.value, marked.current!.symbol, marked.current!.suppressed], [7.5, null, true]);
+});
+
+test('format values and gaps in whole days for averages of days, one place for percentages, as the definitions round them', () => {
+  assert.equal(formatValue('days', 420), '420 days');
+  assert.equal(formatValue('days', 419.6), '420 days');
+  assert.equal(formatValue('percent', 8.25), '8.3%');
+  assert.equal(formatValue('rate per 10,000', 71.4), '71 per 10,000');
+  assert.equal(formatGap('days', 1.2), '1 day');
+  assert.equal(formatGap('days', -35), '35 days');
+  assert.equal(formatGap('percent', 1), '1.0 point');
 });

@@ -11,6 +11,7 @@ import {
   quartileBand,
   ragFor,
   revealsSmallNumber,
+  placesFor,
   roundFor,
   targetOn,
   windowFigure,
@@ -143,8 +144,7 @@ const MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'nume
 export function formatValue(unit: Unit, value: number | null): string {
   const r = roundFor(unit, value);
   if (r === null) return 'no figure';
-  const places = unit === 'percent' || unit === 'score' || unit === 'days' ? 1 : 0;
-  const n = WITH_PLACES[places]!.format(r);
+  const n = WITH_PLACES[placesFor(unit)]!.format(r);
   if (unit === 'percent') return `${n}%`;
   if (unit === 'rate per 10,000') return `${n} per 10,000`;
   if (unit === 'days') return `${n} days`;
@@ -153,10 +153,9 @@ export function formatValue(unit: Unit, value: number | null): string {
 
 /** A gap between two figures in the unit's words: "3.1 points", "12 days", "2". */
 export function formatGap(unit: Unit, gap: number): string {
-  const places = unit === 'percent' || unit === 'score' || unit === 'days' ? 1 : 0;
-  const n = WITH_PLACES[places]!.format(Math.abs(gap));
+  const n = WITH_PLACES[placesFor(unit)]!.format(Math.abs(gap));
   if (unit === 'percent') return `${n} ${n === '1.0' ? 'point' : 'points'}`;
-  if (unit === 'days') return `${n} days`;
+  if (unit === 'days') return `${n} ${n === '1' ? 'day' : 'days'}`;
   return n;
 }
 

@@ -3,7 +3,7 @@
 // and the rows the CSV and .xlsx downloads hold (with "c" for a small number, as on the page).
 import { onceEach } from '../../domain/collections.ts';
 import { renderSvg, trendSpec } from '../../charts/charts.ts';
-import { targetOn, type Unit } from '../../measures/index.ts';
+import { roundFor, targetOn, type Unit } from '../../measures/index.ts';
 import { formatValue, type ShownFigure } from '../../services/measure-reading.ts';
 import type { MeasurePage } from '../../services/measure.service.ts';
 import { figureText, formatCount, partsText } from '../kit/measure-figures.ts';
@@ -91,7 +91,7 @@ export function downloadRows(page: MeasurePage): (string | number | null)[][] {
       page.reading.measure.code,
       f.periodEnd,
       page.reading.window,
-      hidden ? 'c' : f.value === null ? (f.symbol ?? null) : roundedFor(unit, f.value),
+      hidden ? 'c' : f.value === null ? (f.symbol ?? null) : roundFor(unit, f.value),
       hidden ? 'c' : f.numerator,
       hidden ? 'c' : unit === 'count' ? null : f.denominator,
       targetOn(page.targets, f.periodEnd)?.value ?? null,
@@ -100,7 +100,5 @@ export function downloadRows(page: MeasurePage): (string | number | null)[][] {
   }
   return rows;
 }
-
-const roundedFor = (unit: Unit, v: number): number => (unit === 'percent' || unit === 'score' || unit === 'days' ? Math.round(v * 10) / 10 : Math.round(v));
 
 export { partsText };
