@@ -23,13 +23,16 @@ const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 /** A numerator or denominator as a page shows it: "1,234", "12.5". */
 export const formatCount = (x: number): string => COUNT.format(x);
 
-/** "312 of 480", "312" for a count; "c" when suppressed; "" when there is nothing to show. */
+/** "312 of 480", "312" for a count, "29,519 days across 68" for an average; "c" when suppressed; "" when there is nothing to show. */
 export function partsText(unit: Unit, f: ShownFigure | null | undefined): string {
   if (!f) return '';
   if (f.symbol === 'c') return 'c';
   const n = (x: number | null): string => (x === null ? '' : formatCount(x));
   if (f.numerator === null) return '';
   if (unit === 'count' || f.denominator === null) return n(f.numerator);
+  // An average's parts are a total and the cases it is shared across: "29,519 days across 68", not "29,519 of 68".
+  if (unit === 'days') return `${n(f.numerator)} days across ${n(f.denominator)}`;
+  if (unit === 'score') return `${n(f.numerator)} across ${n(f.denominator)}`;
   return `${n(f.numerator)} of ${n(f.denominator)}`;
 }
 
