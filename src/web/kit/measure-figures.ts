@@ -23,17 +23,21 @@ const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 /** A numerator or denominator as a page shows it: "1,234", "12.5". */
 export const formatCount = (x: number): string => COUNT.format(x);
 
-/** "312 of 480", "312" for a count, "29,519 days across 68" for an average; "c" when suppressed; "" when there is nothing to show. */
+/** A figure's numerator and denominator in words: "312 of 480", "29,519 days across 68" for an average, "312" for a count. */
+export function partsOf(unit: Unit, numerator: number, denominator: number | null): string {
+  const n = formatCount;
+  if (unit === 'count' || denominator === null) return n(numerator);
+  // An average's parts are a total and the cases it is shared across: "29,519 days across 68", not "29,519 of 68".
+  if (unit === 'days') return `${n(numerator)} days across ${n(denominator)}`;
+  if (unit === 'score') return `${n(numerator)} across ${n(denominator)}`;
+  return `${n(numerator)} of ${n(denominator)}`;
+}
+
+/** A shown figure's parts (partsOf); "c" when suppressed; "" when there is nothing to show. */
 export function partsText(unit: Unit, f: ShownFigure | null | undefined): string {
   if (!f) return '';
   if (f.symbol === 'c') return 'c';
-  const n = (x: number | null): string => (x === null ? '' : formatCount(x));
-  if (f.numerator === null) return '';
-  if (unit === 'count' || f.denominator === null) return n(f.numerator);
-  // An average's parts are a total and the cases it is shared across: "29,519 days across 68", not "29,519 of 68".
-  if (unit === 'days') return `${n(f.numerator)} days across ${n(f.denominator)}`;
-  if (unit === 'score') return `${n(f.numerator)} across ${n(f.denominator)}`;
-  return `${n(f.numerator)} of ${n(f.denominator)}`;
+  return f.numerator === null ? '' : partsOf(unit, f.numerator, f.denominator);
 }
 
 const RAG: Record<string, { tag: string; shape: string; shapeName: string }> = {

@@ -5,7 +5,7 @@ import type { FigureFacts, MeasureChange, TargetFacts } from '../../services/mea
 import { formatValue } from '../../services/measure-reading.ts';
 import type { TargetView } from '../../services/measure.service.ts';
 import { formatDate, formatDateTime } from '../view.ts';
-import { formatCount } from '../kit/measure-figures.ts';
+import { partsOf } from '../kit/measure-figures.ts';
 
 // Made once: toLocaleString with options builds a formatter on every call, and every measure page says its band.
 const BAND = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -35,7 +35,7 @@ const span = (unit: Unit, t: TargetFacts): string =>
 
 const figureWords = (unit: Unit, f: FigureFacts): string => {
   const value = formatValue(unit, f.value);
-  const parts = unit === 'count' || f.denominator === null ? '' : ` (${formatCount(f.numerator)} of ${formatCount(f.denominator)})`;
+  const parts = unit === 'count' || f.denominator === null ? '' : ` (${partsOf(unit, f.numerator, f.denominator)})`;
   return `${value}${parts}`;
 };
 
