@@ -46,8 +46,11 @@ def stitch(ep):
     ep = ep.sort_values(["CHILD", "DECOM", "YEAR"]).drop_duplicates(["CHILD", "DECOM"], keep="last")
     # Episodes of an older file on or after the first DECOM a later file restates are replaced by it.
     first_by_year = ep.groupby(["CHILD", "YEAR"])["DECOM"].min().rename("FIRST").reset_index()
-    first_by_year = first_by_year.sort_values(["CHILD", "YEAR"])
-    first_by_year["LATER_FIRST"] = first_by_year.groupby("CHILD")["FIRST"].transform(lambda s: s[::-1].cummin()[::-1].shift(-1))
+    # Newest year first: the running minimum of the years so far is the first DECOM of this year and every later one;
+    # the row before's is that of the later years alone.
+    first_by_year = first_by_year.sort_values(["CHILD", "YEAR"], ascending=[True, False])
+    first_by_year["LATER_OR_SAME"] = first_by_year.groupby("CHILD")["FIRST"].cummin()
+    first_by_year["LATER_FIRST"] = first_by_year.groupby("CHILD")["LATER_OR_SAME"].shift(1)
     ep = ep.merge(first_by_year[["CHILD", "YEAR", "LATER_FIRST"]], on=["CHILD", "YEAR"], how="left")
     ep = ep[ep["LATER_FIRST"].isna() | (ep["DECOM"] < ep["LATER_FIRST"])].drop(columns="LATER_FIRST")
     ep = ep.sort_values(["CHILD", "DECOM"]).reset_index(drop=True)
@@ -82,15 +85,28 @@ def periods_and_spells(ep):
     ep["PERIOD_S"] = ep.groupby("PERIOD")["RNE"].transform("first") == "S"
     ep["PERIOD_ALL_SHORT"] = ep.groupby("PERIOD")["SHORT_BREAK"].transform("all")
     ep["SPELL_START"] = ep.groupby("SPELL")["DECOM"].transform("min")
-    ep["SPELL_END"] = ep.groupby("SPELL")["DEC"].transform(lambda s: pd.NaT if s.isna().any() else s.max())
+    # A spell still open (any episode without DEC) has no end.
+    spell_open = ep["DEC"].isna().groupby(ep["SPELL"]).transform("any")
+    ep["SPELL_END"] = ep.groupby("SPELL")["DEC"].transform("max").where(~spell_open)
     return ep
+
+
+def month_independent(ep):
+    """What every month end reads the same: each spell's previous spell, and the episodes that start a period."""
+    spell_first = ep.groupby("SPELL")["DECOM"].transform("min") == ep["DECOM"]
+    first_of_spell = ep[spell_first][["SPELL", "CHILD"]]
+    prev_spell_start = ep[spell_first].groupby("CHILD")["SPELL_START"].shift()
+    prev_spell_period = ep[spell_first].groupby("CHILD")["PERIOD"].shift()
+    spell_prev = first_of_spell.assign(PREV_START=prev_spell_start, PREV_PERIOD=prev_spell_period)[["SPELL", "PREV_START", "PREV_PERIOD"]]
+    period_starts = ep[(ep["PERIOD_START"] == ep["DECOM"]) & ~ep["PERIOD_ALL_SHORT"]][["CHILD", "DECOM"]]
+    return spell_prev, period_starts
 
 
 def month_ends(start, end):
     return list(pd.date_range(start, end, freq="M"))
 
 
-def indicators(ep, dob, at):
+def indicators(ep, dob, at, spell_prev, period_starts):
     w0 = at - pd.DateOffset(years=1) + pd.Timedelta(days=1)
     open_at = (ep["DECOM"] <= at) & (ep["DEC"].isna() | (ep["DEC"] > at))
     current = ep[open_at & ~ep["SHORT_BREAK"]]
@@ -109,15 +125,6 @@ def indicators(ep, dob, at):
     birthday_to_come = (cur["DOB"].dt.month > at.month) | ((cur["DOB"].dt.month == at.month) & (cur["DOB"].dt.day > at.day))
     age = at.year - cur["DOB"].dt.year - birthday_to_come.astype(int)
     den_rows = cur[(age < 16) & (cur["PERIOD_START"] <= lts30)]
-    before = ep.groupby("CHILD")["SPELL_START"].shift()
-    before_period = ep.groupby("CHILD")["PERIOD"].shift()
-    prior = ep.assign(BEFORE=before, BEFORE_PERIOD=before_period)[["CHILD", "DECOM", "BEFORE", "BEFORE_PERIOD"]]
-    den_rows = den_rows.merge(prior, on=["CHILD", "DECOM"], how="left")
-    spell_first = ep.groupby("SPELL")["DECOM"].transform("min") == ep["DECOM"]
-    first_of_spell = ep[spell_first][["SPELL", "CHILD"]]
-    prev_spell_start = ep[spell_first].groupby("CHILD")["SPELL_START"].shift()
-    prev_spell_period = ep[spell_first].groupby("CHILD")["PERIOD"].shift()
-    spell_prev = first_of_spell.assign(PREV_START=prev_spell_start, PREV_PERIOD=prev_spell_period)[["SPELL", "PREV_START", "PREV_PERIOD"]]
     den_rows = den_rows.merge(spell_prev, on="SPELL", how="left")
     num = (den_rows["SPELL_START"] <= lts24) | (
         den_rows["PLACE"].isin(ADOPTION_PLACE) & (den_rows["PREV_PERIOD"] == den_rows["PERIOD"]) & (den_rows["PREV_START"] <= lts24)
@@ -127,8 +134,7 @@ def indicators(ep, dob, at):
     # Re-entry: children starting a period (RNE S, not short breaks) in the 12 months with an earlier period of care.
     starts = ep[ep["PERIOD_S"] & (ep["PERIOD_START"] == ep["DECOM"]) & (ep["DECOM"] >= w0) & (ep["DECOM"] <= at) & ~ep["SHORT_BREAK"]]
     first_start = starts.groupby("CHILD")["DECOM"].min()
-    earlier = ep[(ep["PERIOD_START"] == ep["DECOM"]) & ~ep["PERIOD_ALL_SHORT"]][["CHILD", "DECOM"]]
-    earlier = earlier.merge(first_start.rename("FIRST").reset_index(), on="CHILD")
+    earlier = period_starts.merge(first_start.rename("FIRST").reset_index(), on="CHILD")
     reentries = earlier[earlier["DECOM"] < earlier["FIRST"]]["CHILD"].nunique()
     return cla, three_plus, lts_num, lts_den, reentries, len(first_start)
 
@@ -139,9 +145,10 @@ def main():
     header = header.sort_values("YEAR").drop_duplicates("CHILD", keep="last")
     dob = pd.DataFrame({"CHILD": header["CHILD"], "DOB": pd.to_datetime(header["DOB"], format="%d/%m/%Y", errors="coerce")})
     ep = periods_and_spells(stitch(ep))
+    spell_prev, period_starts = month_independent(ep)
     print("as_at,cla,placements_3plus,lts_numerator,lts_denominator,reentries,starters")
     for at in month_ends(start, end):
-        cla, three, lts_n, lts_d, re_n, re_d = indicators(ep, dob, at)
+        cla, three, lts_n, lts_d, re_n, re_d = indicators(ep, dob, at, spell_prev, period_starts)
         print(f"{at.date()},{cla},{three},{lts_n},{lts_d},{re_n},{re_d}")
 
 
