@@ -6,6 +6,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/web/server.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { html } from '../helpers/html.ts';
 import { cookieHeader, csrfTokenIn, encodeForm } from '../helpers/web.ts';
 
 let db: TestDatabase;
@@ -85,6 +86,8 @@ test('get set-up shows the form with its labelled fields and no demonstration ba
   }
   assert.doesNotMatch(r.body, /Demonstration — fictional data/);
   assert.doesNotMatch(r.body, /style="/, 'no inline styles');
+  // No authority yet: the footer names none, rather than calling Parentis the authority.
+  assert.equal(html(r.body).text('footer'), 'About this service Parentis: corporate parenting plans, actions and measures. Open-source software under the MIT licence.');
 });
 
 test('post set-up with every field empty shows an error summary linking to each field', async () => {

@@ -44,7 +44,7 @@ export function busyPlugin(env: nunjucks.Environment, limits: BusyLimits) {
       if (request.url === '/api' || request.url.startsWith('/api/')) {
         return reply.send({ error: `Parentis is busy: try again in ${RETRY_AFTER_SECONDS} seconds` });
       }
-      page ??= render(env, 'errors/503.njk', { user: null, organisationName: 'Parentis', navigation: [], glossaryTerms: [] });
+      page ??= render(env, 'errors/503.njk', { user: null, organisationName: null, navigation: [], glossaryTerms: [] });
       return reply.type('text/html; charset=utf-8').send(await page);
     });
     return Promise.resolve();

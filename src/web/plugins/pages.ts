@@ -59,9 +59,10 @@ export function pagesPlugin(env: nunjucks.Environment, options: PagesOptions) {
       return sendPage(reply.header('x-page-cache', 'hit'), 200, html);
     });
 
-    async function organisationName(organisationId: number | undefined, mark: string | undefined): Promise<string> {
+    /** The authority's name; null before one is set up (the frame then says Parentis alone). */
+    async function organisationName(organisationId: number | undefined, mark: string | undefined): Promise<string | null> {
       const orgs = await frame.get(mark, 'organisations', () => server.services.organisations.list());
-      return (orgs.find((o) => o.id === organisationId) ?? orgs[0])?.name ?? 'Parentis';
+      return (orgs.find((o) => o.id === organisationId) ?? orgs[0])?.name ?? null;
     }
 
     function navigation(request: FastifyRequest): NavigationItem[] {
