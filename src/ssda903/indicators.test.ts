@@ -304,6 +304,31 @@ test('compute adoption A1, A2 and A10 as average days over the 3 years to the as
   assert.deepEqual(valueOf(values, 'adoption-a2', END), { code: 'adoption-a2', asAt: END, numerator: 320, denominator: 2, value: 160, unit: 'days' });
 });
 
+test('compute A1 and A10 without a child whose care began before the Episodes held, saying so; A2 still counts them', () => {
+  // AE's first episode here continues a period (RNE P): the day AE entered care is before these files.
+  const ret = history(
+    files(2025, {
+      Episodes: [
+        ep('AA', '01/01/2022', 'S', 'C1', 'U4', '01/06/2022', 'X1'),
+        ep('AA', '01/06/2022', 'L', 'E1', 'U4', '01/03/2023', 'X1'),
+        ep('AA', '01/03/2023', 'P', 'E1', 'A6', '01/09/2023', 'E11'),
+        ep('AE', '01/05/2022', 'P', 'E1', 'A4', '01/03/2024', 'E11'),
+      ],
+      AD1: [
+        { CHILD: 'AA', DOB: '01/01/2020', DATE_INT: '01/05/2022', DATE_MATCH: '15/02/2023', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L0' },
+        { CHILD: 'AE', DOB: '01/01/2019', DATE_INT: '01/01/2022', DATE_MATCH: '01/05/2022', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L0' },
+      ],
+    }),
+  );
+  const values = computeIndicators(ret, [END]);
+  const note = '1 of 2 children adopted in the 3 years left out: their care began before the Episodes held, so the day they entered care is not known';
+  // AA alone: 1 January 2022 to 1 March 2023 (424 days), as in the test before; AE would have added 0 days.
+  assert.deepEqual(valueOf(values, 'adoption-a1', END), { code: 'adoption-a1', asAt: END, numerator: 424, denominator: 1, value: 424, unit: 'days', note });
+  assert.deepEqual(valueOf(values, 'adoption-a10', END), { code: 'adoption-a10', asAt: END, numerator: 424, denominator: 1, value: 424, unit: 'days', note });
+  // A2 runs from the order to the match, both in the files: AA 1 June 2022 to 15 February 2023 (259 days), AE 0 days (matched on the order's day).
+  assert.deepEqual(valueOf(values, 'adoption-a2', END), { code: 'adoption-a2', asAt: END, numerator: 259, denominator: 2, value: 130, unit: 'days' });
+});
+
 test('compute cla breakdowns by age band, sex and placement type', () => {
   const ret = history(
     files(2025, {

@@ -143,8 +143,9 @@ function populationFor(day: number, population: IndicatorOptions['population']):
 
 interface Adoption {
   end: number;
-  a1: number;
-  a10: number;
+  /** Null when the day the child entered care is not known: their period of care does not start (RNE S) in the Episodes held. */
+  a1: number | null;
+  a10: number | null;
   a2: number | null;
 }
 
@@ -165,12 +166,14 @@ function adoptionsOf(child: ChildHistory): Adoption[] {
     }
     if (placed === -1) continue;
     const placedOn = decom[placed]!;
-    const a1 = placedOn - period.start;
     const movedIn = child.ad1?.fosterCare ? child.spells[store.spell[placed]!]!.start : placedOn;
     const match = child.ad1?.dateMatch ?? null;
     const orderOn = order === -1 ? null : decom[order]!;
     const a2 = orderOn !== null && match !== null && orderOn <= placedOn ? Math.max(0, match - orderOn) : null;
-    out.push({ end: period.end, a1, a10: movedIn - period.start, a2 });
+    // A period that does not start with RNE S in the files began before them: its first episode here is not the day
+    // the child entered care, and counting from it would make A1 and A10 too short (0 days for a child already placed).
+    const entered = period.startsWithS ? period.start : null;
+    out.push({ end: period.end, a1: entered === null ? null : placedOn - entered, a10: entered === null ? null : movedIn - entered, a2 });
   }
   return out;
 }
@@ -537,17 +540,22 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     let t10 = 0;
     let n2 = 0;
     let t2 = 0;
+    let entryUnknown = 0;
     for (const ad of adoptions) {
       if (ad.end < from3 || ad.end > a) continue;
-      n1 += 1;
-      t1 += ad.a1;
-      t10 += ad.a10;
+      if (ad.a1 === null || ad.a10 === null) entryUnknown += 1;
+      else {
+        n1 += 1;
+        t1 += ad.a1;
+        t10 += ad.a10;
+      }
       if (ad.a2 !== null) {
         n2 += 1;
         t2 += ad.a2;
       }
     }
-    out.push(average('adoption-a1', asAt, t1, n1, 'days'), average('adoption-a2', asAt, t2, n2, 'days'), average('adoption-a10', asAt, t10, n1, 'days'));
+    const entryNote = entryUnknown === 0 ? undefined : `${entryUnknown} of ${entryUnknown + n1} children adopted in the 3 years left out: their care began before the Episodes held, so the day they entered care is not known`;
+    out.push(noted(average('adoption-a1', asAt, t1, n1, 'days'), entryNote), average('adoption-a2', asAt, t2, n2, 'days'), noted(average('adoption-a10', asAt, t10, n1, 'days'), entryNote));
 
     for (const i of [...AGE_BANDS.keys(), ...ageExtras[k]!]) {
       out.push(count('cla', asAt, byAge[k * AGE_CATEGORIES.length + i]!, { dimension: 'age band', category: AGE_CATEGORIES[i]! }));

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [,, path, out, email] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+await p.goto('http://127.0.0.1:3999/sign-in');
+await p.fill('#email', email); await p.fill('#password', 'westmere-demo');
+await p.click('button[type=submit]');
+await p.goto('http://127.0.0.1:3999' + path);
+const h = await p.evaluate(() => document.body.scrollHeight);
+for (let y = 850, i = 0; y < h; y += 1100, i++) await p.screenshot({ path: out.replace('.png', `-${i}.png`), fullPage: true, clip: { x: 0, y, width: 1280, height: Math.min(1100, h - y) } });
+await b.close();
