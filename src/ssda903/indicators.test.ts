@@ -279,13 +279,19 @@ test('compute missing and away figures over children looked after during the 12 
   assert.equal(valueOf(values, 'away-incidents', END).value, 1);
 });
 
+/** A child adopted in the 3 years to END: care from 1 January 2022, an E1 order on 1 June 2022, placed on 1 March 2023, matched on 15 February 2023. */
+const adoptedAA = [
+  ep('AA', '01/01/2022', 'S', 'C1', 'U4', '01/06/2022', 'X1'),
+  ep('AA', '01/06/2022', 'L', 'E1', 'U4', '01/03/2023', 'X1'),
+  ep('AA', '01/03/2023', 'P', 'E1', 'A6', '01/09/2023', 'E11'),
+];
+const AD1_AA = { CHILD: 'AA', DOB: '01/01/2020', DATE_INT: '01/05/2022', DATE_MATCH: '15/02/2023', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L0' };
+
 test('compute adoption A1, A2 and A10 as average days over the 3 years to the as-at date', () => {
   const ret = history(
     files(2025, {
       Episodes: [
-        ep('AA', '01/01/2022', 'S', 'C1', 'U4', '01/06/2022', 'X1'),
-        ep('AA', '01/06/2022', 'L', 'E1', 'U4', '01/03/2023', 'X1'),
-        ep('AA', '01/03/2023', 'P', 'E1', 'A6', '01/09/2023', 'E11'),
+        ...adoptedAA,
         ep('AB', '01/04/2022', 'S', 'C2', 'U4', '01/10/2022', 'X1'),
         ep('AB', '01/10/2022', 'L', 'E1', 'U4', '01/02/2023', 'X1'),
         ep('AB', '01/02/2023', 'U', 'E1', 'A5', '01/06/2024', 'E12'),
@@ -293,7 +299,7 @@ test('compute adoption A1, A2 and A10 as average days over the 3 years to the as
         ep('AC', '01/01/2020', 'P', 'E1', 'A4', '01/02/2022', 'E11'),
       ],
       AD1: [
-        { CHILD: 'AA', DOB: '01/01/2020', DATE_INT: '01/05/2022', DATE_MATCH: '15/02/2023', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L0' },
+        AD1_AA,
         { CHILD: 'AB', DOB: '01/01/2020', DATE_INT: '01/05/2022', DATE_MATCH: '01/12/2022', FOSTER_CARE: '1', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L0' },
       ],
     }),
@@ -309,13 +315,11 @@ test('compute A1 and A10 without a child whose care began before the Episodes he
   const ret = history(
     files(2025, {
       Episodes: [
-        ep('AA', '01/01/2022', 'S', 'C1', 'U4', '01/06/2022', 'X1'),
-        ep('AA', '01/06/2022', 'L', 'E1', 'U4', '01/03/2023', 'X1'),
-        ep('AA', '01/03/2023', 'P', 'E1', 'A6', '01/09/2023', 'E11'),
+        ...adoptedAA,
         ep('AE', '01/05/2022', 'P', 'E1', 'A4', '01/03/2024', 'E11'),
       ],
       AD1: [
-        { CHILD: 'AA', DOB: '01/01/2020', DATE_INT: '01/05/2022', DATE_MATCH: '15/02/2023', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L0' },
+        AD1_AA,
         { CHILD: 'AE', DOB: '01/01/2019', DATE_INT: '01/01/2022', DATE_MATCH: '01/05/2022', FOSTER_CARE: '0', NB_ADOPTR: '2', SEX_ADOPTR: 'MF', LS_ADOPTR: 'L0' },
       ],
     }),
