@@ -293,6 +293,8 @@ export interface MeasureValueTable {
   denominator: NumCol;
   value: NumCol;
   symbol: string | null;
+  /** Said beside the figure wherever it is read on its own (the 903 engine's notes); no child's details. */
+  note: string | null;
   source: string;
   importedAt: Stamp;
   importedBy: string;

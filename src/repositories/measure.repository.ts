@@ -201,6 +201,7 @@ export class MeasureRepository {
             denominator: eb.ref('excluded.denominator'),
             value: eb.ref('excluded.value'),
             symbol: eb.ref('excluded.symbol'),
+            note: eb.ref('excluded.note'),
             source: eb.ref('excluded.source'),
             importedAt: eb.ref('excluded.importedAt'),
             importedBy: eb.ref('excluded.importedBy'),

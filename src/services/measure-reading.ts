@@ -86,6 +86,8 @@ export interface MeasureReading {
   /** The value's window: a month end's figure, or a year's (to 31 March) for annual measures. */
   window: 'month' | 'year';
   current: ShownFigure | null;
+  /** What the current figure's source says beside it, e.g. that too few years of history were held; null for none. */
+  note: string | null;
   /** Summed from the months' numerators and denominators; only for monthly figures kept month by month (not the 903's, which are already 12-month or at-the-date figures). */
   ytd: ShownFigure | null;
   rolling12: ShownFigure | null;
@@ -123,6 +125,8 @@ export interface StoredValue {
   denominator: number | null;
   value: number | null;
   symbol: string | null;
+  /** Said beside the figure (stored with it); absent where the read leaves notes out (dashboards). */
+  note?: string | null;
 }
 
 const RAG_WORDS: Record<Rag, string> = { R: 'Red', A: 'Amber', G: 'Green' };
@@ -252,6 +256,7 @@ export function readMeasure(
     asAt,
     window,
     current,
+    note: latest?.note ?? null,
     ytd,
     rolling12,
     target,

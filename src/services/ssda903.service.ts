@@ -426,6 +426,7 @@ export class Ssda903Service {
               denominator: v.denominator,
               value: v.value,
               symbol: null,
+              note: v.note ?? null,
               source: 'ssda903',
               importedBy: ctx.actor,
             },

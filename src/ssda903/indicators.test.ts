@@ -325,7 +325,7 @@ test('compute A1 and A10 without a child whose care began before the Episodes he
     }),
   );
   const values = computeIndicators(ret, [END]);
-  const note = '1 of 2 children adopted in the 3 years left out: their care began before the Episodes held, so the day they entered care is not known';
+  const note = 'children adopted in the 3 years whose care began before the Episodes held are left out: the day they entered care is not known';
   // AA alone: 1 January 2022 to 1 March 2023 (424 days), as in the test before; AE would have added 0 days.
   assert.deepEqual(valueOf(values, 'adoption-a1', END), { code: 'adoption-a1', asAt: END, numerator: 424, denominator: 1, value: 424, unit: 'days', note });
   assert.deepEqual(valueOf(values, 'adoption-a10', END), { code: 'adoption-a10', asAt: END, numerator: 424, denominator: 1, value: 424, unit: 'days', note });

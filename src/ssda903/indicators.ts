@@ -554,7 +554,8 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         t2 += ad.a2;
       }
     }
-    const entryNote = entryUnknown === 0 ? undefined : `${entryUnknown} of ${entryUnknown + n1} children adopted in the 3 years left out: their care began before the Episodes held, so the day they entered care is not known`;
+    // No count in the words: the note is shown beside the figure to everyone who reads it, and a count can be small.
+    const entryNote = entryUnknown === 0 ? undefined : 'children adopted in the 3 years whose care began before the Episodes held are left out: the day they entered care is not known';
     out.push(noted(average('adoption-a1', asAt, t1, n1, 'days'), entryNote), average('adoption-a2', asAt, t2, n2, 'days'), noted(average('adoption-a10', asAt, t10, n1, 'days'), entryNote));
 
     for (const i of [...AGE_BANDS.keys(), ...ageExtras[k]!]) {

@@ -1,6 +1,6 @@
 // Storing an SSDA903 return on a real database: data-quality issues named by file, line and child,
 // refusals that leave nothing behind, replacement of the previous return, the indicators stored for
-// every month end, and child-level rows kept from everyone but the analyst.
+// every month end with the notes said beside them, and child-level rows kept from everyone but the analyst.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ForbiddenError, ValidationError } from '../../src/domain/errors.ts';
@@ -79,6 +79,14 @@ test('import 903 stores every row and the indicators at every month end it cover
   const atYearEnd = (await t.db.services.ssda903.indicators(t.ctx, ['2018-03-31'])).find((v) => v.code === 'cla' && v.breakdown === undefined)!;
   assert.equal(monthly.at(-1)!.value, atYearEnd.value);
   assert.equal((await t.db.services.audit.list(t.ctx))[0]!.event, 'ssda903.imported');
+});
+
+test('import 903 keeps the note said beside a figure: long-term stability with fewer than three years held says so on its page', async () => {
+  await t.db.services.ssda903.importFiles(t.ctx, generated('noted'), { proceedWithWarnings: true });
+  const early = await t.db.services.measures.page(t.ctx, 'long-term-stability', { asAt: '2017-03-31' });
+  assert.equal(early.reading.note, 'only 2 collection years of Episodes to 2017: three are needed, so the figure may be too low');
+  const late = await t.db.services.measures.page(t.ctx, 'long-term-stability', { asAt: '2018-03-31' });
+  assert.equal(late.reading.note, null, 'three years held by March 2018');
 });
 
 test('import 903 again replaces the previous child-level rows and values', async () => {

@@ -92,6 +92,14 @@ test('import a 903 return again shows the new return’s figures on the next das
   assert.match(await tileWords('cla'), new RegExp(`^${second} At 31 March 2018`));
 });
 
+test('import a 903 return of one year shows the engine\'s note beside long-term stability on its measure page', async () => {
+  web.db.services.clock = clockWithToday('2018-04-30');
+  const files = generate903({ children: 60, years: 1, seed: 'noted', endYear: 2018 }).files.map((f) => ({ name: `903/${f.path}`, text: f.text }));
+  await web.db.services.ssda903.importFiles(web.ctx, files, { proceedWithWarnings: true });
+  const page = html((await web.get('/measures/long-term-stability', await web.signIn('viewer'))).body);
+  assert.match(words(page.find('.parentis-measure-summary')?.text ?? ''), /Note: only 1 collection year of Episodes to 2018: three are needed, so the figure may be too low\./);
+});
+
 test('change a stored figure with a hand-written statement shows it on the next dashboard and measure page', async () => {
   assert.match(await tileWords(), /^90\.0%/);
   await sql`update measure_value set numerator = 20, value = 40 where period_end = '2026-10-31'`.execute(web.db.handle.db);

@@ -60,6 +60,8 @@ export interface TileView {
   title: string;
   href: string;
   value: string;
+  /** What the figure's source says beside it (too little history …); null for none. */
+  note: string | null;
   parts: string;
   /** Hidden from this reader: shown as "c" with the footnote. */
   hidden: boolean;
@@ -118,6 +120,7 @@ async function drawTile(r: MeasureReading): Promise<TileView> {
     href: measurePath(r.measure.code),
     value: figureText(unit, r.current),
     parts: partsText(unit, r.current),
+    note: r.note,
     hidden: r.current?.symbol === 'c',
     markedSmall: r.current !== null && r.current.suppressed && r.current.symbol !== 'c',
     asAt: asAtText(r),
