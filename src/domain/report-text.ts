@@ -25,19 +25,26 @@ export const EMPTY_REPORT_TEXT: ReportText = Object.fromEntries(REPORT_TEXT_KEYS
 /** Text as stored: Windows and old Mac line endings made plain, and trimmed. */
 export const normaliseReportText = (s: string): string => s.replace(/\r\n?/g, '\n').trim();
 
-/** The annual report's sections as a snapshot keeps them. */
-export interface AnnualReportText {
-  summary: string;
-  recommendations: string;
-  background: string;
-  achievements: string;
-  development: string;
-}
+/** The fields of a record holding them (a round's row), and no others. */
+export const reportTextOf = (row: ReportText): ReportText => Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, row[k]])) as ReportText;
 
-export const annualOf = (t: ReportText): AnnualReportText => ({
-  summary: t.annualSummary,
-  recommendations: t.annualRecommendations,
-  background: t.annualBackground,
-  achievements: t.annualAchievements,
-  development: t.annualDevelopment,
-});
+/** Each section of the annual report, as a snapshot names it, and the field it is written in. */
+const ANNUAL_FIELDS = {
+  summary: 'annualSummary',
+  recommendations: 'annualRecommendations',
+  background: 'annualBackground',
+  achievements: 'annualAchievements',
+  development: 'annualDevelopment',
+} as const satisfies Record<string, ReportTextKey>;
+
+type AnnualSection = keyof typeof ANNUAL_FIELDS;
+const ANNUAL_SECTIONS = Object.keys(ANNUAL_FIELDS) as AnnualSection[];
+
+/** The annual report's sections as a snapshot keeps them. */
+export type AnnualReportText = Record<AnnualSection, string>;
+
+export const annualOf = (t: ReportText): AnnualReportText => Object.fromEntries(ANNUAL_SECTIONS.map((s) => [s, t[ANNUAL_FIELDS[s]]])) as AnnualReportText;
+
+/** The fields the annual report's sections are written in, each text passed through `each` (e.g. moved in time). */
+export const annualFields = (a: AnnualReportText, each: (text: string) => string = (t) => t): Partial<ReportText> =>
+  Object.fromEntries(ANNUAL_SECTIONS.map((s) => [ANNUAL_FIELDS[s], each(a[s])]));

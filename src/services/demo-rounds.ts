@@ -9,6 +9,7 @@ import { staff } from '../demo/content/authority.ts';
 import { stoppedClock } from '../domain/clock.ts';
 import { groupBy } from '../domain/collections.ts';
 import { addDays } from '../domain/dates.ts';
+import { annualFields } from '../domain/report-text.ts';
 import { defaultDueDate, periodContaining, previousPeriod, type ReportingPeriod } from '../domain/reporting-periods.ts';
 import { defaultSnapshotName } from '../domain/snapshot.ts';
 import { addWorkingDays, isWorkingDay } from '../domain/working-days.ts';
@@ -109,19 +110,11 @@ export async function loadDemoRounds(store: Store, demo: Ctx, years: number, pub
       // The manager's overall narrative and the decisions asked of the board, written before the close so the snapshot holds them.
       const written = demoRoundNarratives.find((n) => shiftText(n.quarter, years) === r.period.label);
       if (written) {
-        const annual = written.annual;
+        const moved = (text: string): string => shiftText(text, years);
         await rounds.writeNarrative({ ...ctx, clock: then(addDays(r.board.closesOn, -1)) }, roundId, {
-          narrative: shiftText(written.narrative, years),
-          decisions: shiftText(written.decisions, years),
-          ...(annual === undefined
-            ? {}
-            : {
-                annualSummary: shiftText(annual.summary, years),
-                annualRecommendations: shiftText(annual.recommendations, years),
-                annualBackground: shiftText(annual.background, years),
-                annualAchievements: shiftText(annual.achievements, years),
-                annualDevelopment: shiftText(annual.development, years),
-              }),
+          narrative: moved(written.narrative),
+          decisions: moved(written.decisions),
+          ...(written.annual === undefined ? {} : annualFields(written.annual, moved)),
         });
       }
       await snapshots.close(ctx, roundId, { asAt: r.board.closesOn, name: defaultSnapshotName(DEFAULT_BOARD, r.board.meets) });

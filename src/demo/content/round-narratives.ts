@@ -2,6 +2,7 @@
 // and the decisions asked of the Corporate Parenting Board, oldest quarter first: July–September 2017
 // (year 2, quarter 2 of the Children and Young People's Plan 2016–19) to April–June 2018 (year 3,
 // quarter 1). Westmere is fictional; the years move with the rest of the demonstration.
+import type { AnnualReportText } from '../../domain/report-text.ts';
 
 export interface DemoRoundNarrative {
   /** The quarter it was written for ("2017/18 Q2"), as the demonstration holds it before its years move. */
@@ -10,7 +11,7 @@ export interface DemoRoundNarrative {
   /** One decision a line. */
   decisions: string;
   /** The Corporate Parenting Board's annual report to full council, where this round's snapshot goes with it. */
-  annual?: { summary: string; recommendations: string; background: string; achievements: string; development: string };
+  annual?: AnnualReportText;
 }
 
 export const demoRoundNarratives: readonly DemoRoundNarrative[] = [

@@ -6,7 +6,7 @@ import { isSamePerson, topLevelNode } from '../../domain/action-permissions.ts';
 import { can } from '../../domain/capabilities.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { NotFoundError, ValidationError } from '../../domain/errors.ts';
-import { normaliseReportText, REPORT_TEXT_FIELDS, REPORT_TEXT_KEYS, type ReportText } from '../../domain/report-text.ts';
+import { normaliseReportText, REPORT_TEXT_FIELDS, REPORT_TEXT_KEYS, reportTextOf, type ReportText } from '../../domain/report-text.ts';
 import { defaultDueDate, parsePeriod, periodDescription, type ReportingPeriod } from '../../domain/reporting-periods.ts';
 import type { ReminderKind } from '../../domain/round-messages.ts';
 import { addWorkingDays } from '../../domain/working-days.ts';
@@ -179,17 +179,6 @@ async function refuseClosed(repos: Repositories, round: Round): Promise<void> {
   const [closed] = await repos.snapshots.byRounds([round.id]);
   if (closed) throw new ValidationError(`The round for ${round.period} is closed (snapshot ${closed.number}): nobody can be asked or reminded in it`, 'period');
 }
-
-/** A round's report text as stored. */
-export const reportTextOf = (round: Round): ReportText => ({
-  narrative: round.narrative,
-  decisions: round.decisions,
-  annualSummary: round.annualSummary,
-  annualRecommendations: round.annualRecommendations,
-  annualBackground: round.annualBackground,
-  annualAchievements: round.annualAchievements,
-  annualDevelopment: round.annualDevelopment,
-});
 
 export class RoundService {
   constructor(private readonly store: Store) {}

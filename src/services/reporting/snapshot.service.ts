@@ -35,7 +35,6 @@ import { riskRating, riskScore, riskTrend } from '../../domain/risk.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { listRisks } from '../risk.service.ts';
 import { latestProgrammeStatuses, type ProgrammeStatusEntry } from './programme-status.service.ts';
-import { reportTextOf } from './round.service.ts';
 import { annualOf } from '../../domain/report-text.ts';
 import { listVoice } from '../voice.service.ts';
 
@@ -242,9 +241,8 @@ async function gatherMeasures(repos: Repositories, ctx: Ctx, periodEnd: string, 
 /** A figure's text as a board member reads it: "67.5%", "c", "no figure". */
 const shownText = (unit: Unit, f: { value: number | null; symbol: string | null }): string => (f.value === null ? (f.symbol ?? 'no figure') : formatValue(unit, f.value));
 
-/** A reading's figure as a board member reads it: "67.5%", "c", "no figure". */
-const shown = (r: MeasureReading): string =>
-  r.current === null ? 'no figure' : r.current.symbol !== null && r.current.value === null ? r.current.symbol : formatValue(r.measure.unit, r.current.value);
+/** A reading's figure as a board member reads it (shownText). */
+const shown = (r: MeasureReading): string => (r.current === null ? 'no figure' : shownText(r.measure.unit, r.current));
 
 /**
  * The inspection's areas for improvement, recorded or cited by an action of the round, each with the
@@ -383,7 +381,7 @@ export class SnapshotService {
       risks: await gatherRisks(repos, ctx, asAt),
       priorities: await gatherPriorities(repos, ctx, today, asAt !== null),
       measures: await gatherMeasures(repos, ctx, periodEnd, atPeriodEnd),
-      report: { authority: organisation?.name ?? '', narrative: round.narrative, decisions: round.decisions, annual: annualOf(reportTextOf(round)) },
+      report: { authority: organisation?.name ?? '', narrative: round.narrative, decisions: round.decisions, annual: annualOf(round) },
       references: await gatherReferences(repos, ctx, round.id, atPeriodEnd),
       glossary: (await repos.glossary.list(ctx.organisationId)).map((g) => ({ term: g.term, expansion: g.expansion, definition: g.definition })),
     };
