@@ -1,6 +1,6 @@
 // Starts Parentis the way `npm start` does, as a child process on a free port with an embedded database
 // of its own in demonstration mode, and reads its address and demonstration accounts from its output.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { todayInLondon } from '../../src/domain/dates.ts';
 import type { Role } from '../../src/domain/roles.ts';
+import { keptDirectory, loadDemo } from '../../test/helpers/demo-store.ts';
 
 export interface DemoUser {
   role: Role;
@@ -60,19 +61,11 @@ export const freePort = (): Promise<number> =>
  */
 function demoStore(): string {
   const key = crypto.createHash('sha256').update(fs.readFileSync(path.join(root, 'dist', '.built-from'))).update(todayInLondon()).digest('hex').slice(0, 16);
-  const parent = path.join(root, 'tmp', 'e2e-demo');
-  const dir = path.join(parent, key);
-  if (fs.existsSync(dir)) return dir;
-  const part = `${dir}.${process.pid}.part`;
-  fs.rmSync(part, { recursive: true, force: true });
-  fs.mkdirSync(part, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: part, PARENTIS_DEMO: 'on' };
-  for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PARENTIS_TODAY', 'NODE_ENV']) delete env[name];
-  const r = spawnSync(process.execPath, ['bin/parentis.js', 'demo'], { cwd: root, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`parentis demo failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
-  for (const old of fs.readdirSync(parent)) if (!old.includes('.part')) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
-  fs.renameSync(part, dir);
-  return dir;
+  return keptDirectory(path.join(root, 'tmp', 'e2e-demo'), key, (dir) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, PARENTIS_DEMO: 'on' };
+    for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'PARENTIS_TODAY', 'NODE_ENV']) delete env[name];
+    loadDemo(env);
+  });
 }
 
 export interface StartOptions {

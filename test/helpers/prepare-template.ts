@@ -3,7 +3,6 @@
 // with TEST_DATABASE_URL, a template database on that PostgreSQL server (CREATE DATABASE … TEMPLATE).
 // With --demo it also prepares (once per build of the sources) a store holding what `parentis demo`
 // loads, printed on a second line, for the command-line tests to copy instead of loading their own.
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { testDatabaseUrl } from '../../src/config.ts';
 import { openEmbedded, openServer } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { DEMO_TEST_TODAY } from './demo-today.ts';
+import { keptDirectory, loadDemo } from './demo-store.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const migrationsDir = path.join(root, 'src/db/migrations');
@@ -83,24 +83,14 @@ function demoKey(): string {
 }
 
 /** Runs the built `parentis demo` with only these settings for the store. */
-function loadDemo(settings: Record<string, string>): void {
+function loadTestDemo(settings: Record<string, string>): void {
   // Demonstration mode asked for: on a PostgreSQL server `parentis demo` adds no accounts otherwise.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PARENTIS_DEMO: 'on', PARENTIS_TODAY: DEMO_TEST_TODAY, ...settings };
-  const r = spawnSync(process.execPath, ['bin/parentis.js', 'demo'], { cwd: root, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`parentis demo failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  loadDemo({ PATH: process.env.PATH, HOME: process.env.HOME, PARENTIS_DEMO: 'on', PARENTIS_TODAY: DEMO_TEST_TODAY, ...settings });
 }
 
 /** An embedded data directory holding the demonstration, under tmp/test-demo; older ones are removed. */
 function prepareEmbeddedDemo(): string {
-  const parent = path.join(root, 'tmp', 'test-demo');
-  const dir = path.join(parent, demoKey());
-  if (fs.existsSync(dir)) return dir;
-  const part = `${dir}.${process.pid}.part`;
-  fs.mkdirSync(part, { recursive: true });
-  loadDemo({ DATA_DIR: part });
-  for (const old of fs.readdirSync(parent)) if (!old.includes('.part')) fs.rmSync(path.join(parent, old), { recursive: true, force: true });
-  fs.renameSync(part, dir);
-  return dir;
+  return keptDirectory(path.join(root, 'tmp', 'test-demo'), demoKey(), (dir) => loadTestDemo({ DATA_DIR: dir }));
 }
 
 /** A database on the server holding the demonstration, for CREATE DATABASE … TEMPLATE. This checkout's older ones are dropped. */
@@ -117,7 +107,7 @@ async function prepareServerDemo(baseUrl: string, template: string): Promise<str
     const url = new URL(baseUrl);
     url.pathname = `/${part}`;
     try {
-      loadDemo({ DATABASE_URL: url.toString() });
+      loadTestDemo({ DATABASE_URL: url.toString() });
     } catch (err) {
       await admin.query(`drop database if exists ${part}`);
       throw err;
