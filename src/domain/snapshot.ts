@@ -109,6 +109,8 @@ export interface SnapshotMeasure {
   series?: { periodEnd: string; value: number | null; shown: string }[];
   /** The figure's breakdowns (age band, sex …) at its period, categories in reading order, small numbers "c" (absent from older snapshots). */
   breakdowns?: { dimension: string; category: string; value: number | null; shown: string }[];
+  /** What the figure's source said beside it (fewer than three collection years loaded …); null for none (absent from older snapshots). */
+  note?: string | null;
 }
 
 /** What the board report's cover and opening say: the authority, and the manager's words for the round. */

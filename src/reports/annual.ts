@@ -95,6 +95,7 @@ function dashboard(measures: readonly SnapshotMeasure[]): Block[] {
             lines(m.benchmarks.length === 0 ? ['—'] : m.benchmarks.map((b) => `${b.label}: ${b.value}`)),
           ]),
         },
+        ...ms.filter((m) => m.note).map((m) => paragraph(`Note on ${m.title}: ${m.note}.`)),
         ...figures,
       ]),
     );

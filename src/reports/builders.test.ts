@@ -184,7 +184,7 @@ test('a draft is marked on its cover; a snapshot taken before the report section
   assert.match(allText(buildScrutiny(input({ content: old })).sections[0]!), /taken before inspection references were kept/);
 });
 
-test('annual report: one work plan per task group with revised timescales, dated updates and RAG; the dashboard carries "c" and charts the series', () => {
+test('annual report: one work plan per task group with revised timescales, dated updates and RAG; the dashboard carries "c", charts the series and says a figure\'s note', () => {
   const measure = {
     code: 'missing',
     title: 'Children missing from care',
@@ -230,6 +230,9 @@ test('annual report: one work plan per task group with revised timescales, dated
   ]);
   assert.deepEqual(rowsOf(figure.table).map((r) => r[1]), ['12', 'c', '9']);
   assert.match(figure.alt, /12 at first and 9 most recently; 1 period has no figure/);
+  assert.doesNotMatch(allText(dash), /Note on/, 'a figure without a note has none');
+  const noted = sectionNamed(buildAnnual(input({ content: { ...now, measures: [{ ...measure, note: 'only 1 collection year of Episodes to 2026: three are needed' }] } })), 'Safeguarding');
+  assert.match(allText(noted), /Note on Children missing from care: only 1 collection year of Episodes to 2026: three are needed\./);
   assert.deepEqual(timescales(action('9', { deadlines: [], deadline: null })), ['No deadline']);
 });
 

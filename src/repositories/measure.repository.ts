@@ -18,7 +18,7 @@ import type {
 export type MeasureRow = Selectable<MeasureTable>;
 export type MeasureValueRow = Selectable<MeasureValueTable>;
 /** What a reading needs of a value. */
-export type PlainValueRow = Pick<MeasureValueRow, 'measureId' | 'periodEnd' | 'periodWindow' | 'numerator' | 'denominator' | 'value' | 'symbol'>;
+export type PlainValueRow = Pick<MeasureValueRow, 'measureId' | 'periodEnd' | 'periodWindow' | 'numerator' | 'denominator' | 'value' | 'symbol' | 'note'>;
 export type MeasureCommentaryRow = Selectable<MeasureCommentaryTable>;
 export type MeasureTargetRow = Selectable<MeasureTargetTable>;
 export type BenchmarkRow = Selectable<BenchmarkTable>;
@@ -152,7 +152,7 @@ export class MeasureRepository {
       .selectFrom('measureValue')
       .select([
         'measureId',
-        sql<[string, string, string | null, string | null, string | null, string | null][]>`json_agg(json_build_array(period_end::text, period_window, numerator::text, denominator::text, value::text, symbol) order by period_end, period_window)`.as(
+        sql<[string, string, string | null, string | null, string | null, string | null, string | null][]>`json_agg(json_build_array(period_end::text, period_window, numerator::text, denominator::text, value::text, symbol, note) order by period_end, period_window)`.as(
           'values',
         ),
       ])
@@ -163,7 +163,7 @@ export class MeasureRepository {
       .orderBy('measureId')
       .execute();
     return rows.flatMap((r) =>
-      r.values.map(([periodEnd, periodWindow, numerator, denominator, value, symbol]) => ({ measureId: r.measureId, periodEnd, periodWindow, numerator, denominator, value, symbol })),
+      r.values.map(([periodEnd, periodWindow, numerator, denominator, value, symbol, note]) => ({ measureId: r.measureId, periodEnd, periodWindow, numerator, denominator, value, symbol, note })),
     );
   }
 

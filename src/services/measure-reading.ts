@@ -125,7 +125,7 @@ export interface StoredValue {
   denominator: number | null;
   value: number | null;
   symbol: string | null;
-  /** Said beside the figure (stored with it); null or absent where the read leaves notes out (the dashboards' read). */
+  /** Said beside the figure (stored with it); null or absent for none. */
   note?: string | null;
 }
 

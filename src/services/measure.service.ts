@@ -361,7 +361,7 @@ const commentarySchema = z
 
 export const thresholdSchema = z.object({ threshold: z.number().int().min(1, { message: 'the threshold is a whole number from 1 to 100' }).max(100, { message: 'the threshold is a whole number from 1 to 100' }) }).strict();
 
-function storedOf(r: PlainValueRow & { note?: string | null }): StoredValue {
+function storedOf(r: PlainValueRow): StoredValue {
   return { periodEnd: r.periodEnd, window: r.periodWindow, numerator: num(r.numerator), denominator: num(r.denominator), value: num(r.value), symbol: r.symbol, note: r.note ?? null };
 }
 

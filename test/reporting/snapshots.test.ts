@@ -31,8 +31,9 @@ beforeEach(() => {
 const manager = (): Ctx => as(ctx, 'manager');
 const openQ1 = async (): Promise<number> => (await services.rounds.open(manager(), { period: '2018/19 Q1', plans: ['test-plan'] })).round.id;
 
-test('close round freezes the actions, programmes, risks, priorities and measures as at the period end', async () => {
+test('close round freezes the actions, programmes, risks, priorities and measures as at the period end, each figure with its note', async () => {
   const id = await openQ1();
+  await sql`update measure_value set note = 'a note said beside the figure' where period_end = '2018-06-30' and measure_id = (select id from measure where code = 'health-checks')`.execute(db.handle.db);
   await services.actions.addUpdate(ctx, 'test-plan:1', { date: '2018-07-01', body: 'Three carers approved.' });
   const taken = await services.snapshots.close(manager(), id);
   assert.deepEqual([taken.number, taken.name, taken.period, taken.periodEnd], [1, 'as reported to the Corporate Parenting Board on 2 July 2018', '2018/19 Q1', '2018-06-30']);
@@ -57,9 +58,9 @@ test('close round freezes the actions, programmes, risks, priorities and measure
   assert.deepEqual(s.content.priorities.map((p) => [p.council, p.priority]), [['In Care Council', 'Proper bags']]);
   // June's figure (the period end), not July's; the count of 3 missing children is a small number the board sees as "c".
   const health = s.content.measures.find((m) => m.code === 'health-checks')!;
-  assert.deepEqual([health.periodEnd, health.value, health.target, health.rag, health.commentary], ['2018-06-30', '83.0%', '90.0%', 'R', 'Two nurses started in June.']);
+  assert.deepEqual([health.periodEnd, health.value, health.target, health.rag, health.commentary, health.note], ['2018-06-30', '83.0%', '90.0%', 'R', 'Two nurses started in June.', 'a note said beside the figure']);
   const missing = s.content.measures.find((m) => m.code === 'missing-children')!;
-  assert.deepEqual([missing.value, missing.numerator], ['c', null]);
+  assert.deepEqual([missing.value, missing.numerator, missing.note], ['c', null, null]);
 });
 
 test("close round freezes an action's owners, newest statuses, deadlines in the order set and the period's updates as its history has them", async () => {

@@ -6,7 +6,7 @@ import { clockWithToday } from '../../src/domain/clock.ts';
 import { formatValue } from '../../src/services/measure-reading.ts';
 import { generate903 } from '../../src/ssda903/generate/generate.ts';
 import { html, words } from '../helpers/html.ts';
-import { useWebTest } from '../helpers/web.ts';
+import { emailFor, useWebTest } from '../helpers/web.ts';
 
 // Without the page cache: every page is drawn anew, from the figures kept for the measures.
 const web = useWebTest({ config: { pageCacheMb: 0 } });
@@ -92,12 +92,23 @@ test('import a 903 return again shows the new return’s figures on the next das
   assert.match(await tileWords('cla'), new RegExp(`^${second} At 31 March 2018`));
 });
 
-test('import a 903 return of one year shows the engine\'s note beside long-term stability on its measure page', async () => {
+test('import a 903 return of one year shows the engine\'s note beside long-term stability on its measure page, its dashboard tile and in the API', async () => {
   web.db.services.clock = clockWithToday('2018-04-30');
   const files = generate903({ children: 60, years: 1, seed: 'noted', endYear: 2018 }).files.map((f) => ({ name: `903/${f.path}`, text: f.text }));
   await web.db.services.ssda903.importFiles(web.ctx, files, { proceedWithWarnings: true });
+  const note = 'only 1 collection year of Episodes to 2018: three are needed, so the figure may be too low';
   const page = html((await web.get('/measures/long-term-stability', await web.signIn('viewer'))).body);
-  assert.match(words(page.find('.parentis-measure-summary')?.text ?? ''), /Note: only 1 collection year of Episodes to 2018: three are needed, so the figure may be too low\./);
+  assert.match(words(page.find('.parentis-measure-summary')?.text ?? ''), new RegExp(`Note: ${note}\\.`));
+  assert.equal(words(await tileWords('long-term-stability', 'viewer')).includes(`Note: ${note}.`), true, 'the tile says it under the figure');
+  assert.doesNotMatch(await tileWords('cla', 'viewer'), /Note:/, 'a figure without a note says none');
+  const { token } = await web.db.services.accounts.createToken(web.ctx, emailFor('viewer'));
+  for (const url of ['/api/v1/measures/long-term-stability', '/api/v1/measures']) {
+    const r = await web.server.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+    const body = r.json<{ measure?: { note: string | null }; measures?: { code: string; note: string | null }[] }>();
+    const reading = body.measure ?? body.measures!.find((m) => m.code === 'long-term-stability')!;
+    assert.equal(reading.note, note, url);
+  }
 });
 
 test('change a stored figure with a hand-written statement shows it on the next dashboard and measure page', async () => {
