@@ -65,7 +65,7 @@ test('upload a 903 return as the analyst shows its progress, then the stored upl
   await suite.checker.check(suite.browser, 'upload findings');
   await visit(page, '/returns');
   const current = await page.locator('#uploads tbody tr').first().locator('td').allInnerTexts();
-  assert.equal(current[2], '2026');
+  assert.equal(current[2], '2025/26');
   assert.equal(current[7]?.trim(), 'Current');
   assert.equal(await page.locator('#uploads tbody tr').count(), 2, 'the demonstration’s upload, now replaced, and this one');
 });

@@ -1,8 +1,8 @@
-// Reporting periods on the UK financial year: naming, parsing, the period before, and the default due date.
+// Reporting periods on the UK financial year: naming, parsing, the period before, the default due date, and years named by their end.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValidationError } from './errors.ts';
-import { defaultDueDate, financialYearOf, parsePeriod, periodContaining, periodDescription, previousPeriod } from './reporting-periods.ts';
+import { defaultDueDate, financialYearOf, parsePeriod, periodContaining, periodDescription, previousPeriod, yearsEndingText } from './reporting-periods.ts';
 
 test('financial year of dates either side of april is the year it starts', () => {
   assert.deepEqual([financialYearOf('2027-03-31'), financialYearOf('2026-04-01'), financialYearOf('2026-12-03')], [2026, 2026, 2026]);
@@ -52,4 +52,12 @@ test('default due date is ten working days after the period ends', () => {
   assert.equal(defaultDueDate(parsePeriod('2026/27 Q3')), '2027-01-15');
   assert.equal(defaultDueDate(parsePeriod('2025/26 Q4')), '2026-04-16');
   assert.equal(defaultDueDate(parsePeriod('2026/27 Q2')), '2026-10-14');
+});
+
+test('years named by the 31 March they end on read as financial years, a run of years as one range', () => {
+  assert.equal(yearsEndingText([2026]), '2025/26');
+  assert.equal(yearsEndingText([2022, 2023, 2024, 2025, 2026]), '2021/22 to 2025/26');
+  assert.equal(yearsEndingText([2020, 2017, 2018, 2018]), '2016/17 to 2017/18, 2019/20');
+  assert.equal(yearsEndingText([2000]), '1999/00');
+  assert.equal(yearsEndingText([]), '');
 });

@@ -32,6 +32,25 @@ export const financialYearOf = (date: string): number => {
 
 export const financialYearLabel = (startYear: number): string => `${startYear}/${pad((startYear + 1) % 100)}`;
 
+/** A year named by the 31 March it ends on (a 903 collection year, a DfE time period) as people write it: 2026 → "2025/26". */
+export const yearEndingLabel = (yearEnding: number): string => financialYearLabel(yearEnding - 1);
+
+/**
+ * Years named by the 31 March they end on (a 903 return's collection years) as people write them, each named by the 31 March it ends on, a run of years as one:
+ * [2022, 2023, 2024, 2025, 2026] → "2021/22 to 2025/26", [2017, 2018, 2020] → "2016/17 to 2017/18, 2019/20".
+ */
+export function yearsEndingText(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
+    runs.push(j === i ? yearEndingLabel(sorted[i]!) : `${yearEndingLabel(sorted[i]!)} to ${yearEndingLabel(sorted[j]!)}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
 /** Month 1 is April, month 12 March. */
 function monthPeriod(fy: number, index: number): ReportingPeriod {
   const calMonth = ((index + 2) % 12) + 1;

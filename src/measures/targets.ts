@@ -1,5 +1,6 @@
 // Targets in force on a date: annual targets (1 April to 31 March) and staged targets that step
 // towards an end goal, each effective from a date until the next one (or its own end date).
+import { yearEndingLabel } from '../domain/reporting-periods.ts';
 
 export interface Target {
   effectiveFrom: string;
@@ -24,7 +25,7 @@ export function targetOn<T extends Target>(targets: readonly T[], date: string):
 }
 
 /** An annual target for the financial year ending 31 March of `yearEnding`. */
-export function annualTarget(yearEnding: number, value: number, label = `${yearEnding - 1}/${String(yearEnding).slice(2)}`): Target {
+export function annualTarget(yearEnding: number, value: number, label = yearEndingLabel(yearEnding)): Target {
   return { effectiveFrom: `${yearEnding - 1}-04-01`, effectiveTo: `${yearEnding}-03-31`, value, staged: false, label };
 }
 

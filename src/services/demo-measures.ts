@@ -3,6 +3,7 @@
 // staged), tolerances, population, and real DfE benchmarks. Westmere is fictional, so it borrows the
 // region and statistical neighbours of a real authority, Cornwall (DfE code 908). Each step lands
 // whole and is skipped when already done, like the rest of the demonstration load.
+import { yearEndingLabel } from '../domain/reporting-periods.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { shiftDate, shiftText } from '../demo/shift.ts';
@@ -187,7 +188,7 @@ export async function loadDemoMeasures(store: Store, ctx: Ctx, years: number, on
     ] as const) {
       for (const [year, value] of Object.entries(values)) {
         const y = Number(year) + years;
-        await addTarget(repos, ctx, code, { effectiveFrom: `${y - 1}-04-01`, effectiveTo: `${y}-03-31`, value, label: `${y - 1}/${String(y).slice(2)}` });
+        await addTarget(repos, ctx, code, { effectiveFrom: `${y - 1}-04-01`, effectiveTo: `${y}-03-31`, value, label: yearEndingLabel(y) });
       }
     }
     for (const [from, to, value, label] of [

@@ -3,6 +3,7 @@
 // the direction of travel, the last 13 periods and the benchmarks — with small numbers suppressed for
 // everyone but analysts. A figure at a date is the latest period ending on or before it; nothing
 // after the date is read (the 903 engine itself never uses events after a month end).
+import { yearEndingLabel } from '../domain/reporting-periods.ts';
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,
   monthEnd,
@@ -246,7 +247,7 @@ export function readMeasure(
     // the nearest one, which its label names.
     const b = yearFor(plain.filter((x) => x.comparator === c), year);
     if (!b) return [];
-    return [{ ...b, label: `${b.name} ${yearLabel(b.timePeriod)}` }];
+    return [{ ...b, label: `${b.name} ${yearEndingLabel(b.timePeriod)}` }];
   });
 
   return {
@@ -276,7 +277,6 @@ function yearFor<T extends { timePeriod: number }>(rows: readonly T[], year: num
   return sorted.filter((x) => x.timePeriod <= year).at(-1) ?? sorted[0];
 }
 
-const yearLabel = (timePeriod: number): string => `${timePeriod - 1}/${String(timePeriod).slice(2)}`;
 
 /** The figure's quartile band among the published year's authorities (the year chosen as for benchmarks). */
 export function quartileOf(measure: Pick<Measure, 'code' | 'polarity'>, value: number, year: number, quartiles: readonly YearQuartiles[]): QuartileReading | null {
@@ -284,7 +284,7 @@ export function quartileOf(measure: Pick<Measure, 'code' | 'polarity'>, value: n
   if (!q) return null;
   const band = quartileBand(value, q, measure.polarity);
   if (band === null) return null;
-  return { band, authorities: q.authorities, timePeriod: q.timePeriod, words: `Quartile ${band} (${QUARTILE_WORDS[band]} of ${q.authorities} authorities, ${yearLabel(q.timePeriod)})` };
+  return { band, authorities: q.authorities, timePeriod: q.timePeriod, words: `Quartile ${band} (${QUARTILE_WORDS[band]} of ${q.authorities} authorities, ${yearEndingLabel(q.timePeriod)})` };
 }
 
 /** The reader for a context: the command line (no role) and analysts see small numbers. */

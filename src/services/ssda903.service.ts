@@ -2,6 +2,7 @@
 // previous child-level data) and recompute the indicators month by month, in one transaction; and
 // work the indicators out again from what is stored. Child-level rows are read by analysts only.
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { yearsEndingText } from '../domain/reporting-periods.ts';
 import { monthEnd } from '../measures/index.ts';
 import type { Ssda903ImportRow, Ssda903RecordRow, Ssda903UploadRow } from '../repositories/ssda903.repository.ts';
 import type { Repositories, Store } from '../repositories/store.ts';
@@ -561,7 +562,7 @@ export class Ssda903Service {
       await jobs.updateImport(ctx.organisationId, importId, {
         state: 'done',
         uploadId: r.uploadId,
-        message: `Stored ${r.rows} rows for collection years ${r.collectionYears.join(', ')} and ${r.values} indicator values at ${r.monthEnds} month ends.`,
+        message: `Stored ${r.rows.toLocaleString('en-GB')} rows for collection years ${yearsEndingText(r.collectionYears)} and ${r.values.toLocaleString('en-GB')} indicator values at ${r.monthEnds} month ends.`,
         finishedAt: new Date(),
       });
     } catch (err) {

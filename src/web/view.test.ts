@@ -1,7 +1,7 @@
-// Acronyms on a page: each marked as <abbr>, and its first use on the page followed by what it stands for.
+// Acronyms on a page: each marked as <abbr>, and its first use on the page followed by what it stands for; counts as people read them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { markAbbreviations } from './view.ts';
+import { markAbbreviations, numberText, plural } from './view.ts';
 
 const terms = [
   { term: 'CLA', expansion: 'children looked after' },
@@ -31,4 +31,11 @@ test('mark abbreviations leaves an acronym the text already explains as it is', 
 
 test('mark abbreviations without a page only marks acronyms and escapes the text', () => {
   assert.equal(String(markAbbreviations('<b>CLA</b>', terms)), '&lt;b&gt;<abbr title="children looked after">CLA</abbr>&lt;/b&gt;');
+});
+
+test('counts are written with their thousands separated, in the plural where more than one', () => {
+  assert.equal(numberText(28643), '28,643');
+  assert.equal(plural(1250, 'row'), '1,250 rows');
+  assert.equal(plural(1, 'row'), '1 row');
+  assert.equal(numberText('12'), '12');
 });

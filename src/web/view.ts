@@ -136,7 +136,12 @@ export function markAbbreviations(text: unknown, terms: readonly GlossaryEntry[]
 /** "1 action", "3 actions"; a plural form can be given for irregular words ("1 child", "2 children"). */
 export function plural(count: unknown, singular: string, pluralForm?: string): string {
   const n = Number(count);
-  return `${asText(count)} ${n === 1 ? singular : (pluralForm ?? `${singular}s`)}`;
+  return `${numberText(count)} ${n === 1 ? singular : (pluralForm ?? `${singular}s`)}`;
+}
+
+/** A count as people read it: 28643 → "28,643"; anything else as text. */
+export function numberText(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString('en-GB') : asText(value);
 }
 
 export function createViewEnvironment(): nunjucks.Environment {
@@ -158,6 +163,7 @@ export function createViewEnvironment(): nunjucks.Environment {
     },
   );
   env.addFilter('plural', plural);
+  env.addFilter('number', numberText);
   // The site's addresses, built by kit/paths.ts in templates as in routes: {{ paths.nodeEditPath(plan.slug, s.id) }}.
   env.addGlobal('paths', paths);
   env.addFilter('fieldError', (errors: FormError[] | undefined, field: string) => fieldError(errors, field));

@@ -65,19 +65,20 @@ test('post 903 files as the analyst checks them, stores them in the background a
 
   const done = html((await web.get(job[0], analyst)).body);
   assert.equal(done.text('.govuk-panel__title'), '903 return stored');
-  assert.match(done.text('.govuk-panel__body') ?? '', /^Stored \d+ rows for collection years 2017, 2018 and \d+ indicator values at 24 month ends\.$/);
+  assert.match(done.text('.govuk-panel__body') ?? '', /^Stored [\d,]+ rows for collection years 2016\/17 to 2017\/18 and [\d,]+ indicator values at 24 month ends\.$/);
   assert.equal((await web.get(job[0], analyst)).headers.refresh, undefined);
   const uploadHref = done.href('See the upload and its data-quality findings')!;
 
   const history = html((await web.get('/returns', analyst)).body);
   const [row] = history.rows('#uploads');
   assert.equal(row![1], 'Ana Analyst');
-  assert.equal(row![2], '2017, 2018');
+  assert.equal(row![2], '2016/17 to 2017/18', 'the collection years named as people write them');
   assert.equal(row![7], 'Current');
   assert.equal(words(history.rows('#imports')[0]![4]!), 'Finished: the return is stored');
 
   const upload = html((await web.get(uploadHref, analyst)).body);
   assert.equal(upload.rows('#files').length, goodFiles.length);
+  assert.deepEqual([...new Set(upload.rows('#files').map((cells) => cells[2]))].filter(Boolean).sort(), ['2016/17', '2017/18'], 'each file’s collection year as people write it (the postcode directory has none)');
   const checks = upload.rows('#checks');
   assert.ok(checks.some((cells) => cells[1] === 'Error'), JSON.stringify(checks));
   const first = upload.links('#checks').at(0)!;

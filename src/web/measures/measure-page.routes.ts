@@ -2,6 +2,7 @@
 // and benchmarks; the trend chart with the table behind it; year to date beside rolling 12 months;
 // breakdowns; the definition; the analyst's commentary per period (a form, kept with its history);
 // the actions that aim to move it; and the figures as CSV or .xlsx.
+import { yearEndingLabel } from '../../domain/reporting-periods.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../domain/capabilities.ts';
@@ -56,7 +57,7 @@ const measurePageRoutes: PageRoutes = (server) => {
           rows: b.rows.map((x) => ({ category: x.category, value: figureText(unit, x.figure), parts: x.figure.symbol === 'c' ? 'c' : x.figure.numerator === null ? '' : formatCount(x.figure.numerator), markedSmall: x.figure.suppressed && x.figure.symbol !== 'c' })),
         })),
         breakdownAt: formatDate(latestPeriod),
-        benchmarks: page.benchmarkHistory.map((b) => ({ name: b.name, year: `${b.timePeriod - 1}/${String(b.timePeriod).slice(2)}`, value: b.value === null ? (b.symbol ?? '') : formatValue(unit, b.value), authorities: b.authorities })),
+        benchmarks: page.benchmarkHistory.map((b) => ({ name: b.name, year: yearEndingLabel(b.timePeriod), value: b.value === null ? (b.symbol ?? '') : formatValue(unit, b.value), authorities: b.authorities })),
         definition: { description: m.description, numerator: m.numerator, denominator: m.denominator, unit: m.unit, polarity: m.polarity, frequency: m.frequency, source: m.source === 'ssda903' ? 'Worked out by Parentis from the SSDA903 return' : m.source === 'import' ? 'Imported from a file' : 'Entered by the authority' },
         commentary: page.commentary.map((c) => ({ ...c, period: formatDate(c.periodEnd) })).reverse(),
         commentaryHistory: page.commentaryHistory.map((c) => ({ ...c, period: formatDate(c.periodEnd) })).reverse(),
