@@ -336,6 +336,8 @@ export interface MeasurePage {
   reading: MeasureReading;
   /** Every period of the value's window up to the date, oldest first, for the trend chart and its table. */
   series: ShownFigure[];
+  /** The note said beside each figure of the series that has one, by period end (fewer years loaded than it needs …). */
+  seriesNotes: Map<string, string>;
   /** Year to date and rolling 12 months at every month end, for monthly figures kept month by month. */
   windows: { periodEnd: string; ytd: ShownFigure | null; rolling12: ShownFigure | null }[];
   targets: TargetView[];
@@ -547,6 +549,7 @@ export class MeasureService {
     const reading = readMeasure(measure, plain, tv, bv, asAt, reader, quartiles.map(toQuartiles));
     const own = plain.filter((v) => v.window === reading.window && v.periodEnd <= asAt);
     const series = own.map((v) => shown(measure.unit, v, reader));
+    const seriesNotes = new Map(own.flatMap((v) => (v.note ? [[v.periodEnd, v.note] as const] : [])));
     const monthly = monthIndex(own.map((v) => ({ periodEnd: v.periodEnd, numerator: v.numerator, denominator: v.denominator })));
     const inWindow = (kind: 'ytd' | 'rolling12', end: string): ShownFigure | null => {
       const f = windowFigure(measure.unit, monthly, kind, end);
@@ -565,6 +568,7 @@ export class MeasureService {
     return {
       reading,
       series,
+      seriesNotes,
       windows,
       targets: tv,
       breakdowns,

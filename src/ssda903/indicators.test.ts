@@ -123,6 +123,30 @@ test('compute long-term-stability follows the worked examples and the 30- and 24
   });
 });
 
+test('compute figures over the 12 months to a date inside the first year of files say the files begin within those months', () => {
+  const ret = history(
+    files(2025, {
+      Episodes: [
+        ep('A', '01/05/2024', 'S', 'C2', 'U1', '01/06/2024', 'X1'),
+        ep('A', '01/06/2024', 'P', 'C2', 'U2', '01/07/2024', 'X1'),
+        ep('A', '01/07/2024', 'P', 'C2', 'U3'),
+        ep('B', '01/06/2024', 'S', 'C2', 'U1', '01/09/2024', 'E11'),
+      ],
+    }),
+  );
+  const early = '2024-09-30';
+  const values = computeIndicators(ret, [early, END]);
+  const note = 'the files loaded begin on 1 April 2024, within the 12 months to this date: only what happened since then is counted, so the figure may be too low';
+  for (const code of ['starters', 'starters-rate', 'ceased', 'ceased-rate', 'placements-3plus', 'missing-children', 'missing-incidents', 'away-children', 'away-incidents']) {
+    assert.equal(valueOf(values, code, early).note, note, code);
+    assert.equal(valueOf(values, code, END).note, undefined, `${code}: the 12 months to 31 March are all in the files`);
+  }
+  // The figure is still given: two starters, one ceased, A on a third placement.
+  assert.deepEqual([valueOf(values, 'starters', early).value, valueOf(values, 'ceased', early).value, valueOf(values, 'placements-3plus', early).value], [2, 1, 100]);
+  assert.equal(valueOf(values, 'cla', early).note, undefined, 'a count at the date needs no earlier months');
+  assert.match(valueOf(values, 'long-term-stability', early).note ?? '', /three are needed/, 'its own note, for the 30 months it looks back');
+});
+
 test('compute uasc counts children in the UASC table whose status has not ceased', () => {
   const ret = history(
     files(2025, {

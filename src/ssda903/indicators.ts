@@ -1,4 +1,5 @@
 // Works out every indicator from the stitched history as at any month end (definitions.ts says what each one means).
+import { longDate } from '../domain/dates.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { ageOn, collectionYearOf, dayFromIso, dayFromParts, daysInMonth, isoFromDay, monthEndShift, type Ymd, yearEnd, yearStart, ymdFromDay } from './days.ts';
 import { CLOSED_BY_STITCH, type EpisodeColumns, SHORT_BREAK } from './episode-columns.ts';
@@ -310,6 +311,15 @@ function shortHistory(firstYear: number | null, year: number): string | undefine
   return `only ${held} collection year${held === 1 ? '' : 's'} of Episodes to ${year}: three are needed, so the figure may be too low`;
 }
 
+/**
+ * A figure over the 12 months to the date (starters, leavers, 3+ placements, missing and away) when the files loaded
+ * begin inside those months: what happened before them is not in the files, so the figure counts less than a year.
+ */
+function shortWindow(filesStart: number | null, w0: number): string | undefined {
+  if (filesStart === null || w0 >= filesStart) return undefined;
+  return `the files loaded begin on ${longDate(isoFromDay(filesStart))}, within the 12 months to this date: only what happened since then is counted, so the figure may be too low`;
+}
+
 function noted(v: IndicatorValue, note: string | undefined): IndicatorValue {
   return note === undefined ? v : { ...v, note };
 }
@@ -327,6 +337,7 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
   // Long-term stability looks back 30 months and re-entry to earlier periods: both need three years of Episodes.
   const episodeYears = [...(ret.tableYears.get('Episodes') ?? [])].filter((y) => y > 0);
   const firstEpisodesYear = episodeYears.length ? Math.min(...episodeYears) : null;
+  const filesStart = firstEpisodesYear === null ? null : yearStart(firstEpisodesYear);
   const distanceKnown = ret.hasDistance || ret.postcodes.size > 0;
   const out: IndicatorValue[] = [];
   // Children with episodes. One sweep over them serves every month end: each child's episodes are read for all 60
@@ -497,10 +508,11 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     ];
     const [duringYear, missingChildren, missingIncidents, awayChildren, awayIncidents] = [n.duringYear[k]!, n.missingChildren[k]!, n.missingIncidents[k]!, n.awayChildren[k]!, n.awayIncidents[k]!];
     const population = populationFor(a, options.population);
+    const windowNote = shortWindow(filesStart, months[k]!.w0);
     out.push(count('cla', asAt, cla), rate('cla-rate', asAt, cla, population));
-    out.push(count('starters', asAt, starters), rate('starters-rate', asAt, starters, population));
-    out.push(count('ceased', asAt, ceased), rate('ceased-rate', asAt, ceased, population));
-    out.push(percent('placements-3plus', asAt, threePlus, cla));
+    out.push(noted(count('starters', asAt, starters), windowNote), noted(rate('starters-rate', asAt, starters, population), windowNote));
+    out.push(noted(count('ceased', asAt, ceased), windowNote), noted(rate('ceased-rate', asAt, ceased, population), windowNote));
+    out.push(noted(percent('placements-3plus', asAt, threePlus, cla), windowNote));
     const historyNote = shortHistory(firstEpisodesYear, collectionYearOf(a));
     out.push(noted(percent('long-term-stability', asAt, ltsNum, ltsDen), historyNote));
     out.push(noted(percent('re-entry', asAt, reentries, starters), historyNote));
@@ -530,8 +542,8 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
       out.push(annual(percent(`${code}-suitable-accommodation`, asAt, t ? t.suitable : null, t ? t.suitableGroup : null)));
     }
 
-    out.push(percent('missing-children', asAt, missingChildren, duringYear), count('missing-incidents', asAt, missingIncidents));
-    out.push(percent('away-children', asAt, awayChildren, duringYear), count('away-incidents', asAt, awayIncidents));
+    out.push(noted(percent('missing-children', asAt, missingChildren, duringYear), windowNote), noted(count('missing-incidents', asAt, missingIncidents), windowNote));
+    out.push(noted(percent('away-children', asAt, awayChildren, duringYear), windowNote), noted(count('away-incidents', asAt, awayIncidents), windowNote));
 
     out.push(percent('adopted', asAt, adopted, ceased));
     const from3 = windowStart(a, 36);

@@ -125,7 +125,7 @@ test('suppress small numbers shows c to a board member on page, CSV and API, and
     const csv = await get('viewer', '/measures/convictions/figures.csv');
     assert.equal(csv.statusCode, 200);
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
-    assert.equal(lines[0], 'measure,period_end,window,value,numerator,denominator,target,commentary');
+    assert.equal(lines[0], 'measure,period_end,window,value,numerator,denominator,target,commentary,note');
     assert.ok(lines.some((l) => l.startsWith('convictions,2018-03-31,year,c,c,c')), lines.slice(-4).join('\n'));
     const analystCsv = await get('analyst', '/measures/convictions/figures.csv');
     assert.ok(analystCsv.body.split('\r\n').some((l) => l.startsWith('convictions,2018-03-31,year,4.3,10,233')));

@@ -109,6 +109,14 @@ test('import a 903 return of one year shows the engine\'s note beside long-term 
     const reading = body.measure ?? body.measures!.find((m) => m.code === 'long-term-stability')!;
     assert.equal(reading.note, note, url);
   }
+  // Figures over the 12 months before 31 March 2018 reach back before the files: the download says so beside each.
+  const csv = (await web.get('/measures/placements-3plus/figures.csv', await web.signIn('viewer'))).body.replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(csv[0]!.split(',').at(-1), 'note');
+  const windowNote = 'the files loaded begin on 1 April 2017, within the 12 months to this date: only what happened since then is counted, so the figure may be too low';
+  assert.ok(csv.find((l) => l.startsWith('placements-3plus,2017-04-30,'))!.endsWith(`,"${windowNote}"`), csv.slice(0, 3).join('\n'));
+  assert.ok(csv.find((l) => l.startsWith('placements-3plus,2018-03-31,'))!.endsWith(','), 'the 12 months to 31 March 2018 are all in the files');
+  const chart = html((await web.get('/measures/placements-3plus', await web.signIn('viewer'))).body);
+  assert.match(words(chart.text('body') ?? ''), new RegExp(`11 figures carry a note \\(the download gives it beside the figure\\), from 30 April 2017: ${windowNote}\\.`));
 });
 
 test('change a stored figure with a hand-written statement shows it on the next dashboard and measure page', async () => {

@@ -70,6 +70,7 @@ async function drawTrendChart(page: MeasurePage): Promise<{ svg: string; name: s
     `From ${figureText(unit, first)} at ${formatDate(first.periodEnd)} to ${figureText(unit, last)} at ${formatDate(last.periodEnd)}, over ${page.series.length} periods${visible.length < page.series.length ? ' (small numbers not shown)' : ''}.`,
     r.target ? `The target is ${formatValue(unit, r.target.value)} (the dashed line).` : '',
     lines.length > 0 ? `Reference lines: ${lines.map((l) => `${l.label} ${formatValue(unit, l.value)}`).join('; ')}.` : '',
+    page.seriesNotes.size > 0 ? `${page.seriesNotes.size === 1 ? '1 figure carries' : `${page.seriesNotes.size} figures carry`} a note (the download gives it beside the figure), from ${formatDate([...page.seriesNotes.keys()][0]!)}: ${[...page.seriesNotes.values()][0]}.` : '',
     'The table below the chart gives every figure.',
   ]
     .filter((s) => s !== '')
@@ -83,7 +84,7 @@ export const unitLabel = (unit: Unit): string => (unit === 'percent' ? 'Per cent
 /** The download's rows: a header, then one row per period; a small number is "c", as on the page. */
 export function downloadRows(page: MeasurePage): (string | number | null)[][] {
   const unit = page.reading.measure.unit;
-  const rows: (string | number | null)[][] = [['measure', 'period_end', 'window', 'value', 'numerator', 'denominator', 'target', 'commentary']];
+  const rows: (string | number | null)[][] = [['measure', 'period_end', 'window', 'value', 'numerator', 'denominator', 'target', 'commentary', 'note']];
   const notes = new Map(page.commentary.map((c) => [c.periodEnd, c.body]));
   for (const f of page.series) {
     const hidden = f.symbol === 'c';
@@ -96,6 +97,7 @@ export function downloadRows(page: MeasurePage): (string | number | null)[][] {
       hidden ? 'c' : unit === 'count' ? null : f.denominator,
       targetOn(page.targets, f.periodEnd)?.value ?? null,
       notes.get(f.periodEnd) ?? null,
+      page.seriesNotes.get(f.periodEnd) ?? null,
     ]);
   }
   return rows;
