@@ -45,7 +45,8 @@ const config = {
   font: FONT,
   background: 'white',
   axis: { labelFontSize: 12, titleFontSize: 12, labelColor: INK, titleColor: INK, domainColor: INK, tickColor: INK, gridColor: '#dddddd' },
-  legend: { labelFontSize: 12, titleFontSize: 12, labelColor: INK, titleColor: INK, orient: 'bottom', columns: 2, symbolStrokeWidth: 2 },
+  // One entry a line, never cut short (Vega's default labelLimit, 160 px, cut "Statistical neighbours (mean) 2024/25").
+  legend: { labelFontSize: 12, titleFontSize: 12, labelColor: INK, titleColor: INK, orient: 'bottom', columns: 1, symbolStrokeWidth: 2, labelLimit: 0 },
   view: { stroke: null },
 };
 
