@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReturn, type DataQualityIssue } from './checks.ts';
+import { dateFormHint } from './days.ts';
 import { computeIndicators } from './indicators.ts';
 import { ep, files, header, history, oc2, valueOf } from './test-fixtures.ts';
 
@@ -54,6 +55,10 @@ test('check reports bad dates and unknown codes naming the column', () => {
     { severity: 'error', check: 'bad-date', file: '903/2025/header.csv', line: 2, column: 'DOB', child: 'A' },
     { severity: 'error', check: 'bad-date', file: EPISODES_2025, line: 2, column: 'DECOM', child: 'A' },
   ]);
+  assert.deepEqual(
+    issues.filter((i) => i.check === 'bad-date').map((i) => i.message),
+    ['DOB "31/02/2012" is not a date written dd/mm/yyyy', 'DECOM "2024-05-01" is not a date written dd/mm/yyyy: it is written year first, which as dd/mm/yyyy is 01/05/2024'],
+  );
   assert.deepEqual(
     only(issues, 'unknown-code').map((i) => [i.file, i.line, i.child, i.column]),
     [
@@ -141,4 +146,19 @@ test('check reports a missing incident after the collection year and a DEC befor
   const issues = checkReturn(ret);
   assert.deepEqual(only(issues, 'date-outside-year'), [{ severity: 'error', check: 'date-outside-year', file: '903/2025/missing.csv', line: 2, column: 'MIS_START', child: 'A' }]);
   assert.deepEqual(only(issues, 'bad-date'), [{ severity: 'error', check: 'bad-date', file: EPISODES_2025, line: 2, column: 'DEC', child: 'A' }]);
+});
+
+test('a date cell not written dd/mm/yyyy is told how it seems to be written', () => {
+  const said = (v: string) => dateFormHint(v);
+  assert.equal(said('2024-12-16'), ': it is written year first, which as dd/mm/yyyy is 16/12/2024');
+  assert.equal(said('2024-12-16T00:00:00'), ': it is written year first, which as dd/mm/yyyy is 16/12/2024');
+  assert.equal(said('2024/12/16 00:00:00'), ': it is written year first, which as dd/mm/yyyy is 16/12/2024');
+  assert.equal(said('16/12/2024 00:00'), ': it has a time after the date, which alone is 16/12/2024');
+  assert.equal(said('16-12-2024'), ': write it with slashes, 16/12/2024');
+  assert.equal(said('16.12.2024'), ': write it with slashes, 16/12/2024');
+  assert.equal(said('16/12/24'), ': the year has two digits; write all four');
+  assert.equal(said('12/16/2024'), ': it seems to be written month first, which as dd/mm/yyyy is 16/12/2024');
+  assert.equal(said('45642'), ': it looks like a spreadsheet’s day number; format the column as a date (dd/mm/yyyy) before saving');
+  // Nothing to suggest: not a date at all, or no real date in any of these forms.
+  for (const v of ['31/02/2012', 'unknown', '2024-02-30', '12345', '13/13/2024']) assert.equal(said(v), '', v);
 });

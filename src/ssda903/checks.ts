@@ -1,7 +1,7 @@
 // Data-quality checks on a return, reported by file, line, child and column before any figure is worked out.
 import { RULES, runRules } from './checks/registry.ts';
 import { collectGarbage } from './collect.ts';
-import { dayFromUk, yearEnd, yearStart } from './days.ts';
+import { dateFormHint, dayFromUk, yearEnd, yearStart } from './days.ts';
 import { buildReturn, foldsAsTemporary, type Ssda903Return } from './history.ts';
 import type { ParsedFile, ParsedRow } from './parse.ts';
 import { BLANK_ALLOWED, CODE_COLUMNS, DATE_COLUMNS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
@@ -167,7 +167,7 @@ function rowChecks(file: ParsedFile, report: Report): void {
       const v = f[c] ?? '';
       if (v === '') continue;
       const day = dayFromUk(v);
-      if (day === null) report('bad-date', file.name, row, c, `${c} "${v}" is not a date written dd/mm/yyyy`);
+      if (day === null) report('bad-date', file.name, row, c, `${c} "${v}" is not a date written dd/mm/yyyy${dateFormHint(v)}`);
       else if (file.collectionYear > 0 && day > yearEnd(file.collectionYear) && !LATER_ALLOWED.has(c)) {
         report('date-outside-year', file.name, row, c, `${c} ${v} is after 31/03/${file.collectionYear}, the end of this file's collection year`);
       }

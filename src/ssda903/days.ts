@@ -114,3 +114,41 @@ export function yearStart(collectionYear: number): number {
 export function yearEnd(collectionYear: number): number {
   return dayFromParts(collectionYear, 3, 31)!;
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');
+const uk = (y: number, m: number, d: number): string | null => (dayFromParts(y, m, d) === null ? null : `${two(d)}/${two(m)}/${y}`);
+
+/**
+ * What a date cell that is not dd/mm/yyyy seems to be, said after "is not a date written dd/mm/yyyy" so that the
+ * analyst sees how the file was saved: year first (2024-12-16), with a time (16/12/2024 00:00), dashes or dots,
+ * a two-digit year, the month first (12/16/2024) or a spreadsheet's day number (45642). '' when it is none of these.
+ */
+export function dateFormHint(text: string): string {
+  const v = text.trim();
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  if (m) {
+    const as = uk(Number(m[1]), Number(m[2]), Number(m[3]));
+    return as ? `: it is written year first, which as dd/mm/yyyy is ${as}` : '';
+  }
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[T ]\d{1,2}:\d{2}(?::\d{2})?$/.exec(v);
+  if (m) {
+    const as = uk(Number(m[3]), Number(m[2]), Number(m[1]));
+    return as ? `: it has a time after the date, which alone is ${as}` : '';
+  }
+  m = /^(\d{1,2})[-.](\d{1,2})[-.](\d{4})$/.exec(v);
+  if (m) {
+    const as = uk(Number(m[3]), Number(m[2]), Number(m[1]));
+    return as ? `: write it with slashes, ${as}` : '';
+  }
+  if (/^\d{1,2}\/\d{1,2}\/\d{2}$/.test(v)) return ': the year has two digits; write all four';
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  if (m && Number(m[2]) > 12 && Number(m[1]) <= 12) {
+    const as = uk(Number(m[3]), Number(m[1]), Number(m[2]));
+    return as ? `: it seems to be written month first, which as dd/mm/yyyy is ${as}` : '';
+  }
+  // A spreadsheet's day number: 1 is 1 January 1900, and 45642 is 16 December 2024 (20,000 is in 1954, 60,000 in 2064).
+  if (/^\d{5}(\.0+)?$/.test(v) && Number.parseInt(v, 10) >= 20_000 && Number.parseInt(v, 10) <= 60_000) {
+    return ': it looks like a spreadsheet’s day number; format the column as a date (dd/mm/yyyy) before saving';
+  }
+  return '';
+}
