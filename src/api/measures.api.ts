@@ -6,6 +6,7 @@ import { isoDateSchema } from '../domain/dates.ts';
 import type { Services } from '../composition.ts';
 import type { MeasureReading } from '../services/measure-reading.ts';
 import type { BenchmarkView, TargetView } from '../services/measure.service.ts';
+import { WINDOWS } from '../measures/windows.ts';
 import { route, type ApiRoute } from './api.ts';
 
 const figure = z.object({
@@ -75,6 +76,26 @@ const asAtQuery = z.object({ asAt: isoDateSchema.optional().describe('The date t
 const codeParams = z.object({ code: z.string().min(1).max(100).describe('The measure code, e.g. placements-3plus.') });
 const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).describe('The dashboard number.') });
 
+const valuesBody = z
+  .object({
+    values: z
+      .array(
+        z
+          .object({
+            code: z.string().min(1).max(100).describe('The measure code, e.g. pep-up-to-date.'),
+            period: z.string().min(1).max(20).describe('The period end: yyyy-mm (a month), yyyy-mm-dd or dd/mm/yyyy.'),
+            numerator: z.number(),
+            denominator: z.number().nullable().optional().describe('Needed unless the measure is a count.'),
+            breakdown: z.string().max(200).optional().describe('"dimension: category", e.g. "age band: 10 to 15"; none for the whole figure.'),
+            window: z.enum(WINDOWS).optional().describe('month unless given.'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(10_000),
+  })
+  .strict();
+
 const bench = (b: BenchmarkView) => ({ comparator: b.comparator, name: b.name, timePeriod: b.timePeriod, value: b.value, symbol: b.symbol, authorities: b.authorities });
 
 function readingJson(r: MeasureReading): z.infer<typeof reading> {
@@ -121,7 +142,7 @@ export function measureApiRoutes(s: Services): ApiRoute[] {
       query: asAtQuery,
       response: z.object({
         measure: reading,
-        series: z.array(figure),
+        series: z.array(figure.extend({ note: z.string().nullable().describe('Said beside the figure by its source; null for none.') })),
         targets: z.array(target),
         benchmarks: z.array(benchmark),
         commentary: z.array(z.object({ periodEnd: z.string(), body: z.string(), author: z.string(), at: z.string() })),
@@ -130,11 +151,24 @@ export function measureApiRoutes(s: Services): ApiRoute[] {
         const page = await s.measures.page(ctx, params.code, { asAt: query.asAt });
         return {
           measure: readingJson(page.reading),
-          series: page.series,
+          series: page.series.map((f) => ({ ...f, note: page.seriesNotes.get(f.periodEnd) ?? null })),
           targets: page.targets.map(targetJson),
           benchmarks: page.benchmarkHistory.map(bench),
           commentary: page.commentaryHistory.map((c) => ({ periodEnd: c.periodEnd, body: c.body, author: c.author, at: c.at })),
         };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/measures/values',
+      summary: 'Store figures for measures the authority keeps itself, as a values file does: all of them, or none',
+      description:
+        'Performance analysts. Each value is checked as a row of a values file (`parentis import measures`): a known measure code, a period that is a period end of the measure (yyyy-mm for a month, yyyy-mm-dd or dd/mm/yyyy), a numerator, a denominator unless the measure is a count, an optional breakdown ("age band: 10 to 15") and window. A value for a period already held replaces it. The first value found wrong is named by its place in the list, counting from 1 ("values: row 3, column period: …"), and nothing is stored.',
+      body: valuesBody,
+      response: z.object({ rows: z.number().describe('Values stored.'), measures: z.array(z.string()).describe('The codes of the measures they belong to.') }),
+      handler: async ({ ctx, body }) => {
+        const r = await s.measures.importValueList(ctx, body.values);
+        return { rows: r.rows, measures: r.measures };
       },
     }),
     route({

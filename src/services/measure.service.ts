@@ -142,6 +142,16 @@ export interface MeasureSettings {
   changes: MeasureChange[];
 }
 
+/** One figure of a list sent to importValueList: a values file's columns as fields. */
+export interface ValueInput {
+  code: string;
+  period: string;
+  numerator: number;
+  denominator?: number | null | undefined;
+  breakdown?: string | undefined;
+  window?: string | undefined;
+}
+
 export interface ValuesImportResult {
   file: string;
   rows: number;
@@ -305,8 +315,12 @@ function parseNumberCell(name: string, row: CsvRow, column: string, required: bo
 function parsePeriod(name: string, row: CsvRow, frequency: string): string {
   const raw = (row.fields.period ?? '').trim();
   let date: string;
-  if (/^\d{4}-\d{2}$/.test(raw)) date = monthEnd(`${raw}-01`);
-  else {
+  const month = /^\d{4}-(\d{2})$/.exec(raw);
+  if (month) {
+    const m = Number(month[1]);
+    if (m < 1 || m > 12) throw new ValidationError(`${name}: row ${row.line}, column period: "${raw}" is not a month (write yyyy-mm, the month 01 to 12)`, 'period');
+    date = monthEnd(`${raw}-01`);
+  } else {
     try {
       date = parseDateInput(raw);
     } catch {
@@ -756,6 +770,26 @@ export class MeasureService {
       );
     }
     if (rows.length === 0) throw new ValidationError(`${name}: the file holds no values`, 'file');
+    return this.storeValues(ctx, name, rows);
+  }
+
+  /**
+   * Figures sent as a list (the JSON API): checked and stored exactly as a values file's rows are, in one change,
+   * each named in a message by its place in the list ("values: row 3, column period: …").
+   */
+  importValueList(ctx: Ctx, values: readonly ValueInput[]): Promise<ValuesImportResult> {
+    requireCapability(ctx, 'measures.import', 'import figures');
+    if (values.length === 0) throw new ValidationError('values: the list holds no values', 'values');
+    const text = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+    const rows = values.map((v, i) => ({
+      line: i + 1,
+      fields: { code: v.code, period: v.period, numerator: text(v.numerator), denominator: text(v.denominator), breakdown: text(v.breakdown), window: text(v.window) },
+    }));
+    return this.storeValues(ctx, 'values', rows);
+  }
+
+  private storeValues(ctx: Ctx, name: string, rows: readonly CsvRow[]): Promise<ValuesImportResult> {
+    const today = todayFor(ctx);
     return this.store.transaction(async (repos) => {
       const measures = new Map((await repos.measures.list(ctx.organisationId)).map((m) => [m.code, m]));
       const seen = new Map<string, number>();
@@ -764,6 +798,7 @@ export class MeasureService {
         const m = measures.get(code);
         if (!m) throw new ValidationError(`${name}: row ${row.line}, column code: there is no measure "${code}" (run "parentis measures" to see the codes)`, 'code');
         const periodEnd = parsePeriod(name, row, m.frequency);
+        if (periodEnd > today) throw new ValidationError(`${name}: row ${row.line}, column period: the period ending ${periodEnd} has not ended yet: send figures for periods that have`, 'period');
         const numerator = parseNumberCell(name, row, 'numerator', true);
         const denominator = parseNumberCell(name, row, 'denominator', m.unit !== 'count');
         if (denominator !== null && denominator < 0) throw new ValidationError(`${name}: row ${row.line}, column denominator: must not be negative`, 'denominator');

@@ -221,6 +221,7 @@ test('get openapi.json without a token parses as OpenAPI 3.1 and lists every pat
       'POST /api/v1/actions/{key}/proposal/decision',
       'POST /api/v1/actions/{key}/status',
       'POST /api/v1/actions/{key}/updates',
+      'POST /api/v1/measures/values',
       'POST /api/v1/rounds',
       'POST /api/v1/rounds/{id}/close',
       'POST /api/v1/rounds/{id}/remind',

@@ -86,7 +86,7 @@ test('import values with a missing column names the file and column and changes 
   );
 });
 
-test('import values with a bad row names the file, row and column and changes nothing', async () => {
+test('import values with a bad row (not a number, no such measure, not a date or month, a period not ended) names the file, row and column and changes nothing', async () => {
   await defineHealthChecks();
   const before = await t.db.counts();
   await rejectsLeavingNothing(
@@ -102,6 +102,16 @@ test('import values with a bad row names the file, row and column and changes no
   await rejectsLeavingNothing(
     t.db.services.measures.importValues(t.ctx, csv('values.csv', 'code,period,numerator,denominator\nhealth-checks,31/02/2018,1,10\n')),
     /^values\.csv: row 2, column period: "31\/02\/2018" is not a date/,
+    before,
+  );
+  await rejectsLeavingNothing(
+    t.db.services.measures.importValues(t.ctx, csv('values.csv', 'code,period,numerator,denominator\nhealth-checks,2017-04,1,10\nhealth-checks,2017-13,1,10\n')),
+    /^values\.csv: row 3, column period: "2017-13" is not a month \(write yyyy-mm, the month 01 to 12\)/,
+    before,
+  );
+  await rejectsLeavingNothing(
+    t.db.services.measures.importValues(t.ctx, csv('values.csv', 'code,period,numerator,denominator\nhealth-checks,2017-04,1,10\nhealth-checks,2099-01,1,10\n')),
+    /^values\.csv: row 3, column period: the period ending 2099-01-31 has not ended yet: send figures for periods that have/,
     before,
   );
 });

@@ -16,7 +16,8 @@ const t = useRoundTest(async ({ services, ctx }) => {
   await services.measures.define(ctx, { code: 'health-checks', title: 'Health checks on time', unit: 'percent', polarity: 'higher is better', frequency: 'monthly' });
   await services.measures.define(ctx, { code: 'missing-children', title: 'Children missing', unit: 'count', polarity: 'lower is better', frequency: 'monthly' });
   const csv = 'code,period,numerator,denominator\nhealth-checks,2018-05,80,100\nhealth-checks,2018-06,83,100\nhealth-checks,2018-07,95,100\nmissing-children,2018-06,3,\n';
-  await services.measures.importValues(ctx, { name: 'values.csv', data: Buffer.from(csv) });
+  // July's figure is sent once July has ended, after the period end the round reports.
+  await services.measures.importValues({ ...ctx, clock: clockAt('2018-08-01') }, { name: 'values.csv', data: Buffer.from(csv) });
   await services.measures.addTarget(ctx, 'health-checks', { effectiveFrom: '2018-04-01', value: 90 });
   await services.measures.addCommentary(ctx, 'health-checks', { periodEnd: '2018-06-30', body: 'Two nurses started in June.' });
   await services.voice.add(ctx, { council: 'In Care Council', priority: 'Proper bags', youSaid: 'Not bin bags', raisedBy: 'Young person', raisedOn: '2018-02-18' });
@@ -206,7 +207,7 @@ test('changes between two snapshots show statuses moved, deadlines slipped, new 
   });
   const q2 = await services.rounds.open(later, { period: '2018/19 Q2', plans: ['test-plan'] });
   // September's health checks meet the target: Red in Q1, Green in Q2.
-  await services.measures.importValues(ctx, { name: 'values.csv', data: Buffer.from('code,period,numerator,denominator\nhealth-checks,2018-09,92,100\n') });
+  await services.measures.importValues({ ...ctx, clock: clockAt('2018-10-02') }, { name: 'values.csv', data: Buffer.from('code,period,numerator,denominator\nhealth-checks,2018-09,92,100\n') });
   await services.snapshots.close(later, q2.round.id, { name: 'as reported to the board on 14 October 2018' });
   const c = await services.snapshots.changes(manager(), 2);
   assert.equal(c.since?.number, 1);

@@ -115,6 +115,9 @@ test('import a 903 return of one year shows the engine\'s note beside long-term 
   const windowNote = 'the files loaded begin on 1 April 2017, within the 12 months to this date: only what happened since then is counted, so the figure may be too low';
   assert.ok(csv.find((l) => l.startsWith('placements-3plus,2017-04-30,'))!.endsWith(`,"${windowNote}"`), csv.slice(0, 3).join('\n'));
   assert.ok(csv.find((l) => l.startsWith('placements-3plus,2018-03-31,'))!.endsWith(','), 'the 12 months to 31 March 2018 are all in the files');
+  const api = await web.server.inject({ method: 'GET', url: '/api/v1/measures/placements-3plus', headers: { authorization: `Bearer ${token}` } });
+  const series = api.json<{ series: { periodEnd: string; note: string | null }[] }>().series;
+  assert.deepEqual([series.find((f) => f.periodEnd === '2017-04-30')?.note, series.at(-1)?.note], [windowNote, null], 'the API gives each figure of the series its note');
   const chart = html((await web.get('/measures/placements-3plus', await web.signIn('viewer'))).body);
   assert.match(words(chart.text('body') ?? ''), new RegExp(`11 figures carry a note \\(the download gives it beside the figure\\), from 30 April 2017: ${windowNote}\\.`));
 });
