@@ -797,6 +797,7 @@ export class MeasureService {
         const code = (row.fields.code ?? '').trim();
         const m = measures.get(code);
         if (!m) throw new ValidationError(`${name}: row ${row.line}, column code: there is no measure "${code}" (run "parentis measures" to see the codes)`, 'code');
+        if (m.source === 'ssda903') throw new ValidationError(`${name}: row ${row.line}, column code: ${m.title} (${code}) is worked out from the 903 return; its figures cannot be imported`, 'code');
         const periodEnd = parsePeriod(name, row, m.frequency);
         if (periodEnd > today) throw new ValidationError(`${name}: row ${row.line}, column period: the period ending ${periodEnd} has not ended yet: send figures for periods that have`, 'period');
         const numerator = parseNumberCell(name, row, 'numerator', true);

@@ -86,7 +86,7 @@ test('import values with a missing column names the file and column and changes 
   );
 });
 
-test('import values with a bad row (not a number, no such measure, not a date or month, a period not ended) names the file, row and column and changes nothing', async () => {
+test('import values with a bad row (not a number, no such measure, not a date or month, a period not ended, a 903 measure) names the file, row and column and changes nothing', async () => {
   await defineHealthChecks();
   const before = await t.db.counts();
   await rejectsLeavingNothing(
@@ -113,6 +113,13 @@ test('import values with a bad row (not a number, no such measure, not a date or
     t.db.services.measures.importValues(t.ctx, csv('values.csv', 'code,period,numerator,denominator\nhealth-checks,2017-04,1,10\nhealth-checks,2099-01,1,10\n')),
     /^values\.csv: row 3, column period: the period ending 2099-01-31 has not ended yet: send figures for periods that have/,
     before,
+  );
+  await t.db.services.measures.define(t.ctx, { code: 'cla', title: 'Children looked after', unit: 'count', polarity: 'neither', frequency: 'monthly', source: 'ssda903' });
+  const defined = await t.db.counts();
+  await rejectsLeavingNothing(
+    t.db.services.measures.importValues(t.ctx, csv('values.csv', 'code,period,numerator,denominator\nhealth-checks,2017-04,1,10\ncla,2017-04,250,\n')),
+    /^values\.csv: row 3, column code: Children looked after \(cla\) is worked out from the 903 return; its figures cannot be imported/,
+    defined,
   );
 });
 
