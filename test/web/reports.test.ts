@@ -74,14 +74,14 @@ test("save the round's text after someone else saved it: the page says what they
   assert.match(same.headers.location ?? '', /done=narrative-unchanged/);
 });
 
-test('the Reports page lists snapshots newest first, each report with its page and four downloads, and the draft', async () => {
+test('the Reports page lists the draft for the next board, then snapshots newest first, each report with its page and four downloads', async () => {
   const first = await openRound('2018/19 Q1');
   await web.db.services.snapshots.close(web.ctx, first, { name: 'as reported to the board in July' });
   const second = (await web.db.services.rounds.open(web.ctx, { period: '2018/19 Q2', plans: ['test-plan'], dueDate: '2018-10-13' })).round.id;
   await web.db.services.snapshots.close(web.ctx, second, { name: 'as reported to the board in October' });
   const viewer = await web.signIn('viewer');
   const page = html((await web.get('/reports', viewer)).body);
-  assert.deepEqual(page.texts('main h2'), ['Snapshot 2: 2018/19 Q2', 'Snapshot 1: 2018/19 Q1', 'Draft from the open round']);
+  assert.deepEqual(page.texts('main h2'), ['Draft from the open round', 'Snapshot 2: 2018/19 Q2', 'Snapshot 1: 2018/19 Q1'], 'the next board first, then the boards before, newest first');
   const hrefs = page.links('main').map((l) => l.href);
   for (const n of ['2', '1', 'draft']) {
     for (const kind of ['exec-summary', 'annual', 'scrutiny']) {
