@@ -2,14 +2,16 @@
 // and benchmarks; the trend chart with the table behind it; year to date beside rolling 12 months;
 // breakdowns; the definition; the analyst's commentary per period (a form, kept with its history);
 // the actions that aim to move it; and the figures as CSV or .xlsx.
-import { yearEndingLabel } from '../../domain/reporting-periods.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../domain/capabilities.ts';
 import { StaleWriteError, ValidationError } from '../../domain/errors.ts';
+import { yearEndingLabel } from '../../domain/reporting-periods.ts';
 import { toCsv } from '../../exports/csv.ts';
 import { formatValue } from '../../services/measure-reading.ts';
 import type { PageRoutes } from '../routes.ts';
+import { todayFor } from '../../services/context.ts';
+import { readAsAt } from '../kit/as-at.ts';
 import { errorsFromValidation, readForm, type FormError, type FormValues } from '../kit/forms.ts';
 import { figureText, formatCount, measurePath, tileView } from '../kit/measure-figures.ts';
 import { doneMessage } from '../kit/done.ts';
@@ -20,6 +22,8 @@ import { bandText, changeLines } from './measure-changes.view.ts';
 import { downloadRows, seriesRows, trendChart } from './measure-page.view.ts';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
+/** The download of the figures a page shows at another date carries that date. */
+const asAtSuffix = (asAt: string | undefined): string => (asAt === undefined ? '' : `?asAt=${asAt}`);
 const commentaryForm = z.object({
   periodEnd: z.string().trim().min(1, { message: 'Choose the period the commentary is about' }),
   body: z.string(),
@@ -32,7 +36,9 @@ const measurePageRoutes: PageRoutes = (server) => {
   async function show(request: FastifyRequest, reply: FastifyReply, form: { values?: FormValues; errors?: FormError[]; stale?: StaleWriteError } = {}, status = 200) {
     const ctx = request.ctx();
     const { code } = codeParams.parse(request.params);
-    const page = await measures.page(ctx, code);
+    // The figures at another date, asked for on the page's own form (GET), or today's.
+    const choice = readAsAt(request.method === 'GET' ? request.query : {}, todayFor(ctx));
+    const page = await measures.page(ctx, code, { asAt: choice.asAt });
     const [aiming, tile, chart] = await Promise.all([actions.list(ctx, { aimsAt: code }), tileView(page.reading), trendChart(page)]);
     const unit = page.reading.measure.unit;
     const m = page.reading.measure;
@@ -64,10 +70,11 @@ const measurePageRoutes: PageRoutes = (server) => {
         canComment: can(ctx.role, 'measures.comment'),
         periodItems: [...rows].reverse().slice(0, 24).map((r) => ({ value: r.periodEnd, text: r.period, selected: r.periodEnd === periodFor })),
         commentForm: { body: form.values?.body ?? '', expectedId: String(form.stale ? form.stale.currentVersion : (newest?.id ?? 0)) },
-        errors: form.errors ?? [],
+        errors: [...choice.errors, ...(form.errors ?? [])],
+        asAt: { date: choice.asAt === undefined ? null : formatDate(choice.asAt), values: choice.values, errors: choice.errors, todayHref: measurePath(code) },
         stale: form.stale ? staleChangeView(form.stale) : null,
         actions: aiming.map((a) => ({ key: a.key, number: a.number, title: a.title, href: actionPath(a.key), status: a.status, planTitle: a.planTitle })),
-        downloads: { csv: `${measurePath(code)}/figures.csv`, xlsx: `${measurePath(code)}/figures.xlsx` },
+        downloads: { csv: `${measurePath(code)}/figures.csv${asAtSuffix(choice.asAt)}`, xlsx: `${measurePath(code)}/figures.xlsx${asAtSuffix(choice.asAt)}` },
         done: doneMessage(request.query),
         manage: {
           targets: can(ctx.role, 'measures.set-targets') ? measureFormPath(code, 'targets') : null,
@@ -77,7 +84,7 @@ const measurePageRoutes: PageRoutes = (server) => {
         band: bandText(unit, m.amberBand),
         changes: changeLines(unit, page.changes),
       },
-      status,
+      choice.errors.length > 0 ? 400 : status,
     );
   }
 
@@ -99,7 +106,7 @@ const measurePageRoutes: PageRoutes = (server) => {
 
   server.get('/measures/:code/figures.csv', async (request, reply) => {
     const { code } = codeParams.parse(request.params);
-    const page = await measures.page(request.ctx(), code);
+    const page = await measures.page(request.ctx(), code, { asAt: readAsAt(request.query, todayFor(request.ctx())).asAt });
     const rows = downloadRows(page);
     const note = rows.some((r) => r.includes('c')) ? [[`c: a small number (fewer than ${page.threshold}) or a figure that would reveal one, not shown`]] : [];
     return reply
@@ -111,7 +118,7 @@ const measurePageRoutes: PageRoutes = (server) => {
 
   server.get('/measures/:code/figures.xlsx', async (request, reply) => {
     const { code } = codeParams.parse(request.params);
-    const page = await measures.page(request.ctx(), code);
+    const page = await measures.page(request.ctx(), code, { asAt: readAsAt(request.query, todayFor(request.ctx())).asAt });
     // exceljs is large: loaded only when a workbook is asked for.
     const { default: Excel } = await import('exceljs');
     const wb = new Excel.Workbook();
