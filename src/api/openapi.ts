@@ -27,6 +27,21 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
   });
 }
 
+/** What a 404 means on each part of the API, by the path's first segment. */
+const NOT_FOUND: Record<string, string> = {
+  plans: 'There is no such plan.',
+  actions: 'There is no such action.',
+  measures: 'There is no such measure.',
+  dashboards: 'There is no such dashboard.',
+  rounds: 'There is no such reporting round.',
+  snapshots: 'There is no such snapshot.',
+  reports: 'There is no such snapshot, or no such report.',
+};
+
+/** A change to an action is refused (409) when someone changed it since the version given, or its plan is archived; no other change is. */
+const conflictOf = (r: ApiRoute): string | null =>
+  r.method === 'POST' && r.url.startsWith('/actions/') ? 'Someone changed the action since the given version, or its plan is archived; nothing was saved.' : null;
+
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
@@ -50,8 +65,8 @@ export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
         '400': errorResponse('A query parameter or body field is not valid; `field` names it and nothing was changed.'),
         '401': errorResponse('No API token, or one that is not valid (see the WWW-Authenticate header).'),
         '403': errorResponse("The token's holder may not do this; nothing was read or changed."),
-        ...(r.params !== undefined ? { '404': errorResponse('There is no such plan or action.') } : {}),
-        ...(r.method === 'POST' ? { '409': errorResponse('Someone changed the action since the given version; nothing was saved.') } : {}),
+        ...(r.params !== undefined ? { '404': errorResponse(NOT_FOUND[r.url.split('/')[1]!] ?? 'There is no such record.') } : {}),
+        ...(conflictOf(r) !== null ? { '409': errorResponse(conflictOf(r)!) } : {}),
       },
       security: [{ bearer: [] }],
     };

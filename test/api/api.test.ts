@@ -231,6 +231,13 @@ test('get openapi.json without a token parses as OpenAPI 3.1 and lists every pat
   assert.deepEqual(list.parameters!.map((p) => p.name), ['plan', 'status', 'owner', 'overdue', 'ref', 'search', 'since', 'asOf']);
   assert.ok(doc.paths['/api/v1/actions/{key}/updates']!.post!.requestBody);
   assert.ok(list.responses['401']);
+  // A 409 only where one can come (a change to an action), and each 404 says what is missing.
+  const described = (path: string, method: string, status: string) => (doc.paths[path]![method]!.responses[status] as { description: string } | undefined)?.description;
+  assert.match(described('/api/v1/actions/{key}/updates', 'post', '409') ?? '', /changed the action since the given version, or its plan is archived/);
+  assert.equal(described('/api/v1/rounds', 'post', '409'), undefined);
+  assert.equal(described('/api/v1/measures/values', 'post', '409'), undefined);
+  assert.equal(described('/api/v1/measures/{code}', 'get', '404'), 'There is no such measure.');
+  assert.equal(described('/api/v1/actions/{key}', 'get', '404'), 'There is no such action.');
 });
 
 test('get an unknown API path answers 404 as JSON', async () => {
