@@ -12,6 +12,8 @@ export interface TrendPoint {
   periodEnd: string;
   /** Null for a period with no figure to show (missing or suppressed). */
   value: number | null;
+  /** The figure carries a note (it may mislead: too little history behind it …): drawn as an open circle. */
+  noted?: boolean;
 }
 
 export interface ReferenceLine {
@@ -36,6 +38,8 @@ export interface TrendChart {
 }
 
 const FONT = 'Arial, Helvetica, sans-serif';
+/** The legend's words for a figure that carries a note. */
+const NOTED = 'Figure with a note (see the caption)';
 // Dark enough on white for the 3:1 contrast that graphics need; telling series apart never rests on it alone.
 const INK = '#0b0c0c';
 const TARGET = '#1d70b8';
@@ -52,16 +56,27 @@ const config = {
 
 /** The Vega-Lite specification of a figure over time with its target and benchmark lines. */
 export function trendSpec(chart: TrendChart): TopLevelSpec {
-  const series = chart.points.map((p) => ({ date: p.periodEnd, value: p.value, series: 'This authority' }));
+  const anyNoted = chart.points.some((p) => p.noted === true && p.value !== null);
+  const series = chart.points.map((p) => ({ date: p.periodEnd, value: p.value, series: 'This authority', kind: p.noted === true ? NOTED : 'Figure' }));
   const lines = (chart.lines ?? []).map((l) => ({ label: l.label, value: l.value }));
   const targets = (chart.targets ?? []).filter((t) => t.value !== null).map((t) => ({ date: t.periodEnd, value: t.value, series: 'Target' }));
   const layers: unknown[] = [
     {
       data: { values: series },
-      mark: { type: 'line', point: { shape: 'circle', size: 30, filled: true, color: INK }, color: INK, strokeWidth: 2 },
+      mark: { type: 'line', color: INK, strokeWidth: 2 },
       encoding: {
         x: { field: 'date', type: 'temporal', title: null, axis: { format: '%b %Y', labelAngle: 0, tickCount: 6 } },
         y: { field: 'value', type: 'quantitative', title: chart.unit, scale: { zero: false } },
+      },
+    },
+    {
+      data: { values: series.filter((p) => p.value !== null) },
+      mark: { type: 'point', shape: 'circle', size: 30, stroke: INK, strokeWidth: 1.5, opacity: 1 },
+      encoding: {
+        x: { field: 'date', type: 'temporal' },
+        y: { field: 'value', type: 'quantitative' },
+        // A figure with a note is an open circle, named in the legend; without any, every point is filled and no legend is drawn.
+        fill: anyNoted ? { field: 'kind', type: 'nominal', title: null, scale: { domain: ['Figure', NOTED], range: [INK, 'white'] } } : { value: INK },
       },
     },
   ];
@@ -91,7 +106,7 @@ export function trendSpec(chart: TrendChart): TopLevelSpec {
     height: chart.height ?? 240,
     config,
     layer: layers,
-    resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
+    resolve: { scale: { color: 'independent', strokeDash: 'independent', fill: 'independent' } },
   } as TopLevelSpec;
 }
 

@@ -119,7 +119,7 @@ test('import a 903 return of one year shows the engine\'s note beside long-term 
   const series = api.json<{ series: { periodEnd: string; note: string | null }[] }>().series;
   assert.deepEqual([series.find((f) => f.periodEnd === '2017-04-30')?.note, series.at(-1)?.note], [windowNote, null], 'the API gives each figure of the series its note');
   const chart = html((await web.get('/measures/placements-3plus', await web.signIn('viewer'))).body);
-  assert.match(words(chart.text('body') ?? ''), new RegExp(`11 figures carry a note \\(the download gives it beside the figure\\), from 30 April 2017: ${windowNote}\\.`));
+  assert.match(words(chart.text('body') ?? ''), new RegExp(`11 figures carry a note \\(an open circle on the chart; the download gives the note beside the figure\\), from 30 April 2017: ${windowNote}\\.`));
 });
 
 test('change a stored figure with a hand-written statement shows it on the next dashboard and measure page', async () => {

@@ -58,10 +58,13 @@ export const trendChart: (page: MeasurePage) => ReturnType<typeof drawTrendChart
 async function drawTrendChart(page: MeasurePage): Promise<{ svg: string; name: string; description: string } | null> {
   const r = page.reading;
   const unit: Unit = r.measure.unit;
-  const points = page.series.map((f) => ({ periodEnd: f.periodEnd, value: f.symbol === 'c' ? null : f.value }));
+  const points = page.series.map((f) => ({ periodEnd: f.periodEnd, value: f.symbol === 'c' ? null : f.value, noted: page.seriesNotes.has(f.periodEnd) }));
   if (points.filter((p) => p.value !== null).length < 2) return null;
   const targets = page.series.map((f) => ({ periodEnd: f.periodEnd, value: targetOn(page.targets, f.periodEnd)?.value ?? null }));
-  const lines = r.benchmarks.filter((b) => b.value !== null && ['england', 'region', 'sn-mean'].includes(b.comparator)).map((b) => ({ label: b.label, value: b.value! }));
+  // A count's benchmarks are other places' totals (England's 81,770 beside an authority's 520): as lines they would
+  // flatten the authority's own figures to the axis, so they stay in the benchmarks table; rates and shares are drawn.
+  const lines =
+    unit === 'count' ? [] : r.benchmarks.filter((b) => b.value !== null && ['england', 'region', 'sn-mean'].includes(b.comparator)).map((b) => ({ label: b.label, value: b.value! }));
   const visible = page.series.filter((f) => f.symbol !== 'c' && f.value !== null);
   const first = visible[0]!;
   const last = visible.at(-1)!;
@@ -70,7 +73,7 @@ async function drawTrendChart(page: MeasurePage): Promise<{ svg: string; name: s
     `From ${figureText(unit, first)} at ${formatDate(first.periodEnd)} to ${figureText(unit, last)} at ${formatDate(last.periodEnd)}, over ${page.series.length} periods${visible.length < page.series.length ? ' (small numbers not shown)' : ''}.`,
     r.target ? `The target is ${formatValue(unit, r.target.value)} (the dashed line).` : '',
     lines.length > 0 ? `Reference lines: ${lines.map((l) => `${l.label} ${formatValue(unit, l.value)}`).join('; ')}.` : '',
-    page.seriesNotes.size > 0 ? `${page.seriesNotes.size === 1 ? '1 figure carries' : `${page.seriesNotes.size} figures carry`} a note (the download gives it beside the figure), from ${formatDate([...page.seriesNotes.keys()][0]!)}: ${[...page.seriesNotes.values()][0]}.` : '',
+    page.seriesNotes.size > 0 ? `${page.seriesNotes.size === 1 ? '1 figure carries' : `${page.seriesNotes.size} figures carry`} a note (an open circle on the chart; the download gives the note beside the figure), from ${formatDate([...page.seriesNotes.keys()][0]!)}: ${[...page.seriesNotes.values()][0]}.` : '',
     'The table below the chart gives every figure.',
   ]
     .filter((s) => s !== '')
