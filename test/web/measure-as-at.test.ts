@@ -1,4 +1,4 @@
-// A measure's page at another date: the figures of the periods up to it, from the page's own GET form or a link,
+// A measure's page, and the dashboard, at another date: the figures of the periods up to it, from the page's own GET form or a link,
 // its download with them, and a date that is not one, or is after today, named on the form.
 import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
@@ -54,4 +54,21 @@ test('get a measure page as at a date that is not one, or is after today, names 
     assert.match(summary(r.body), /^At 31 October 2026 80\.0%/, query);
     assert.notEqual(page.find('details#as-at[open]'), undefined, `${query}: the form is open to correct`);
   }
+});
+
+test('get the dashboard as at a date shows each tile at it, leading to its measure page at that date', async () => {
+  const viewer = await web.signIn('viewer');
+  const tileText = (body: string): string => html(body).texts(`#tile-${CODE} ~ *`).join(' ');
+  assert.match(tileText((await web.get('/dashboard', viewer)).body), /^80\.0%/);
+  const r = await web.get('/dashboard?asAt-day=15&asAt-month=10&asAt-year=2026', viewer);
+  assert.equal(r.statusCode, 200);
+  assert.match(tileText(r.body), /^90\.0% ?45 of 50 At 30 September 2026/);
+  const page = html(r.body);
+  assert.match(words(page.text('#as-at-shown') ?? ''), /^Figures for the periods up to 15 October 2026/);
+  assert.equal(page.find(`#tile-${CODE} a`)?.getAttribute('href'), `/measures/${CODE}?asAt=2026-10-15`);
+  const bad = await web.get('/dashboard?asAt-day=1&asAt-month=1&asAt-year=2027', viewer);
+  assert.equal(bad.statusCode, 400);
+  assert.equal(html(bad.body).errorSummary()[0]?.text, 'The date must be today or in the past');
+  assert.match(html(bad.body).title(), /^Error: /);
+  assert.match(tileText(bad.body), /^80\.0%/, 'today’s figures while the date is put right');
 });

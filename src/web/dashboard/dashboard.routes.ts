@@ -6,9 +6,12 @@ import { z } from 'zod';
 import { can } from '../../domain/capabilities.ts';
 import { ForbiddenError, StaleWriteError, ValidationError } from '../../domain/errors.ts';
 import { groupOf, MEASURE_GROUPS } from '../../services/measure-reading.ts';
+import { todayFor } from '../../services/context.ts';
 import type { PageRoutes } from '../routes.ts';
+import { formatDate } from '../view.ts';
 import { errorsFromValidation, formError, readForm, type FormError, type FormValues } from '../kit/forms.ts';
-import { tileView } from '../kit/measure-figures.ts';
+import { asAtView, readAsAt, withAsAt } from '../kit/as-at.ts';
+import { tileView, type TileView } from '../kit/measure-figures.ts';
 import { staleChangeView } from '../kit/stale-change.ts';
 
 const dashboardPath = (id: number | null): string => (id === null ? '/dashboard' : `/dashboard/${id}`);
@@ -27,8 +30,12 @@ const dashboardRoutes: PageRoutes = (server) => {
 
   async function showDashboard(request: FastifyRequest, reply: FastifyReply, id: number | null): Promise<FastifyReply> {
     const ctx = request.ctx();
-    const [{ view, named }, threshold] = await Promise.all([dashboards.page(ctx, id), measures.threshold(ctx)]);
-    const groups = await Promise.all(view.groups.map(async (g) => ({ key: g.key, title: g.title, tiles: await Promise.all(g.tiles.map(tileView)) })));
+    // The figures at another date, asked for on the page's own form (GET), or today's.
+    const choice = readAsAt(request.query, todayFor(ctx));
+    const [{ view, named }, threshold] = await Promise.all([dashboards.page(ctx, id, { asAt: choice.asAt }), measures.threshold(ctx)]);
+    // A tile at another date leads to its measure's page at that date (the tile itself is shared, so it is copied).
+    const atDate = (t: TileView): TileView => (choice.asAt === undefined ? t : { ...t, href: withAsAt(t.href, choice.asAt) });
+    const groups = await Promise.all(view.groups.map(async (g) => ({ key: g.key, title: g.title, tiles: (await Promise.all(g.tiles.map(tileView))).map(atDate) })));
     const tiles = groups.flatMap((g) => g.tiles);
     return reply.page('dashboard/dashboard.njk', {
       dashboard: { id: view.id, name: view.name, version: view.version },
@@ -40,7 +47,9 @@ const dashboardRoutes: PageRoutes = (server) => {
       named: named.map((d) => ({ ...d, href: dashboardPath(d.id), current: d.id === view.id })),
       canManage: can(ctx.role, 'dashboards.manage'),
       done: (request.query as { done?: string }).done === 'saved' ? 'The dashboard has been saved' : null,
-    });
+      asAt: asAtView(choice, dashboardPath(view.id), formatDate),
+      errors: choice.errors,
+    }, choice.errors.length > 0 ? 400 : 200);
   }
 
   server.get('/dashboard', (request, reply) => showDashboard(request, reply, null));

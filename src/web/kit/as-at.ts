@@ -34,3 +34,11 @@ export function readAsAt(query: unknown, today: string): AsAtChoice {
   if (!form.ok) return { asAt: undefined, values: form.values, errors: form.errors };
   return { asAt: form.value, values: datePartsOf('asAt', form.value), errors: [] };
 }
+
+/** What kit/macros.njk's asAtChooser shows: the date asked for in words, the boxes, their errors, today's address. */
+export function asAtView(choice: AsAtChoice, todayHref: string, formatDate: (iso: string) => string) {
+  return { date: choice.asAt === undefined ? null : formatDate(choice.asAt), values: choice.values, errors: choice.errors, todayHref };
+}
+
+/** An address with the date asked for, so that a link or a download shows the same date. */
+export const withAsAt = (href: string, asAt: string | undefined): string => (asAt === undefined ? href : `${href}${href.includes('?') ? '&' : '?'}asAt=${asAt}`);

@@ -11,7 +11,7 @@ import { toCsv } from '../../exports/csv.ts';
 import { formatValue } from '../../services/measure-reading.ts';
 import type { PageRoutes } from '../routes.ts';
 import { todayFor } from '../../services/context.ts';
-import { readAsAt } from '../kit/as-at.ts';
+import { asAtView, readAsAt, withAsAt } from '../kit/as-at.ts';
 import { errorsFromValidation, readForm, type FormError, type FormValues } from '../kit/forms.ts';
 import { figureText, formatCount, measurePath, tileView } from '../kit/measure-figures.ts';
 import { doneMessage } from '../kit/done.ts';
@@ -22,8 +22,6 @@ import { bandText, changeLines } from './measure-changes.view.ts';
 import { downloadRows, seriesRows, trendChart } from './measure-page.view.ts';
 
 const codeParams = z.object({ code: z.string().min(1).max(100) });
-/** The download of the figures a page shows at another date carries that date. */
-const asAtSuffix = (asAt: string | undefined): string => (asAt === undefined ? '' : `?asAt=${asAt}`);
 const commentaryForm = z.object({
   periodEnd: z.string().trim().min(1, { message: 'Choose the period the commentary is about' }),
   body: z.string(),
@@ -71,10 +69,10 @@ const measurePageRoutes: PageRoutes = (server) => {
         periodItems: [...rows].reverse().slice(0, 24).map((r) => ({ value: r.periodEnd, text: r.period, selected: r.periodEnd === periodFor })),
         commentForm: { body: form.values?.body ?? '', expectedId: String(form.stale ? form.stale.currentVersion : (newest?.id ?? 0)) },
         errors: [...choice.errors, ...(form.errors ?? [])],
-        asAt: { date: choice.asAt === undefined ? null : formatDate(choice.asAt), values: choice.values, errors: choice.errors, todayHref: measurePath(code) },
+        asAt: asAtView(choice, measurePath(code), formatDate),
         stale: form.stale ? staleChangeView(form.stale) : null,
         actions: aiming.map((a) => ({ key: a.key, number: a.number, title: a.title, href: actionPath(a.key), status: a.status, planTitle: a.planTitle })),
-        downloads: { csv: `${measurePath(code)}/figures.csv${asAtSuffix(choice.asAt)}`, xlsx: `${measurePath(code)}/figures.xlsx${asAtSuffix(choice.asAt)}` },
+        downloads: { csv: withAsAt(`${measurePath(code)}/figures.csv`, choice.asAt), xlsx: withAsAt(`${measurePath(code)}/figures.xlsx`, choice.asAt) },
         done: doneMessage(request.query),
         manage: {
           targets: can(ctx.role, 'measures.set-targets') ? measureFormPath(code, 'targets') : null,
