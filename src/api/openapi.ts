@@ -47,6 +47,7 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
+    const conflict = conflictOf(r);
     const path = `/api/v1${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`;
     const operation = {
       operationId: `${r.method.toLowerCase()}${r.url.replace(/:([A-Za-z]+)/g, 'By-$1').replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
@@ -66,7 +67,7 @@ export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
         '401': errorResponse('No API token, or one that is not valid (see the WWW-Authenticate header).'),
         '403': errorResponse("The token's holder may not do this; nothing was read or changed."),
         ...(r.params !== undefined ? { '404': errorResponse(NOT_FOUND[r.url.split('/')[1]!] ?? 'There is no such record.') } : {}),
-        ...(conflictOf(r) !== null ? { '409': errorResponse(conflictOf(r)!) } : {}),
+        ...(conflict !== null ? { '409': errorResponse(conflict) } : {}),
       },
       security: [{ bearer: [] }],
     };

@@ -36,8 +36,8 @@ export const financialYearLabel = (startYear: number): string => `${startYear}/$
 export const yearEndingLabel = (yearEnding: number): string => financialYearLabel(yearEnding - 1);
 
 /**
- * Years named by the 31 March they end on (a 903 return's collection years) as people write them, each named by the 31 March it ends on, a run of years as one:
- * [2022, 2023, 2024, 2025, 2026] → "2021/22 to 2025/26", [2017, 2018, 2020] → "2016/17 to 2017/18, 2019/20".
+ * Years named by the 31 March they end on (a 903 return's collection years) as people write them, a run of years as
+ * one: [2022, 2023, 2024, 2025, 2026] → "2021/22 to 2025/26", [2017, 2018, 2020] → "2016/17 to 2017/18, 2019/20".
  */
 export function yearsEndingText(years: readonly number[]): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b);

@@ -3,9 +3,9 @@
 // staged), tolerances, population, and real DfE benchmarks. Westmere is fictional, so it borrows the
 // region and statistical neighbours of a real authority, Cornwall (DfE code 908). Each step lands
 // whole and is skipped when already done, like the rest of the demonstration load.
-import { yearEndingLabel } from '../domain/reporting-periods.ts';
 import fs from 'node:fs';
 import path from 'node:path';
+import { yearEndingLabel } from '../domain/reporting-periods.ts';
 import { shiftDate, shiftText } from '../demo/shift.ts';
 import { monthEnds, valueOf } from '../measures/index.ts';
 import type { Repositories, Store } from '../repositories/store.ts';

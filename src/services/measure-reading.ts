@@ -3,7 +3,6 @@
 // the direction of travel, the last 13 periods and the benchmarks — with small numbers suppressed for
 // everyone but analysts. A figure at a date is the latest period ending on or before it; nothing
 // after the date is read (the 903 engine itself never uses events after a month end).
-import { yearEndingLabel } from '../domain/reporting-periods.ts';
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,
   monthEnd,
@@ -23,6 +22,7 @@ import {
   type YearQuartiles,
 } from '../measures/index.ts';
 import type { BenchmarkView, Measure, TargetView } from './measure.service.ts';
+import { yearEndingLabel } from '../domain/reporting-periods.ts';
 
 /** Setting: the authority's small-number threshold (counts below it are suppressed). */
 export { SUPPRESSION_SETTING } from '../repositories/measure.repository.ts';
@@ -276,7 +276,6 @@ function yearFor<T extends { timePeriod: number }>(rows: readonly T[], year: num
   const sorted = [...rows].sort((a, b) => a.timePeriod - b.timePeriod);
   return sorted.filter((x) => x.timePeriod <= year).at(-1) ?? sorted[0];
 }
-
 
 /** The figure's quartile band among the published year's authorities (the year chosen as for benchmarks). */
 export function quartileOf(measure: Pick<Measure, 'code' | 'polarity'>, value: number, year: number, quartiles: readonly YearQuartiles[]): QuartileReading | null {

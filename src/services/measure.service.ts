@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { groupBy } from '../domain/collections.ts';
 import { compareCategories } from '../measures/breakdowns.ts';
-import { isoDateSchema, parseDateInput } from '../domain/dates.ts';
+import { isIsoDate, isoDateSchema, parseDateInput } from '../domain/dates.ts';
 import { NotFoundError, StaleWriteError, ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
 import {
@@ -315,10 +315,8 @@ function parseNumberCell(name: string, row: CsvRow, column: string, required: bo
 function parsePeriod(name: string, row: CsvRow, frequency: string): string {
   const raw = (row.fields.period ?? '').trim();
   let date: string;
-  const month = /^\d{4}-(\d{2})$/.exec(raw);
-  if (month) {
-    const m = Number(month[1]);
-    if (m < 1 || m > 12) throw new ValidationError(`${name}: row ${row.line}, column period: "${raw}" is not a month (write yyyy-mm, the month 01 to 12)`, 'period');
+  if (/^\d{4}-\d{2}$/.test(raw)) {
+    if (!isIsoDate(`${raw}-01`)) throw new ValidationError(`${name}: row ${row.line}, column period: "${raw}" is not a month (write yyyy-mm, the month 01 to 12)`, 'period');
     date = monthEnd(`${raw}-01`);
   } else {
     try {

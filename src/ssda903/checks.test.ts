@@ -149,7 +149,7 @@ test('check reports a missing incident after the collection year and a DEC befor
 });
 
 test('a date cell not written dd/mm/yyyy is told how it seems to be written', () => {
-  const said = (v: string) => dateFormHint(v);
+  const said = dateFormHint;
   assert.equal(said('2024-12-16'), ': it is written year first, which as dd/mm/yyyy is 16/12/2024');
   assert.equal(said('2024-12-16T00:00:00'), ': it is written year first, which as dd/mm/yyyy is 16/12/2024');
   assert.equal(said('2024/12/16 00:00:00'), ': it is written year first, which as dd/mm/yyyy is 16/12/2024');

@@ -115,8 +115,17 @@ export function yearEnd(collectionYear: number): number {
   return dayFromParts(collectionYear, 3, 31)!;
 }
 
-const two = (n: number): string => String(n).padStart(2, '0');
-const uk = (y: number, m: number, d: number): string | null => (dayFromParts(y, m, d) === null ? null : `${two(d)}/${two(m)}/${y}`);
+/** dd/mm/yyyy, as people read a 903 date. */
+export function ukDate(day: number): string {
+  const iso = isoFromDay(day);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** The date of a year, month and day as dd/mm/yyyy, or null when they make no real date. */
+const uk = (y: number, m: number, d: number): string | null => {
+  const day = dayFromParts(y, m, d);
+  return day === null ? null : ukDate(day);
+};
 
 /**
  * What a date cell that is not dd/mm/yyyy seems to be, said after "is not a date written dd/mm/yyyy" so that the

@@ -139,9 +139,15 @@ export function plural(count: unknown, singular: string, pluralForm?: string): s
   return `${numberText(count)} ${n === 1 ? singular : (pluralForm ?? `${singular}s`)}`;
 }
 
+// Made once: toLocaleString('en-GB', { maximumFractionDigits: 1 }) builds a formatter on every call.
+const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** A count, numerator or denominator as a page shows it: "1,234", "12.5". */
+export const formatCount = (x: number): string => COUNT.format(x);
+
 /** A count as people read it: 28643 → "28,643"; anything else as text. */
 export function numberText(value: unknown): string {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString('en-GB') : asText(value);
+  return typeof value === 'number' && Number.isFinite(value) ? formatCount(value) : asText(value);
 }
 
 export function createViewEnvironment(): nunjucks.Environment {

@@ -1,7 +1,7 @@
 // Validator rules on OC3: who is a care leaver this year, and IN_TOUCH, ACTIV and ACCOM coded consistently.
 import { SHORT_BREAK } from '../episode-columns.ts';
-import { dayFromParts, dayFromUk, ymdFromDay } from '../days.ts';
-import { birthday, blank, type CheckContext, type Report, type Row, type Rule, ageInYear, ukDate } from './context.ts';
+import { dayFromParts, dayFromUk, ymdFromDay, ukDate } from '../days.ts';
+import { birthday, blank, type CheckContext, type Report, type Row, type Rule, ageInYear } from './context.ts';
 
 const COHORT = 'care leavers in touch, in education, employment or training, and in suitable accommodation: who is in the denominator';
 const CODING = 'care leavers in touch, EET/NEET and suitable accommodation: the numerators';

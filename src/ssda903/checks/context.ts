@@ -1,5 +1,5 @@
 // What a validator rule sees: one collection year's tables (and the year before), indexed by child once.
-import { ageOn, dayFromParts, dayFromUk, isoFromDay, ymdFromDay, yearEnd, yearStart, type Ymd } from '../days.ts';
+import { ageOn, dayFromParts, dayFromUk, ymdFromDay, yearEnd, yearStart, type Ymd } from '../days.ts';
 import { normalisePostcode, type PostcodePoint, type Ssda903Return } from '../history.ts';
 import type { ParsedFile } from '../parse.ts';
 import { SHORT_BREAK_LS, type TableName } from '../tables.ts';
@@ -79,12 +79,6 @@ export interface Rule {
   /** Which figures it protects. */
   protects: string;
   check(ctx: CheckContext, report: Report): void;
-}
-
-/** dd/mm/yyyy, as people read a 903 date. */
-export function ukDate(day: number): string {
-  const iso = isoFromDay(day);
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
 /** The day a person born on `dob` turns `years` (29 February → 28 February in a common year). */

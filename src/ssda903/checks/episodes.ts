@@ -1,6 +1,7 @@
 // Validator rules on one year's episodes: X1 chains, overlaps, new periods, and RNE against what changed.
 import { normalisePostcode } from '../history.ts';
-import { type CheckContext, type EpisodeRow, type Report, type Rule, ukDate } from './context.ts';
+import { ukDate } from '../days.ts';
+import { type CheckContext, type EpisodeRow, type Report, type Rule } from './context.ts';
 
 const PERIODS = 'every figure: periods of care, children looked after at 31 March, starters and leavers';
 const PLACEMENTS = 'placement counts (3+ placements, long-term stability) and starters';

@@ -1,7 +1,7 @@
 // Validator rules on OC2: present exactly for the 12-month cohort, and SDQ given for the ages that count.
-import { dayFromUk } from '../days.ts';
+import { dayFromUk, ukDate } from '../days.ts';
 import { inContinuousCare } from '../history.ts';
-import { birthday, blank, type CheckContext, type Report, type Row, type Rule, ukDate } from './context.ts';
+import { birthday, blank, type CheckContext, type Report, type Row, type Rule } from './context.ts';
 
 const HEALTH = 'health assessments, dental checks, immunisations, development checks and convictions (the OC2 cohort is their denominator)';
 const SDQ = 'the SDQ figures: share with a score, average score and the bands';

@@ -1,7 +1,8 @@
 // Validator rules on placements: postcodes and distance (blank for UASC and short breaks), and temporary placements.
 import { normalisePostcode } from '../history.ts';
 import { TEMPORARY_PLACE } from '../tables.ts';
-import { blank, type CheckContext, type EpisodeRow, isShortBreak, type Report, type Row, type Rule, ukDate } from './context.ts';
+import { ukDate } from '../days.ts';
+import { blank, type CheckContext, type EpisodeRow, isShortBreak, type Report, type Row, type Rule } from './context.ts';
 
 const DISTANCE = 'placed more than 20 miles from home, and placed out of the authority';
 const TEMPORARY = 'placement counts: a temporary placement and the return from it fold into the placement around them';

@@ -1,7 +1,7 @@
 // Validator rules on short breaks (LS V3/V4): their limits and the placements they cannot be in.
-import { dayFromUk } from '../days.ts';
+import { dayFromUk, ukDate } from '../days.ts';
 import { TEMPORARY_PLACE } from '../tables.ts';
-import { type CheckContext, type Report, type Row, type Rule, ukDate } from './context.ts';
+import { type CheckContext, type Report, type Row, type Rule } from './context.ts';
 
 const SHORT_BREAKS = 'the short-break (V3/V4) exclusion in every figure: a mis-coded break moves a child into or out of the counts';
 

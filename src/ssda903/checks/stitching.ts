@@ -1,6 +1,7 @@
 // Validator rules joining a year's episodes to last year's: the open episode carries on unchanged, nothing is lost.
 import { normalisePostcode } from '../history.ts';
-import { type CheckContext, type EpisodeRow, type Report, type Rule, ukDate } from './context.ts';
+import { ukDate } from '../days.ts';
+import { type CheckContext, type EpisodeRow, type Report, type Rule } from './context.ts';
 
 const STITCH = 'figures across years: the stitched history behind every month-end figure, 3+ placements and long-term stability';
 

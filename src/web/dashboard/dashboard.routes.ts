@@ -8,7 +8,6 @@ import { ForbiddenError, StaleWriteError, ValidationError } from '../../domain/e
 import { groupOf, MEASURE_GROUPS } from '../../services/measure-reading.ts';
 import { todayFor } from '../../services/context.ts';
 import type { PageRoutes } from '../routes.ts';
-import { formatDate } from '../view.ts';
 import { errorsFromValidation, formError, readForm, type FormError, type FormValues } from '../kit/forms.ts';
 import { asAtView, readAsAt, withAsAt } from '../kit/as-at.ts';
 import { tileView, type TileView } from '../kit/measure-figures.ts';
@@ -47,7 +46,7 @@ const dashboardRoutes: PageRoutes = (server) => {
       named: named.map((d) => ({ ...d, href: dashboardPath(d.id), current: d.id === view.id })),
       canManage: can(ctx.role, 'dashboards.manage'),
       done: (request.query as { done?: string }).done === 'saved' ? 'The dashboard has been saved' : null,
-      asAt: asAtView(choice, dashboardPath(view.id), formatDate),
+      asAt: asAtView(choice, dashboardPath(view.id)),
       errors: choice.errors,
     }, choice.errors.length > 0 ? 400 : 200);
   }

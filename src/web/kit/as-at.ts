@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { checkDate, dateParts, datePartsOf, textField } from './form-fields.ts';
 import { readForm, type FormError, type FormValues } from './forms.ts';
+import { formatDate } from '../view.ts';
 
 const asAtQuery = z.object({ asAt: textField(), ...dateParts('asAt') });
 
@@ -36,7 +37,7 @@ export function readAsAt(query: unknown, today: string): AsAtChoice {
 }
 
 /** What kit/macros.njk's asAtChooser shows: the date asked for in words, the boxes, their errors, today's address. */
-export function asAtView(choice: AsAtChoice, todayHref: string, formatDate: (iso: string) => string) {
+export function asAtView(choice: AsAtChoice, todayHref: string) {
   return { date: choice.asAt === undefined ? null : formatDate(choice.asAt), values: choice.values, errors: choice.errors, todayHref };
 }
 

@@ -5,7 +5,7 @@ import { onceEach } from '../../domain/collections.ts';
 import { renderSvg, sparklineSpec } from '../../charts/charts.ts';
 import { formatValue, type MeasureReading, type ShownFigure } from '../../services/measure-reading.ts';
 import type { Unit } from '../../measures/index.ts';
-import { formatDate } from '../view.ts';
+import { formatCount, formatDate } from '../view.ts';
 
 export const measurePath = (code: string): string => `/measures/${encodeURIComponent(code)}`;
 
@@ -16,12 +16,6 @@ export function figureText(unit: Unit, f: ShownFigure | null | undefined): strin
   if (f.value === null) return f.symbol ?? 'no figure';
   return formatValue(unit, f.value);
 }
-
-// Made once: toLocaleString('en-GB', { maximumFractionDigits: 1 }) builds a formatter on every call.
-const COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** A numerator or denominator as a page shows it: "1,234", "12.5". */
-export const formatCount = (x: number): string => COUNT.format(x);
 
 /** A figure's numerator and denominator in words: "312 of 480", "29,519 days across 68" for an average, "312" for a count. */
 export function partsOf(unit: Unit, numerator: number, denominator: number | null): string {

@@ -13,11 +13,11 @@ import type { PageRoutes } from '../routes.ts';
 import { todayFor } from '../../services/context.ts';
 import { asAtView, readAsAt, withAsAt } from '../kit/as-at.ts';
 import { errorsFromValidation, readForm, type FormError, type FormValues } from '../kit/forms.ts';
-import { figureText, formatCount, measurePath, tileView } from '../kit/measure-figures.ts';
+import { figureText, measurePath, tileView } from '../kit/measure-figures.ts';
 import { doneMessage } from '../kit/done.ts';
 import { actionPath, measureFormPath } from '../kit/paths.ts';
 import { staleChangeView } from '../kit/stale-change.ts';
-import { formatDate } from '../view.ts';
+import { formatCount, formatDate } from '../view.ts';
 import { bandText, changeLines } from './measure-changes.view.ts';
 import { downloadRows, seriesRows, trendChart } from './measure-page.view.ts';
 
@@ -69,7 +69,7 @@ const measurePageRoutes: PageRoutes = (server) => {
         periodItems: [...rows].reverse().slice(0, 24).map((r) => ({ value: r.periodEnd, text: r.period, selected: r.periodEnd === periodFor })),
         commentForm: { body: form.values?.body ?? '', expectedId: String(form.stale ? form.stale.currentVersion : (newest?.id ?? 0)) },
         errors: [...choice.errors, ...(form.errors ?? [])],
-        asAt: asAtView(choice, measurePath(code), formatDate),
+        asAt: asAtView(choice, measurePath(code)),
         stale: form.stale ? staleChangeView(form.stale) : null,
         actions: aiming.map((a) => ({ key: a.key, number: a.number, title: a.title, href: actionPath(a.key), status: a.status, planTitle: a.planTitle })),
         downloads: { csv: withAsAt(`${measurePath(code)}/figures.csv`, choice.asAt), xlsx: withAsAt(`${measurePath(code)}/figures.xlsx`, choice.asAt) },

@@ -6,8 +6,8 @@ import { renderSvg, trendSpec } from '../../charts/charts.ts';
 import { roundFor, targetOn, type Unit } from '../../measures/index.ts';
 import { formatValue, type ShownFigure } from '../../services/measure-reading.ts';
 import type { MeasurePage } from '../../services/measure.service.ts';
-import { figureText, formatCount, partsText } from '../kit/measure-figures.ts';
-import { formatDate } from '../view.ts';
+import { figureText, partsText } from '../kit/measure-figures.ts';
+import { formatCount, formatDate } from '../view.ts';
 
 export interface SeriesRow {
   periodEnd: string;

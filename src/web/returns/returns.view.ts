@@ -1,6 +1,6 @@
 // The 903 pages' view models: uploads, findings by check, file and row, refused files' findings, and an import's progress.
 import type { CheckedReturn, ImportProgress, UploadFindings, UploadSummary } from '../../services/ssda903.service.ts';
-import { yearsEndingText as yearsText } from '../../domain/reporting-periods.ts';
+import { yearsEndingText } from '../../domain/reporting-periods.ts';
 import { returnJobPath, returnUploadPath } from '../kit/paths.ts';
 
 /** An uploaded file held in memory; its bytes are a private field, so walking the form's fields never reads them. */
@@ -30,7 +30,7 @@ export function uploadRows(uploads: UploadSummary[]) {
     ...u,
     href: returnUploadPath(u.id),
     fileCount: u.files.length,
-    years: yearsText(u.collectionYears),
+    years: yearsEndingText(u.collectionYears),
   }));
 }
 
@@ -50,15 +50,15 @@ export function refusalView(checked: CheckedReturn) {
     examples: examples.filter((e) => e.severity !== 'note'),
     notes: checked.notes,
     rows: checked.rows,
-    years: yearsText(checked.collectionYears),
+    years: yearsEndingText(checked.collectionYears),
   };
 }
 
 export function findingsView(found: UploadFindings, check: string | undefined) {
   return {
-    upload: { ...found.upload, years: yearsText(found.upload.collectionYears) },
+    upload: { ...found.upload, years: yearsEndingText(found.upload.collectionYears) },
     byCheck: found.byCheck.map((c) => ({ ...c, tag: severityTag(c.severity), href: `${returnUploadPath(found.upload.id)}?check=${encodeURIComponent(c.check)}#findings` })),
-    files: found.upload.files.map((f) => ({ ...f, year: f.collectionYear ? yearsText([f.collectionYear]) : '' })),
+    files: found.upload.files.map((f) => ({ ...f, year: f.collectionYear ? yearsEndingText([f.collectionYear]) : '' })),
     findings: found.findings.map((f) => ({ ...f, tag: severityTag(f.severity) })),
     total: found.total,
     shown: found.findings.length,
