@@ -107,7 +107,10 @@ def month_ends(start, end):
 
 
 def indicators(ep, dob, at, spell_prev, period_starts):
-    w0 = at - pd.DateOffset(years=1) + pd.Timedelta(days=1)
+    # The 12 months ending on the month end: from the first day of the month 11 months before (docs/indicators.md,
+    # "Dates and windows"): at 28 February 2017, 1 March 2016. A year back from the day and one on would give
+    # 29 February 2016, a day too many.
+    w0 = pd.Timestamp(at.year, at.month, 1) - pd.DateOffset(months=11)
     open_at = (ep["DECOM"] <= at) & (ep["DEC"].isna() | (ep["DEC"] > at))
     current = ep[open_at & ~ep["SHORT_BREAK"]]
     cla_ids = current["CHILD"].unique()
