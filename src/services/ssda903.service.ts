@@ -23,6 +23,7 @@ import {
   type Ssda903Return,
   type StreamedFile,
   type TableName,
+  type YearOptions,
 } from '../ssda903/index.ts';
 import { ownPopulation } from './benchmark.service.ts';
 import { readForFigures } from './ssda903-aside.ts';
@@ -55,9 +56,16 @@ export interface CheckedReturn {
 }
 
 /** How to read a set of files: `year` is the analyst's collection year for a one-year set (the year it ends). */
+/** The stages of reading a return, each said as it starts to a caller that shows progress (a terminal's). */
+export type ReturnStage = 'reading' | 'checking' | 'figures';
+
 export interface ReadOptions {
   year?: number;
+  onStage?: (stage: ReturnStage) => void;
 }
+
+/** The collection year asked for, alone: what the reader takes of the options. */
+const yearOf = (options: ReadOptions): YearOptions => (options.year === undefined ? {} : { year: options.year });
 
 /** How long an import on a shared PostgreSQL server may go unheard of before a starting server calls it interrupted. */
 const INTERRUPTED_AFTER_MS = 60 * 60 * 1000;
@@ -224,7 +232,9 @@ export function checkFiles(input: InputFile[], options: ReadOptions = {}): Check
 /** As checkFiles, reading each CSV as it streams in: a file with a bad header or a broken row stops at it. */
 export async function checkStreamedFiles(input: StreamedFile[], options: ReadOptions = {}): Promise<CheckedReturn> {
   if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
-  const { files, notes } = await readReturnStreamed(input, options);
+  options.onStage?.('reading');
+  const { files, notes } = await readReturnStreamed(input, yearOf(options));
+  options.onStage?.('checking');
   return checked(files, notes);
 }
 
@@ -234,13 +244,16 @@ export async function checkStreamedFiles(input: StreamedFile[], options: ReadOpt
  */
 async function checkStreamedForFigures(input: StreamedFile[], options: ReadOptions = {}, asideFromBytes?: number): Promise<CheckedReturn> {
   if (input.length === 0) throw new ValidationError('No 903 files were given.', 'files');
+  options.onStage?.('reading');
   // A national return is read by two threads: the tables no rule reads in the other.
-  const twoThreads = await readForFigures(input, options, asideFromBytes);
+  const twoThreads = await readForFigures(input, yearOf(options), asideFromBytes);
   if (twoThreads) {
     const { files, notes, rowsChecked, rows } = twoThreads;
+    options.onStage?.('checking');
     return checked(files, notes, false, { rowsChecked, rows });
   }
-  const { files, notes } = await readReturnStreamed(input, options);
+  const { files, notes } = await readReturnStreamed(input, yearOf(options));
+  options.onStage?.('checking');
   return checked(files, notes, false);
 }
 
@@ -264,7 +277,6 @@ function withRows(files: ParsedFile[]): { ret: Ssda903Return; issues: DataQualit
   return { ret, issues: checkReturn(ret) };
 }
 
-/** Every month end the collection years cover: 30 April of the first to 31 March of the last. */
 /**
  * The indicators straight from files, with no database at all: an analyst checking a return before
  * sending it. Rates need a population (children aged 0 to 17), given here when wanted.
@@ -280,14 +292,16 @@ export async function indicatorsFromFiles(
     asideFromBytes?: number;
   } = {},
 ): Promise<IndicatorValue[]> {
-  const checked = await checkStreamedForFigures(files, options.year === undefined ? {} : { year: options.year }, options.asideFromBytes);
+  const checked = await checkStreamedForFigures(files, { ...yearOf(options), ...(options.onStage ? { onStage: options.onStage } : {}) }, options.asideFromBytes);
   options.onChecked?.(checked);
   const { ret } = checked;
   // One figure for every date: the engine takes the latest estimate on or before each year's own.
   const population = options.population === undefined ? [] : [{ year: 1900, count: options.population }];
+  options.onStage?.('figures');
   return computeIndicators(ret, asAts, { population, ...(options.laCode ? { laCode: options.laCode } : {}) });
 }
 
+/** Every month end the collection years cover: 30 April of the first to 31 March of the last. */
 export function monthEndsCovered(collectionYears: number[]): string[] {
   if (collectionYears.length === 0) return [];
   const first = Math.min(...collectionYears);

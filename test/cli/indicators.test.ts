@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { generate903 } from '../../src/ssda903/generate/generate.ts';
 import { DEMO_903, DEMO_POPULATION } from '../../src/services/demo-measures.ts';
 import { indicatorDefinitions } from '../../src/services/ssda903.service.ts';
-import { childEnv, copyOf, demoStore, disposeStores, fails, ok, okJson, oneLine, tempDir, type Store } from './run.ts';
+import { childEnv, copyOf, demoStore, disposeStores, fails, ok, okJson, oneLine, parentis, tempDir, type Store } from './run.ts';
 
 interface IndicatorRow {
   code: string;
@@ -79,6 +79,31 @@ test('indicators from files works them out without storing anything', async () =
   const alone = await okJson<IndicatorRow[]>({ kind: 'embedded', dataDir: nowhere, env: childEnv({ DATA_DIR: nowhere }) }, ['indicators', '--as-at', '2018-03-31', '--files', dir, '--format', 'json']);
   assert.deepEqual(alone.find((r) => r.code === 'cla'), fromFiles.find((r) => r.code === 'cla'));
   assert.equal(fs.existsSync(nowhere), false);
+});
+
+test('on a terminal, indicators from files and import 903 say each stage as it starts and its seconds; elsewhere nothing', async () => {
+  const dir = writeReturn('stages');
+  const args = ['indicators', '--from', '2017-04-30', '--to', '2018-03-31', '--files', dir, '--format', 'csv'];
+  const shown = await parentis(demo, args, { terminal: true });
+  assert.equal(shown.code, 0, shown.stderr);
+  const reading = /^Reading 23 files \([\d.]+ MB\) … \d+\.\d s$/m;
+  const checking = /^Checking the rows, building each child's history and running the validator's rules … \d+\.\d s$/m;
+  assert.match(shown.stderr, reading);
+  assert.match(shown.stderr, checking);
+  assert.match(shown.stderr, /^Working out the indicators at 12 month ends … \d+\.\d s$/m);
+  // The findings come once the checking is done, before the figures are worked out; the figures alone on stdout.
+  const at = (text: string): number => shown.stderr.indexOf(text);
+  assert.ok(at('Checking') < at('Data quality:') && at('Data quality:') < at('Working out'), shown.stderr);
+  assert.match(shown.stdout, /^As at,Code,/);
+  const plain = await parentis(demo, args);
+  assert.equal(plain.stdout, shown.stdout);
+  assert.doesNotMatch(plain.stderr, /Reading|Checking|Working out|…/);
+
+  const store = await copyOf(demo);
+  const imported = await parentis(store, ['import', '903', dir, '--proceed-with-warnings'], { terminal: true });
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stderr, reading);
+  assert.match(imported.stderr, checking);
 });
 
 test('import 903 stores the return and the measures then show its latest values', async () => {

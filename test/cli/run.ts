@@ -268,6 +268,8 @@ export const demoEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ PARENTI
 /** Standard output or error of a command run in this process: everything written to it, in order. */
 class Captured extends Writable {
   private readonly chunks: Buffer[] = [];
+  /** Set to stand for an interactive terminal, to which commands say their progress. */
+  isTTY?: boolean;
 
   constructor() {
     super({
@@ -292,12 +294,13 @@ let program: Promise<typeof CommandLine & { openDatabase: OpenDatabase }> | unde
  * Runs `parentis …` to the end inside this process, with the store's settings (and nothing else of
  * this process's environment) and standard output and error of its own; nobody is there to type.
  */
-export async function parentis(store: Store, args: readonly string[]): Promise<Run> {
+export async function parentis(store: Store, args: readonly string[], options: { terminal?: boolean } = {}): Promise<Run> {
   const env = args[0] === 'demo' ? demoEnv(store.env) : store.env;
   program ??= Promise.all([import('../../src/cli/program.ts'), import('../../src/composition.ts')]).then(([cli, { openDatabase }]) => ({ ...cli, openDatabase }));
   const { runCommandLine } = await program;
   const stdout = new Captured();
   const stderr = new Captured();
+  if (options.terminal === true) stderr.isTTY = true;
   const code = await runCommandLine([process.execPath, 'parentis', ...args], { env, stdout, stderr, stdin: undefined, openDatabase: keepOpen });
   return { code, signal: null, stdout: await stdout.text(), stderr: await stderr.text() };
 }

@@ -3,7 +3,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import fs from 'node:fs';
-import type { CheckedReturn, DataQualityIssue, StreamedFile } from '../../services/ssda903.service.ts';
+import type { CheckedReturn, DataQualityIssue, ReturnStage, StreamedFile } from '../../services/ssda903.service.ts';
 import { checkSize, displayName, gatherFiles } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
@@ -79,6 +79,35 @@ function progressBar(label: string): { start(total: number): void; update(done: 
   };
 }
 
+/**
+ * Each stage of reading a return said on a line of its own as it starts, with the seconds it took once the next
+ * begins (`end` closes the last): a national return takes a minute or more to read and check. On an interactive
+ * terminal only; nothing when the output goes to a file or another program.
+ */
+export function stageLines(files: StreamedFile[], figures?: string): { onStage: (stage: ReturnStage) => void; end: () => void } {
+  const { stderr } = io();
+  if (!stderr.isTTY) return { onStage: () => undefined, end: () => undefined };
+  const bytes = files.reduce((n, f) => n + (f.bytes ?? 0), 0);
+  const label: Record<ReturnStage, string> = {
+    reading: `Reading ${plural(files.length, 'file')}${bytes > 0 ? ` (${(bytes / 1_048_576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB)` : ''}`,
+    checking: "Checking the rows, building each child's history and running the validator's rules",
+    figures: figures ?? 'Working out the indicators',
+  };
+  let started: number | undefined;
+  const end = (): void => {
+    if (started !== undefined) stderr.write(` ${((performance.now() - started) / 1000).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s\n`);
+    started = undefined;
+  };
+  return {
+    onStage: (stage) => {
+      end();
+      stderr.write(`${label[stage]} …`);
+      started = performance.now();
+    },
+    end,
+  };
+}
+
 /** The 903 files named (directories walked for .csv and .xml), each opened as a stream when it is read. */
 export function open903Files(paths: string[]): StreamedFile[] {
   return gatherFiles(paths, ['.csv', '.xml']).map((f) => {
@@ -99,7 +128,13 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { proceedWithWarnings?: boolean; proceedWithErrors?: boolean; issues: number; year?: number }, cmd: Command) => {
       const files = open903Files(paths);
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => {
-        const checked = await app.services.ssda903.checkStreamed(files, opts.year === undefined ? {} : { year: opts.year });
+        const stages = stageLines(files);
+        let checked: CheckedReturn;
+        try {
+          checked = await app.services.ssda903.checkStreamed(files, { ...(opts.year === undefined ? {} : { year: opts.year }), onStage: stages.onStage });
+        } finally {
+          stages.end();
+        }
         write(`Read ${files.length} file${files.length === 1 ? '' : 's'}: collection years ${checked.collectionYears.join(', ') || 'not known'}; ${checked.rows} rows.\n`);
         write(notesText(checked.notes));
         write(qualityReport(checked, Number.isFinite(opts.issues) ? opts.issues : SHOWN));

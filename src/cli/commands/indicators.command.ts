@@ -6,7 +6,7 @@ import { indicatorDefinitions, indicatorsFromFiles, monthEndsBetween, type Check
 import { dateOption } from '../options.ts';
 import { parseFormat, render, write, type Column, type Format } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
-import { collectionYearOption, notesText, open903Files, qualityReport, YEAR_HELP } from './import-903.command.ts';
+import { collectionYearOption, notesText, open903Files, qualityReport, stageLines, YEAR_HELP } from './import-903.command.ts';
 import { io } from '../io.ts';
 
 interface Options {
@@ -108,13 +108,26 @@ export function register(program: Command): void {
       if (opts.files !== undefined) {
         // Checking a return before it is sent: the database is not opened at all.
         // The notes and findings go to stderr, so the figures on stdout stay a clean table, CSV or JSON.
+        const files = open903Files(opts.files);
+        const stages = stageLines(files, `Working out the indicators at ${asAts.length === 1 ? asAts[0] : `${asAts.length} month ends`}`);
         const options = {
           ...(opts.population !== undefined ? { population: opts.population } : {}),
           ...(opts.laCode !== undefined ? { laCode: opts.laCode } : {}),
           ...(opts.year !== undefined ? { year: opts.year } : {}),
-          onChecked: (checked: CheckedReturn) => io().stderr.write(notesText(checked.notes) + qualityReport(checked)),
+          onStage: stages.onStage,
+          onChecked: (checked: CheckedReturn) => {
+            // The findings are written between the stages, each stage line closed first.
+            stages.end();
+            io().stderr.write(notesText(checked.notes) + qualityReport(checked));
+          },
         };
-        show(await indicatorsFromFiles(open903Files(opts.files), asAts, options));
+        let values: IndicatorValue[];
+        try {
+          values = await indicatorsFromFiles(files, asAts, options);
+        } finally {
+          stages.end();
+        }
+        show(values);
         return;
       }
       await withSession(cmd.optsWithGlobals<GlobalOptions>(), async ({ app, ctx }) => show(await app.services.ssda903.indicators(ctx, asAts)));
