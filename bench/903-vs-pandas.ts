@@ -10,21 +10,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { arg, CLI, fmt, median, returnOnDisk, spread } from './return-on-disk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : (process.argv[i + 1] ?? fallback);
-}
-
 const children = Number(arg('--children', '500000'));
 const runs = Number(arg('--runs', '3'));
 const seed = arg('--seed', 'bench');
 const endYear = 2018;
 const from = `${endYear - 5}-04-30`;
 const to = `${endYear}-03-31`;
-const cli = path.join(root, 'bin', 'parentis.js');
 
 /** A python with pandas: Debian's python3-pandas is installed for /usr/bin/python3. */
 function findPython(): string | undefined {
@@ -62,26 +56,7 @@ function timed(command: string, args: string[]): Timed {
   return { seconds, peakMb, stdout: r.stdout };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const fmt = (n: number, dp = 1): string => n.toLocaleString('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp });
-const spread = (xs: number[], dp = 1, unit = ''): string =>
-  `median ${fmt(median(xs), dp)}${unit} (min ${fmt(Math.min(...xs), dp)}, max ${fmt(Math.max(...xs), dp)})`;
-
-// The return, generated once per size and seed and kept in the temporary folder for the next run.
-const dir = path.join(os.tmpdir(), `parentis-bench-903-${children}-${seed}`);
-if (!fs.existsSync(path.join(dir, '.complete'))) {
-  console.log(`Generating ${children.toLocaleString('en-GB')} children over five years into ${dir} …`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  const g = spawnSync(process.execPath, [cli, 'generate', '903', '--children', String(children), '--years', '5', '--seed', seed, '--end-year', String(endYear), '--out', dir], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (g.status !== 0) process.exit(g.status ?? 1);
-  fs.writeFileSync(path.join(dir, '.complete'), '');
-}
+const dir = returnOnDisk(children, seed, endYear);
 const episodes = fs
   .readdirSync(dir)
   .filter((d) => /^\d{4}$/.test(d))
@@ -94,7 +69,7 @@ console.log(`machine: ${os.cpus().length} cores, load average ${load} at the sta
 if (!python) console.log('pandas not found (apt-get install python3-pandas): Parentis alone is timed.');
 if (!gnuTime) console.log('GNU time not found (apt-get install time): peak memory is not measured.');
 
-const parentisArgs = [cli, 'indicators', '--files', dir, '--from', from, '--to', to, '--format', 'csv'];
+const parentisArgs = [CLI, 'indicators', '--files', dir, '--from', from, '--to', to, '--format', 'csv'];
 const pandasArgs = [path.join(root, 'bench', '903_pandas.py'), dir, from, to];
 const mine: Timed[] = [];
 const theirs: Timed[] = [];
