@@ -55,10 +55,13 @@ export interface CheckedReturn {
   notes: string[];
 }
 
-/** How to read a set of files: `year` is the analyst's collection year for a one-year set (the year it ends). */
 /** The stages of reading a return, each said as it starts to a caller that shows progress (a terminal's). */
 export type ReturnStage = 'reading' | 'checking' | 'figures';
 
+/**
+ * How to read a set of files: `year` is the analyst's collection year for a one-year set (the year it ends);
+ * `onStage` hears each stage as it starts.
+ */
 export interface ReadOptions {
   year?: number;
   onStage?: (stage: ReturnStage) => void;
