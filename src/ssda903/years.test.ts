@@ -108,4 +108,10 @@ test('check a return with no year skips the year-dependent checks with a note, n
         'The collection year of return/header.csv, return/oc3.csv is not known (no year in the path and no event dates to tell; give --year to set it), so 3 checks that depend on it were not run: date-outside-year, 391, 3001',
     },
   ]);
+  // One check skipped is said in the singular.
+  const header = readReturn([{ name: 'return/header.csv', text: csv(TABLE_COLUMNS.Header, [{ CHILD: 'A', SEX: 'M', DOB: '01/01/2005', ETHNIC: 'WBRI', UPN: 'A123456789012' }]) }]);
+  assert.deepEqual(
+    checkReturn(buildReturn(header.files)).map((i) => i.message),
+    ['The collection year of return/header.csv is not known (no year in the path and no event dates to tell; give --year to set it), so 1 check that depends on it was not run: date-outside-year'],
+  );
 });

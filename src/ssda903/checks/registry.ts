@@ -54,7 +54,7 @@ export function runRules(ret: Ssda903Return, rules: readonly Rule[] = RULES, als
         file: files[0] ?? '',
         line: 1,
         child: '',
-        message: `The collection year of ${files.join(', ')} is not known (no year in the path and no event dates to tell; give --year to set it), so ${skipped.length} check${skipped.length === 1 ? '' : 's'} that depend on it were not run: ${skipped.join(', ')}`,
+        message: `The collection year of ${files.join(', ')} is not known (no year in the path and no event dates to tell; give --year to set it), so ${skipped.length === 1 ? '1 check that depends on it was' : `${skipped.length} checks that depend on it were`} not run: ${skipped.join(', ')}`,
       });
     }
   }
