@@ -31,7 +31,7 @@ import { requireCapability, type Ctx } from './context.ts';
 import { defineMeasure } from './measure.service.ts';
 
 export type { DataQualityIssue, IndicatorValue, InputFile, StreamedFile };
-export { Ssda903FileError } from '../ssda903/index.ts';
+export { seeAlso, Ssda903FileError } from '../ssda903/index.ts';
 export { indicatorDefinitions, monthEndsBetween };
 
 export interface IssueSummary {

@@ -1,7 +1,7 @@
 // Each data-quality check fires on its own case with the right file, line, child and column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkReturn, type DataQualityIssue } from './checks.ts';
+import { checkReturn, seeAlso, type DataQualityIssue } from './checks.ts';
 import { dateFormHint } from './days.ts';
 import { computeIndicators } from './indicators.ts';
 import { ep, files, header, history, oc2, valueOf } from './test-fixtures.ts';
@@ -19,6 +19,14 @@ function only(issues: DataQualityIssue[], check: string): Located[] {
 test('check reports overlapping episodes (rule 501) as an error on the later episode', () => {
   const ret = history(files(2025, { Episodes: [ep('A', '01/05/2024', 'S', 'C2', 'U1', '01/08/2024', 'E4A'), ep('A', '01/07/2024', 'S', 'C2', 'U1')] }));
   assert.deepEqual(only(checkReturn(ret), '501'), [{ severity: 'error', check: '501', file: EPISODES_2025, line: 3, column: 'DECOM', child: 'A' }]);
+});
+
+test('a finding names the other rows it involves: the previous episode of an overlap, a row of another file with its file', () => {
+  const ret = history(files(2025, { Episodes: [ep('A', '01/05/2024', 'S', 'C2', 'U1', '01/08/2024', 'E4A'), ep('A', '01/07/2024', 'S', 'C2', 'U1')] }));
+  const [overlap] = checkReturn(ret).filter((i) => i.check === '501');
+  assert.equal(seeAlso(overlap!), 'see also row 2');
+  assert.equal(seeAlso({ file: EPISODES_2025, related: [{ file: '903/2024/episodes.csv', line: 35422 }, { file: EPISODES_2025, line: 7 }] }), 'see also 903/2024/episodes.csv row 35,422, row 7');
+  assert.equal(seeAlso({ file: EPISODES_2025 }), '');
 });
 
 test('check reports broken X1 chains (rules 388 and 432): a gap, a last episode ending X1 and a continuation after a ceasing', () => {

@@ -25,6 +25,15 @@ export interface DataQualityIssue {
   related?: { file: string; line: number }[];
 }
 
+/**
+ * The other rows a finding involves, as a person reads them ("see also row 35,422", or the file too when it is
+ * another): the previous episode of an overlap, the twin of a repeated row. Empty when there are none.
+ */
+export function seeAlso(issue: Pick<DataQualityIssue, 'file' | 'related'>): string {
+  if (!issue.related || issue.related.length === 0) return '';
+  return `see also ${issue.related.map((r) => `${r.file === issue.file ? '' : `${r.file} `}row ${r.line.toLocaleString('en-GB')}`).join(', ')}`;
+}
+
 /** The checks of rows and years, each with its severity; the validator's rules (checks/registry.ts) carry their own. */
 export const CHECKS = {
   'bad-date': 'error',

@@ -105,6 +105,22 @@ test('post 903 files with findings not chosen to store despite lists them and st
   assert.deepEqual(await web.db.counts(), before);
 });
 
+test('post 903 files with a row repeated lists the finding with the other row it involves', async () => {
+  const analyst = await web.signIn('analyst');
+  const repeated = goodFiles.map((f) => {
+    if (!f.name.endsWith('2018/episodes.csv')) return f;
+    const lines = f.text.trimEnd().split('\n');
+    return { ...f, text: `${[...lines, lines[1]].join('\n')}\n` };
+  });
+  const r = await postUpload(analyst, fileParts(repeated));
+  assert.equal(r.statusCode, 400);
+  const examples = html(r.body).rows('#refused-examples');
+  assert.ok(
+    examples.some((cells) => cells[0] === '2018/episodes.csv' && /\(see also row [\d,]+\)$/.test(cells[5]!)),
+    JSON.stringify(examples),
+  );
+});
+
 test('post a 903 file missing a column answers 400 naming the file and column, and stores nothing', async () => {
   const analyst = await web.signIn('analyst');
   const before = await web.db.counts();
