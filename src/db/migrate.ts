@@ -23,6 +23,7 @@ import * as m0019 from './migrations/0019_measure_data_version.ts';
 import * as m0020 from './migrations/0020_report_narrative.ts';
 import * as m0021 from './migrations/0021_annual_report_text.ts';
 import * as m0022 from './migrations/0022_measure_value_note.ts';
+import * as m0023 from './migrations/0023_finding_see_also.ts';
 
 /** Every migration by name, in order (exported for tests that migrate part of the way). */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0020_report_narrative': m0020,
   '0021_annual_report_text': m0021,
   '0022_measure_value_note': m0022,
+  '0023_finding_see_also': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -445,6 +445,8 @@ export interface Ssda903FindingTable {
   columnName: string | null;
   child: string;
   message: string;
+  /** The other rows the finding involves, as said after it ("see also row 13"); empty when none. */
+  seeAlso: string;
 }
 
 export interface Ssda903ImportTable {

@@ -103,9 +103,9 @@ export class Ssda903Repository {
     for (let i = 0; i < findings.length; i += CHUNK) {
       const chunk = JSON.stringify(findings.slice(i, i + CHUNK));
       await sql`
-        insert into ssda903_finding (organisation_id, upload_id, severity, check_code, file, line, column_name, child, message)
-        select ${organisationId}, ${uploadId}, x.severity, x."checkCode", x.file, x.line, x."columnName", x.child, x.message
-        from jsonb_to_recordset(${chunk}::jsonb) as x(severity text, "checkCode" text, file text, line int, "columnName" text, child text, message text)`.execute(this.db);
+        insert into ssda903_finding (organisation_id, upload_id, severity, check_code, file, line, column_name, child, message, see_also)
+        select ${organisationId}, ${uploadId}, x.severity, x."checkCode", x.file, x.line, x."columnName", x.child, x.message, x."seeAlso"
+        from jsonb_to_recordset(${chunk}::jsonb) as x(severity text, "checkCode" text, file text, line int, "columnName" text, child text, message text, "seeAlso" text)`.execute(this.db);
     }
   }
 

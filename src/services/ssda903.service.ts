@@ -15,6 +15,7 @@ import {
   monthEndsBetween,
   readReturn,
   readReturnStreamed,
+  seeAlso,
   type DataQualityIssue,
   type InputFile,
   type RowsChecked,
@@ -31,8 +32,8 @@ import { requireCapability, type Ctx } from './context.ts';
 import { defineMeasure } from './measure.service.ts';
 
 export type { DataQualityIssue, IndicatorValue, InputFile, StreamedFile };
-export { seeAlso, Ssda903FileError } from '../ssda903/index.ts';
-export { indicatorDefinitions, monthEndsBetween };
+export { Ssda903FileError } from '../ssda903/index.ts';
+export { indicatorDefinitions, monthEndsBetween, seeAlso };
 
 export interface IssueSummary {
   errors: number;
@@ -141,7 +142,8 @@ const PROGRESS_EVERY_MS = 250;
 export interface UploadFindings {
   upload: UploadSummary;
   byCheck: IssueSummary['byCheck'];
-  findings: { severity: DataQualityIssue['severity']; check: string; file: string; line: number; column: string | null; child: string; message: string }[];
+  /** `seeAlso`: the other rows a finding involves, as said after it ("see also row 13"); empty when none. */
+  findings: { severity: DataQualityIssue['severity']; check: string; file: string; line: number; column: string | null; child: string; message: string; seeAlso: string }[];
   /** How many findings match (more than are listed when over FINDINGS_SHOWN). */
   total: number;
   /** False for a replaced upload: its findings went with its child-level rows. */
@@ -407,7 +409,7 @@ export class Ssda903Service {
       await repos.ssda903.insertFindings(
         ctx.organisationId,
         upload.id,
-        checked.issues.map((i) => ({ severity: i.severity, checkCode: i.check, file: i.file, line: i.line, columnName: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? null), child: i.child, message: i.message })),
+        checked.issues.map((i) => ({ severity: i.severity, checkCode: i.check, file: i.file, line: i.line, columnName: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? null), child: i.child, message: i.message, seeAlso: seeAlso(i) })),
       );
       const records = checked.files.flatMap((f) =>
         f.rows.map((r) => ({ tableName: f.table, collectionYear: f.collectionYear, file: f.name, line: r.line, child: r.fields.CHILD ?? '', fields: r.fields })),
@@ -504,7 +506,7 @@ export class Ssda903Service {
     return {
       upload: toUploadSummary(upload),
       byCheck,
-      findings: rows.map((r) => ({ severity: r.severity as DataQualityIssue['severity'], check: r.checkCode, file: r.file, line: r.line, column: r.columnName, child: r.child, message: r.message })),
+      findings: rows.map((r) => ({ severity: r.severity as DataQualityIssue['severity'], check: r.checkCode, file: r.file, line: r.line, column: r.columnName, child: r.child, message: r.message, seeAlso: r.seeAlso })),
       total,
       kept: upload.replacedAt === null,
     };

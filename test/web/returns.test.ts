@@ -115,10 +115,16 @@ test('post 903 files with a row repeated lists the finding with the other row it
   const r = await postUpload(analyst, fileParts(repeated));
   assert.equal(r.statusCode, 400);
   const examples = html(r.body).rows('#refused-examples');
-  assert.ok(
-    examples.some((cells) => cells[0] === '2018/episodes.csv' && /\(see also row [\d,]+\)$/.test(cells[5]!)),
-    JSON.stringify(examples),
-  );
+  const seeAlso = /\(see also row [\d,]+\)$/;
+  assert.ok(examples.some((cells) => cells[0] === '2018/episodes.csv' && seeAlso.test(cells[5]!)), JSON.stringify(examples));
+  // Stored despite them, the upload's findings row by row say it too.
+  const stored = await postUpload(analyst, [...fileParts(repeated), ['proceed', 'errors']]);
+  assert.equal(stored.statusCode, 303, stored.body.slice(0, 500));
+  const job = /^\/returns\/imports\/(\d+)$/.exec(String(stored.headers.location))!;
+  await importEnded(Number(job[1]));
+  const done = html((await web.get(job[0], analyst)).body);
+  const findings = html((await web.get(done.href('See the upload and its data-quality findings')!, analyst)).body).rows('#findings-table');
+  assert.ok(findings.some((cells) => cells[0] === '2018/episodes.csv' && seeAlso.test(cells[5]!)), JSON.stringify(findings));
 });
 
 test('post a 903 file missing a column answers 400 naming the file and column, and stores nothing', async () => {
