@@ -3,6 +3,7 @@
 // the direction of travel, the last 13 periods and the benchmarks — with small numbers suppressed for
 // everyone but analysts. A figure at a date is the latest period ending on or before it; nothing
 // after the date is read (the 903 engine itself never uses events after a month end).
+import { yearEndingLabel } from '../domain/reporting-periods.ts';
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,
   monthEnd,
@@ -22,7 +23,6 @@ import {
   type YearQuartiles,
 } from '../measures/index.ts';
 import type { BenchmarkView, Measure, TargetView } from './measure.service.ts';
-import { yearEndingLabel } from '../domain/reporting-periods.ts';
 
 /** Setting: the authority's small-number threshold (counts below it are suppressed). */
 export { SUPPRESSION_SETTING } from '../repositories/measure.repository.ts';

@@ -16,6 +16,7 @@ import {
   readReturn,
   readReturnStreamed,
   seeAlso,
+  withSeeAlso,
   type DataQualityIssue,
   type InputFile,
   type RowsChecked,
@@ -33,7 +34,7 @@ import { defineMeasure } from './measure.service.ts';
 
 export type { DataQualityIssue, IndicatorValue, InputFile, StreamedFile };
 export { Ssda903FileError } from '../ssda903/index.ts';
-export { indicatorDefinitions, monthEndsBetween, seeAlso };
+export { indicatorDefinitions, monthEndsBetween, seeAlso, withSeeAlso };
 
 export interface IssueSummary {
   errors: number;
@@ -142,8 +143,8 @@ const PROGRESS_EVERY_MS = 250;
 export interface UploadFindings {
   upload: UploadSummary;
   byCheck: IssueSummary['byCheck'];
-  /** `seeAlso`: the other rows a finding involves, as said after it ("see also row 13"); empty when none. */
-  findings: { severity: DataQualityIssue['severity']; check: string; file: string; line: number; column: string | null; child: string; message: string; seeAlso: string }[];
+  /** Each `message` ends with the other rows the finding involves, when there are any ("… (see also row 13)"). */
+  findings: { severity: DataQualityIssue['severity']; check: string; file: string; line: number; column: string | null; child: string; message: string }[];
   /** How many findings match (more than are listed when over FINDINGS_SHOWN). */
   total: number;
   /** False for a replaced upload: its findings went with its child-level rows. */
@@ -297,7 +298,7 @@ export async function indicatorsFromFiles(
     asideFromBytes?: number;
   } = {},
 ): Promise<IndicatorValue[]> {
-  const checked = await checkStreamedForFigures(files, { ...yearOf(options), ...(options.onStage ? { onStage: options.onStage } : {}) }, options.asideFromBytes);
+  const checked = await checkStreamedForFigures(files, options, options.asideFromBytes);
   options.onChecked?.(checked);
   const { ret } = checked;
   // One figure for every date: the engine takes the latest estimate on or before each year's own.
@@ -506,7 +507,7 @@ export class Ssda903Service {
     return {
       upload: toUploadSummary(upload),
       byCheck,
-      findings: rows.map((r) => ({ severity: r.severity as DataQualityIssue['severity'], check: r.checkCode, file: r.file, line: r.line, column: r.columnName, child: r.child, message: r.message, seeAlso: r.seeAlso })),
+      findings: rows.map((r) => ({ severity: r.severity as DataQualityIssue['severity'], check: r.checkCode, file: r.file, line: r.line, column: r.columnName, child: r.child, message: withSeeAlso(r.message, r.seeAlso) })),
       total,
       kept: upload.replacedAt === null,
     };

@@ -34,6 +34,9 @@ export function seeAlso(issue: Pick<DataQualityIssue, 'file' | 'related'>): stri
   return `see also ${issue.related.map((r) => `${r.file === issue.file ? '' : `${r.file} `}row ${r.line.toLocaleString('en-GB')}`).join(', ')}`;
 }
 
+/** A finding's message as shown, with the other rows it involves (`also`, as seeAlso gives them) after it. */
+export const withSeeAlso = (message: string, also: string): string => (also === '' ? message : `${message} (${also})`);
+
 /** The checks of rows and years, each with its severity; the validator's rules (checks/registry.ts) carry their own. */
 export const CHECKS = {
   'bad-date': 'error',

@@ -3,6 +3,6 @@ export { parseFiles, readReturn, readReturnStreamed, Ssda903FileError, type Inpu
 export { YearError, type YearOptions } from './years.ts';
 export type { TableName } from './tables.ts';
 export { buildReturn, type Ssda903Return } from './history.ts';
-export { buildAndCheck, checkReturn, seeAlso, type DataQualityIssue, type RowsChecked } from './checks.ts';
+export { buildAndCheck, checkReturn, seeAlso, withSeeAlso, type DataQualityIssue, type RowsChecked } from './checks.ts';
 export { computeIndicators, monthEndsBetween, type IndicatorOptions, type IndicatorValue } from './indicators.ts';
 export { indicatorDefinitions, type IndicatorDefinition } from './definitions.ts';

@@ -3,7 +3,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import fs from 'node:fs';
-import { seeAlso, type CheckedReturn, type DataQualityIssue, type ReturnStage, type StreamedFile } from '../../services/ssda903.service.ts';
+import { seeAlso, withSeeAlso, type CheckedReturn, type DataQualityIssue, type ReturnStage, type StreamedFile } from '../../services/ssda903.service.ts';
 import { checkSize, displayName, gatherFiles } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
@@ -15,8 +15,7 @@ export const MAX_903_FILE_BYTES = 256 * 1024 * 1024;
 
 export function issueLine(i: DataQualityIssue): string {
   const where = i.fields && i.fields.length > 1 ? ` columns ${i.fields.join(', ')}` : i.column ? ` column ${i.column}` : '';
-  const also = seeAlso(i);
-  return `${i.file}:${i.line} child ${i.child || '(none)'}${where}: ${i.message}${also === '' ? '' : ` (${also})`}`;
+  return `${i.file}:${i.line} child ${i.child || '(none)'}${where}: ${withSeeAlso(i.message, seeAlso(i))}`;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -102,9 +102,15 @@ const measurePageRoutes: PageRoutes = (server) => {
     return reply.code(303).redirect(`${measurePath(code)}?done=commentary#commentary`);
   });
 
+  /** The measure's figures for a download, up to the date its link carries (the page's own), or today. */
+  function downloadPage(request: FastifyRequest) {
+    const { code } = codeParams.parse(request.params);
+    return measures.page(request.ctx(), code, { asAt: readAsAt(request.query, todayFor(request.ctx())).asAt });
+  }
+
   server.get('/measures/:code/figures.csv', async (request, reply) => {
     const { code } = codeParams.parse(request.params);
-    const page = await measures.page(request.ctx(), code, { asAt: readAsAt(request.query, todayFor(request.ctx())).asAt });
+    const page = await downloadPage(request);
     const rows = downloadRows(page);
     const note = rows.some((r) => r.includes('c')) ? [[`c: a small number (fewer than ${page.threshold}) or a figure that would reveal one, not shown`]] : [];
     return reply
@@ -116,7 +122,7 @@ const measurePageRoutes: PageRoutes = (server) => {
 
   server.get('/measures/:code/figures.xlsx', async (request, reply) => {
     const { code } = codeParams.parse(request.params);
-    const page = await measures.page(request.ctx(), code, { asAt: readAsAt(request.query, todayFor(request.ctx())).asAt });
+    const page = await downloadPage(request);
     // exceljs is large: loaded only when a workbook is asked for.
     const { default: Excel } = await import('exceljs');
     const wb = new Excel.Workbook();

@@ -1,5 +1,5 @@
 // The 903 pages' view models: uploads, findings by check, file and row, refused files' findings, and an import's progress.
-import { seeAlso, type CheckedReturn, type ImportProgress, type UploadFindings, type UploadSummary } from '../../services/ssda903.service.ts';
+import { seeAlso, withSeeAlso, type CheckedReturn, type ImportProgress, type UploadFindings, type UploadSummary } from '../../services/ssda903.service.ts';
 import { yearsEndingText } from '../../domain/reporting-periods.ts';
 import { returnJobPath, returnUploadPath } from '../kit/paths.ts';
 
@@ -42,7 +42,7 @@ export function refusalView(checked: CheckedReturn) {
     checked.issues
       .filter((i) => i.check === c.check && i.severity === c.severity)
       .slice(0, EXAMPLES_PER_CHECK)
-      .map((i) => ({ ...i, tag: severityTag(i.severity), column: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? ''), seeAlso: seeAlso(i) })),
+      .map((i) => ({ ...i, tag: severityTag(i.severity), column: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? ''), message: withSeeAlso(i.message, seeAlso(i)) })),
   );
   return {
     summary: checked.summary,
