@@ -1,7 +1,8 @@
 // The JSON API under /api/v1: plans, actions (with the command line's filters), an action's history
-// and updates, status proposals and decisions, deadline requests and risks. Bearer tokens name the
-// person, whose role the services enforce exactly as for the pages. Every route is declared once in
-// a table, which both registers it and describes it in the OpenAPI document.
+// and updates, status proposals and decisions, deadline requests and risks; rounds, snapshots, reports,
+// measures and the stored 903 returns' findings. Bearer tokens name the person, whose role the services
+// enforce exactly as for the pages. Every route is declared once in a table, which both registers it and
+// describes it in the OpenAPI document.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../composition.ts';
@@ -33,6 +34,7 @@ import { openApiDocument } from './openapi.ts';
 import { roundApiRoutes } from './rounds.api.ts';
 import { snapshotApiRoutes } from './snapshots.api.ts';
 import { reportApiRoutes } from './reports.api.ts';
+import { returnApiRoutes } from './returns.api.ts';
 
 type Schema = z.ZodType;
 
@@ -219,6 +221,7 @@ export function apiRoutes(s: Services): ApiRoute[] {
     ...snapshotApiRoutes(s),
     ...reportApiRoutes(s),
     ...measureApiRoutes(s),
+    ...returnApiRoutes(s),
   ];
 }
 
