@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ep, files, header } from '../test-fixtures.ts';
-import { flagged } from './test-fixtures.ts';
+import { flagged, messages } from './test-fixtures.ts';
 
 const O = '2025/oc3.csv';
 const oc3 = (child: string, dob: string, inTouch = 'YES', activ = 'F2', accom = 'D1') => ({ CHILD: child, DOB: dob, IN_TOUCH: inTouch, ACTIV: activ, ACCOM: accom });
@@ -51,6 +51,22 @@ test('rule 1001 flags a young person not looked after 13 weeks since 14, or adop
     }),
   ];
   assert.deepEqual(flagged('1001', ...input), [`${O}:3`, `${O}:4`]);
+});
+
+test('rule 1001 says when the returns loaded begin after the birthday it counts from, rather than that the young person is not a care leaver', () => {
+  const years = (first: number) => [
+    files(first, { Episodes: [ep('Z', `01/05/${first - 1}`, 'S', 'C2', 'U1')] }),
+    files(2024, { Episodes: [ep('B', '01/04/2023', 'S', 'C2', 'U1', '01/05/2023', 'E8')] }),
+    files(2025, { Header: [header('B', '01/06/2006')], Episodes: [ep('Z', '01/05/2024', 'S', 'C2', 'U1')], OC3: [oc3('B', '01/06/2006')] }),
+  ];
+  // Loaded from 1 April 2020, before B turned 14 (1 June 2020): their 30 days are all the care there was.
+  assert.deepEqual(messages('1001', ...years(2021)), [
+    'Young person B was looked after 30 days since their 14th birthday in the returns loaded, under the 91 a care leaver needs, so is not a care leaver, but IN_TOUCH, ACTIV, ACCOM completed',
+  ]);
+  // Loaded from 1 April 2022 only: care between the birthday and then would not be seen.
+  assert.deepEqual(messages('1001', ...years(2023)), [
+    'Young person B was looked after 30 days since their 14th birthday in the returns loaded, under the 91 a care leaver needs, but IN_TOUCH, ACTIV, ACCOM completed; the returns loaded begin on 01/04/2022, after that birthday (01/06/2020), so care before then is not seen: load the earlier years, or check that they are a care leaver',
+  ]);
 });
 
 test('rule 344 flags activity or accommodation other than 0 for a young person who died or returned home, and passes 0', () => {

@@ -1,6 +1,6 @@
 // Validator rules on OC3: who is a care leaver this year, and IN_TOUCH, ACTIV and ACCOM coded consistently.
 import { SHORT_BREAK } from '../episode-columns.ts';
-import { dayFromParts, dayFromUk, ymdFromDay, ukDate } from '../days.ts';
+import { dayFromParts, dayFromUk, ymdFromDay, ukDate, yearStart } from '../days.ts';
 import { birthday, blank, type CheckContext, type Report, type Row, type Rule, ageInYear } from './context.ts';
 
 const COHORT = 'care leavers in touch, in education, employment or training, and in suitable accommodation: who is in the denominator';
@@ -102,6 +102,8 @@ export const careLeaverRules: Rule[] = [
     protects: COHORT,
     check(ctx, report) {
       const end = ctx.end!;
+      // The first day any Episodes file loaded covers: care before it is not seen.
+      const seenFrom = yearStart(Math.min(...(ctx.ret.tableYears.get('Episodes') ?? []), ctx.year!));
       completedRows(ctx, (row, _dob, items) => {
         const child = ctx.ret.byId.get(row.fields.CHILD ?? '');
         const ymd = child?.dob;
@@ -129,7 +131,14 @@ export const careLeaverRules: Rule[] = [
         if (finalRec === 'E11' || finalRec === 'E12') why = `was adopted (REC ${finalRec} on ${ukDate(dec[final]!)})`;
         else if (since14 < 91) why = `was looked after ${since14} days since their 14th birthday in the returns loaded, under the 91 a care leaver needs`;
         else if (since16 < 1) why = 'was not looked after on any day since their 16th birthday';
-        if (why) report(row, `Young person ${row.fields.CHILD} ${why}, so is not a care leaver, but ${items.join(', ')} completed`, { fields: items });
+        if (!why) return;
+        // A short history: the birthday the test counts from is before the returns loaded, so the care is not all seen.
+        const from = since14 < 91 ? b14 : b16;
+        const unseen = !why.startsWith('was adopted') && from < seenFrom;
+        const message = unseen
+          ? `Young person ${row.fields.CHILD} ${why}, but ${items.join(', ')} completed; the returns loaded begin on ${ukDate(seenFrom)}, after that birthday (${ukDate(from)}), so care before then is not seen: load the earlier years, or check that they are a care leaver`
+          : `Young person ${row.fields.CHILD} ${why}, so is not a care leaver, but ${items.join(', ')} completed`;
+        report(row, message, { fields: items });
       });
     },
   },
