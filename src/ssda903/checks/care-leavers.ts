@@ -128,16 +128,17 @@ export const careLeaverRules: Rule[] = [
         }
         const finalRec = final === -1 ? '' : child.store.text(rec, final);
         let why: string | undefined;
+        /** The birthday a test of care counts from, when that test failed. */
+        let from: number | undefined;
         if (finalRec === 'E11' || finalRec === 'E12') why = `was adopted (REC ${finalRec} on ${ukDate(dec[final]!)})`;
-        else if (since14 < 91) why = `was looked after ${since14} days since their 14th birthday in the returns loaded, under the 91 a care leaver needs`;
-        else if (since16 < 1) why = 'was not looked after on any day since their 16th birthday';
+        else if (since14 < 91) [why, from] = [`was looked after ${since14} days since their 14th birthday in the returns loaded, under the 91 a care leaver needs`, b14];
+        else if (since16 < 1) [why, from] = ['was not looked after on any day since their 16th birthday', b16];
         if (!why) return;
-        // A short history: the birthday the test counts from is before the returns loaded, so the care is not all seen.
-        const from = since14 < 91 ? b14 : b16;
-        const unseen = !why.startsWith('was adopted') && from < seenFrom;
-        const message = unseen
-          ? `Young person ${row.fields.CHILD} ${why}, but ${items.join(', ')} completed; the returns loaded begin on ${ukDate(seenFrom)}, after that birthday (${ukDate(from)}), so care before then is not seen: load the earlier years, or check that they are a care leaver`
-          : `Young person ${row.fields.CHILD} ${why}, so is not a care leaver, but ${items.join(', ')} completed`;
+        // A short history: that birthday is before the returns loaded begin, so the care since it is not all seen.
+        const message =
+          from !== undefined && from < seenFrom
+            ? `Young person ${row.fields.CHILD} ${why}, but ${items.join(', ')} completed; the returns loaded begin on ${ukDate(seenFrom)}, after that birthday (${ukDate(from)}), so care before then is not seen: load the earlier years, or check that they are a care leaver`
+            : `Young person ${row.fields.CHILD} ${why}, so is not a care leaver, but ${items.join(', ')} completed`;
         report(row, message, { fields: items });
       });
     },
