@@ -10,6 +10,7 @@ import { ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
 import { httpProblem, problemJson } from '../http/errors.ts';
 import { asOfDate, type Ctx } from '../services/context.ts';
+import { FindingsRefused } from '../services/ssda903.service.ts';
 import {
   actionDetailSchema,
   actionListSchema,
@@ -34,7 +35,7 @@ import { openApiDocument } from './openapi.ts';
 import { roundApiRoutes } from './rounds.api.ts';
 import { snapshotApiRoutes } from './snapshots.api.ts';
 import { reportApiRoutes } from './reports.api.ts';
-import { returnApiRoutes } from './returns.api.ts';
+import { checkedFindings, returnApiRoutes } from './returns.api.ts';
 
 type Schema = z.ZodType;
 
@@ -52,6 +53,8 @@ export interface ApiRoute {
   status?: number;
   /** Content types the route also answers with, as a file (an ApiFile from the handler), with what each is. */
   files?: Record<string, string>;
+  /** The largest body the route takes, in bytes, when more than the server's 1 MB (files sent as JSON). */
+  bodyLimit?: number;
   handler: (call: { ctx: Ctx; params: never; query: never; body: never }) => Promise<unknown>;
 }
 
@@ -76,6 +79,7 @@ export function route<P extends Schema = z.ZodObject, Q extends Schema = z.ZodOb
   response: Schema;
   status?: number;
   files?: Record<string, string>;
+  bodyLimit?: number;
   handler: (call: { ctx: Ctx; params: z.output<P>; query: z.output<Q>; body: z.output<B> }) => Promise<unknown>;
 }): ApiRoute {
   return spec;
@@ -256,6 +260,7 @@ export function api(server: FastifyInstance): Promise<void> {
     server.route({
       method: r.method,
       url: r.url,
+      ...(r.bodyLimit === undefined ? {} : { bodyLimit: r.bodyLimit }),
       handler: async (request, reply) => {
         const ctx = await authenticate(request, reply);
         if (ctx === undefined) return reply;
@@ -281,6 +286,8 @@ export function api(server: FastifyInstance): Promise<void> {
     const problem = httpProblem(err);
     if (problem.status === 500) request.log.error({ err }, 'API request failed');
     const body: z.infer<typeof errorSchema> = problemJson(problem, request.id);
+    // 903 files refused for their findings: what was found, so that the caller can correct them or store despite them.
+    if (err instanceof FindingsRefused) return reply.code(problem.status).send({ ...body, findings: checkedFindings(err.checked) });
     return reply.code(problem.status).send(body);
   });
   return Promise.resolve();

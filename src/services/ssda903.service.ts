@@ -46,6 +46,25 @@ export interface IssueSummary {
 
 const SEVERITY_ORDER: Record<DataQualityIssue['severity'], number> = { error: 0, warning: 1, note: 2 };
 
+/** Located examples shown of each check, so that one frequent check does not hide the others. */
+export const EXAMPLES_PER_CHECK = 3;
+
+/**
+ * The first findings of each check (errors and warnings; notes are said apart), in the summary's order of checks,
+ * errors first: what the command line, the upload form and the API show of files refused or checked.
+ */
+export function findingExamples(checked: Pick<CheckedReturn, 'issues' | 'summary'>, perCheck = EXAMPLES_PER_CHECK): DataQualityIssue[] {
+  const byCheck = new Map<string, DataQualityIssue[]>();
+  for (const i of checked.issues) {
+    if (i.severity === 'note') continue;
+    const key = `${i.severity}|${i.check}`;
+    let list = byCheck.get(key);
+    if (!list) byCheck.set(key, (list = []));
+    if (list.length < perCheck) list.push(i);
+  }
+  return checked.summary.byCheck.flatMap((c) => byCheck.get(`${c.severity}|${c.check}`) ?? []);
+}
+
 export interface CheckedReturn {
   files: ParsedFile[];
   ret: Ssda903Return;

@@ -3,7 +3,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import fs from 'node:fs';
-import { seeAlso, withSeeAlso, type CheckedReturn, type DataQualityIssue, type ReturnStage, type StreamedFile } from '../../services/ssda903.service.ts';
+import { EXAMPLES_PER_CHECK, findingExamples, seeAlso, withSeeAlso, type CheckedReturn, type DataQualityIssue, type ReturnStage, type StreamedFile } from '../../services/ssda903.service.ts';
 import { checkSize, displayName, gatherFiles } from '../input-files.ts';
 import { write } from '../output.ts';
 import { withSession, type GlobalOptions } from '../session.ts';
@@ -20,9 +20,6 @@ export function issueLine(i: DataQualityIssue): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Located examples shown of each check, so one frequent check does not hide the others. */
-const PER_CHECK = 3;
-
 /** The findings summary: counts by check and by file, then the first located examples of each check, errors first, and any notes. */
 export function qualityReport(checked: CheckedReturn, shown = SHOWN): string {
   const { summary, issues } = checked;
@@ -32,16 +29,9 @@ export function qualityReport(checked: CheckedReturn, shown = SHOWN): string {
     lines.push('By file:');
     for (const f of summary.byFile) lines.push(`  ${f.file}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}`);
   }
-  const byCheck = new Map<string, DataQualityIssue[]>();
-  for (const i of issues) {
-    if (i.severity === 'note') continue;
-    const key = `${i.severity}|${i.check}`;
-    const list = byCheck.get(key) ?? [];
-    if (list.length < PER_CHECK) byCheck.set(key, [...list, i]);
-  }
-  const examples = summary.byCheck.flatMap((c) => byCheck.get(`${c.severity}|${c.check}`) ?? []).slice(0, shown);
+  const examples = findingExamples(checked).slice(0, shown);
   if (examples.length > 0) {
-    lines.push(`Examples (up to ${PER_CHECK} of each check, ${examples.length} in all):`);
+    lines.push(`Examples (up to ${EXAMPLES_PER_CHECK} of each check, ${examples.length} in all):`);
     for (const i of examples) lines.push(`  ${i.severity} ${i.check}: ${issueLine(i)}`);
   }
   for (const i of issues.filter((n) => n.severity === 'note')) lines.push(`Note: ${i.message}`);

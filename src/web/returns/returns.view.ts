@@ -1,5 +1,5 @@
 // The 903 pages' view models: uploads, findings by check, file and row, refused files' findings, and an import's progress.
-import { seeAlso, withSeeAlso, type CheckedReturn, type ImportProgress, type UploadFindings, type UploadSummary } from '../../services/ssda903.service.ts';
+import { findingExamples, seeAlso, withSeeAlso, type CheckedReturn, type ImportProgress, type UploadFindings, type UploadSummary } from '../../services/ssda903.service.ts';
 import { yearsEndingText } from '../../domain/reporting-periods.ts';
 import { returnJobPath, returnUploadPath } from '../kit/paths.ts';
 
@@ -34,20 +34,18 @@ export function uploadRows(uploads: UploadSummary[]) {
   }));
 }
 
-/** Examples of each check shown when files are refused for their findings. */
-const EXAMPLES_PER_CHECK = 3;
-
+/** Files refused for their findings: the counts, the first examples of each check and the notes. */
 export function refusalView(checked: CheckedReturn) {
-  const examples = checked.summary.byCheck.flatMap((c) =>
-    checked.issues
-      .filter((i) => i.check === c.check && i.severity === c.severity)
-      .slice(0, EXAMPLES_PER_CHECK)
-      .map((i) => ({ ...i, tag: severityTag(i.severity), column: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? ''), message: withSeeAlso(i.message, seeAlso(i)) })),
-  );
+  const examples = findingExamples(checked).map((i) => ({
+    ...i,
+    tag: severityTag(i.severity),
+    column: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? ''),
+    message: withSeeAlso(i.message, seeAlso(i)),
+  }));
   return {
     summary: checked.summary,
     byCheck: checked.summary.byCheck.map((c) => ({ ...c, tag: severityTag(c.severity) })),
-    examples: examples.filter((e) => e.severity !== 'note'),
+    examples,
     notes: checked.notes,
     rows: checked.rows,
     years: yearsEndingText(checked.collectionYears),
