@@ -6,10 +6,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../composition.ts';
+import type { Capability } from '../domain/capabilities.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
 import { httpProblem, problemJson } from '../http/errors.ts';
-import { asOfDate, type Ctx } from '../services/context.ts';
+import { asOfDate, requireCapability, type Ctx } from '../services/context.ts';
 import { FindingsRefused } from '../services/ssda903.service.ts';
 import {
   actionDetailSchema,
@@ -55,6 +56,8 @@ export interface ApiRoute {
   files?: Record<string, string>;
   /** The largest body the route takes, in bytes, when more than the server's 1 MB (files sent as JSON). */
   bodyLimit?: number;
+  /** What the caller's role must allow, checked before the body is read (the services check it again). */
+  capability?: { name: Capability; what: string };
   handler: (call: { ctx: Ctx; params: never; query: never; body: never }) => Promise<unknown>;
 }
 
@@ -80,6 +83,7 @@ export function route<P extends Schema = z.ZodObject, Q extends Schema = z.ZodOb
   status?: number;
   files?: Record<string, string>;
   bodyLimit?: number;
+  capability?: { name: Capability; what: string };
   handler: (call: { ctx: Ctx; params: z.output<P>; query: z.output<Q>; body: z.output<B> }) => Promise<unknown>;
 }): ApiRoute {
   return spec;
@@ -256,14 +260,22 @@ export function api(server: FastifyInstance): Promise<void> {
     return undefined;
   }
 
+  // The person is known, and their role allowed, before a body is read: nobody without a token can make the server
+  // parse a large body, nor someone whose role may not send it.
+  const people = new WeakMap<FastifyRequest, Ctx>();
   for (const r of routes) {
     server.route({
       method: r.method,
       url: r.url,
       ...(r.bodyLimit === undefined ? {} : { bodyLimit: r.bodyLimit }),
-      handler: async (request, reply) => {
+      onRequest: async (request, reply) => {
         const ctx = await authenticate(request, reply);
         if (ctx === undefined) return reply;
+        if (r.capability) requireCapability(ctx, r.capability.name, r.capability.what);
+        people.set(request, ctx);
+      },
+      handler: async (request, reply) => {
+        const ctx = people.get(request)!;
         const params: unknown = r.params ? parseInput(r.params, request.params) : {};
         const query: unknown = r.query ? parseInput(r.query, request.query ?? {}) : {};
         const body: unknown = r.body ? parseInput(r.body, request.body ?? {}) : {};

@@ -156,6 +156,7 @@ export function returnApiRoutes(s: Services): ApiRoute[] {
       }),
       status: 202,
       bodyLimit: RETURN_BODY_MB * 1024 * 1024,
+      capability: { name: 'ssda903.import', what: 'import 903 returns' },
       handler: async ({ ctx, body }) => {
         const wrong = body.files.find((f) => !/\.(csv|xml)$/i.test(f.name));
         if (wrong) throw new ValidationError(`${wrong.name} is not a 903 file: send .csv or .xml files`, 'files');

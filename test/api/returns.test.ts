@@ -141,6 +141,15 @@ test('post 903 files that cannot be read, of another kind, or as someone other t
   const refused = await post('manager', { files }, manager);
   assert.equal(refused.statusCode, 403, refused.body);
   assert.deepEqual(await web.db.counts(), before, 'nothing stored');
+  // Nobody without a token, nor a role that may not import, makes the server read the body: not even a broken one.
+  const broken = { method: 'POST' as const, url: '/api/v1/returns', headers: { 'content-type': 'application/json' }, payload: '{"files": [' };
+  const anonymous = await web.server.inject(broken);
+  assert.equal(anonymous.statusCode, 401, anonymous.body);
+  const managerBroken = await web.server.inject({ ...broken, headers: { ...broken.headers, authorization: `Bearer ${manager}` } });
+  assert.equal(managerBroken.statusCode, 403, managerBroken.body);
+  assert.equal(managerBroken.json<{ error: string }>().error, 'Your role does not allow you to import 903 returns.');
+  const analystBroken = await web.server.inject({ ...broken, headers: { ...broken.headers, authorization: `Bearer ${analyst}` } });
+  assert.equal(analystBroken.statusCode, 400, analystBroken.body);
   const unknown = await get('analyst', '/api/v1/returns/imports/999');
   assert.equal(unknown.statusCode, 404);
 });
