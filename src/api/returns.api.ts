@@ -29,7 +29,7 @@ const uploadSchema = z.object({
   id: z.number().int(),
   uploadedBy: z.string(),
   uploadedAt: z.string().describe('ISO 8601.'),
-  files: z.array(z.object({ name: z.string(), table: z.string(), collectionYear: z.number().int().describe('The year the collection ends (31 March).'), rows: z.number().int() })),
+  files: z.array(z.object({ name: z.string(), table: z.string(), collectionYear: z.number().int().describe('The year the collection ends (31 March); 0 for the postcode directory, which has none.'), rows: z.number().int() })),
   collectionYears: z.array(z.number().int()),
   rows: z.number().int(),
   errors: z.number().int(),
