@@ -1,8 +1,8 @@
 // The JSON API under /api/v1: plans, actions (with the command line's filters), an action's history
 // and updates, status proposals and decisions, deadline requests and risks; rounds, snapshots, reports,
-// measures and the stored 903 returns' findings. Bearer tokens name the person, whose role the services
-// enforce exactly as for the pages. Every route is declared once in a table, which both registers it and
-// describes it in the OpenAPI document.
+// measures, and the 903 return (files sent, imports, uploads and their findings). Bearer tokens name
+// the person, whose role the services enforce exactly as for the pages. Every route is declared once
+// in a table, which both registers it and describes it in the OpenAPI document.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Services } from '../composition.ts';
