@@ -631,7 +631,7 @@ export class Ssda903Service {
     return toImportProgress(row);
   }
 
-  /** The latest imports started in the browser, newest first. */
+  /** The latest imports started in the browser or through the API, newest first. */
   async recentImports(ctx: Ctx): Promise<ImportProgress[]> {
     requireCapability(ctx, 'ssda903.review', 'see the 903 imports');
     return (await this.store.read.ssda903.imports(ctx.organisationId, 10)).map(toImportProgress);
