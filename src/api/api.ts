@@ -11,7 +11,7 @@ import { ValidationError } from '../domain/errors.ts';
 import { parseInput } from '../domain/validation.ts';
 import { httpProblem, problemJson } from '../http/errors.ts';
 import { asOfDate, requireCapability, type Ctx } from '../services/context.ts';
-import { FindingsRefused } from '../services/ssda903.service.ts';
+import { checkedFindings, FindingsRefused } from '../services/ssda903.service.ts';
 import {
   actionDetailSchema,
   actionListSchema,
@@ -36,7 +36,7 @@ import { openApiDocument } from './openapi.ts';
 import { roundApiRoutes } from './rounds.api.ts';
 import { snapshotApiRoutes } from './snapshots.api.ts';
 import { reportApiRoutes } from './reports.api.ts';
-import { checkedFindings, returnApiRoutes } from './returns.api.ts';
+import { returnApiRoutes } from './returns.api.ts';
 
 type Schema = z.ZodType;
 

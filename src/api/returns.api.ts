@@ -5,11 +5,8 @@ import { z } from 'zod';
 import type { Services } from '../composition.ts';
 import { ValidationError } from '../domain/errors.ts';
 import {
+  checkedFindings,
   FINDINGS_SHOWN,
-  findingExamples,
-  seeAlso,
-  withSeeAlso,
-  type CheckedReturn,
   type ImportProgress,
   type ProceedChoices,
   type UploadSummary,
@@ -39,7 +36,7 @@ const uploadSchema = z.object({
 
 const uploadJson = (u: UploadSummary): z.infer<typeof uploadSchema> => ({ ...u, uploadedAt: u.uploadedAt.toISOString() });
 
-const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).describe('The upload number.') });
+const idParams = (what: string) => z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).describe(`The ${what} number.`) });
 const checkQuery = z.object({ check: z.string().min(1).max(40).optional().describe('Only the findings of this check, e.g. 142 or row-date.') }).strict();
 
 const finding = z.object({
@@ -70,27 +67,6 @@ const checkedSchema = z.object({
   examples: z.array(finding).describe('The first three findings of each check, errors first.'),
   notes: z.array(z.string()).describe('About the whole set: names and dates disagreeing, a year not found, checks not run.'),
 });
-
-/** What checking the files found: counts, the first examples of each check, and the notes about the whole set. */
-export function checkedFindings(checked: CheckedReturn): z.infer<typeof checkedSchema> {
-  const notes = new Set([...checked.notes, ...checked.issues.filter((i) => i.severity === 'note').map((i) => i.message)]);
-  return {
-    errors: checked.summary.errors,
-    warnings: checked.summary.warnings,
-    byCheck: checked.summary.byCheck.filter((c) => c.severity !== 'note'),
-    byFile: checked.summary.byFile,
-    examples: findingExamples(checked).map((i) => ({
-      severity: i.severity,
-      check: i.check,
-      file: i.file,
-      line: i.line,
-      column: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? null),
-      child: i.child,
-      message: withSeeAlso(i.message, seeAlso(i)),
-    })),
-    notes: [...notes],
-  };
-}
 
 const postBody = z
   .object({
@@ -181,7 +157,7 @@ export function returnApiRoutes(s: Services): ApiRoute[] {
       url: '/returns/imports/:id',
       summary: "An import's progress: storing (how far through), done (with its upload) or failed (with why)",
       description: 'Analysts only.',
-      params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).describe('The import number.') }),
+      params: idParams('import'),
       response: progressSchema,
       handler: async ({ ctx, params }) => progressJson(await s.ssda903.importProgress(ctx, params.id)),
     }),
@@ -198,7 +174,7 @@ export function returnApiRoutes(s: Services): ApiRoute[] {
       url: '/returns/:id/findings',
       summary: "One upload's data-quality findings row by row, of every check or of one",
       description: 'Analysts only: the findings name children. Example: /api/v1/returns/3/findings?check=142.',
-      params: idParams,
+      params: idParams('upload'),
       query: checkQuery,
       response: findingsSchema,
       handler: async ({ ctx, params, query }) => {

@@ -65,6 +65,50 @@ export function findingExamples(checked: Pick<CheckedReturn, 'issues' | 'summary
   return checked.summary.byCheck.flatMap((c) => byCheck.get(`${c.severity}|${c.check}`) ?? []);
 }
 
+/** A finding as a row a person reads: the columns it points at together, its message with the other rows it involves. */
+export interface FindingRow {
+  severity: DataQualityIssue['severity'];
+  check: string;
+  file: string;
+  line: number;
+  column: string | null;
+  child: string;
+  message: string;
+}
+
+/** The columns a finding points at, as one cell ("IN_TOUCH, ACTIV, ACCOM"); null for a finding about a whole row. */
+export const findingColumn = (i: Pick<DataQualityIssue, 'fields' | 'column'>): string | null => (i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? null));
+
+export const findingRow = (i: DataQualityIssue): FindingRow => ({
+  severity: i.severity,
+  check: i.check,
+  file: i.file,
+  line: i.line,
+  column: findingColumn(i),
+  child: i.child,
+  message: withSeeAlso(i.message, seeAlso(i)),
+});
+
+/** What checking a return found, for a caller that sends it on (the API): counts, the first examples of each check, the notes. */
+export function checkedFindings(checked: CheckedReturn): {
+  errors: number;
+  warnings: number;
+  byCheck: IssueSummary['byCheck'];
+  byFile: IssueSummary['byFile'];
+  examples: FindingRow[];
+  notes: string[];
+} {
+  const notes = new Set([...checked.notes, ...checked.issues.filter((i) => i.severity === 'note').map((i) => i.message)]);
+  return {
+    errors: checked.summary.errors,
+    warnings: checked.summary.warnings,
+    byCheck: checked.summary.byCheck.filter((c) => c.severity !== 'note'),
+    byFile: checked.summary.byFile,
+    examples: findingExamples(checked).map(findingRow),
+    notes: [...notes],
+  };
+}
+
 export interface CheckedReturn {
   files: ParsedFile[];
   ret: Ssda903Return;
@@ -163,7 +207,7 @@ export interface UploadFindings {
   upload: UploadSummary;
   byCheck: IssueSummary['byCheck'];
   /** Each `message` ends with the other rows the finding involves, when there are any ("… (see also row 13)"). */
-  findings: { severity: DataQualityIssue['severity']; check: string; file: string; line: number; column: string | null; child: string; message: string }[];
+  findings: FindingRow[];
   /** How many findings match (more than are listed when over FINDINGS_SHOWN). */
   total: number;
   /** False for a replaced upload: its findings went with its child-level rows. */
@@ -429,7 +473,7 @@ export class Ssda903Service {
       await repos.ssda903.insertFindings(
         ctx.organisationId,
         upload.id,
-        checked.issues.map((i) => ({ severity: i.severity, checkCode: i.check, file: i.file, line: i.line, columnName: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? null), child: i.child, message: i.message, seeAlso: seeAlso(i) })),
+        checked.issues.map((i) => ({ severity: i.severity, checkCode: i.check, file: i.file, line: i.line, columnName: findingColumn(i), child: i.child, message: i.message, seeAlso: seeAlso(i) })),
       );
       const records = checked.files.flatMap((f) =>
         f.rows.map((r) => ({ tableName: f.table, collectionYear: f.collectionYear, file: f.name, line: r.line, child: r.fields.CHILD ?? '', fields: r.fields })),

@@ -1,5 +1,5 @@
 // The 903 pages' view models: uploads, findings by check, file and row, refused files' findings, and an import's progress.
-import { findingExamples, seeAlso, withSeeAlso, type CheckedReturn, type ImportProgress, type UploadFindings, type UploadSummary } from '../../services/ssda903.service.ts';
+import { findingExamples, findingRow, type CheckedReturn, type ImportProgress, type UploadFindings, type UploadSummary } from '../../services/ssda903.service.ts';
 import { yearsEndingText } from '../../domain/reporting-periods.ts';
 import { returnJobPath, returnUploadPath } from '../kit/paths.ts';
 
@@ -36,12 +36,10 @@ export function uploadRows(uploads: UploadSummary[]) {
 
 /** Files refused for their findings: the counts, the first examples of each check and the notes. */
 export function refusalView(checked: CheckedReturn) {
-  const examples = findingExamples(checked).map((i) => ({
-    ...i,
-    tag: severityTag(i.severity),
-    column: i.fields && i.fields.length > 1 ? i.fields.join(', ') : (i.column ?? ''),
-    message: withSeeAlso(i.message, seeAlso(i)),
-  }));
+  const examples = findingExamples(checked).map((i) => {
+    const row = findingRow(i);
+    return { ...row, tag: severityTag(i.severity), column: row.column ?? '' };
+  });
   return {
     summary: checked.summary,
     byCheck: checked.summary.byCheck.map((c) => ({ ...c, tag: severityTag(c.severity) })),
