@@ -23,6 +23,44 @@ test('episode columns give back every field of a row as added, an open DEC as In
   assert.throws(() => store.get(-1), RangeError);
 });
 
+test('periods and spells of a child are runs of their episodes, read back with the start, end and ending of those episodes', () => {
+  const ret = history(
+    files(2024, {
+        Header: [header('A', '01/01/2012')],
+        Episodes: [
+          // A period of two carers joined by X1, a short-break-only period, then a period still open.
+          ep('A', '01/05/2023', 'S', 'C2', 'U1', '01/07/2023', 'X1'),
+          ep('A', '01/07/2023', 'P', 'C2', 'U4', '01/09/2023', 'E11'),
+          ep('A', '01/10/2023', 'S', 'V3', 'U1', '03/10/2023', 'E13'),
+          ep('A', '01/12/2023', 'S', 'C2', 'U4'),
+        ],
+    }),
+  );
+  const child = ret.byId.get('A')!;
+  assert.equal(child.periodCount, 3);
+  assert.equal(child.spellCount, 4);
+  assert.deepEqual(child.periods, [
+    { start: day('01/05/2023'), end: day('01/09/2023'), endRec: 'E11', first: 0, last: 1, startsWithS: true, shortBreakOnly: false },
+    { start: day('01/10/2023'), end: day('03/10/2023'), endRec: 'E13', first: 2, last: 2, startsWithS: true, shortBreakOnly: true },
+    { start: day('01/12/2023'), end: Infinity, endRec: '', first: 3, last: 3, startsWithS: true, shortBreakOnly: false },
+  ]);
+  assert.deepEqual(
+    child.spells.map((s) => [s.first, s.last, s.period]),
+    [
+      [0, 0, 0],
+      [1, 1, 0],
+      [2, 2, 1],
+      [3, 3, 2],
+    ],
+  );
+  assert.deepEqual(child.episodes.map((e) => [e.period, e.spell]), [
+    [0, 0],
+    [0, 1],
+    [1, 2],
+    [2, 3],
+  ]);
+});
+
 test('a text table numbers the empty text 0 and each other text once, and finds none for a text never added', () => {
   const t = new TextTable();
   assert.equal(t.id(''), 0);

@@ -52,9 +52,54 @@ export interface EpisodeFields {
 export const SHORT_BREAK = 1;
 export const CLOSED_BY_STITCH = 2;
 
+/** A column twice as long, holding what it held. */
+function doubled<T extends Float64Array | Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Runs of a child's episodes, each a row: a period of care or a placement spell is its child's episodes `first` to
+ * `last` (counted within the child's), and takes its start, end and ending from them. Half a million children have
+ * some two million periods and spells: as objects, each with its own list, they were an eighth of what a national
+ * return's history held.
+ */
+export class SpanColumns {
+  length = 0;
+  first: Int32Array;
+  last: Int32Array;
+  /** A period's: 1 when every episode in it is a short break (V3/V4), else 0. A spell's: its period, counted within the child's. */
+  extra: Int32Array;
+
+  constructor(capacity = 16) {
+    const n = Math.max(1, capacity);
+    this.first = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.extra = new Int32Array(n);
+  }
+
+  /** Adds a run as the next row; gives its row number. */
+  push(first: number, last: number, extra: number): number {
+    if (this.length === this.first.length) {
+      this.first = doubled(this.first);
+      this.last = doubled(this.last);
+      this.extra = doubled(this.extra);
+    }
+    const i = this.length++;
+    this.first[i] = first;
+    this.last[i] = last;
+    this.extra[i] = extra;
+    return i;
+  }
+}
+
 export class EpisodeColumns {
   length = 0;
   readonly texts = new TextTable();
+  /** Every child's periods of care, and their placement spells, over these rows. */
+  readonly periods: SpanColumns;
+  readonly spells: SpanColumns;
   /** Day numbers; an open episode's DEC is Infinity (hence 64-bit floats, which hold it exactly). */
   decom: Float64Array;
   dec: Float64Array;
@@ -94,30 +139,27 @@ export class EpisodeColumns {
     this.period = new Int32Array(n);
     this.spell = new Int32Array(n);
     this.year = new Int32Array(n);
+    // A child has fewer periods than episodes, and no more spells.
+    this.periods = new SpanColumns(n >> 1);
+    this.spells = new SpanColumns(n);
   }
 
   private grow(): void {
-    const n = this.decom.length * 2;
-    const more = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.decom = more(this.decom);
-    this.dec = more(this.dec);
-    this.rne = more(this.rne);
-    this.ls = more(this.ls);
-    this.place = more(this.place);
-    this.rec = more(this.rec);
-    this.plPost = more(this.plPost);
-    this.homePost = more(this.homePost);
-    this.urn = more(this.urn);
-    this.plLocation = more(this.plLocation);
-    this.plDistance = more(this.plDistance);
-    this.flags = more(this.flags);
-    this.period = more(this.period);
-    this.spell = more(this.spell);
-    this.year = more(this.year);
+    this.decom = doubled(this.decom);
+    this.dec = doubled(this.dec);
+    this.rne = doubled(this.rne);
+    this.ls = doubled(this.ls);
+    this.place = doubled(this.place);
+    this.rec = doubled(this.rec);
+    this.plPost = doubled(this.plPost);
+    this.homePost = doubled(this.homePost);
+    this.urn = doubled(this.urn);
+    this.plLocation = doubled(this.plLocation);
+    this.plDistance = doubled(this.plDistance);
+    this.flags = doubled(this.flags);
+    this.period = doubled(this.period);
+    this.spell = doubled(this.spell);
+    this.year = doubled(this.year);
   }
 
   /** Adds an episode as the next row; gives its row number. */

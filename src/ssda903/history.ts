@@ -57,14 +57,18 @@ export interface MissingIncident {
 
 /**
  * A child's stitched history. The episodes are rows `first` to `first + count - 1` of the return's episode columns
- * (`store`), read there by the figures and the rules; `episodes` gives them as objects, copies made when asked.
+ * (`store`), read there by the figures and the rules; its periods and spells are rows of `store.periods` and
+ * `store.spells` from `firstPeriod` and `firstSpell`. `episodes`, `periods` and `spells` give them as objects, copies
+ * made when asked.
  */
 export class ChildHistory {
   id!: string;
   dob!: Ymd | null;
   sex!: string;
-  periods!: Period[];
-  spells!: Spell[];
+  firstPeriod!: number;
+  periodCount!: number;
+  firstSpell!: number;
+  spellCount!: number;
   uasc!: boolean;
   duc!: number | null;
   oc2!: Map<number, Oc2Row>;
@@ -79,7 +83,7 @@ export class ChildHistory {
   readonly first: number;
   readonly count: number;
 
-  constructor(store: EpisodeColumns, first: number, count: number, fields: Omit<ChildHistory, 'store' | 'first' | 'count' | 'episodes'>) {
+  constructor(store: EpisodeColumns, first: number, count: number, fields: Omit<ChildHistory, 'store' | 'first' | 'count' | 'episodes' | 'periods' | 'spells'>) {
     Object.assign(this, fields);
     this.store = store;
     this.first = first;
@@ -90,6 +94,38 @@ export class ChildHistory {
   get episodes(): Episode[] {
     const out: Episode[] = [];
     for (let i = 0; i < this.count; i++) out.push(this.store.get(this.first + i));
+    return out;
+  }
+
+  /** The periods of care in order, as objects (made from the columns). */
+  get periods(): Period[] {
+    const { periods, decom, dec, rne, rec, texts } = this.store;
+    const out: Period[] = [];
+    for (let r = this.firstPeriod; r < this.firstPeriod + this.periodCount; r++) {
+      const first = periods.first[r]!;
+      const last = periods.last[r]!;
+      out.push({
+        start: decom[this.first + first]!,
+        end: dec[this.first + last]!,
+        endRec: texts.text[rec[this.first + last]!]!,
+        first,
+        last,
+        startsWithS: texts.text[rne[this.first + first]!] === 'S',
+        shortBreakOnly: periods.extra[r] === 1,
+      });
+    }
+    return out;
+  }
+
+  /** The placement spells in order, as objects (made from the columns). */
+  get spells(): Spell[] {
+    const { spells, decom, dec } = this.store;
+    const out: Spell[] = [];
+    for (let r = this.firstSpell; r < this.firstSpell + this.spellCount; r++) {
+      const first = spells.first[r]!;
+      const last = spells.last[r]!;
+      out.push({ start: decom[this.first + first]!, end: dec[this.first + last]!, first, last, period: spells.extra[r]! });
+    }
     return out;
   }
 }
@@ -279,7 +315,7 @@ function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<stri
   const uascRow = p.uasc;
   const ad1 = p.ad1;
   const episodes = stitchEpisodes(p, latestEpisodesYear, postcodes);
-  const { periods, spells } = periodsAndSpells(episodes);
+  const spans = periodsAndSpells(episodes, store);
   const missing = p.missing === null ? NO_MISSING : [...p.missing.values()].map((m) => m.incident).sort((a, b) => a.start - b.start);
   // The episodes go into the columns; the objects stitching made are let go with this call.
   const first = store.length;
@@ -292,8 +328,7 @@ function finishChild(p: Pending, latestEpisodesYear: number, postcodes: Map<stri
     id: p.id,
     dob: dobDay === null ? null : ymdFromDay(dobDay),
     sex: p.header?.sex ?? uascRow?.sex ?? '',
-    periods,
-    spells,
+    ...spans,
     uasc: p.uasc !== null,
     duc: uascRow?.duc ? dayFromUk(uascRow.duc) : null,
     oc2: p.oc2 ?? NO_OC2,
@@ -407,39 +442,41 @@ export function foldsAsTemporary(e: { place: string; decom: number; dec: number 
   return limit !== undefined && (e.dec === Infinity || e.dec - e.decom <= limit);
 }
 
-export function periodsAndSpells(episodes: Episode[]): { periods: Period[]; spells: Spell[] } {
-  const periods: Period[] = [];
-  const spells: Spell[] = [];
+/**
+ * The periods of care and placement spells of a child's stitched episodes, added to the store's span columns (each
+ * episode told its period and spell, counted within the child's). A period's start, end and ending are its first and
+ * last episodes', as are a spell's: the episodes are final (stitched) before this is called.
+ */
+export function periodsAndSpells(episodes: Episode[], store: EpisodeColumns): { firstPeriod: number; periodCount: number; firstSpell: number; spellCount: number } {
+  const { periods, spells } = store;
+  const firstPeriod = periods.length;
+  const firstSpell = spells.length;
+  let period = -1;
+  let spell = -1;
   let prev: Episode | undefined;
   let lastSettled: Episode | undefined; // the last non-temporary episode of the current spell
   for (let i = 0; i < episodes.length; i++) {
     const e = episodes[i]!;
     const continues = prev !== undefined && e.rne !== 'S' && prev.rec === 'X1' && prev.dec === e.decom;
     if (!continues) {
-      periods.push({ start: e.decom, end: e.dec, endRec: e.rec, first: i, last: i, startsWithS: e.rne === 'S', shortBreakOnly: e.shortBreak });
-      spells.push({ start: e.decom, end: e.dec, first: i, last: i, period: periods.length - 1 });
+      period = periods.push(i, i, e.shortBreak ? 1 : 0);
+      spell = spells.push(i, i, period - firstPeriod);
       lastSettled = foldsAsTemporary(e) ? undefined : e;
     } else {
-      const period = periods[periods.length - 1]!;
-      period.end = e.dec;
-      period.endRec = e.rec;
-      period.last = i;
-      period.shortBreakOnly &&= e.shortBreak;
+      periods.last[period] = i;
+      if (!e.shortBreak) periods.extra[period] = 0;
       const temporary = foldsAsTemporary(e);
       const back = prev!.place !== e.place && foldsAsTemporary(prev!) && lastSettled !== undefined && lastSettled.place === e.place && lastSettled.plPost === e.plPost;
       const newCarer = SPELL_START_RNE.has(e.rne) && !temporary && !back && !ADOPTION_WITH_CURRENT_CARER.has(e.place);
-      if (newCarer) spells.push({ start: e.decom, end: e.dec, first: i, last: i, period: periods.length - 1 });
-      const spell = spells[spells.length - 1]!;
-      spell.end = e.dec;
-      spell.last = i;
+      if (newCarer) spell = spells.push(i, i, period - firstPeriod);
+      else spells.last[spell] = i;
       if (!temporary) lastSettled = e;
     }
-    e.period = periods.length - 1;
-    e.spell = spells.length - 1;
+    e.period = period - firstPeriod;
+    e.spell = spell - firstSpell;
     prev = e;
   }
-  // Copies the length they are: a list grown by push keeps room for 17, and a national return has a million of them.
-  return { periods: periods.slice(), spells: spells.slice() };
+  return { firstPeriod, periodCount: periods.length - firstPeriod, firstSpell, spellCount: spells.length - firstSpell };
 }
 
 /**

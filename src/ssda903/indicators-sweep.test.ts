@@ -81,7 +81,8 @@ function reference(r: Ssda903Return, asAt: string): { figures: Figures; age: Map
     const starts = started(child);
     if (starts.length > 0) {
       n.starters += 1;
-      const firstStart = child.periods.indexOf(starts[0]!);
+      // The periods are objects made when asked: the first start is found by where it begins, not by identity.
+      const firstStart = child.periods.findIndex((p) => p.first === starts[0]!.first);
       if (child.periods.slice(0, firstStart).some((p) => !p.shortBreakOnly)) n.reentries += 1;
     }
     const endings = child.periods.filter((p) => p.end >= w0 && p.end <= a && p.endRec !== 'X1' && !child.episodes[p.last]!.shortBreak && !child.episodes[p.last]!.closedByStitch);

@@ -154,27 +154,32 @@ interface Adoption {
 function adoptionsOf(child: ChildHistory): Adoption[] {
   const out: Adoption[] = [];
   const store = child.store;
-  const { decom, place, ls, texts } = store;
+  const { decom, dec, rec, rne, place, ls, texts, periods, spells } = store;
   const E1 = texts.find('E1');
   const D1 = texts.find('D1');
-  for (const period of child.periods) {
-    if (!ADOPTED_REC.has(period.endRec) || period.end === Infinity) continue;
+  const S = texts.find('S');
+  const base = child.first;
+  for (let r = child.firstPeriod; r < child.firstPeriod + child.periodCount; r++) {
+    const first = base + periods.first[r]!;
+    const last = base + periods.last[r]!;
+    const end = dec[last]!;
+    if (!ADOPTED_REC.has(texts.text[rec[last]!]!) || end === Infinity) continue;
     let placed = -1;
     let order = -1;
-    for (let i = child.first + period.first; i <= child.first + period.last; i++) {
+    for (let i = first; i <= last; i++) {
       if (placed === -1 && ADOPTION_PLACE.has(store.text(place, i))) placed = i;
       if (order === -1 && (ls[i] === E1 || ls[i] === D1)) order = i;
     }
     if (placed === -1) continue;
     const placedOn = decom[placed]!;
-    const movedIn = child.ad1?.fosterCare ? child.spells[store.spell[placed]!]!.start : placedOn;
+    const movedIn = child.ad1?.fosterCare ? decom[base + spells.first[child.firstSpell + store.spell[placed]!]!]! : placedOn;
     const match = child.ad1?.dateMatch ?? null;
     const orderOn = order === -1 ? null : decom[order]!;
     const a2 = orderOn !== null && match !== null && orderOn <= placedOn ? Math.max(0, match - orderOn) : null;
     // A period that does not start with RNE S in the files began before them: its first episode here is not the day
     // the child entered care, and counting from it would make A1 and A10 too short (0 days for a child already placed).
-    const entered = period.startsWithS ? period.start : null;
-    out.push({ end: period.end, a1: entered === null ? null : placedOn - entered, a10: entered === null ? null : movedIn - entered, a2 });
+    const entered = rne[first] === S ? decom[first]! : null;
+    out.push({ end, a1: entered === null ? null : placedOn - entered, a10: entered === null ? null : movedIn - entered, a2 });
   }
   return out;
 }
@@ -298,10 +303,11 @@ function derivedDistance(ret: Ssda903Return, i: number, laCode: string | undefin
 
 /** The start of the care counted towards long-term stability: the current period's, leaving out short breaks before it. */
 function careStart(child: ChildHistory, current: number): number {
-  const { decom, flags } = child.store;
-  const period = child.periods[child.store.period[current]!]!;
-  for (let i = child.first + period.first; i <= child.first + period.last; i++) if (!(flags[i]! & SHORT_BREAK)) return decom[i]!;
-  return period.start;
+  const { decom, flags, periods } = child.store;
+  const r = child.firstPeriod + child.store.period[current]!;
+  const first = child.first + periods.first[r]!;
+  for (let i = first; i <= child.first + periods.last[r]!; i++) if (!(flags[i]! & SHORT_BREAK)) return decom[i]!;
+  return decom[first]!;
 }
 
 /** Long-term stability and re-entry with fewer than three collection years of Episodes up to the date's own. */
@@ -331,7 +337,7 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
     return day;
   });
   const adoptions: Adoption[] = [];
-  for (const child of ret.children) if (child.periods.length) for (const ad of adoptionsOf(child)) adoptions.push(ad);
+  for (const child of ret.children) if (child.periodCount > 0) for (const ad of adoptionsOf(child)) adoptions.push(ad);
   const leaversByYear = new Map<number, ReturnType<typeof careLeavers>>();
   const oc2ByYear = new Map<number, Oc2Totals>();
   // Long-term stability looks back 30 months and re-entry to earlier periods: both need three years of Episodes.
@@ -345,7 +351,8 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
   // national return's whole history from memory 60 times over.
   const active = ret.children.filter((c) => c.count > 0);
   const store: EpisodeColumns = ret.episodes;
-  const { decom, dec, flags, spell: spellOf, period: periodOf, place } = store;
+  const { decom, dec, flags, spell: spellOf, period: periodOf, place, rne, rec, texts, periods, spells } = store;
+  const S = texts.find('S');
   const months = days.map((a) => {
     const at: Ymd = ymdFromDay(a);
     return { a, at, w0: windowStart(a, 12), lts30: monthsBefore(a, 30), lts24: monthsBefore(a, 24) };
@@ -404,8 +411,8 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         // Short breaks (V3/V4) are not placements in DfE's count, nor time towards long-term stability.
         const s = spellOf[i]!;
         if (ends > w0 && s !== lastSpell && !shortBreak) {
-          const spell = child.spells[s]!;
-          if (spell.end > spell.start) spellsInYear += 1;
+          const r = child.firstSpell + s;
+          if (dec[base + spells.last[r]!]! > decom[base + spells.first[r]!]!) spellsInYear += 1;
           lastSpell = s;
         }
       }
@@ -437,10 +444,10 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         if (age !== null && age < 16 && careStart(child, current) <= lts30) {
           n.ltsDen[k]! += 1;
           const s = spellOf[current]!;
-          const spell = child.spells[s]!;
-          const before = child.spells[s - 1];
-          if (spell.start <= lts24) n.ltsNum[k]! += 1;
-          else if (ADOPTION_PLACE.has(store.text(place, current)) && before && before.period === periodOf[current]! && before.start <= lts24) n.ltsNum[k]! += 1;
+          const r = child.firstSpell + s;
+          if (decom[base + spells.first[r]!]! <= lts24) n.ltsNum[k]! += 1;
+          // The spell before, in the same period (an adoption by the child's own carers continues their placement).
+          else if (ADOPTION_PLACE.has(store.text(place, current)) && s > 0 && spells.extra[r - 1] === periodOf[current]! && decom[base + spells.first[r - 1]!]! <= lts24) n.ltsNum[k]! += 1;
         }
       }
 
@@ -448,18 +455,22 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
       let started = false;
       let reentered = false;
       let lastCeasedRec: string | null = null;
-      for (let p = 0; p < child.periods.length; p++) {
-        const period = child.periods[p]!;
-        if (period.start > a) break;
+      for (let r = child.firstPeriod; r < child.firstPeriod + child.periodCount; r++) {
+        const first = base + periods.first[r]!;
+        const last = base + periods.last[r]!;
+        const start = decom[first]!;
+        if (start > a) break;
         // Each child once, by their first start in the 12 months: only a period before that one makes a re-entry.
-        if (!started && period.startsWithS && period.start >= w0 && !(flags[base + period.first]! & SHORT_BREAK)) {
+        if (!started && rne[first] === S && start >= w0 && !(flags[first]! & SHORT_BREAK)) {
           started = true;
-          for (let q = 0; q < p && !reentered; q++) if (!child.periods[q]!.shortBreakOnly) reentered = true;
+          for (let q = child.firstPeriod; q < r && !reentered; q++) if (periods.extra[q] !== 1) reentered = true;
         }
         // A period closed only because a later year's file did not carry it on did not really end: not a ceasing.
-        const lastFlags = flags[base + period.last]!;
+        const lastFlags = flags[last]!;
         const real = !(lastFlags & CLOSED_BY_STITCH);
-        if (real && period.end >= w0 && period.end <= a && period.endRec !== 'X1' && !(lastFlags & SHORT_BREAK)) lastCeasedRec = period.endRec;
+        const end = dec[last]!;
+        const endRec = texts.text[rec[last]!]!;
+        if (real && end >= w0 && end <= a && endRec !== 'X1' && !(lastFlags & SHORT_BREAK)) lastCeasedRec = endRec;
       }
       if (started) n.starters[k]! += 1;
       if (reentered) n.reentries[k]! += 1;
