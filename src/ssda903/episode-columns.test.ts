@@ -26,14 +26,14 @@ test('episode columns give back every field of a row as added, an open DEC as In
 test('periods and spells of a child are runs of their episodes, read back with the start, end and ending of those episodes', () => {
   const ret = history(
     files(2024, {
-        Header: [header('A', '01/01/2012')],
-        Episodes: [
-          // A period of two carers joined by X1, a short-break-only period, then a period still open.
-          ep('A', '01/05/2023', 'S', 'C2', 'U1', '01/07/2023', 'X1'),
-          ep('A', '01/07/2023', 'P', 'C2', 'U4', '01/09/2023', 'E11'),
-          ep('A', '01/10/2023', 'S', 'V3', 'U1', '03/10/2023', 'E13'),
-          ep('A', '01/12/2023', 'S', 'C2', 'U4'),
-        ],
+      Header: [header('A', '01/01/2012')],
+      Episodes: [
+        // A period of two carers joined by X1, a short-break-only period, then a period still open.
+        ep('A', '01/05/2023', 'S', 'C2', 'U1', '01/07/2023', 'X1'),
+        ep('A', '01/07/2023', 'P', 'C2', 'U4', '01/09/2023', 'E11'),
+        ep('A', '01/10/2023', 'S', 'V3', 'U1', '03/10/2023', 'E13'),
+        ep('A', '01/12/2023', 'S', 'C2', 'U4'),
+      ],
     }),
   );
   const child = ret.byId.get('A')!;
@@ -53,12 +53,15 @@ test('periods and spells of a child are runs of their episodes, read back with t
       [3, 3, 2],
     ],
   );
-  assert.deepEqual(child.episodes.map((e) => [e.period, e.spell]), [
-    [0, 0],
-    [0, 1],
-    [1, 2],
-    [2, 3],
-  ]);
+  assert.deepEqual(
+    child.episodes.map((e) => [e.period, e.spell]),
+    [
+      [0, 0],
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ],
+  );
 });
 
 test('a text table numbers the empty text 0 and each other text once, and finds none for a text never added', () => {

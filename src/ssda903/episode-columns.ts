@@ -60,36 +60,25 @@ function doubled<T extends Float64Array | Int32Array | Uint8Array>(a: T): T {
 }
 
 /**
- * Runs of a child's episodes, each a row: a period of care or a placement spell is its child's episodes `first` to
- * `last` (counted within the child's), and takes its start, end and ending from them. Half a million children have
- * some two million periods and spells: as objects, each with its own list, they were an eighth of what a national
- * return's history held.
+ * Where each of a child's periods of care, or placement spells, begins: its first episode, counted within the child's.
+ * They follow one another with no gap, so a run ends at the episode before the next one's first (or at the child's
+ * last), and everything else about it is read from its episodes (ChildHistory). Half a million children have some two
+ * million periods and spells: as objects, each with its own list, they were an eighth of what a national return's
+ * history held.
  */
 export class SpanColumns {
   length = 0;
   first: Int32Array;
-  last: Int32Array;
-  /** A period's: 1 when every episode in it is a short break (V3/V4), else 0. A spell's: its period, counted within the child's. */
-  extra: Int32Array;
 
   constructor(capacity = 16) {
-    const n = Math.max(1, capacity);
-    this.first = new Int32Array(n);
-    this.last = new Int32Array(n);
-    this.extra = new Int32Array(n);
+    this.first = new Int32Array(Math.max(1, capacity));
   }
 
-  /** Adds a run as the next row; gives its row number. */
-  push(first: number, last: number, extra: number): number {
-    if (this.length === this.first.length) {
-      this.first = doubled(this.first);
-      this.last = doubled(this.last);
-      this.extra = doubled(this.extra);
-    }
+  /** Adds a run beginning at the child's episode `first`; gives its row number. */
+  push(first: number): number {
+    if (this.length === this.first.length) this.first = doubled(this.first);
     const i = this.length++;
     this.first[i] = first;
-    this.last[i] = last;
-    this.extra[i] = extra;
     return i;
   }
 }

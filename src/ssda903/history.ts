@@ -55,11 +55,17 @@ export interface MissingIncident {
   end: number;
 }
 
+/** What a child's history is made with: its own fields, not its methods, its place in the columns nor what is read there. */
+type ChildFields = Omit<
+  { [K in keyof ChildHistory as ChildHistory[K] extends (...args: never[]) => unknown ? never : K]: ChildHistory[K] },
+  'store' | 'first' | 'count' | 'episodes' | 'periods' | 'spells'
+>;
+
 /**
  * A child's stitched history. The episodes are rows `first` to `first + count - 1` of the return's episode columns
- * (`store`), read there by the figures and the rules; its periods and spells are rows of `store.periods` and
- * `store.spells` from `firstPeriod` and `firstSpell`. `episodes`, `periods` and `spells` give them as objects, copies
- * made when asked.
+ * (`store`), read there by the figures and the rules; its periods and spells begin where rows of `store.periods` and
+ * `store.spells` from `firstPeriod` and `firstSpell` say (periodFirst, periodLast …). `episodes`, `periods` and
+ * `spells` give them as objects, made when asked.
  */
 export class ChildHistory {
   id!: string;
@@ -83,7 +89,7 @@ export class ChildHistory {
   readonly first: number;
   readonly count: number;
 
-  constructor(store: EpisodeColumns, first: number, count: number, fields: Omit<ChildHistory, 'store' | 'first' | 'count' | 'episodes' | 'periods' | 'spells'>) {
+  constructor(store: EpisodeColumns, first: number, count: number, fields: ChildFields) {
     Object.assign(this, fields);
     this.store = store;
     this.first = first;
@@ -97,21 +103,48 @@ export class ChildHistory {
     return out;
   }
 
+  /** The row in `store` of the first episode of period p (counted within the child's, as `store.period` counts it). */
+  periodFirst(p: number): number {
+    return this.first + this.store.periods.first[this.firstPeriod + p]!;
+  }
+
+  /** The row in `store` of the last episode of period p: the one before the next period's first, or the child's last. */
+  periodLast(p: number): number {
+    return p + 1 < this.periodCount ? this.periodFirst(p + 1) - 1 : this.first + this.count - 1;
+  }
+
+  /** The row in `store` of the first episode of spell s (counted within the child's, as `store.spell` counts it). */
+  spellFirst(s: number): number {
+    return this.first + this.store.spells.first[this.firstSpell + s]!;
+  }
+
+  /** The row in `store` of the last episode of spell s. */
+  spellLast(s: number): number {
+    return s + 1 < this.spellCount ? this.spellFirst(s + 1) - 1 : this.first + this.count - 1;
+  }
+
+  /** Every episode of period p is a short break (V3/V4). */
+  shortBreakOnly(p: number): boolean {
+    const { flags } = this.store;
+    for (let i = this.periodFirst(p), last = this.periodLast(p); i <= last; i++) if (!(flags[i]! & SHORT_BREAK)) return false;
+    return true;
+  }
+
   /** The periods of care in order, as objects (made from the columns). */
   get periods(): Period[] {
-    const { periods, decom, dec, rne, rec, texts } = this.store;
+    const { decom, dec, rne, rec, texts } = this.store;
     const out: Period[] = [];
-    for (let r = this.firstPeriod; r < this.firstPeriod + this.periodCount; r++) {
-      const first = periods.first[r]!;
-      const last = periods.last[r]!;
+    for (let p = 0; p < this.periodCount; p++) {
+      const first = this.periodFirst(p);
+      const last = this.periodLast(p);
       out.push({
-        start: decom[this.first + first]!,
-        end: dec[this.first + last]!,
-        endRec: texts.text[rec[this.first + last]!]!,
-        first,
-        last,
-        startsWithS: texts.text[rne[this.first + first]!] === 'S',
-        shortBreakOnly: periods.extra[r] === 1,
+        start: decom[first]!,
+        end: dec[last]!,
+        endRec: texts.text[rec[last]!]!,
+        first: first - this.first,
+        last: last - this.first,
+        startsWithS: texts.text[rne[first]!] === 'S',
+        shortBreakOnly: this.shortBreakOnly(p),
       });
     }
     return out;
@@ -119,12 +152,12 @@ export class ChildHistory {
 
   /** The placement spells in order, as objects (made from the columns). */
   get spells(): Spell[] {
-    const { spells, decom, dec } = this.store;
+    const { decom, dec, period } = this.store;
     const out: Spell[] = [];
-    for (let r = this.firstSpell; r < this.firstSpell + this.spellCount; r++) {
-      const first = spells.first[r]!;
-      const last = spells.last[r]!;
-      out.push({ start: decom[this.first + first]!, end: dec[this.first + last]!, first, last, period: spells.extra[r]! });
+    for (let s = 0; s < this.spellCount; s++) {
+      const first = this.spellFirst(s);
+      const last = this.spellLast(s);
+      out.push({ start: decom[first]!, end: dec[last]!, first: first - this.first, last: last - this.first, period: period[first]! });
     }
     return out;
   }
@@ -443,9 +476,8 @@ export function foldsAsTemporary(e: { place: string; decom: number; dec: number 
 }
 
 /**
- * The periods of care and placement spells of a child's stitched episodes, added to the store's span columns (each
- * episode told its period and spell, counted within the child's). A period's start, end and ending are its first and
- * last episodes', as are a spell's: the episodes are final (stitched) before this is called.
+ * The periods of care and placement spells of a child's stitched episodes: where each begins, added to the store's span
+ * columns, and each episode told its period and spell, counted within the child's.
  */
 export function periodsAndSpells(episodes: Episode[], store: EpisodeColumns): { firstPeriod: number; periodCount: number; firstSpell: number; spellCount: number } {
   const { periods, spells } = store;
@@ -459,17 +491,14 @@ export function periodsAndSpells(episodes: Episode[], store: EpisodeColumns): { 
     const e = episodes[i]!;
     const continues = prev !== undefined && e.rne !== 'S' && prev.rec === 'X1' && prev.dec === e.decom;
     if (!continues) {
-      period = periods.push(i, i, e.shortBreak ? 1 : 0);
-      spell = spells.push(i, i, period - firstPeriod);
+      period = periods.push(i);
+      spell = spells.push(i);
       lastSettled = foldsAsTemporary(e) ? undefined : e;
     } else {
-      periods.last[period] = i;
-      if (!e.shortBreak) periods.extra[period] = 0;
       const temporary = foldsAsTemporary(e);
       const back = prev!.place !== e.place && foldsAsTemporary(prev!) && lastSettled !== undefined && lastSettled.place === e.place && lastSettled.plPost === e.plPost;
       const newCarer = SPELL_START_RNE.has(e.rne) && !temporary && !back && !ADOPTION_WITH_CURRENT_CARER.has(e.place);
-      if (newCarer) spell = spells.push(i, i, period - firstPeriod);
-      else spells.last[spell] = i;
+      if (newCarer) spell = spells.push(i);
       if (!temporary) lastSettled = e;
     }
     e.period = period - firstPeriod;

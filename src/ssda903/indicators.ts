@@ -154,14 +154,13 @@ interface Adoption {
 function adoptionsOf(child: ChildHistory): Adoption[] {
   const out: Adoption[] = [];
   const store = child.store;
-  const { decom, dec, rec, rne, place, ls, texts, periods, spells } = store;
+  const { decom, dec, rec, rne, place, ls, texts } = store;
   const E1 = texts.find('E1');
   const D1 = texts.find('D1');
   const S = texts.find('S');
-  const base = child.first;
-  for (let r = child.firstPeriod; r < child.firstPeriod + child.periodCount; r++) {
-    const first = base + periods.first[r]!;
-    const last = base + periods.last[r]!;
+  for (let p = 0; p < child.periodCount; p++) {
+    const first = child.periodFirst(p);
+    const last = child.periodLast(p);
     const end = dec[last]!;
     if (!ADOPTED_REC.has(texts.text[rec[last]!]!) || end === Infinity) continue;
     let placed = -1;
@@ -172,7 +171,7 @@ function adoptionsOf(child: ChildHistory): Adoption[] {
     }
     if (placed === -1) continue;
     const placedOn = decom[placed]!;
-    const movedIn = child.ad1?.fosterCare ? decom[base + spells.first[child.firstSpell + store.spell[placed]!]!]! : placedOn;
+    const movedIn = child.ad1?.fosterCare ? decom[child.spellFirst(store.spell[placed]!)]! : placedOn;
     const match = child.ad1?.dateMatch ?? null;
     const orderOn = order === -1 ? null : decom[order]!;
     const a2 = orderOn !== null && match !== null && orderOn <= placedOn ? Math.max(0, match - orderOn) : null;
@@ -303,10 +302,9 @@ function derivedDistance(ret: Ssda903Return, i: number, laCode: string | undefin
 
 /** The start of the care counted towards long-term stability: the current period's, leaving out short breaks before it. */
 function careStart(child: ChildHistory, current: number): number {
-  const { decom, flags, periods } = child.store;
-  const r = child.firstPeriod + child.store.period[current]!;
-  const first = child.first + periods.first[r]!;
-  for (let i = first; i <= child.first + periods.last[r]!; i++) if (!(flags[i]! & SHORT_BREAK)) return decom[i]!;
+  const { decom, flags, period } = child.store;
+  const first = child.periodFirst(period[current]!);
+  for (let i = first, last = child.periodLast(period[current]!); i <= last; i++) if (!(flags[i]! & SHORT_BREAK)) return decom[i]!;
   return decom[first]!;
 }
 
@@ -351,7 +349,7 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
   // national return's whole history from memory 60 times over.
   const active = ret.children.filter((c) => c.count > 0);
   const store: EpisodeColumns = ret.episodes;
-  const { decom, dec, flags, spell: spellOf, period: periodOf, place, rne, rec, texts, periods, spells } = store;
+  const { decom, dec, flags, spell: spellOf, period: periodOf, place, rne, rec, texts } = store;
   const S = texts.find('S');
   const months = days.map((a) => {
     const at: Ymd = ymdFromDay(a);
@@ -411,8 +409,7 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         // Short breaks (V3/V4) are not placements in DfE's count, nor time towards long-term stability.
         const s = spellOf[i]!;
         if (ends > w0 && s !== lastSpell && !shortBreak) {
-          const r = child.firstSpell + s;
-          if (dec[base + spells.last[r]!]! > decom[base + spells.first[r]!]!) spellsInYear += 1;
+          if (dec[child.spellLast(s)]! > decom[child.spellFirst(s)]!) spellsInYear += 1;
           lastSpell = s;
         }
       }
@@ -444,10 +441,9 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
         if (age !== null && age < 16 && careStart(child, current) <= lts30) {
           n.ltsDen[k]! += 1;
           const s = spellOf[current]!;
-          const r = child.firstSpell + s;
-          if (decom[base + spells.first[r]!]! <= lts24) n.ltsNum[k]! += 1;
+          if (decom[child.spellFirst(s)]! <= lts24) n.ltsNum[k]! += 1;
           // The spell before, in the same period (an adoption by the child's own carers continues their placement).
-          else if (ADOPTION_PLACE.has(store.text(place, current)) && s > 0 && spells.extra[r - 1] === periodOf[current]! && decom[base + spells.first[r - 1]!]! <= lts24) n.ltsNum[k]! += 1;
+          else if (ADOPTION_PLACE.has(store.text(place, current)) && s > 0 && periodOf[child.spellFirst(s - 1)] === periodOf[current]! && decom[child.spellFirst(s - 1)]! <= lts24) n.ltsNum[k]! += 1;
         }
       }
 
@@ -455,15 +451,15 @@ export function computeIndicators(ret: Ssda903Return, asAts: string[], options: 
       let started = false;
       let reentered = false;
       let lastCeasedRec: string | null = null;
-      for (let r = child.firstPeriod; r < child.firstPeriod + child.periodCount; r++) {
-        const first = base + periods.first[r]!;
-        const last = base + periods.last[r]!;
+      for (let p = 0; p < child.periodCount; p++) {
+        const first = child.periodFirst(p);
+        const last = child.periodLast(p);
         const start = decom[first]!;
         if (start > a) break;
         // Each child once, by their first start in the 12 months: only a period before that one makes a re-entry.
         if (!started && rne[first] === S && start >= w0 && !(flags[first]! & SHORT_BREAK)) {
           started = true;
-          for (let q = child.firstPeriod; q < r && !reentered; q++) if (periods.extra[q] !== 1) reentered = true;
+          for (let q = 0; q < p && !reentered; q++) if (!child.shortBreakOnly(q)) reentered = true;
         }
         // A period closed only because a later year's file did not carry it on did not really end: not a ceasing.
         const lastFlags = flags[last]!;
