@@ -1,26 +1,7 @@
 // Calendar arithmetic on day numbers (days since 1970-01-01), so hot loops compare integers, not Dates.
 
-/**
- * Day numbers of the ten-character texts already read. The reader keeps each cell value once, so the row checks, the
- * collection-year vote, the history and the rules, which all read the same date cells, find a date here by the
- * string's cached hash instead of reading its digits again. Bounded (a few MB at most), and only short texts, which
- * are copies of their own rather than views into a whole chunk of a file that would then be kept.
- */
-const ukDays = new Map<string, number | null>();
-const UK_DAYS_KEPT = 100_000;
-
 /** dd/mm/yyyy → day number, or null when the text is not a real date in that form. It runs per cell. */
 export function dayFromUk(text: string): number | null {
-  if (text.length !== 10) return readUkDay(text);
-  let day = ukDays.get(text);
-  if (day === undefined) {
-    day = readUkDay(text);
-    if (ukDays.size < UK_DAYS_KEPT) ukDays.set(text, day);
-  }
-  return day;
-}
-
-function readUkDay(text: string): number | null {
   if (text.length === 10 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
     const d = digits(text, 0, 2);
     const m = digits(text, 3, 5);
