@@ -1,5 +1,7 @@
 // The check every visited page gets: a Parentis page title, no console errors or refused scripts, no
-// axe violations (WCAG 2.2 AA), and a screenshot in tmp/e2e-shots for people to look at.
+// axe violations (WCAG 2.2 AA), and a screenshot in tmp/e2e-shots for people to look at. In CI, where no one
+// looks at the pictures of pages that passed, only a page that fails its check is pictured
+// (E2E_SCREENSHOTS=all or failures chooses): a full-page picture costs half a second, some 15% of the suite.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +10,9 @@ import { axeViolations, describeViolations, type Violation } from './axe.ts';
 import { openBrowser, type Browser } from './browser.ts';
 
 export const SHOTS_DIR = path.resolve(import.meta.dirname, '../../tmp/e2e-shots');
+
+/** Every checked page pictured, or only those that fail their check. */
+const SCREENSHOTS: 'all' | 'failures' = (process.env.E2E_SCREENSHOTS ?? (process.env.CI ? 'failures' : 'all')) === 'failures' ? 'failures' : 'all';
 
 const slug = (s: string): string =>
   s
@@ -37,14 +42,20 @@ export class PageChecker {
   async check(browser: Browser, label: string): Promise<void> {
     const page = browser.page;
     const where = `${label} (${new URL(page.url()).pathname}${browser.javaScript ? '' : ', JavaScript off'})`;
-    await page.screenshot({ path: path.join(SHOTS_DIR, `${this.spec}-${String(++this.shot).padStart(2, '0')}-${slug(label)}.png`), fullPage: true });
-    const title = await page.title();
-    assert.match(title, / – Parentis$/, `${where}: the page title "${title}" should end "– Parentis"`);
-    const violations = browser.javaScript ? await axeViolations(page) : await this.replayWithoutScripts(page);
-    this.record(where, violations);
-    const problems = browser.takeProblems();
-    assert.deepEqual(problems, [], `${where}: the browser reported errors`);
-    if (violations.length > 0) assert.fail(describeViolations(where, violations));
+    const shot = path.join(SHOTS_DIR, `${this.spec}-${String(++this.shot).padStart(2, '0')}-${slug(label)}.png`);
+    if (SCREENSHOTS === 'all') await page.screenshot({ path: shot, fullPage: true });
+    try {
+      const title = await page.title();
+      assert.match(title, / – Parentis$/, `${where}: the page title "${title}" should end "– Parentis"`);
+      const violations = browser.javaScript ? await axeViolations(page) : await this.replayWithoutScripts(page);
+      this.record(where, violations);
+      const problems = browser.takeProblems();
+      assert.deepEqual(problems, [], `${where}: the browser reported errors`);
+      if (violations.length > 0) assert.fail(describeViolations(where, violations));
+    } catch (err) {
+      if (SCREENSHOTS === 'failures') await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+      throw err;
+    }
   }
 
   /**
