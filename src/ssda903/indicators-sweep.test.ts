@@ -152,3 +152,10 @@ test('compute every indicator at every month end in one sweep the same as each m
   assert.equal(swept.length, alone.length);
   assert.deepEqual(swept, alone);
 });
+
+test('compute every indicator at month ends given latest first the same as given in order', () => {
+  const backwards = computeIndicators(ret, [...ends].reverse(), options);
+  const byDate = (values: IndicatorValue[]) => [...values].sort((a, b) => a.asAt.localeCompare(b.asAt));
+  assert.equal(backwards.length, swept.length);
+  assert.deepEqual(byDate(backwards), byDate(swept));
+});
