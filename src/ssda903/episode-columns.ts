@@ -151,36 +151,21 @@ export class EpisodeColumns {
     this.year = doubled(this.year);
   }
 
-  /** The text each column was given last, and its number. */
-  private readonly lastText: string[] = ['', '', '', '', '', '', '', ''];
-  private readonly lastId = new Int32Array(8);
-
-  /**
-   * The number of text `s` in column c: a child's episodes mostly repeat the one before's postcodes, URN and codes,
-   * and comparing with it is quicker than a look-up among a national return's hundreds of thousands of texts.
-   */
-  private id(c: number, s: string): number {
-    if (s === this.lastText[c]) return this.lastId[c]!;
-    const i = this.texts.id(s);
-    this.lastText[c] = s;
-    this.lastId[c] = i;
-    return i;
-  }
-
   /** Adds an episode as the next row; gives its row number. */
   push(e: EpisodeFields): number {
     if (this.length === this.decom.length) this.grow();
     const i = this.length++;
+    const t = this.texts;
     this.decom[i] = e.decom;
     this.dec[i] = e.dec;
-    this.rne[i] = this.id(0, e.rne);
-    this.ls[i] = this.id(1, e.ls);
-    this.place[i] = this.id(2, e.place);
-    this.rec[i] = this.id(3, e.rec);
-    this.plPost[i] = this.id(4, e.plPost);
-    this.homePost[i] = this.id(5, e.homePost);
-    this.urn[i] = this.id(6, e.urn);
-    this.plLocation[i] = this.id(7, e.plLocation);
+    this.rne[i] = t.id(e.rne);
+    this.ls[i] = t.id(e.ls);
+    this.place[i] = t.id(e.place);
+    this.rec[i] = t.id(e.rec);
+    this.plPost[i] = t.id(e.plPost);
+    this.homePost[i] = t.id(e.homePost);
+    this.urn[i] = t.id(e.urn);
+    this.plLocation[i] = t.id(e.plLocation);
     this.plDistance[i] = e.plDistance ?? NaN;
     this.flags[i] = (e.shortBreak ? SHORT_BREAK : 0) | (e.closedByStitch ? CLOSED_BY_STITCH : 0);
     this.period[i] = e.period;

@@ -221,18 +221,7 @@ export const HISTORY_FIELDS: Partial<Record<TableName, readonly string[]>> = {
 };
 
 export function normalisePostcode(p: string): string {
-  const space = p.indexOf(' ');
-  if (space === -1) return p;
-  // Nearly every postcode has one space between its halves: that one is cut out without a regular expression.
-  for (let i = space + 1; i < p.length; i++) {
-    const c = p.charCodeAt(i);
-    if (c <= 32 || c >= 160) return p.replace(/\s+/g, '');
-  }
-  for (let i = 0; i < space; i++) {
-    const c = p.charCodeAt(i);
-    if (c <= 32 || c >= 160) return p.replace(/\s+/g, '');
-  }
-  return p.slice(0, space) + p.slice(space + 1);
+  return p.includes(' ') ? p.replace(/\s+/g, '') : p;
 }
 
 /**
