@@ -166,18 +166,53 @@ export const MAX_RECORD_CHARS = 64 * 1024;
  */
 export type CellCache = Map<string, Map<string, string>>;
 
-type RowMaker = (cells: string[]) => Record<string, string>;
+type RowMaker = (file: string, line: number, cells: string[]) => ParsedRow;
+
+const FILE = Symbol('file');
+const LINE = Symbol('line');
 
 /**
- * Makes the fields object of a row from its cells in header order, written as an object literal for this header (as
- * d3-dsv does): every row of a table then has one shape, built in one step, where filling an empty object column by
+ * A row read from a CSV file: one object holding its cells under their column names, which is also its `fields`,
+ * with its file and line under symbols (so that the fields, listed or written as JSON, are the columns and nothing
+ * else). One object a row instead of a row and its fields: a national return has six and a half million rows.
+ */
+class CsvRow {
+  declare [FILE]: string;
+  declare [LINE]: number;
+  get file(): string {
+    return this[FILE];
+  }
+  get line(): number {
+    return this[LINE];
+  }
+  get fields(): Record<string, string> {
+    return this as unknown as Record<string, string>;
+  }
+}
+
+/**
+ * Makes a row from its cells in header order, with a class written for this header (as d3-dsv writes an object
+ * literal): every row of a table then has one shape, built in one step, where filling an empty object column by
  * column went through the engine's slow path for each of a national return's 50 million cells. The names are
  * column names matchTable has accepted (capitals, digits and underscores), quoted with JSON.stringify.
  */
 function rowMaker(header: readonly string[]): RowMaker {
-  const body = `return {${header.map((h, i) => `${JSON.stringify(h)}: c[${i}]`).join(', ')}};`;
+  const key = header.join(',');
+  let make = rowMakers.get(key);
+  if (!make) rowMakers.set(key, (make = newRowMaker(header)));
+  return make;
+}
+
+/** One class for each header met: a table's rows from every year's file have one shape. */
+const rowMakers = new Map<string, RowMaker>();
+
+function newRowMaker(header: readonly string[]): RowMaker {
+  const body = `return class extends Base { constructor(file, line, c) { super(); this[FILE] = file; this[LINE] = line; ${header.map((h, i) => `this[${JSON.stringify(h)}] = c[${i}];`).join(' ')} } };`;
+  type RowClass = new (file: string, line: number, cells: string[]) => ParsedRow;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a known header, see above
-  return new Function('c', body) as RowMaker;
+  const define = new Function('Base', 'FILE', 'LINE', body) as (base: typeof CsvRow, file: symbol, line: symbol) => RowClass;
+  const Row = define(CsvRow, FILE, LINE);
+  return (file, line, cells) => new Row(file, line, cells);
 }
 
 /** One table built from CSV records as they arrive: the header is checked on the first, so a bad file stops there. */
@@ -240,7 +275,7 @@ export class CsvTableBuilder {
       }
       cells[c] = this.keep(c, raw);
     }
-    this.rows.push({ file: this.name, line, fields: this.make!(cells) });
+    this.rows.push(this.make!(this.name, line, cells));
   }
 
   /** The kept value of column c's cell `raw` (one that differs from the row before's), remembered as the column's last. */
@@ -283,7 +318,7 @@ export class CsvTableBuilder {
       }
       pos = comma + 1;
     }
-    this.rows.push({ file: this.name, line, fields: this.make!(scratch) });
+    this.rows.push(this.make!(this.name, line, scratch));
   }
 
   finish(): ParsedFile {

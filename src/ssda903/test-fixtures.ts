@@ -1,8 +1,13 @@
 // Small builders for 903 test files: CSV text from rows, one episode per call, and a lookup for computed values.
 import { buildReturn, type Ssda903Return } from './history.ts';
 import type { IndicatorValue } from './indicators.ts';
-import { parseFiles, type InputFile } from './parse.ts';
+import { parseFiles, type InputFile, type ParsedRow } from './parse.ts';
 import { TABLE_COLUMNS, type TableName } from './tables.ts';
+
+/** Rows as plain objects (file, line and a copy of the fields), to compare with objects written out in a test. */
+export function plainRows(rows: readonly ParsedRow[]): { file: string | undefined; line: number; fields: Record<string, string> }[] {
+  return rows.map((r) => ({ file: r.file, line: r.line, fields: Object.fromEntries(Object.entries(r.fields)) }));
+}
 
 export function csv(columns: readonly string[], rows: Record<string, string>[]): string {
   return [columns.join(','), ...rows.map((r) => columns.map((c) => r[c] ?? '').join(','))].join('\n') + '\n';
