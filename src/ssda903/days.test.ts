@@ -1,4 +1,4 @@
-// Reading 903 dates and postcodes as every table writes them: the common form quickly, the others as before.
+// Reading 903 dates in the forms the tables write them, and postcodes as the history compares them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dayFromIso, dayFromUk } from './days.ts';

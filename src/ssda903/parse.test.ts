@@ -156,5 +156,6 @@ test('parse a CSV row whose fields, listed or written as JSON, are its columns a
   assert.equal(row.line, 3);
   assert.deepEqual(Object.keys(row.fields), ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM']);
   assert.equal(JSON.stringify(row.fields), '{"CHILD":"C2","DOB":"01/06/2006","IN_TOUCH":"NO","ACTIV":"G5","ACCOM":"R2"}');
-  assert.equal(JSON.stringify({ line: row.line, fields: row.fields }), `{"line":3,"fields":${JSON.stringify(row.fields)}}`);
+  // As the import stores a row: its line beside its fields, and nothing of the row's own in them.
+  assert.equal(JSON.stringify({ line: row.line, fields: row.fields }), '{"line":3,"fields":{"CHILD":"C2","DOB":"01/06/2006","IN_TOUCH":"NO","ACTIV":"G5","ACCOM":"R2"}}');
 });
