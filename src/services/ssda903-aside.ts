@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fileReadAside, READ_ASIDE, type HistoryRows, type ReadAside } from '../ssda903/aside.ts';
 import { rowFindings, skippedWithoutYear, type DataQualityIssue, type RowsChecked } from '../ssda903/checks.ts';
-import { readStreamed, Ssda903FileError, tableOfCsv, type CellCache, type ParsedFile, type StreamedFile } from '../ssda903/parse.ts';
+import { figuresColumnar, readStreamed, rowCount, Ssda903FileError, tableOfCsv, type CellCache, type ParsedFile, type StreamedFile } from '../ssda903/parse.ts';
 import { decideYears, type YearOptions } from '../ssda903/years.ts';
 
 /**
@@ -76,11 +76,12 @@ export async function readForFigures(input: StreamedFile[], options: YearOptions
     // read is the one reported, whichever thread read it.
     const here = new Map<StreamedFile, { out: ParsedFile[]; declared: Map<ParsedFile, number> }>();
     const cells: CellCache = new Map();
+    const columnar = figuresColumnar();
     let failedHere: { at: number; error: unknown } | undefined;
     for (const [at, f] of input.entries()) {
       if (aside.has(f)) continue;
       try {
-        here.set(f, await readStreamed([f], cells));
+        here.set(f, await readStreamed([f], cells, columnar));
       } catch (error) {
         failedHere = { at, error };
         break;
@@ -129,7 +130,7 @@ export async function readForFigures(input: StreamedFile[], options: YearOptions
     const issues: DataQualityIssue[] = [];
     for (const t of files) for (const i of issuesOf.get(t)!) issues.push(i);
 
-    const count = (t: ParsedFile): number => rowsOf.get(t) ?? t.rows.length;
+    const count = (t: ParsedFile): number => rowsOf.get(t) ?? rowCount(t);
     return { files, notes, rowsChecked: { issues, skipped: skippedWithoutYear(files, count) }, rows: files.reduce((n, t) => n + count(t), 0) };
   } finally {
     await thread.end();

@@ -11,10 +11,12 @@ import {
   buildReturn,
   checkReturn,
   computeIndicators,
+  figuresColumnar,
   indicatorDefinitions,
   monthEndsBetween,
   readReturn,
   readReturnStreamed,
+  rowCount,
   seeAlso,
   withSeeAlso,
   type DataQualityIssue,
@@ -321,13 +323,13 @@ async function checkStreamedForFigures(input: StreamedFile[], options: ReadOptio
     options.onStage?.('checking');
     return checked(files, notes, false, { rowsChecked, rows });
   }
-  const { files, notes } = await readReturnStreamed(input, yearOf(options));
+  const { files, notes } = await readReturnStreamed(input, yearOf(options), figuresColumnar());
   options.onStage?.('checking');
   return checked(files, notes, false);
 }
 
 function checked(files: ParsedFile[], notes: string[], keepRows = true, readAside?: { rowsChecked: RowsChecked; rows: number }): CheckedReturn {
-  const rows = readAside ? readAside.rows : files.reduce((n, f) => n + f.rows.length, 0);
+  const rows = readAside ? readAside.rows : files.reduce((n, f) => n + rowCount(f), 0);
   const { ret, issues } = keepRows ? withRows(files) : buildAndCheck(files, readAside?.rowsChecked);
   return {
     files,

@@ -3,7 +3,7 @@ import { RULES, runRules } from './checks/registry.ts';
 import { collectGarbage } from './collect.ts';
 import { dateFormHint, dayFromUk, yearEnd, yearStart } from './days.ts';
 import { buildReturn, foldsAsTemporary, type Ssda903Return } from './history.ts';
-import type { ParsedFile, ParsedRow } from './parse.ts';
+import { releaseRows, rowCount, rowsOf, type ParsedFile, type ParsedRow } from './parse.ts';
 import { BLANK_ALLOWED, CODE_COLUMNS, DATE_COLUMNS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
 export interface DataQualityIssue {
@@ -76,15 +76,15 @@ export function buildAndCheck(files: ParsedFile[], rowsChecked?: RowsChecked): {
   // Tables read in another thread are here with no rows to let go, and then a collection would free little.
   let released = false;
   for (const f of files) {
-    if (!ROW_CHECKS_ONLY.has(f.table) || f.rows.length === 0) continue;
-    f.rows = [];
+    if (!ROW_CHECKS_ONLY.has(f.table) || rowCount(f) === 0) continue;
+    releaseRows(f);
     released = true;
   }
   if (released) collectGarbage(COLLECT_OVER);
   const ret = buildReturn(files, HISTORY_ONLY);
   collectGarbage(COLLECT_OVER);
   for (const i of returnFindings(ret, skipped, true)) issues.push(i);
-  for (const f of files) f.rows = [];
+  for (const f of files) releaseRows(f);
   collectGarbage(COLLECT_OVER);
   return { ret, issues };
 }
@@ -134,9 +134,14 @@ export function returnFindings(ret: Ssda903Return, skipped: CheckName[], release
     // A child's rows come together: their earliest so far is kept to hand while the child's rows run on.
     let lastId: string | undefined;
     let earliest = Infinity;
-    for (const { fields } of file.rows) {
-      const d = dayFromUk(fields.DECOM ?? '');
-      const id = fields.CHILD ?? '';
+    const n = rowCount(file);
+    const store = file.columns;
+    const decomAt = store?.column('DECOM') ?? -1;
+    const childAt = store?.column('CHILD') ?? -1;
+    for (let i = 0; i < n; i++) {
+      const fields = store ? undefined : file.rows[i]!.fields;
+      const d = dayFromUk(store ? store.text(i, decomAt) : (fields!.DECOM ?? ''));
+      const id = store ? store.text(i, childAt) : (fields!.CHILD ?? '');
       if (d === null) continue;
       if (id !== lastId) {
         lastId = id;
@@ -152,10 +157,10 @@ export function returnFindings(ret: Ssda903Return, skipped: CheckName[], release
 
 /**
  * This module's checks that compare dates with the collection year, and so are not run on files of no known year.
- * `rowsOf` counts a file's rows where they are not all here (read elsewhere).
+ * `count` counts a file's rows where they are not all here (read elsewhere).
  */
-export function skippedWithoutYear(files: readonly ParsedFile[], rowsOf: (file: ParsedFile) => number = (f) => f.rows.length): CheckName[] {
-  const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && rowsOf(f) > 0);
+export function skippedWithoutYear(files: readonly ParsedFile[], count: (file: ParsedFile) => number = rowCount): CheckName[] {
+  const unknown = files.filter((f) => f.table !== 'Postcodes' && f.collectionYear === 0 && count(f) > 0);
   const skipped: CheckName[] = [];
   if (unknown.some((f) => (DATE_COLUMNS[f.table] ?? []).length > 0)) skipped.push('date-outside-year');
   if (unknown.some((f) => f.table === 'Episodes')) skipped.push('ended-before-year', 'open-not-continued');
@@ -172,7 +177,7 @@ function rowChecks(file: ParsedFile, report: Report): void {
   const dates = DATE_COLUMNS[file.table] ?? [];
   const codes = Object.entries(CODE_COLUMNS[file.table] ?? {});
   const blankAllowed = BLANK_ALLOWED[file.table];
-  for (const row of file.rows) {
+  for (const row of rowsOf(file)) {
     const f = row.fields;
     if (!f.CHILD) report('missing-child', file.name, row, 'CHILD', `line ${row.line} has no CHILD`);
     for (const c of dates) {
@@ -211,7 +216,7 @@ function episodeChecks(file: ParsedFile, firstDecom: Map<number, Map<string, num
   // The child of the row before and their latest episode so far, kept to hand while the child's rows run on.
   let lastId: string | undefined;
   let last: { row: ParsedRow; decom: number; dec: number } | undefined;
-  for (const row of file.rows) {
+  for (const row of rowsOf(file)) {
     const f = row.fields;
     const decom = dayFromUk(f.DECOM ?? '');
     const dec = f.DEC ? dayFromUk(f.DEC) : Infinity;

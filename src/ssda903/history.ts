@@ -1,6 +1,6 @@
 // Typed rows and the stitched multi-year history of each child: episodes, periods of care and placement spells.
 import { dayFromUk, type Ymd, ymdFromDay, yearEnd } from './days.ts';
-import type { ParsedFile, ParsedRow } from './parse.ts';
+import { releaseRows, rowsOf, type ParsedFile, type ParsedRow } from './parse.ts';
 import { EpisodeColumns, type EpisodeFields, SHORT_BREAK } from './episode-columns.ts';
 import { ADOPTION_WITH_CURRENT_CARER, SHORT_BREAK_LS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
@@ -189,8 +189,11 @@ export interface Ssda903Return {
  */
 interface Pending {
   id: string;
-  /** Episodes rows and their files, in file order (files are read oldest collection year first). */
-  episodeRows: ParsedRow[];
+  /**
+   * Episodes rows and their files, in file order (files are read oldest collection year first): a row, or its index in
+   * its file's columns for a file read into columns.
+   */
+  episodeRows: (ParsedRow | number)[];
   episodeFiles: ParsedFile[];
   /** The fields read from the child's latest Header, UASC and AD1 rows (not the rows, which can then be let go). */
   header: { dob: string | undefined; sex: string | undefined } | null;
@@ -268,7 +271,23 @@ export function buildReturn(files: ParsedFile[], release: ReadonlySet<TableName>
     }
     // Reviews, previous permanence, adoption decisions and social workers feed no figure: only the checks read them.
     if (!USED_TABLES.has(file.table)) continue;
-    for (const row of file.rows) {
+    const store = file.columns;
+    if (store && file.table === 'Episodes') {
+      // Episodes read into columns: each child keeps the rows' indexes, not rows.
+      const childAt = store.column('CHILD');
+      const distanceAt = store.column('PL_DISTANCE');
+      for (let i = 0; i < store.length; i++) {
+        const id = store.text(i, childAt);
+        if (id === '') continue;
+        const p = get(id);
+        if (store.text(i, distanceAt)) hasDistance = true;
+        p.episodeRows.push(i);
+        p.episodeFiles.push(file);
+      }
+      if (release.has(file.table)) releaseRows(file);
+      continue;
+    }
+    for (const row of rowsOf(file)) {
       const f = row.fields;
       const id = f.CHILD ?? '';
       if (id === '') continue;
@@ -321,7 +340,7 @@ export function buildReturn(files: ParsedFile[], release: ReadonlySet<TableName>
           break;
       }
     }
-    if (release.has(file.table)) file.rows = [];
+    if (release.has(file.table)) releaseRows(file);
   }
 
   const latestEpisodesYear = Math.max(...(tableYears.get('Episodes') ?? new Set([0])));
@@ -427,11 +446,12 @@ function stitchEpisodes(p: Pending, latestEpisodesYear: number, postcodes: Map<s
     const next = kept[0];
     const mine: Episode[] = [];
     for (let i = start; i < end; i++) {
-      const row = rows[i]!;
-      const decom = dayFromUk(row.fields.DECOM ?? '');
+      const ref = rows[i]!;
+      const store = files[i]!.columns;
+      const decom = dayFromUk(typeof ref === 'number' ? store!.text(ref, store!.column('DECOM')) : (ref.fields.DECOM ?? ''));
       // An episode the later files restate (from their first DECOM on) is not made at all.
       if (decom === null || (next && decom >= next.decom)) continue;
-      mine.push(toEpisode(row, decom, year, postcodes));
+      mine.push(toEpisode(typeof ref === 'number' ? store!.row(ref) : ref, decom, year, postcodes));
     }
     end = start;
     // A stable sort keeps rows of one DECOM in line order: the later line wins.

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parseCsvStream, parseFiles, Ssda903FileError, yearFromPath } from './parse.ts';
+import { parseCsvStream, parseFiles, rowCount, rowsOf, Ssda903FileError, yearFromPath, type ColumnTexts, type ParsedFile } from './parse.ts';
+import type { TableName } from './tables.ts';
 import { generate903 } from './generate/generate.ts';
 import { plainRows } from './test-fixtures.ts';
 import { ValidationError } from '../domain/errors.ts';
@@ -145,8 +146,50 @@ test('parse streamed generated files giving the rows csv-parse gives, also when 
       const expected = rows.map(({ record, info }) => ({ file: file.path, line: info.lines, fields: Object.fromEntries(header!.record.map((c, i) => [c, (record[i] ?? '').trim().toUpperCase()])) }));
       assert.equal(streamed.rows.length, file.rows, file.path);
       assert.deepEqual(plainRows(streamed.rows), expected, file.path);
+      // Read into columns, the rows made from them are the same.
+      const inColumns = await parseCsvStream(file.path, chunks(), new Map(), { tables: new Set([streamed.table]), texts: new Map() });
+      assert.equal(inColumns.rows.length, 0);
+      assert.equal(rowCount(inColumns), file.rows, file.path);
+      assert.deepEqual(columnRows(inColumns), expected, file.path);
     }
   }
+});
+
+/** A file's rows read into columns, as plain objects of the header's columns. */
+function columnRows(file: ParsedFile): { file: string; line: number; fields: Record<string, string> }[] {
+  const header = file.columns!.header;
+  return [...rowsOf(file)].map((r) => ({ file: r.file!, line: r.line, fields: Object.fromEntries(header.map((c) => [c, r.fields[c]!])) }));
+}
+
+test('parse into columns gives the cells rows would: spaces, lower case, blanks, short and long rows, other scripts, quotes', async () => {
+  const text = [
+    'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN',
+    ' c1 ,01/04/2020,s,c2,n1,u1,pr1,,,,ab1 2cd,ef3 4gh,sc123456',
+    'C1,01/04/2020,S,C2,N1,U1,PR1,,,,AB1 2CD,EF3 4GH,SC123456',
+    '',
+    'C2,02/04/2020,S',
+    'C3,03/04/2020,S,C2,N1,U1,PR1,,,,AB1 2CD,EF3 4GH,SC123456,extra',
+    'C4,04/04/2020,S,C2,N1,U1,PR1,,,,Zürich 1,EF3 4GH,	sc9',
+    '"C5","05/04/2020","S","C2","N1","U1","PR1","","","","AB1, 2CD","EF3 4GH","SC1"',
+  ].join('\r\n');
+  const bytes = new TextEncoder().encode(text);
+  // eslint-disable-next-line @typescript-eslint/require-await -- an async source, as a file stream is
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < bytes.length; i += 7) yield bytes.slice(i, i + 7);
+  }
+  const rows = await parseCsvStream('episodes.csv', chunks());
+  const columnar = { tables: new Set<TableName>(['Episodes']), texts: new Map<string, ColumnTexts>() };
+  const columns = await parseCsvStream('episodes.csv', chunks(), new Map(), columnar);
+  assert.equal(rowCount(columns), 6);
+  assert.deepEqual(columnRows(columns), plainRows(rows.rows));
+  assert.equal(columnRows(columns)[0]!.fields.CHILD, 'C1', 'trimmed and upper-cased');
+  assert.equal(columnRows(columns)[4]!.fields.HOME_POST, 'ZÜRICH 1');
+  assert.equal(columnRows(columns)[5]!.fields.HOME_POST, 'AB1, 2CD');
+  // A second file of the table numbers its values in the same texts.
+  const again = await parseCsvStream('2021/episodes.csv', chunks(), new Map(), columnar);
+  assert.deepEqual(columnRows(again).map((r) => r.fields), columnRows(columns).map((r) => r.fields));
+  // Each text as read is numbered once (" c1 " and "C1" apart, both C1): blank, two C1s and C2 to C5.
+  assert.deepEqual(columnar.texts.get('CHILD')!.values, ['', 'C1', 'C1', 'C2', 'C3', 'C4', 'C5']);
 });
 
 test('parse a CSV row whose fields, listed or written as JSON, are its columns and nothing else', () => {

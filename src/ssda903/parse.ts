@@ -24,7 +24,24 @@ export interface ParsedFile {
   name: string;
   table: TableName;
   collectionYear: number;
+  /** The rows as objects; empty for a file read into columns (`columns`) instead. */
   rows: ParsedRow[];
+  /** The rows in columns, for a table read that way (readStreamed's `columnar`): `rows` is then empty. */
+  columns?: ColumnTable;
+}
+
+/** How many rows a file has, in objects or in columns. */
+export const rowCount = (file: ParsedFile): number => file.columns?.length ?? file.rows.length;
+
+/** A file's rows as objects: its own, or made one by one from its columns (each let go once read, unless kept). */
+export function rowsOf(file: ParsedFile): Iterable<ParsedRow> {
+  return file.columns ? file.columns.rows() : file.rows;
+}
+
+/** Lets a file's rows go, in objects and in columns. */
+export function releaseRows(file: ParsedFile): void {
+  file.rows = [];
+  delete file.columns;
 }
 
 /** A file that cannot be read as a 903 table; nothing from any file is returned. */
@@ -70,8 +87,8 @@ export interface StreamedFile {
 }
 
 /** As readReturn, reading each CSV as a stream (stopping at its first fatal error); an XML file is read whole. */
-export async function readReturnStreamed(files: StreamedFile[], options: YearOptions = {}): Promise<YearDecision> {
-  const { out, declared } = await readStreamed(files);
+export async function readReturnStreamed(files: StreamedFile[], options: YearOptions = {}, columnar?: Columnar): Promise<YearDecision> {
+  const { out, declared } = await readStreamed(files, new Map(), columnar);
   return decideYears(out, declared, options);
 }
 
@@ -79,7 +96,7 @@ export async function readReturnStreamed(files: StreamedFile[], options: YearOpt
  * The tables of a set of files read as streams, in the order given, before any collection year is decided: an XML
  * file gives several tables, and the year it declares (`declared`).
  */
-export async function readStreamed(files: StreamedFile[], cells: CellCache = new Map()): Promise<{ out: ParsedFile[]; declared: Map<ParsedFile, number> }> {
+export async function readStreamed(files: StreamedFile[], cells: CellCache = new Map(), columnar?: Columnar): Promise<{ out: ParsedFile[]; declared: Map<ParsedFile, number> }> {
   const out: ParsedFile[] = [];
   const declared = new Map<ParsedFile, number>();
   for (const file of files) {
@@ -89,7 +106,7 @@ export async function readStreamed(files: StreamedFile[], cells: CellCache = new
       for await (const chunk of file.chunks()) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       text += decoder.decode();
       addXml(parseXml(file.name, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), out, declared);
-    } else out.push(await parseCsvStream(file.name, file.chunks(), cells));
+    } else out.push(await parseCsvStream(file.name, file.chunks(), cells, columnar));
   }
   return { out, declared };
 }
@@ -215,6 +232,145 @@ function newRowMaker(header: readonly string[]): RowMaker {
   return (file, line, cells) => new Row(file, line, cells);
 }
 
+/** Tables to read into columns rather than row objects, and the numbered texts of their columns (shared by every file). */
+export interface Columnar {
+  tables: ReadonlySet<TableName>;
+  texts: Map<string, ColumnTexts>;
+}
+
+/**
+ * What indicators straight from files read into columns: the Episodes, a national return's largest table that the
+ * history and the rules read, held from the reading until the rules without a row object each.
+ */
+export const figuresColumnar = (): Columnar => ({ tables: new Set<TableName>(['Episodes']), texts: new Map() });
+
+/** A column's values in a return, each numbered once: 0 is the blank cell. */
+export class ColumnTexts {
+  /** The number of each cell as read (before trimming and upper-casing). */
+  readonly ids = new Map<string, number>();
+  /** The value (trimmed, upper-cased) of each number. */
+  readonly values: string[] = [''];
+
+  add(raw: string, value: string): number {
+    const id = this.values.length;
+    this.values.push(value);
+    this.ids.set(raw, id);
+    return id;
+  }
+}
+
+/**
+ * A table's rows in columns: each cell the number of its value in its column's ColumnTexts, each row's line in a
+ * column of its own. A row is four bytes a cell; as an object it is some 150 bytes, and one more object for the
+ * collector to copy while a national return's 1.8 million episodes are read and held.
+ */
+export class ColumnTable {
+  length = 0;
+  private lines: Int32Array;
+  /** Each column's cells, numbered (read by the rows' getters). */
+  cells: Uint32Array[];
+  private readonly View: new (store: ColumnTable, i: number) => ColumnRow;
+  constructor(
+    readonly name: string,
+    readonly header: readonly string[],
+    readonly texts: readonly ColumnTexts[],
+    capacity = 4096,
+  ) {
+    this.lines = new Int32Array(capacity);
+    this.cells = header.map(() => new Uint32Array(capacity));
+    this.View = viewClass(header);
+  }
+
+  push(line: number, ids: readonly number[]): void {
+    const i = this.length;
+    if (i === this.lines.length) this.resize(i * 2);
+    this.lines[i] = line;
+    for (let c = 0; c < ids.length; c++) this.cells[c]![i] = ids[c]!;
+    this.length = i + 1;
+  }
+
+  /** The columns cut to the rows read, once the file is. */
+  finish(): this {
+    if (this.lines.length !== this.length) this.resize(this.length);
+    return this;
+  }
+
+  private resize(capacity: number): void {
+    const lines = new Int32Array(capacity);
+    lines.set(this.lines.subarray(0, this.length));
+    this.lines = lines;
+    this.cells = this.cells.map((old) => {
+      const next = new Uint32Array(capacity);
+      next.set(old.subarray(0, this.length));
+      return next;
+    });
+  }
+
+  /** The index of a column, or -1. */
+  column(name: string): number {
+    return this.header.indexOf(name);
+  }
+
+  line(i: number): number {
+    return this.lines[i]!;
+  }
+
+  /** Row i's value in column c ('' when c is -1: a column the file does not carry). */
+  text(i: number, c: number): string {
+    return c < 0 ? '' : this.texts[c]!.values[this.cells[c]![i]!]!;
+  }
+
+  /** Row i as a row: a small object reading its cells from the columns, not a copy of them. */
+  row(i: number): ColumnRow {
+    return new this.View(this, i);
+  }
+
+  *rows(): Generator<ColumnRow> {
+    for (let i = 0; i < this.length; i++) yield new this.View(this, i);
+  }
+}
+
+/**
+ * A row of a ColumnTable: its fields are getters reading the columns (so the row is some 60 bytes, whatever its
+ * width), with its file and line. `child`, `decom` and `dec` are room for the validator rules' index of a year's
+ * episodes (checks/context.ts), which then needs no object of its own for the row.
+ */
+export class ColumnRow {
+  child = '';
+  decom = 0;
+  dec: number | null = null;
+  constructor(
+    readonly store: ColumnTable,
+    readonly i: number,
+  ) {}
+  get file(): string {
+    return this.store.name;
+  }
+  get line(): number {
+    return this.store.line(this.i);
+  }
+  get fields(): Record<string, string> {
+    return this as unknown as Record<string, string>;
+  }
+}
+
+/** One class of rows for each header met, its getters written for the header (as the row classes of CsvRow are). */
+const viewClasses = new Map<string, new (store: ColumnTable, i: number) => ColumnRow>();
+
+function viewClass(header: readonly string[]): new (store: ColumnTable, i: number) => ColumnRow {
+  const key = header.join(',');
+  let View = viewClasses.get(key);
+  if (!View) {
+    const getters = header.map((h, c) => `get ${JSON.stringify(h)}() { const s = this.store; return s.texts[${c}].values[s.cells[${c}][this.i]]; }`).join(' ');
+    type ViewClass = new (store: ColumnTable, i: number) => ColumnRow;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a header matchTable has accepted, see rowMaker
+    const define = new Function('Base', `return class extends Base { ${getters} };`) as (base: typeof ColumnRow) => ViewClass;
+    View = define(ColumnRow);
+    viewClasses.set(key, View);
+  }
+  return View;
+}
+
 /** One table built from CSV records as they arrive: the header is checked on the first, so a bad file stops there. */
 export class CsvTableBuilder {
   private header: string[] | undefined;
@@ -227,9 +383,16 @@ export class CsvTableBuilder {
   /** The cells of the plain line being read, reused for every row (the row's fields object copies them). */
   private scratch: string[] = [];
   private readonly rows: ParsedRow[] = [];
+  /** The rows in columns, for a table `columnar` names: each cell a number, its text in the column's ColumnTexts. */
+  private store: ColumnTable | undefined;
+  private texts: ColumnTexts[] = [];
+  /** Each column's cell in the row before, numbered; and the numbers of the row being read. */
+  private lastId: number[] = [];
+  private ids: number[] = [];
   constructor(
     readonly name: string,
     private readonly cells: CellCache = new Map(),
+    private readonly columnar?: Columnar,
   ) {}
 
   add(cells: string[], line: number): void {
@@ -255,6 +418,21 @@ export class CsvTableBuilder {
         if (!cache) this.cells.set(c, (cache = new Map<string, string>()));
         return cache;
       });
+      if (this.columnar?.tables.has(this.table)) {
+        const { texts } = this.columnar;
+        this.texts = header.map((c) => {
+          let t = texts.get(c);
+          if (!t) texts.set(c, (t = new ColumnTexts()));
+          return t;
+        });
+        this.lastId = header.map(() => 0);
+        this.ids = header.map(() => 0);
+        this.store = new ColumnTable(name, header, this.texts);
+      }
+      return;
+    }
+    if (this.store) {
+      this.addColumns(cells, line);
       return;
     }
     const { caches, lastRaw, lastValue } = this;
@@ -298,6 +476,10 @@ export class CsvTableBuilder {
       this.add(text.slice(from, end).split(','), line);
       return;
     }
+    if (this.store) {
+      this.addPlainColumns(text, from, end, line);
+      return;
+    }
     const { caches, lastRaw, lastValue, scratch } = this;
     const width = caches.length;
     let pos = from;
@@ -321,8 +503,59 @@ export class CsvTableBuilder {
     this.rows.push(this.make!(this.name, line, scratch));
   }
 
+  /** The number of column c's cell `raw` (one that differs from the row before's), remembered as the column's last. */
+  private keepId(c: number, raw: string): number {
+    const texts = this.texts[c]!;
+    let id = texts.ids.get(raw);
+    if (id === undefined) {
+      // A value new to the column: its text is the one the other tables keep (one string for a child's every table).
+      const cache = this.caches[c]!;
+      let v = cache.get(raw);
+      if (v === undefined) cache.set(raw, (v = cell(raw)));
+      id = texts.add(raw, v);
+    }
+    this.lastRaw[c] = raw;
+    this.lastId[c] = id;
+    return id;
+  }
+
+  /** add() for a table read into columns. */
+  private addColumns(cells: string[], line: number): void {
+    const { lastRaw, lastId, ids } = this;
+    for (let c = 0; c < ids.length; c++) {
+      const raw = cells[c];
+      ids[c] = raw === undefined || raw === '' ? 0 : raw === lastRaw[c] ? lastId[c]! : this.keepId(c, raw);
+    }
+    this.store!.push(line, ids);
+  }
+
+  /** addPlain() for a table read into columns: the same cells, numbered instead of made into a row. */
+  private addPlainColumns(text: string, from: number, end: number, line: number): void {
+    const { lastRaw, lastId, ids } = this;
+    const width = ids.length;
+    let pos = from;
+    for (let c = 0; c < width; c++) {
+      if (pos > end) {
+        ids[c] = 0;
+        continue;
+      }
+      let comma = text.indexOf(',', pos);
+      if (comma === -1 || comma > end) comma = end;
+      const length = comma - pos;
+      if (length === 0) ids[c] = 0;
+      else {
+        const before = lastRaw[c]!;
+        if (before.length === length && text.startsWith(before, pos)) ids[c] = lastId[c]!;
+        else ids[c] = this.keepId(c, text.slice(pos, comma));
+      }
+      pos = comma + 1;
+    }
+    this.store!.push(line, ids);
+  }
+
   finish(): ParsedFile {
     if (!this.header || !this.table) throw new Ssda903FileError(`${this.name}: the file is empty`, this.name);
+    if (this.store) return { name: this.name, table: this.table, collectionYear: 0, rows: [], columns: this.store.finish() };
     return { name: this.name, table: this.table, collectionYear: 0, rows: this.rows };
   }
 }
@@ -375,8 +608,8 @@ function parseCsvFile(name: string, text: string, cells?: CellCache): ParsedFile
  * management system writes) are split as they arrive; from the first quoted line on, csv-parse reads the rest.
  * Pure: the caller opens the file.
  */
-export async function parseCsvStream(name: string, chunks: AsyncIterable<Uint8Array | string>, cells?: CellCache): Promise<ParsedFile> {
-  const table = new CsvTableBuilder(name, cells);
+export async function parseCsvStream(name: string, chunks: AsyncIterable<Uint8Array | string>, cells?: CellCache, columnar?: Columnar): Promise<ParsedFile> {
+  const table = new CsvTableBuilder(name, cells, columnar);
   const decoder = new TextDecoder();
   const source = chunks[Symbol.asyncIterator]();
   const lineRef = { line: 0 };

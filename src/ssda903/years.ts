@@ -1,7 +1,7 @@
 // Decides one collection year for each return in a set of 903 files, from the XML, the file and folder names and the dates inside.
 import { ValidationError } from '../domain/errors.ts';
 import { collectionYearOf, dayFromUk, yearEnd, yearStart } from './days.ts';
-import type { ParsedFile, ParsedRow } from './parse.ts';
+import type { ColumnTable, ParsedFile, ParsedRow } from './parse.ts';
 import type { TableName } from './tables.ts';
 
 /** A collection year is named by the year it ends: 2022 = 1 April 2021 to 31 March 2022. */
@@ -74,18 +74,22 @@ function folderOf(name: string): string {
 }
 
 /** The collection year of each row's latest event: most rows of a return fall in its own year. */
-function vote(votes: Map<number, number>, table: TableName, rows: ParsedRow[]): void {
+function vote(votes: Map<number, number>, table: TableName, rows: readonly ParsedRow[], store?: ColumnTable): void {
   const columns = EVENT_DATE_COLUMNS[table];
   if (!columns) return;
+  // A table read into columns is read there, with no row made.
+  const at = store ? columns.map((c) => store.column(c)) : [];
+  const cellOf = store ? (i: number, k: number): string => store.text(i, at[k]!) : (i: number, k: number): string => rows[i]!.fields[columns[k]!] ?? '';
+  const n = store ? store.length : rows.length;
   // Most rows fall in one year: the year of the row before and its bounds are kept, and its votes counted aside.
   let year = 0;
   let from = Infinity;
   let to = -Infinity;
   let count = 0;
-  for (const { fields } of rows) {
+  for (let i = 0; i < n; i++) {
     let latest: number | null = null;
-    for (const c of columns) {
-      const d = dayFromUk(fields[c] ?? '');
+    for (let k = 0; k < columns.length; k++) {
+      const d = dayFromUk(cellOf(i, k));
       if (d !== null && (latest === null || d > latest)) latest = d;
     }
     if (latest === null) continue;
@@ -142,7 +146,7 @@ export function decideYears(
     // A file read apart from the rest (its rows are not here) brings its votes, counted where it was read.
     const votes = counted.get(f);
     if (votes) for (const [y, n] of votes) g.votes.set(y, (g.votes.get(y) ?? 0) + n);
-    else vote(g.votes, f.table, f.rows);
+    else vote(g.votes, f.table, f.rows, f.columns);
   }
 
   if (options.year !== undefined && groups.size > 1) {

@@ -1,7 +1,7 @@
 // What a validator rule sees: one collection year's tables (and the year before), indexed by child once.
 import { ageOn, dayFromParts, dayFromUk, ymdFromDay, yearEnd, yearStart, type Ymd } from '../days.ts';
 import { normalisePostcode, type PostcodePoint, type Ssda903Return } from '../history.ts';
-import type { ParsedFile } from '../parse.ts';
+import { ColumnRow, releaseRows as releaseFileRows, rowsOf, type ParsedFile } from '../parse.ts';
 import { SHORT_BREAK_LS, type TableName } from '../tables.ts';
 
 export type Severity = 'error' | 'warning';
@@ -133,23 +133,26 @@ export function* buildContexts(ret: Ssda903Return, releaseRows = false): Generat
   const uascByYear = new Map<number, Set<string>>();
   for (const y of years) {
     const set = new Set<string>();
-    for (const f of groups.get(y)!) if (f.table === 'UASC') for (const r of f.rows) if (r.fields.CHILD) set.add(r.fields.CHILD);
+    for (const f of groups.get(y)!) if (f.table === 'UASC') for (const r of rowsOf(f)) if (r.fields.CHILD) set.add(r.fields.CHILD);
     uascByYear.set(y, set);
   }
   let previous: CheckContext | undefined;
   for (const y of years) {
     // The year before last is no longer anyone's "last": let it go before this year's rows are indexed.
     if (previous) previous.last = undefined;
-    if (releaseRows) for (const [older, files] of groups) if (older < y - 1) for (const f of files) f.rows = [];
+    if (releaseRows) for (const [older, files] of groups) if (older < y - 1) for (const f of files) releaseFileRows(f);
     const known = y > 0;
     const tables: Partial<Record<TableName, TableRows>> = {};
     for (const f of groups.get(y)!) {
       const t = (tables[f.table] ??= { rows: [], columns: new Set<string>() });
       const name = f.name;
       // A row the CSV reader made already names its file: it is used as it is, not copied (a national return has millions).
-      for (const r of f.rows) t.rows.push(r.file === name ? (r as Row) : { file: name, line: r.line, fields: r.fields });
+      // A file read into columns gives its rows now, for this year's rules only.
+      for (const r of rowsOf(f)) t.rows.push(r.file === name ? (r as Row) : { file: name, line: r.line, fields: r.fields });
       const columns = t.columns as Set<string>;
-      if (f.rows[0]) for (const c of Object.keys(f.rows[0].fields)) columns.add(c);
+      if (f.columns) {
+        if (f.columns.length > 0) for (const c of f.columns.header) columns.add(c);
+      } else if (f.rows[0]) for (const c of Object.keys(f.rows[0].fields)) columns.add(c);
     }
     const uasc = new Set(uascByYear.get(y));
     if (known) for (const back of [y - 1, y - 2]) for (const id of uascByYear.get(back) ?? []) uasc.add(id);
@@ -186,7 +189,14 @@ function indexEpisodes(table: TableRows | undefined): Map<string, EpisodeRow[]> 
       if (known) list = known;
       else out.set(child, (list = []));
     }
-    list.push({ file: row.file, line: row.line, fields: row.fields, child, decom, dec: dayFromUk(row.fields.DEC ?? '') });
+    const dec = dayFromUk(row.fields.DEC ?? '');
+    if (row instanceof ColumnRow) {
+      // A row read from columns has room for the index's own fields: it is the episode, with no object of its own.
+      row.child = child;
+      row.decom = decom;
+      row.dec = dec;
+      list.push(row);
+    } else list.push({ file: row.file, line: row.line, fields: row.fields, child, decom, dec });
   }
   for (const list of out.values()) list.sort((a, b) => a.decom - b.decom || a.line - b.line);
   return out;
