@@ -239,10 +239,10 @@ export interface Columnar {
 }
 
 /**
- * What indicators straight from files read into columns: the Episodes, a national return's largest table that the
- * history and the rules read, held from the reading until the rules without a row object each.
+ * What indicators straight from files read into columns: the tables the history and the validator's rules read, held
+ * from the reading until the rules without a row object each (the Episodes are a national return's largest).
  */
-export const figuresColumnar = (): Columnar => ({ tables: new Set<TableName>(['Episodes']), texts: new Map() });
+export const figuresColumnar = (): Columnar => ({ tables: new Set<TableName>(['Episodes', 'OC2', 'OC3', 'UASC']), texts: new Map() });
 
 /** A column's values in a return, each numbered once: 0 is the blank cell. */
 export class ColumnTexts {
