@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fileReadAside, READ_ASIDE, type HistoryRows, type ReadAside } from '../ssda903/aside.ts';
 import { rowFindings, skippedWithoutYear, type DataQualityIssue, type RowsChecked } from '../ssda903/checks.ts';
-import { figuresColumnar, readStreamed, rowCount, Ssda903FileError, tableOfCsv, type CellCache, type ParsedFile, type StreamedFile } from '../ssda903/parse.ts';
+import { FIGURES_COLUMNAR, readStreamed, Ssda903FileError, tableOfCsv, type CellCache, type ParsedFile, type StreamedFile } from '../ssda903/parse.ts';
+import { rowCount } from '../ssda903/rows.ts';
 import { decideYears, type YearOptions } from '../ssda903/years.ts';
 
 /**
@@ -76,12 +77,11 @@ export async function readForFigures(input: StreamedFile[], options: YearOptions
     // read is the one reported, whichever thread read it.
     const here = new Map<StreamedFile, { out: ParsedFile[]; declared: Map<ParsedFile, number> }>();
     const cells: CellCache = new Map();
-    const columnar = figuresColumnar();
     let failedHere: { at: number; error: unknown } | undefined;
     for (const [at, f] of input.entries()) {
       if (aside.has(f)) continue;
       try {
-        here.set(f, await readStreamed([f], cells, columnar));
+        here.set(f, await readStreamed([f], cells, FIGURES_COLUMNAR));
       } catch (error) {
         failedHere = { at, error };
         break;

@@ -11,7 +11,7 @@ import {
   buildReturn,
   checkReturn,
   computeIndicators,
-  figuresColumnar,
+  FIGURES_COLUMNAR,
   indicatorDefinitions,
   monthEndsBetween,
   readReturn,
@@ -323,7 +323,7 @@ async function checkStreamedForFigures(input: StreamedFile[], options: ReadOptio
     options.onStage?.('checking');
     return checked(files, notes, false, { rowsChecked, rows });
   }
-  const { files, notes } = await readReturnStreamed(input, yearOf(options), figuresColumnar());
+  const { files, notes } = await readReturnStreamed(input, yearOf(options), FIGURES_COLUMNAR);
   options.onStage?.('checking');
   return checked(files, notes, false);
 }

@@ -3,7 +3,8 @@ import { RULES, runRules } from './checks/registry.ts';
 import { collectGarbage } from './collect.ts';
 import { dateFormHint, dayFromUk, yearEnd, yearStart } from './days.ts';
 import { buildReturn, foldsAsTemporary, type Ssda903Return } from './history.ts';
-import { releaseRows, rowCount, rowsOf, type ParsedFile, type ParsedRow } from './parse.ts';
+import type { ParsedFile, ParsedRow } from './parse.ts';
+import { columnOf, releaseRows, rowCount, rowsOf } from './rows.ts';
 import { BLANK_ALLOWED, CODE_COLUMNS, DATE_COLUMNS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
 export interface DataQualityIssue {
@@ -134,14 +135,11 @@ export function returnFindings(ret: Ssda903Return, skipped: CheckName[], release
     // A child's rows come together: their earliest so far is kept to hand while the child's rows run on.
     let lastId: string | undefined;
     let earliest = Infinity;
-    const n = rowCount(file);
-    const store = file.columns;
-    const decomAt = store?.column('DECOM') ?? -1;
-    const childAt = store?.column('CHILD') ?? -1;
-    for (let i = 0; i < n; i++) {
-      const fields = store ? undefined : file.rows[i]!.fields;
-      const d = dayFromUk(store ? store.text(i, decomAt) : (fields!.DECOM ?? ''));
-      const id = store ? store.text(i, childAt) : (fields!.CHILD ?? '');
+    const decoms = columnOf(file, 'DECOM');
+    const children = columnOf(file, 'CHILD');
+    for (let i = 0, n = rowCount(file); i < n; i++) {
+      const d = dayFromUk(decoms(i));
+      const id = children(i);
       if (d === null) continue;
       if (id !== lastId) {
         lastId = id;

@@ -1,6 +1,7 @@
 // Typed rows and the stitched multi-year history of each child: episodes, periods of care and placement spells.
 import { dayFromUk, type Ymd, ymdFromDay, yearEnd } from './days.ts';
-import { releaseRows, rowsOf, type ParsedFile, type ParsedRow } from './parse.ts';
+import type { ParsedFile, ParsedRow } from './parse.ts';
+import { columnOf, releaseRows, rowsOf } from './rows.ts';
 import { EpisodeColumns, type EpisodeFields, SHORT_BREAK } from './episode-columns.ts';
 import { ADOPTION_WITH_CURRENT_CARER, SHORT_BREAK_LS, TEMPORARY_LIMIT_DAYS, type TableName } from './tables.ts';
 
@@ -274,13 +275,13 @@ export function buildReturn(files: ParsedFile[], release: ReadonlySet<TableName>
     const store = file.columns;
     if (store && file.table === 'Episodes') {
       // Episodes read into columns: each child keeps the rows' indexes, not rows.
-      const childAt = store.column('CHILD');
-      const distanceAt = store.column('PL_DISTANCE');
+      const children = columnOf(file, 'CHILD');
+      const distances = columnOf(file, 'PL_DISTANCE');
       for (let i = 0; i < store.length; i++) {
-        const id = store.text(i, childAt);
+        const id = children(i);
         if (id === '') continue;
         const p = get(id);
-        if (store.text(i, distanceAt)) hasDistance = true;
+        if (distances(i)) hasDistance = true;
         p.episodeRows.push(i);
         p.episodeFiles.push(file);
       }
@@ -447,11 +448,11 @@ function stitchEpisodes(p: Pending, latestEpisodesYear: number, postcodes: Map<s
     const mine: Episode[] = [];
     for (let i = start; i < end; i++) {
       const ref = rows[i]!;
-      const store = files[i]!.columns;
-      const decom = dayFromUk(typeof ref === 'number' ? store!.text(ref, store!.column('DECOM')) : (ref.fields.DECOM ?? ''));
+      const row = typeof ref === 'number' ? files[i]!.columns!.row(ref) : ref;
+      const decom = dayFromUk(row.fields.DECOM ?? '');
       // An episode the later files restate (from their first DECOM on) is not made at all.
       if (decom === null || (next && decom >= next.decom)) continue;
-      mine.push(toEpisode(typeof ref === 'number' ? store!.row(ref) : ref, decom, year, postcodes));
+      mine.push(toEpisode(row, decom, year, postcodes));
     }
     end = start;
     // A stable sort keeps rows of one DECOM in line order: the later line wins.

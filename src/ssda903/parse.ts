@@ -30,20 +30,6 @@ export interface ParsedFile {
   columns?: ColumnTable;
 }
 
-/** How many rows a file has, in objects or in columns. */
-export const rowCount = (file: ParsedFile): number => file.columns?.length ?? file.rows.length;
-
-/** A file's rows as objects: its own, or made one by one from its columns (each let go once read, unless kept). */
-export function rowsOf(file: ParsedFile): Iterable<ParsedRow> {
-  return file.columns ? file.columns.rows() : file.rows;
-}
-
-/** Lets a file's rows go, in objects and in columns. */
-export function releaseRows(file: ParsedFile): void {
-  file.rows = [];
-  delete file.columns;
-}
-
 /** A file that cannot be read as a 903 table; nothing from any file is returned. */
 export class Ssda903FileError extends ValidationError {
   override name = 'Ssda903FileError';
@@ -177,11 +163,12 @@ export const MAX_COLUMNS = 200;
 export const MAX_RECORD_CHARS = 64 * 1024;
 
 /**
- * Cell values already read in this return, by column, each kept once: codes, dates and child identifiers repeat in
- * every table and year, and one copy of each (with its trimmed, upper-cased form worked out once) keeps a national
- * return's millions of cells in a fraction of the memory. A map per column stays small enough to be quick.
+ * Cell values already read in this return, by column name, each numbered and kept once (ColumnTexts): codes, dates
+ * and child identifiers repeat in every table and year, and one copy of each (with its trimmed, upper-cased form
+ * worked out once) keeps a national return's millions of cells in a fraction of the memory. A table read into rows
+ * takes its cells' texts from here; one read into columns keeps their numbers.
  */
-export type CellCache = Map<string, Map<string, string>>;
+export type CellCache = Map<string, ColumnTexts>;
 
 type RowMaker = (file: string, line: number, cells: string[]) => ParsedRow;
 
@@ -232,17 +219,14 @@ function newRowMaker(header: readonly string[]): RowMaker {
   return (file, line, cells) => new Row(file, line, cells);
 }
 
-/** Tables to read into columns rather than row objects, and the numbered texts of their columns (shared by every file). */
-export interface Columnar {
-  tables: ReadonlySet<TableName>;
-  texts: Map<string, ColumnTexts>;
-}
+/** Tables to read into columns rather than row objects (the numbers of their cells index the return's CellCache). */
+export type Columnar = ReadonlySet<TableName>;
 
 /**
  * What indicators straight from files read into columns: the tables the history and the validator's rules read, held
  * from the reading until the rules without a row object each (the Episodes are a national return's largest).
  */
-export const figuresColumnar = (): Columnar => ({ tables: new Set<TableName>(['Episodes', 'OC2', 'OC3', 'UASC']), texts: new Map() });
+export const FIGURES_COLUMNAR: Columnar = new Set<TableName>(['Episodes', 'OC2', 'OC3', 'UASC']);
 
 /** A column's values in a return, each numbered once: 0 is the blank cell. */
 export class ColumnTexts {
@@ -376,19 +360,17 @@ export class CsvTableBuilder {
   private header: string[] | undefined;
   private table: TableName | undefined;
   private make: RowMaker | undefined;
-  private caches: Map<string, string>[] = [];
-  /** Each column's cell in the row before, as read and as kept. */
+  /** Each column's values in the return (from the CellCache), by which a cell is numbered. */
+  private texts: ColumnTexts[] = [];
+  /** Each column's cell in the row before, as read and numbered. */
   private lastRaw: string[] = [];
-  private lastValue: string[] = [];
-  /** The cells of the plain line being read, reused for every row (the row's fields object copies them). */
+  private lastId: number[] = [];
+  /** The numbers of the row being read, and their texts for a row object (which copies them). */
+  private ids: number[] = [];
   private scratch: string[] = [];
   private readonly rows: ParsedRow[] = [];
-  /** The rows in columns, for a table `columnar` names: each cell a number, its text in the column's ColumnTexts. */
+  /** The rows in columns, for a table `columnar` names. */
   private store: ColumnTable | undefined;
-  private texts: ColumnTexts[] = [];
-  /** Each column's cell in the row before, numbered; and the numbers of the row being read. */
-  private lastId: number[] = [];
-  private ids: number[] = [];
   constructor(
     readonly name: string,
     private readonly cells: CellCache = new Map(),
@@ -411,59 +393,47 @@ export class CsvTableBuilder {
       this.header = header;
       this.make = rowMaker(header);
       this.lastRaw = header.map(() => '');
-      this.lastValue = header.map(() => '');
+      this.lastId = header.map(() => 0);
+      this.ids = header.map(() => 0);
       this.scratch = header.map(() => '');
-      this.caches = header.map((c) => {
-        let cache = this.cells.get(c);
-        if (!cache) this.cells.set(c, (cache = new Map<string, string>()));
-        return cache;
+      this.texts = header.map((c) => {
+        let t = this.cells.get(c);
+        if (!t) this.cells.set(c, (t = new ColumnTexts()));
+        return t;
       });
-      if (this.columnar?.tables.has(this.table)) {
-        const { texts } = this.columnar;
-        this.texts = header.map((c) => {
-          let t = texts.get(c);
-          if (!t) texts.set(c, (t = new ColumnTexts()));
-          return t;
-        });
-        this.lastId = header.map(() => 0);
-        this.ids = header.map(() => 0);
-        this.store = new ColumnTable(name, header, this.texts);
-      }
+      if (this.columnar?.has(this.table)) this.store = new ColumnTable(name, header, this.texts);
       return;
     }
-    if (this.store) {
-      this.addColumns(cells, line);
-      return;
-    }
-    const { caches, lastRaw, lastValue } = this;
-    const width = caches.length;
-    // The cells array is the row's own (split or parsed for it): its values are replaced in place.
-    cells.length = width;
-    for (let c = 0; c < width; c++) {
+    const { lastRaw, lastId, ids } = this;
+    for (let c = 0; c < ids.length; c++) {
       const raw = cells[c];
-      if (raw === undefined || raw === '') {
-        cells[c] = '';
-        continue;
-      }
       // A file lists each child's rows together: the child, their dates of birth and postcodes repeat from the row
       // above, and comparing a short string with it is far quicker than a look-up in a map of half a million.
-      if (raw === lastRaw[c]) {
-        cells[c] = lastValue[c]!;
-        continue;
-      }
-      cells[c] = this.keep(c, raw);
+      ids[c] = raw === undefined || raw === '' ? 0 : raw === lastRaw[c] ? lastId[c]! : this.keep(c, raw);
     }
-    this.rows.push(this.make!(this.name, line, cells));
+    this.keepRow(line);
   }
 
-  /** The kept value of column c's cell `raw` (one that differs from the row before's), remembered as the column's last. */
-  private keep(c: number, raw: string): string {
-    const cache = this.caches[c]!;
-    let v = cache.get(raw);
-    if (v === undefined) cache.set(raw, (v = cell(raw)));
+  /** The number of column c's cell `raw` (one that differs from the row before's), remembered as the column's last. */
+  private keep(c: number, raw: string): number {
+    const texts = this.texts[c]!;
+    let id = texts.ids.get(raw);
+    if (id === undefined) id = texts.add(raw, cell(raw));
     this.lastRaw[c] = raw;
-    this.lastValue[c] = v;
-    return v;
+    this.lastId[c] = id;
+    return id;
+  }
+
+  /** The row just numbered (`ids`), into the columns or as a row object. */
+  private keepRow(line: number): void {
+    const { ids } = this;
+    if (this.store) {
+      this.store.push(line, ids);
+      return;
+    }
+    const { texts, scratch } = this;
+    for (let c = 0; c < ids.length; c++) scratch[c] = texts[c]!.values[ids[c]!]!;
+    this.rows.push(this.make!(this.name, line, scratch));
   }
 
   /**
@@ -476,65 +446,11 @@ export class CsvTableBuilder {
       this.add(text.slice(from, end).split(','), line);
       return;
     }
-    if (this.store) {
-      this.addPlainColumns(text, from, end, line);
-      return;
-    }
-    const { caches, lastRaw, lastValue, scratch } = this;
-    const width = caches.length;
-    let pos = from;
-    for (let c = 0; c < width; c++) {
-      // Past the line's last cell: a short row's missing cells are blank, as add() makes them.
-      if (pos > end) {
-        scratch[c] = '';
-        continue;
-      }
-      let comma = text.indexOf(',', pos);
-      if (comma === -1 || comma > end) comma = end;
-      const length = comma - pos;
-      if (length === 0) scratch[c] = '';
-      else {
-        const before = lastRaw[c]!;
-        if (before.length === length && text.startsWith(before, pos)) scratch[c] = lastValue[c]!;
-        else scratch[c] = this.keep(c, text.slice(pos, comma));
-      }
-      pos = comma + 1;
-    }
-    this.rows.push(this.make!(this.name, line, scratch));
-  }
-
-  /** The number of column c's cell `raw` (one that differs from the row before's), remembered as the column's last. */
-  private keepId(c: number, raw: string): number {
-    const texts = this.texts[c]!;
-    let id = texts.ids.get(raw);
-    if (id === undefined) {
-      // A value new to the column: its text is the one the other tables keep (one string for a child's every table).
-      const cache = this.caches[c]!;
-      let v = cache.get(raw);
-      if (v === undefined) cache.set(raw, (v = cell(raw)));
-      id = texts.add(raw, v);
-    }
-    this.lastRaw[c] = raw;
-    this.lastId[c] = id;
-    return id;
-  }
-
-  /** add() for a table read into columns. */
-  private addColumns(cells: string[], line: number): void {
-    const { lastRaw, lastId, ids } = this;
-    for (let c = 0; c < ids.length; c++) {
-      const raw = cells[c];
-      ids[c] = raw === undefined || raw === '' ? 0 : raw === lastRaw[c] ? lastId[c]! : this.keepId(c, raw);
-    }
-    this.store!.push(line, ids);
-  }
-
-  /** addPlain() for a table read into columns: the same cells, numbered instead of made into a row. */
-  private addPlainColumns(text: string, from: number, end: number, line: number): void {
     const { lastRaw, lastId, ids } = this;
     const width = ids.length;
     let pos = from;
     for (let c = 0; c < width; c++) {
+      // Past the line's last cell: a short row's missing cells are blank, as add() makes them.
       if (pos > end) {
         ids[c] = 0;
         continue;
@@ -546,11 +462,11 @@ export class CsvTableBuilder {
       else {
         const before = lastRaw[c]!;
         if (before.length === length && text.startsWith(before, pos)) ids[c] = lastId[c]!;
-        else ids[c] = this.keepId(c, text.slice(pos, comma));
+        else ids[c] = this.keep(c, text.slice(pos, comma));
       }
       pos = comma + 1;
     }
-    this.store!.push(line, ids);
+    this.keepRow(line);
   }
 
   finish(): ParsedFile {

@@ -1,7 +1,8 @@
 // Decides one collection year for each return in a set of 903 files, from the XML, the file and folder names and the dates inside.
 import { ValidationError } from '../domain/errors.ts';
 import { collectionYearOf, dayFromUk, yearEnd, yearStart } from './days.ts';
-import type { ColumnTable, ParsedFile, ParsedRow } from './parse.ts';
+import type { ParsedFile, ParsedRow } from './parse.ts';
+import { columnOf, rowCount } from './rows.ts';
 import type { TableName } from './tables.ts';
 
 /** A collection year is named by the year it ends: 2022 = 1 April 2021 to 31 March 2022. */
@@ -74,13 +75,12 @@ function folderOf(name: string): string {
 }
 
 /** The collection year of each row's latest event: most rows of a return fall in its own year. */
-function vote(votes: Map<number, number>, table: TableName, rows: readonly ParsedRow[], store?: ColumnTable): void {
-  const columns = EVENT_DATE_COLUMNS[table];
+function vote(votes: Map<number, number>, file: Pick<ParsedFile, 'table' | 'rows' | 'columns'>): void {
+  const columns = EVENT_DATE_COLUMNS[file.table];
   if (!columns) return;
   // A table read into columns is read there, with no row made.
-  const at = store ? columns.map((c) => store.column(c)) : [];
-  const cellOf = store ? (i: number, k: number): string => store.text(i, at[k]!) : (i: number, k: number): string => rows[i]!.fields[columns[k]!] ?? '';
-  const n = store ? store.length : rows.length;
+  const dates = columns.map((c) => columnOf(file, c));
+  const n = rowCount(file);
   // Most rows fall in one year: the year of the row before and its bounds are kept, and its votes counted aside.
   let year = 0;
   let from = Infinity;
@@ -88,8 +88,8 @@ function vote(votes: Map<number, number>, table: TableName, rows: readonly Parse
   let count = 0;
   for (let i = 0; i < n; i++) {
     let latest: number | null = null;
-    for (let k = 0; k < columns.length; k++) {
-      const d = dayFromUk(cellOf(i, k));
+    for (const date of dates) {
+      const d = dayFromUk(date(i));
       if (d !== null && (latest === null || d > latest)) latest = d;
     }
     if (latest === null) continue;
@@ -108,7 +108,7 @@ function vote(votes: Map<number, number>, table: TableName, rows: readonly Parse
 /** The votes of one file's rows, for a file read apart from the rest (decideYears adds them to its return's). */
 export function votesOf(table: TableName, rows: ParsedRow[]): Map<number, number> {
   const votes = new Map<number, number>();
-  vote(votes, table, rows);
+  vote(votes, { table, rows });
   return votes;
 }
 
@@ -146,7 +146,7 @@ export function decideYears(
     // A file read apart from the rest (its rows are not here) brings its votes, counted where it was read.
     const votes = counted.get(f);
     if (votes) for (const [y, n] of votes) g.votes.set(y, (g.votes.get(y) ?? 0) + n);
-    else vote(g.votes, f.table, f.rows, f.columns);
+    else vote(g.votes, f);
   }
 
   if (options.year !== undefined && groups.size > 1) {

@@ -1,7 +1,8 @@
 // What a validator rule sees: one collection year's tables (and the year before), indexed by child once.
 import { ageOn, dayFromParts, dayFromUk, ymdFromDay, yearEnd, yearStart, type Ymd } from '../days.ts';
 import { normalisePostcode, type PostcodePoint, type Ssda903Return } from '../history.ts';
-import { ColumnRow, releaseRows as releaseFileRows, rowsOf, type ParsedFile } from '../parse.ts';
+import { ColumnRow, type ParsedFile } from '../parse.ts';
+import { releaseRows as releaseFileRows, rowsOf } from '../rows.ts';
 import { SHORT_BREAK_LS, type TableName } from '../tables.ts';
 
 export type Severity = 'error' | 'warning';
